@@ -1,1 +1,30 @@
-export {};
+// @fangquan/domain — pure decide/evolve for power items, teams and handovers, and the readiness rules.
+// No I/O; every state is plain JSON. The given/when/then test helper lives in ./testing (not exported here).
+
+export * from './decider';
+export * from './domain-error';
+export * from './calendar';
+export * from './resources';
+
+export * from './readiness/readiness';
+
+export * from './power/commands';
+export * from './power/events';
+export * from './power/state';
+export * from './power/decide';
+export * from './power/evolve';
+export * from './power/decider';
+
+export * from './team/commands';
+export * from './team/events';
+export * from './team/state';
+export * from './team/decide';
+export * from './team/evolve';
+export * from './team/decider';
+
+export * from './handover/commands';
+export * from './handover/events';
+export * from './handover/state';
+export * from './handover/decide';
+export * from './handover/evolve';
+export * from './handover/decider';

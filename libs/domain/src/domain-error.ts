@@ -1,0 +1,60 @@
+import type { Decision } from './decider';
+import type { Gap } from './readiness/readiness';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * - `invalid`   → HTTP 400, naming every bad field (paths like `requirements.equipment[0].quantity`)
+ * - `rule`      → HTTP 409, a business rule refused; `code` is a stable kebab-case string
+ * - `not-found` → HTTP 404
+ */
+export type DomainError =
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'rule'; code: string; detail: string; gaps?: Gap[] }
+  | { kind: 'not-found'; detail: string };
+
+/** Stable codes of the `rule` errors this library returns. */
+export const RuleCodes = {
+  powerAlreadyRegistered: 'power-already-registered',
+  teamAlreadyFormed: 'team-already-formed',
+  officerAlreadyOnTeam: 'officer-already-on-team',
+  certificateNumberInUse: 'certificate-number-in-use',
+  insufficientEquipment: 'insufficient-equipment',
+  trainingAlreadyRecorded: 'training-already-recorded',
+  handoverAlreadyRecorded: 'handover-already-recorded',
+  coercionCannotBeEntrusted: 'coercion-cannot-be-entrusted',
+  handoverNotReady: 'handover-not-ready',
+  handoverNotEffective: 'handover-not-effective',
+  handoverRevoked: 'handover-revoked',
+  invalidStatus: 'invalid-status',
+} as const;
+export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
+
+export function invalid(errors: FieldError[]): DomainError {
+  return { kind: 'invalid', errors };
+}
+
+export function rule(code: RuleCode, detail: string, gaps?: Gap[]): DomainError {
+  return gaps === undefined ? { kind: 'rule', code, detail } : { kind: 'rule', code, detail, gaps };
+}
+
+export function notFound(detail: string): DomainError {
+  return { kind: 'not-found', detail };
+}
+
+export function accept<E>(...events: E[]): Decision<E> {
+  return { ok: true, events };
+}
+
+export function refuse<E>(error: DomainError): Decision<E> {
+  return { ok: false, error };
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
+  const kind = (value as { kind: unknown }).kind;
+  return kind === 'invalid' || kind === 'rule' || kind === 'not-found';
+}

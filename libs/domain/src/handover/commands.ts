@@ -1,0 +1,49 @@
+import type { DomainCommand } from '../decider';
+import type { Gap } from '../readiness/readiness';
+import type { Commitments, PowerCategory } from '../resources';
+import type { HandoverMode, ReminderKind } from './state';
+
+/** The power's category is passed in so that the entrustment rule can be decided here. */
+export type RecordHandover = DomainCommand<
+  'RecordHandover',
+  {
+    handoverId: string;
+    countyId: string;
+    powerCode: string;
+    powerCategory: PowerCategory;
+    teamId: string;
+    townshipId: string;
+    department: string;
+    mode: HandoverMode;
+    instrument: string;
+    effectiveOn: string;
+    endsOn?: string;
+    committed: Commitments;
+  }
+>;
+
+/** `gaps` are the current gaps, computed by the caller with `assessReadiness`. */
+export type AcceptHandover = DomainCommand<'AcceptHandover', { conditional: boolean; reason?: string; gaps: Gap[] }>;
+
+export type ContestHandover = DomainCommand<'ContestHandover', { reason: string; gaps: Gap[] }>;
+
+export type AmendCommitments = DomainCommand<'AmendCommitments', { committed: Commitments }>;
+
+/** Time-driven: sent by the sweep once the effective date has come. */
+export type ActivateHandover = DomainCommand<'ActivateHandover', Record<string, never>>;
+
+export type RevokeHandover = DomainCommand<'RevokeHandover', { reason: string }>;
+
+export type RecordReminderSent = DomainCommand<
+  'RecordReminderSent',
+  { reminderId: string; kind: ReminderKind; step: number; recipients: string[]; gaps?: Gap[] }
+>;
+
+export type HandoverCommand =
+  | RecordHandover
+  | AcceptHandover
+  | ContestHandover
+  | AmendCommitments
+  | ActivateHandover
+  | RevokeHandover
+  | RecordReminderSent;

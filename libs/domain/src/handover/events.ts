@@ -1,0 +1,68 @@
+import type { DomainEvent } from '../decider';
+import type { Gap } from '../readiness/readiness';
+import type { Commitments, PowerCategory } from '../resources';
+import type { HandoverMode, HandoverStatus, ReminderKind } from './state';
+
+export type HandoverRecorded = DomainEvent<
+  'HandoverRecorded',
+  {
+    handoverId: string;
+    countyId: string;
+    powerCode: string;
+    powerCategory: PowerCategory;
+    teamId: string;
+    townshipId: string;
+    department: string;
+    mode: HandoverMode;
+    instrument: string;
+    effectiveOn: string;
+    endsOn?: string;
+    committed: Commitments;
+  }
+>;
+
+/** `gaps`: what was missing when the township signed (empty unless conditional). */
+export type HandoverAccepted = DomainEvent<'HandoverAccepted', { conditional: boolean; reason?: string; gaps: Gap[] }>;
+
+export type HandoverContested = DomainEvent<'HandoverContested', { reason: string; gaps: Gap[] }>;
+
+export type HandoverCommitmentsAmended = DomainEvent<
+  'HandoverCommitmentsAmended',
+  { committed: Commitments; previousCommitted: Commitments }
+>;
+
+export type HandoverActivated = DomainEvent<'HandoverActivated', { activatedOn: string }>;
+
+/** Cases already filed stay with the unit that filed them. */
+export type HandoverRevoked = DomainEvent<
+  'HandoverRevoked',
+  { reason: string; previousStatus: Exclude<HandoverStatus, 'none' | 'revoked'> }
+>;
+
+export type ReminderSent = DomainEvent<
+  'ReminderSent',
+  { reminderId: string; kind: ReminderKind; step: number; recipients: string[]; gaps?: Gap[] }
+>;
+
+export type HandoverEvent =
+  | HandoverRecorded
+  | HandoverAccepted
+  | HandoverContested
+  | HandoverCommitmentsAmended
+  | HandoverActivated
+  | HandoverRevoked
+  | ReminderSent;
+
+export const HANDOVER_EVENT_TYPES = [
+  'HandoverRecorded',
+  'HandoverAccepted',
+  'HandoverContested',
+  'HandoverCommitmentsAmended',
+  'HandoverActivated',
+  'HandoverRevoked',
+  'ReminderSent',
+] as const satisfies readonly HandoverEvent['type'][];
+
+export function isHandoverEvent(event: DomainEvent): event is HandoverEvent {
+  return (HANDOVER_EVENT_TYPES as readonly string[]).includes(event.type);
+}

@@ -1,0 +1,115 @@
+import { isValidDate } from './calendar';
+import type { FieldError } from './domain-error';
+
+/**
+ * Field checks used by the deciders. Each check reads an untrusted value, records a field error
+ * into the caller's list when the value is bad, and returns the normalised value (trimmed
+ * strings). The caller refuses with every collected error at once.
+ */
+export type FieldErrors = FieldError[];
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function requireText(errors: FieldErrors, field: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    errors.push({ field, message: 'is required' });
+    return '';
+  }
+  const trimmed = value.trim();
+  if (trimmed === '') errors.push({ field, message: 'must not be blank' });
+  return trimmed;
+}
+
+/** Optional text: `undefined`, `null` and blank text mean absent (a form's empty field); anything else must be text. */
+export function optionalText(errors: FieldErrors, field: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    errors.push({ field, message: 'must be text' });
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+export function requireInteger(errors: FieldErrors, field: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    errors.push({ field, message: 'must be a whole number' });
+    return 0;
+  }
+  if (value < min) errors.push({ field, message: `must be at least ${min}` });
+  return value;
+}
+
+export function requirePositiveNumber(errors: FieldErrors, field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    errors.push({ field, message: 'must be a number' });
+    return 0;
+  }
+  if (value <= 0) errors.push({ field, message: 'must be greater than 0' });
+  return value;
+}
+
+export function optionalNonNegativeNumber(errors: FieldErrors, field: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    errors.push({ field, message: 'must be a number' });
+    return undefined;
+  }
+  if (value < 0) errors.push({ field, message: 'must not be negative' });
+  return value;
+}
+
+export function requireDate(errors: FieldErrors, field: string, value: unknown): string {
+  if (!isValidDate(value)) {
+    errors.push({ field, message: 'must be a date YYYY-MM-DD' });
+    return '';
+  }
+  return value;
+}
+
+export function optionalDate(errors: FieldErrors, field: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return requireDate(errors, field, value);
+}
+
+export function requireBoolean(errors: FieldErrors, field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    errors.push({ field, message: 'must be true or false' });
+    return false;
+  }
+  return value;
+}
+
+export function requireOneOf<T extends string>(
+  errors: FieldErrors,
+  field: string,
+  value: unknown,
+  allowed: readonly [T, ...T[]],
+): T {
+  const match = allowed.find((candidate) => candidate === value);
+  if (match === undefined) {
+    errors.push({ field, message: `must be one of ${allowed.join(', ')}` });
+    return allowed[0];
+  }
+  return match;
+}
+
+/** A list; `undefined`/`null` count as empty when `optional`. */
+export function requireList(errors: FieldErrors, field: string, value: unknown, optional = false): readonly unknown[] {
+  if (Array.isArray(value)) return value as readonly unknown[];
+  if (optional && (value === undefined || value === null)) return [];
+  errors.push({ field, message: 'must be a list' });
+  return [];
+}
+
+/** Records an error on every entry whose key repeats an earlier one. */
+export function rejectDuplicates(errors: FieldErrors, field: (index: number) => string, keys: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (key === '') return;
+    if (seen.has(key)) errors.push({ field: field(index), message: `duplicate ${what} '${key}'` });
+    seen.add(key);
+  });
+}
