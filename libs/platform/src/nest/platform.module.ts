@@ -1,0 +1,39 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { CLOCK, type Clock, systemClock } from '../clock';
+import { APP_CONFIG, REDIS_URL } from './tokens';
+
+export interface PlatformOptions {
+  readonly config: AppConfig;
+  readonly redisUrl: string;
+  readonly clock?: Clock;
+}
+
+/** Configuration, clock, Redis address and structured logging, available everywhere. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.logLevel,
+            // Tokens and passwords never reach the log.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.accessToken'], censor: '[redacted]' },
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+          },
+        }),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: REDIS_URL, useValue: options.redisUrl },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+      ],
+      exports: [APP_CONFIG, REDIS_URL, CLOCK],
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { connect } from 'node:net';
+import { findFreePort, waitFor } from '../net';
+
+export interface LaunchedRedis {
+  readonly url: string;
+  readonly port: number;
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface RedisLaunchOptions {
+  /** Directory for the AOF and RDB files. */
+  readonly dataDir: string;
+  readonly port?: number;
+  /** May the launcher run `apt-get install redis-server` when the binary is missing (root only)? */
+  readonly installIfMissing?: boolean;
+  readonly log?: (message: string) => void;
+}
+
+export class RedisUnavailableError extends Error {
+  override readonly name = 'RedisUnavailableError';
+}
+
+function which(binary: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/bin', '/usr/local/bin', '/usr/sbin'])) {
+    const candidate = join(dir, binary);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Finds redis-server, installing Debian's package when allowed and running as root. */
+export function ensureRedisServerBinary(installIfMissing: boolean, log: (m: string) => void): string {
+  const found = which('redis-server');
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!installIfMissing || !isRoot || !which('apt-get')) {
+    throw new RedisUnavailableError(
+      'redis-server is not installed: run `sudo apt-get install -y redis-server` or set REDIS_URL to an existing Redis',
+    );
+  }
+  log('redis-server is missing: installing Debian package redis-server');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'ignore', env });
+  const installed = which('redis-server');
+  if (!installed) throw new RedisUnavailableError('apt-get install redis-server finished but redis-server is still not on PATH');
+  return installed;
+}
+
+/**
+ * Starts a private redis-server child on loopback: append-only file on (every second), `noeviction`
+ * so queued jobs are never dropped, data under `dataDir`. The child is stopped by `stop()` and dies with us.
+ */
+export async function launchRedisServer(options: RedisLaunchOptions): Promise<LaunchedRedis> {
+  const log = options.log ?? (() => undefined);
+  const binary = ensureRedisServerBinary(options.installIfMissing ?? true, log);
+  const dir = resolve(options.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const pidFile = join(dir, 'redis-server.pid');
+  await stopStaleRedis(pidFile, log);
+  const port = options.port ?? (await findFreePort());
+  const args = [
+    '--pidfile', pidFile,
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--protected-mode', 'yes',
+    '--dir', dir,
+    '--appendonly', 'yes',
+    '--appendfsync', 'everysec',
+    '--maxmemory-policy', 'noeviction',
+    '--save', '',
+    '--daemonize', 'no',
+    '--logfile', '',
+  ];
+  // Its own process group: a Ctrl-C in the terminal reaches us, and we stop Redis only after the
+  // queues have drained, instead of Redis dying under the in-flight jobs.
+  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const url = `redis://127.0.0.1:${port}`;
+  try {
+    await waitFor(`redis-server on port ${port}`, async () => {
+      if (exited) throw new RedisUnavailableError(`redis-server exited at start: ${stderr.trim()}`);
+      return (await pingRedis(port)) === '+PONG';
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  log(`started redis-server on ${url} (data in ${dir})`);
+  return {
+    url,
+    port,
+    pid: child.pid,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (exited) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+        setTimeout(() => (exited ? undefined : child.kill('SIGKILL')), 5000).unref();
+      }),
+  };
+}
+
+/** A bare RESP PING over TCP: no client library, nothing left open when it fails. */
+function pingRedis(port: number): Promise<string> {
+  return new Promise((resolvePing, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000, () => socket.destroy(new Error('timeout')));
+    socket.once('error', reject);
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolvePing(data.toString().trim());
+    });
+  });
+}
+
+/** A redis-server left behind by a process that was killed with SIGKILL is stopped before we start anew. */
+async function stopStaleRedis(pidFile: string, log: (m: string) => void): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 1) return;
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // not running any more
+  }
+  if (!command.includes('redis-server')) return;
+  log(`stopping a redis-server (pid ${pid}) left running by an earlier start`);
+  process.kill(pid, 'SIGTERM');
+  await waitFor(`old redis-server ${pid} to stop`, async () => !existsSync(`/proc/${pid}`), 10000).catch(() => process.kill(pid, 'SIGKILL'));
+}
