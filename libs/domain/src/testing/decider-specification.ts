@@ -1,4 +1,4 @@
-import { expect } from '@jest/globals';
+import { expect } from 'vitest';
 import type { Decider, DecisionContext, Decision } from '../decider';
 import type { DomainError } from '../domain-error';
 

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two tiers in one run: pure unit specs beside the code, and integration specs (`*.int.spec.ts`,
+ * everything under test/) against the real PostgreSQL and Redis that test/support/global-setup.ts
+ * starts. Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
+ */
+const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity'];
+const alias = Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(__dirname, `libs/${lib}/src`)]));
+const plugins = [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022', keepClassNames: true, parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } } })];
+
+export default defineConfig({
+  plugins,
+  resolve: { alias },
+  test: {
+    globals: true,
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          globals: true,
+          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
+          exclude: ['**/*.int.spec.ts', '**/node_modules/**', 'apps/web/**'],
+        },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'int',
+          globals: true,
+          include: ['libs/**/*.int.spec.ts', 'apps/**/*.int.spec.ts', 'test/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', 'test/browser/**'],
+          globalSetup: ['./test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
