@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
  * everything under test/) against the real PostgreSQL and Redis that test/support/global-setup.ts
  * starts. Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
  */
-const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity'];
-const alias = Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(__dirname, `libs/${lib}/src`)]));
+const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger'];
+const alias = Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src`)]));
 const plugins = [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022', keepClassNames: true, parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } } })];
 
 export default defineConfig({
