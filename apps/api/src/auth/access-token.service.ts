@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { isRole, type UserProfile } from '@fangquan/identity';
+import type { AuthenticatedUser } from './authenticated-user';
+
+/** How long an access token is valid. */
+export const ACCESS_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+interface AccessTokenClaims {
+  readonly sub: string;
+  readonly username: string;
+  readonly role: string;
+  readonly countyId: string | null;
+  readonly townshipId: string | null;
+  readonly department: string | null;
+  readonly head: boolean;
+}
+
+function nullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** Signs and verifies access tokens (HS256 JWTs carrying the user's role and scope). */
+@Injectable()
+export class AccessTokenService {
+  constructor(private readonly jwt: JwtService) {}
+
+  sign(user: UserProfile): Promise<string> {
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      countyId: user.countyId,
+      townshipId: user.townshipId,
+      department: user.department,
+      head: user.head,
+    };
+    return this.jwt.signAsync({ ...claims });
+  }
+
+  /** The user of a valid token; undefined for anything else (bad signature, expired, wrong shape). */
+  async verify(token: string): Promise<AuthenticatedUser | undefined> {
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
+    } catch {
+      return undefined;
+    }
+    const { sub, username, role, countyId, townshipId, department, head } = claims;
+    if (typeof sub !== 'string' || typeof username !== 'string' || !isRole(role) || typeof head !== 'boolean') return undefined;
+    if (!nullableString(countyId) || !nullableString(townshipId) || !nullableString(department)) return undefined;
+    return { userId: sub, username, role, countyId, townshipId, department, head };
+  }
+}

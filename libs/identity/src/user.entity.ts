@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from './roles';
+
+/** A person who signs in. `passwordHash` never leaves the server. */
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  /** Lower-case, unique. */
+  @Column('text', { unique: true })
+  username!: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column('text')
+  role!: Role;
+
+  @Column('uuid', { name: 'county_id', nullable: true })
+  countyId!: string | null;
+
+  @Column('uuid', { name: 'township_id', nullable: true })
+  townshipId!: string | null;
+
+  @Column('text', { nullable: true })
+  department!: string | null;
+
+  /** 负责人 of a county office, department or township: escalated reminders go to heads too. */
+  @Column('boolean', { default: false })
+  head!: boolean;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+}
