@@ -11,3 +11,5 @@ export * from './nest/platform.module';
 export * from './health/health.module';
 export * from './health/redis.health';
 export * from './runtime/run-process';
+export * from './idempotency/idempotency.store';
+export * from './idempotency/idempotency-schema.migration';

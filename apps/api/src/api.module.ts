@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { type Clock, dataSourceOptions, HealthModule, PlatformModule, type ProcessRuntime } from '@fangquan/platform';
+import { applicationSchema } from '@fangquan/read-models';
+import { AuthModule, type LoginRateLimit } from './auth/auth.module';
+import { IdentityApiModule } from './identity/identity-api.module';
+import { IdempotencyModule } from './http/idempotency/idempotency.module';
+
+export interface ApiModuleOptions extends ProcessRuntime {
+  /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
+  readonly withWorker: boolean;
+  /** Tests set the time. */
+  readonly clock?: Clock;
+  /** Login attempts per client IP and username (default 10 per minute). */
+  readonly loginRateLimit?: LoginRateLimit;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.config.database, applicationSchema), migrationsRun: options.config.database.kind === 'embedded' }),
+        HealthModule,
+        AuthModule.forRoot({ loginRateLimit: options.loginRateLimit }),
+        IdentityApiModule,
+        IdempotencyModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything about the HTTP surface that is not a controller; shared by main.ts and the e2e tests. */
+export function configureHttpApp(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/(.*)', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Fangquan (放权) API')
+      .setDescription('Handovers of administrative law-enforcement powers to township teams, with the means to use them.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyStore } from '@fangquan/platform';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+@Module({
+  providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+})
+export class IdempotencyModule {}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { runProcess } from '@fangquan/platform';
+import { ApiModule } from './api.module';
+import { configureHttpApp } from './configure-http-app';
+
+/**
+ * The API process. `--with-worker` (what `npm start` uses) also runs the projections and the reminder
+ * workers in this process; in production API and worker processes run separately, any number of each.
+ */
+const withWorker = process.argv.includes('--with-worker');
+
+void runProcess(withWorker ? 'fangquan' : 'fangquan-api', async (runtime) => {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ ...runtime, withWorker }), { bufferLogs: true });
+  configureHttpApp(app);
+  await app.listen(runtime.config.port, process.env.HOST ?? '0.0.0.0');
+  return app;
+});

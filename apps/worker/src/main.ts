@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { runProcess } from '@fangquan/platform';
+import { WorkerModule } from './worker.module';
+
+void runProcess('fangquan-worker', async (runtime) => {
+  if (runtime.config.database.kind === 'embedded') {
+    throw new Error('a separate worker process needs DATABASE_URL: the embedded database belongs to the one `npm start` process');
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.init();
+  return app;
+});
