@@ -87,7 +87,7 @@ async function migrate(databaseUrl: string): Promise<void> {
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   const testRedisUrl = process.env.TEST_REDIS_URL;
-  if (!testDatabaseUrl || !testRedisUrl) throw new Error('TEST_DATABASE_URL / TEST_REDIS_URL are not set: run through jest (the int project starts them)');
+  if (!testDatabaseUrl || !testRedisUrl) throw new Error('TEST_DATABASE_URL / TEST_REDIS_URL are not set: run through vitest (the int project starts them)');
   const database = `fangquan_e2e_${randomBytes(6).toString('hex')}`;
   const databaseUrl = serverUrl(testDatabaseUrl, database);
   const dataDir = mkdtempSync(join(tmpdir(), 'fangquan-e2e-'));
@@ -108,6 +108,8 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       DATA_DIR: dataDir,
       REMINDER_STEPS: '2s,4s',
       REMINDER_REPEAT: '4s',
+      // Each test app gets its own queues in the shared test Redis.
+      QUEUE_PREFIX: `fq-${database}`,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       ...options.env,
     });

@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly seedDemo: boolean;
   readonly timeZone: string;
   readonly logLevel: string;
+  /** Prefix of every BullMQ key in Redis: several deployments (or test apps) can share one Redis. */
+  readonly queuePrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +88,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     seedDemo: !databaseUrl && seed !== '0' && seed !== 'false',
     timeZone: nonEmpty(env, 'TZ_COUNTY') ?? 'Asia/Shanghai',
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+    queuePrefix: nonEmpty(env, 'QUEUE_PREFIX') ?? 'fangquan',
   };
 }
