@@ -1,0 +1,150 @@
+import { StreamVersionConflictError } from './errors';
+import type { EventMetadata } from './event-metadata';
+import type { EventStore } from './event-store';
+import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
+import type { InTransaction } from './event-store.types';
+import type { JsonValue } from './json';
+import { SnapshotStore } from './snapshot-store';
+
+/** What an aggregate's events look like to the store: a stable type name and a plain-object payload. */
+export interface AggregateEvent {
+  readonly type: string;
+  readonly data: object;
+}
+
+export type AggregateDecision<E, Err> = { ok: true; events: E[] } | { ok: false; error: Err };
+
+/** Structural twin of the domain's Decider: the domain library defines the real types. */
+export interface AggregateDecider<C, E extends AggregateEvent, S, Ctx, Err> {
+  readonly initialState: S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S, ctx: Ctx): AggregateDecision<E, Err>;
+}
+
+export interface AggregateSnapshotOptions<S> {
+  /** Name of the state's shape; change it whenever the state's shape changes (old snapshots are then ignored). */
+  readonly schema: string;
+  /** Write a snapshot once this many events lie beyond the last one. Default 100. */
+  readonly every?: number;
+  /** State → JSON (default: the state itself, which must then be plain JSON). */
+  readonly toJson?: (state: S) => JsonValue;
+  /** JSON → state (default: the JSON itself). */
+  readonly fromJson?: (json: JsonValue) => S;
+}
+
+export interface AggregateStoreOptions<S> {
+  /** Without it no snapshots are read or written. */
+  readonly snapshot?: AggregateSnapshotOptions<S>;
+  /** Reload-and-retry rounds after a version conflict when the caller gave no expected version. Default 3. */
+  readonly conflictRetries?: number;
+  readonly logger?: EventStoreLogger;
+}
+
+export interface LoadedAggregate<S> {
+  readonly state: S;
+  /** Stream version the state includes (0 for a new stream). */
+  readonly version: number;
+}
+
+export type HandleResult<E, S, Err> =
+  | { readonly ok: true; readonly events: E[]; readonly state: S; readonly nextVersion: number; readonly lastGlobalPosition: string | null }
+  | { readonly ok: false; readonly error: Err; readonly version: number };
+
+export interface HandleOptions extends InTransaction {
+  /** The version the caller saw (HTTP If-Match). A different loaded version is a conflict; no retry. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * Loads aggregates from their streams (snapshot + later events) and runs commands through their
+ * decider: load → decide → append with the loaded version as the expected one.
+ */
+export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
+  private readonly snapshots: SnapshotStore;
+  private readonly logger: EventStoreLogger;
+  private readonly conflictRetries: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: AggregateDecider<C, E, S, Ctx, Err>,
+    private readonly options: AggregateStoreOptions<S> = {},
+  ) {
+    this.snapshots = new SnapshotStore(store.dataSource);
+    this.logger = options.logger ?? consoleEventStoreLogger;
+    this.conflictRetries = options.conflictRetries ?? 3;
+    const every = options.snapshot?.every;
+    if (every !== undefined && (!Number.isInteger(every) || every < 1)) throw new RangeError('snapshot.every must be a positive integer');
+  }
+
+  async load(streamId: string, options: InTransaction = {}): Promise<LoadedAggregate<S>> {
+    return (await this.loadWithSnapshotVersion(streamId, options)).aggregate;
+  }
+
+  /**
+   * Decides `command` on the stream's current state and appends the resulting events. Returns the
+   * decider's error as `{ ok: false }`; throws StreamVersionConflictError when the stream moved (after
+   * the retries, or at once when `expectedVersion` was given or inside a caller's transaction).
+   */
+  async handle(streamId: string, command: C, ctx: Ctx, metadata: EventMetadata, options: HandleOptions = {}): Promise<HandleResult<E, S, Err>> {
+    const retries = options.expectedVersion === undefined && options.transaction === undefined ? this.conflictRetries : 0;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.handleOnce(streamId, command, ctx, metadata, options);
+      } catch (error) {
+        if (!(error instanceof StreamVersionConflictError) || attempt >= retries) throw error;
+      }
+    }
+  }
+
+  private async handleOnce(streamId: string, command: C, ctx: Ctx, metadata: EventMetadata, options: HandleOptions): Promise<HandleResult<E, S, Err>> {
+    const { aggregate, snapshotVersion } = await this.loadWithSnapshotVersion(streamId, options);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== aggregate.version) {
+      throw new StreamVersionConflictError(streamId, options.expectedVersion, aggregate.version);
+    }
+    const decision = this.decider.decide(command, aggregate.state, ctx);
+    if (!decision.ok) return { ok: false, error: decision.error, version: aggregate.version };
+    if (decision.events.length === 0) return { ok: true, events: [], state: aggregate.state, nextVersion: aggregate.version, lastGlobalPosition: null };
+    const expected = aggregate.version === 0 ? 'no-stream' : aggregate.version;
+    const appended = await this.store.append(streamId, expected, decision.events, metadata, options);
+    const state = decision.events.reduce((current, event) => this.decider.evolve(current, event), aggregate.state);
+    await this.maybeSnapshot(streamId, state, appended.nextVersion, snapshotVersion, options);
+    return { ok: true, events: decision.events, state, nextVersion: appended.nextVersion, lastGlobalPosition: appended.lastGlobalPosition };
+  }
+
+  private async loadWithSnapshotVersion(streamId: string, options: InTransaction): Promise<{ aggregate: LoadedAggregate<S>; snapshotVersion: number }> {
+    const snapshotOptions = this.options.snapshot;
+    let state = this.decider.initialState;
+    let version = 0;
+    if (snapshotOptions) {
+      const snapshot = await this.snapshots.load(streamId, snapshotOptions.schema, options);
+      if (snapshot) {
+        state = snapshotOptions.fromJson ? snapshotOptions.fromJson(snapshot.state) : (snapshot.state as S);
+        version = snapshot.streamVersion;
+      }
+    }
+    const snapshotVersion = version;
+    for (const event of await this.store.readStream(streamId, version + 1, options)) {
+      // The decider sees exactly what was appended: `{ type, data }` (upcasted to the current shape).
+      state = this.decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+      version = event.streamVersion;
+    }
+    return { aggregate: { state, version }, snapshotVersion };
+  }
+
+  /**
+   * Writes a snapshot when `every` events have piled up beyond the last one. Never fails the command:
+   * an error is logged. Inside a caller's transaction it is skipped (a failed statement would abort
+   * the caller's transaction); the next command outside one catches up.
+   */
+  private async maybeSnapshot(streamId: string, state: S, version: number, snapshotVersion: number, options: InTransaction): Promise<void> {
+    const snapshotOptions = this.options.snapshot;
+    if (!snapshotOptions || options.transaction) return;
+    if (version - snapshotVersion < (snapshotOptions.every ?? 100)) return;
+    try {
+      const json = snapshotOptions.toJson ? snapshotOptions.toJson(state) : (state as unknown as JsonValue);
+      await this.snapshots.save({ streamId, streamVersion: version, stateSchema: snapshotOptions.schema, state: json });
+    } catch (error) {
+      this.logger.warn(`snapshot of "${streamId}" at version ${version} not written: ${describeError(error)}`, { streamId, version, error });
+    }
+  }
+}

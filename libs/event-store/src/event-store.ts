@@ -1,0 +1,107 @@
+import type { DataSource } from 'typeorm';
+import { APPEND_SQL, type AppendRow, appendParameters, STREAM_HEAD_SQL } from './append.sql';
+import { preparedStatement, queryPrepared } from './prepared-statement';
+import { constraintName, sqlState } from './driver-errors';
+import { StreamVersionConflictError } from './errors';
+import { type EventMetadata, validateEventMetadata } from './event-metadata';
+import { type AppendResult, type ExpectedVersion, type InTransaction, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
+import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
+import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_SQL } from './read.sql';
+import { toRecordedEvent } from './recorded-event.mapper';
+import { asStoreError, assertInitialized, runStatement } from './sql-executor';
+import { UpcasterRegistry } from './upcaster-registry';
+
+export interface EventStoreOptions {
+  /** Upcasters for old event shapes; also gives the schema version new events are written in. */
+  readonly upcasters?: UpcasterRegistry;
+}
+
+const APPEND_STATEMENT = preparedStatement('fangquan_events_append', APPEND_SQL);
+
+/** An `'any'` append that loses a race for a version number simply tries again with the new head. */
+const ANY_APPEND_ATTEMPTS = 10;
+
+function isStreamVersionRace(error: unknown): boolean {
+  if (sqlState(error) !== '23505') return false;
+  const constraint = constraintName(error);
+  return constraint === undefined || constraint === 'events_stream_version_key';
+}
+
+/**
+ * The event log: one append-only `events` table, the same SQL on PostgreSQL and on PGlite.
+ * Every method takes an optional caller transaction (`{ transaction }`) to run inside it.
+ */
+export class EventStore {
+  readonly upcasters: UpcasterRegistry;
+
+  constructor(
+    readonly dataSource: DataSource,
+    options: EventStoreOptions = {},
+  ) {
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  /**
+   * Appends `events` to `streamId` if it is at `expected`, in one statement (one round trip, no
+   * BEGIN/COMMIT unless the caller's transaction is given). Every event carries `metadata`.
+   * Throws StreamVersionConflictError (nothing written), InvalidEventError, InvalidMetadataError,
+   * EventStoreUnavailableError.
+   */
+  async append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata, options: InTransaction = {}): Promise<AppendResult> {
+    const stream = validateStreamId(streamId);
+    const expectedVersion = validateExpectedVersion(expected);
+    const toWrite = validateNewEvents(events, (type) => this.upcasters.currentVersion(type));
+    const parameters = appendParameters(stream, expectedVersion, toWrite, validateEventMetadata(metadata));
+    if (!options.transaction) assertInitialized(this.dataSource, 'append');
+    // Inside a caller's transaction a unique violation has aborted it: no retry, no follow-up query.
+    const attempts = expectedVersion === 'any' && options.transaction === undefined ? ANY_APPEND_ATTEMPTS : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      let row: AppendRow | undefined;
+      try {
+        [row] = await queryPrepared<AppendRow>(this.dataSource, options.transaction, APPEND_STATEMENT, parameters);
+      } catch (error) {
+        if (!isStreamVersionRace(error)) throw asStoreError('append', error);
+        if (attempt < attempts) continue;
+        throw new StreamVersionConflictError(stream, expectedVersion, options.transaction ? null : await this.streamVersion(stream));
+      }
+      if (!row) throw new Error('append: the database returned no result row');
+      const head = Number(row.head_version);
+      if (Number(row.appended) !== toWrite.length || row.last_position === null) throw new StreamVersionConflictError(stream, expectedVersion, head);
+      return { nextVersion: head + toWrite.length, lastGlobalPosition: String(row.last_position) };
+    }
+  }
+
+  /** The stream's events from `fromVersion` (inclusive, default 1), in version order, upcasted. */
+  async readStream(streamId: string, fromVersion = 1, options: InTransaction = {}): Promise<RecordedEvent[]> {
+    const rows = await this.run<EventRow>('readStream', options, READ_STREAM_SQL, [validateStreamId(streamId), fromVersion]);
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /**
+   * Up to `limit` events of the whole log after `from`, in (transaction_id, global_position) order,
+   * only from transactions below the current snapshot's xmin, so nothing can later appear before
+   * them. Continue from `checkpointAfter(lastEvent)`.
+   */
+  async readAll(from: LogCheckpoint = LOG_START, limit = 1000, options: InTransaction = {}): Promise<RecordedEvent[]> {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer (got ${limit})`);
+    const rows = await this.run<EventRow>('readAll', options, READ_ALL_SQL, [from.transactionId, from.globalPosition, limit]);
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /** Whether committed events lie after `from`, including ones readAll does not return yet (older transactions still running). */
+  async hasEventsAfter(from: LogCheckpoint, options: InTransaction = {}): Promise<boolean> {
+    const [row] = await this.run<{ pending: boolean }>('hasEventsAfter', options, ANY_AFTER_SQL, [from.transactionId, from.globalPosition]);
+    return row?.pending === true;
+  }
+
+  /** The stream's current version (0 when it has no events). */
+  async streamVersion(streamId: string, options: InTransaction = {}): Promise<number> {
+    const [row] = await this.run<{ version: unknown }>('streamVersion', options, STREAM_HEAD_SQL, [validateStreamId(streamId)]);
+    return Number(row?.version ?? 0);
+  }
+
+  /** Reads only: retried once on a dead pooled connection (see runStatement). */
+  private run<Row>(operation: string, options: InTransaction, sql: string, parameters: unknown[]): Promise<Row[]> {
+    return runStatement<Row>(this.dataSource, options.transaction, operation, sql, parameters, { idempotent: true });
+  }
+}

@@ -1,0 +1,12 @@
+export * from './errors';
+export * from './json';
+export * from './event-metadata';
+export * from './event-store.types';
+export * from './event-store.logger';
+export { EventStore, type EventStoreOptions } from './event-store';
+export { UpcasterRegistry, type Upcaster, type EventLocation } from './upcaster-registry';
+export { SubscriptionRunner, type SubscriptionHandler, type SubscriptionRunnerOptions, type BatchOutcome } from './subscription-runner';
+export { SnapshotStore, type StoredSnapshot } from './snapshot-store';
+export * from './aggregate-store';
+export { eventStoreMigrations } from './migrations';
+export { CreateEventStore1735689600000 } from './migrations/1735689600000-create-event-store';

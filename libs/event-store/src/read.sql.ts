@@ -1,0 +1,39 @@
+/**
+ * Reads of the log. Positions and transaction ids go out as text because node-postgres returns
+ * bigint/xid8 as strings and PGlite as numbers; text is the same on both.
+ */
+const EVENT_COLUMNS = `e.stream_id, e.stream_version, e.global_position::text AS global_position, e.transaction_id::text AS transaction_id,
+  e.type, e.schema_version, e.data, e.metadata, e.recorded_at`;
+// Careful: the text aliases above shadow the columns in an unqualified ORDER BY (output names win
+// there), which would sort '10' before '9'. Every ORDER BY below names the table's columns (e.x).
+
+export interface EventRow {
+  readonly stream_id: unknown;
+  readonly stream_version: unknown;
+  readonly global_position: unknown;
+  readonly transaction_id: unknown;
+  readonly type: unknown;
+  readonly schema_version: unknown;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly recorded_at: unknown;
+}
+
+/** $1 stream id, $2 first version to read (inclusive). */
+export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ORDER BY e.stream_version`;
+
+/**
+ * The global log after a checkpoint, in commit-safe order. A bigserial position can commit after a
+ * higher one, so reading by position alone would skip it forever. Instead: order by
+ * (transaction_id, global_position) and read only rows of transactions older than the oldest one
+ * still running (`pg_snapshot_xmin`): every such transaction has finished, so no row can appear
+ * before the last one read. $1 xid8, $2 position of the checkpoint (exclusive), $3 limit.
+ */
+export const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events e
+WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+  AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY e.transaction_id, e.global_position
+LIMIT $3`;
+
+/** Whether any committed event lies after the checkpoint (including ones not yet below xmin). $1 xid8, $2 position. */
+export const ANY_AFTER_SQL = `SELECT EXISTS (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)) AS pending`;

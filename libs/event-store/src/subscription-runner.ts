@@ -1,0 +1,239 @@
+import { Mutex } from 'async-mutex';
+import type { EntityManager } from 'typeorm';
+import { SubscriptionTimeoutError } from './errors';
+import type { EventStore } from './event-store';
+import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
+import { checkpointAfter, LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
+import { asStoreError, assertInitialized } from './sql-executor';
+import { hasHandled, loadCheckpoint, lockSubscription, saveCheckpoint, tryLockSubscription } from './subscription-checkpoints';
+
+/**
+ * A consumer of the global log (a projection, a process manager). `handle` gets each batch with the
+ * batch's transaction: do ALL database work through `tx` — the checkpoint commits with it, and on the
+ * embedded database any other connection would wait for this one (one session).
+ */
+export interface SubscriptionHandler {
+  /** Stable id of the subscription: its checkpoint and lock are keyed by it. */
+  readonly name: string;
+  handle(events: RecordedEvent[], tx: EntityManager): Promise<void>;
+}
+
+export interface SubscriptionRunnerOptions {
+  /** Events per batch (and per transaction). Default 100. */
+  readonly batchSize?: number;
+  /** Polling interval when idle. Default 100 ms. */
+  readonly pollIntervalMs?: number;
+  /** Ceiling of the back-off after a failing batch. Default 5 s. */
+  readonly maxBackoffMs?: number;
+  readonly logger?: EventStoreLogger;
+}
+
+export type BatchOutcome =
+  | { readonly kind: 'handled'; readonly count: number; readonly checkpoint: LogCheckpoint }
+  /** Nothing to hand over; `pending` when committed events wait for an older transaction to finish. */
+  | { readonly kind: 'idle'; readonly pending: boolean }
+  /** Another runner (usually another process) holds the subscription's lock right now. */
+  | { readonly kind: 'busy' };
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one subscription with a durable checkpoint. Each batch is one transaction:
+ * `pg_try_advisory_xact_lock` (so one runner per subscription at a time across processes, without
+ * holding a session between batches) → read the checkpoint → read the next events after it below the
+ * snapshot's xmin → handler → save the checkpoint → COMMIT. A failing handler rolls the whole batch
+ * back (its writes and the checkpoint), is logged, backed off and retried; no event is ever skipped.
+ */
+export class SubscriptionRunner {
+  readonly name: string;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly logger: EventStoreLogger;
+  /** One batch at a time within this process (loop, catchUp and reset share the runner). */
+  private readonly batchMutex = new Mutex();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private nudged = false;
+  private wake: (() => void) | undefined;
+  private readonly batchListeners = new Set<() => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly handler: SubscriptionHandler,
+    options: SubscriptionRunnerOptions = {},
+  ) {
+    if (typeof handler.name !== 'string' || handler.name.trim() === '') throw new TypeError('A subscription handler needs a non-empty name');
+    this.name = handler.name;
+    this.batchSize = options.batchSize ?? 100;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+    this.logger = options.logger ?? consoleEventStoreLogger;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Starts the polling loop (no-op when running). */
+  start(): void {
+    if (this.loop) return;
+    this.running = true;
+    this.loop = this.runLoop().finally(() => {
+      this.loop = undefined;
+    });
+  }
+
+  /** Stops the loop; resolves once the batch in flight (if any) has committed or rolled back. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Wakes the loop now instead of at the next poll (call it after your own appends). */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  /** Handles batches until nothing committed is left after the checkpoint. Handler errors are thrown. */
+  async catchUp(options: { timeoutMs?: number } = {}): Promise<number> {
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const deadline = Date.now() + timeoutMs;
+    let handled = 0;
+    for (;;) {
+      const outcome = await this.runBatch();
+      if (outcome.kind === 'handled') handled += outcome.count;
+      else if (outcome.kind === 'idle' && !outcome.pending) return handled;
+      else if (Date.now() >= deadline) throw new SubscriptionTimeoutError(this.name, timeoutMs);
+      else await delay(10);
+    }
+  }
+
+  /** The durable checkpoint (as committed, whichever process committed it). */
+  async position(): Promise<LogCheckpoint> {
+    assertInitialized(this.store.dataSource, 'position');
+    try {
+      return await loadCheckpoint(this.store.dataSource, this.name);
+    } catch (error) {
+      throw asStoreError('position', error);
+    }
+  }
+
+  /**
+   * Waits until the event at `globalPosition` has been handled (by this runner or one in another
+   * process). Resolves false on timeout.
+   */
+  async waitUntilPast(globalPosition: string | number | bigint, timeoutMs = 5000): Promise<boolean> {
+    const position = String(globalPosition);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.hasHandled(position)) return true;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return false;
+      this.nudge();
+      await this.nextBatchOr(Math.min(this.pollIntervalMs, remaining));
+    }
+  }
+
+  /** Moves the checkpoint back to the start of the log (for rebuilding a projection). */
+  async reset(): Promise<void> {
+    await this.batchMutex.runExclusive(async () => {
+      assertInitialized(this.store.dataSource, 'reset');
+      try {
+        await this.store.dataSource.transaction(async (tx) => {
+          await lockSubscription(tx, this.name);
+          await saveCheckpoint(tx, this.name, LOG_START);
+        });
+      } catch (error) {
+        throw asStoreError('reset', error);
+      }
+    });
+  }
+
+  /** One batch in one transaction. Public for tests and tools; the loop and catchUp use it. */
+  async runBatch(): Promise<BatchOutcome> {
+    const outcome = await this.batchMutex.runExclusive(async () => {
+      assertInitialized(this.store.dataSource, 'subscription batch');
+      try {
+        return await this.store.dataSource.transaction(async (tx): Promise<BatchOutcome> => {
+          if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
+          const from = await loadCheckpoint(tx, this.name);
+          const events = await this.store.readAll(from, this.batchSize, { transaction: tx });
+          const last = events[events.length - 1];
+          if (!last) return { kind: 'idle', pending: await this.store.hasEventsAfter(from, { transaction: tx }) };
+          await this.handler.handle(events, tx);
+          const checkpoint = checkpointAfter(last);
+          await saveCheckpoint(tx, this.name, checkpoint);
+          return { kind: 'handled', count: events.length, checkpoint };
+        });
+      } catch (error) {
+        throw asStoreError('subscription batch', error);
+      }
+    });
+    if (outcome.kind === 'handled') for (const listener of [...this.batchListeners]) listener();
+    return outcome;
+  }
+
+  private async runLoop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const outcome = await this.runBatch();
+        failures = 0;
+        if (outcome.kind !== 'handled') await this.pause(this.pollIntervalMs, true);
+      } catch (error) {
+        failures += 1;
+        const backoff = Math.min(this.maxBackoffMs, this.pollIntervalMs * 2 ** Math.min(failures - 1, 20));
+        this.logger.error(`subscription "${this.name}" batch failed (attempt ${failures}), retrying in ${backoff} ms: ${describeError(error)}`, { subscription: this.name, error });
+        await this.pause(backoff, false);
+      }
+    }
+  }
+
+  /** Sleeps `ms`, cut short by stop() and — when `wakeOnNudge` — by nudge(). */
+  private pause(ms: number, wakeOnNudge: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (wakeOnNudge && this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = () => {
+        if (!this.running || (wakeOnNudge && this.nudged)) {
+          this.nudged = false;
+          done();
+        }
+      };
+    });
+  }
+
+  private async hasHandled(globalPosition: string): Promise<boolean> {
+    assertInitialized(this.store.dataSource, 'waitUntilPast');
+    try {
+      return await hasHandled(this.store.dataSource, this.name, globalPosition);
+    } catch (error) {
+      throw asStoreError('waitUntilPast', error);
+    }
+  }
+
+  private nextBatchOr(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.batchListeners.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.batchListeners.add(done);
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { AggregateStore, SnapshotStore, StreamVersionConflictError } from '../src';
+import type { ConformanceContext } from './conformance.context';
+import { type LedgerCommand, ledgerDecider, type LedgerState, metadata, recordingLogger, streamName } from './fixtures';
+
+const ctxNow = { now: '2025-03-01T08:00:00.000Z' };
+
+function commands(count: number): LedgerCommand[] {
+  return Array.from({ length: count }, (_, i): LedgerCommand => (i % 4 === 3 ? { type: 'Withdraw', data: { amount: i } } : { type: 'Deposit', data: { amount: i + 10 } }));
+}
+
+async function snapshotRow(ctx: ConformanceContext, stream: string): Promise<unknown> {
+  return ctx.dataSource.query('SELECT stream_version, state_schema FROM snapshots WHERE stream_id = $1', [stream]);
+}
+
+export function aggregateConformance(ctx: ConformanceContext): void {
+  describe('aggregates, snapshots and commands', () => {
+    it('rehydrates from a snapshot to exactly the state of a full replay', async () => {
+      const stream = streamName('ledger');
+      const withSnapshots = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-v1', every: 10 } });
+      for (const command of commands(57)) expect((await withSnapshots.handle(stream, command, ctxNow, metadata())).ok).toBe(true);
+      expect(await snapshotRow(ctx, stream)).toEqual([{ stream_version: 50, state_schema: 'ledger-v1' }]);
+
+      const replayOnly = new AggregateStore(ctx.store, ledgerDecider);
+      const fromSnapshot = await withSnapshots.load(stream);
+      const replayed = await replayOnly.load(stream);
+      expect(fromSnapshot).toEqual(replayed);
+      expect(replayed.version).toBe(57);
+      const folded = (await ctx.store.readStream(stream)).reduce<LedgerState>((s, e) => ledgerDecider.evolve(s, { type: e.type, data: e.data } as never), ledgerDecider.initialState);
+      expect(fromSnapshot.state).toEqual(folded);
+    });
+
+    it('ignores a snapshot of another state schema and replays instead', async () => {
+      const stream = streamName('ledger');
+      const store = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-v2', every: 1000 } });
+      for (const command of commands(9)) await store.handle(stream, command, ctxNow, metadata());
+      const bogus: LedgerState = { balance: -999, entries: 9, recent: ['from an old shape'] };
+      await new SnapshotStore(ctx.dataSource).save({ streamId: stream, streamVersion: 9, stateSchema: 'ledger-v1', state: { ...bogus } });
+      const replay = await new AggregateStore(ctx.store, ledgerDecider).load(stream);
+      expect(await store.load(stream)).toEqual(replay);
+      // The snapshot is really read when its schema matches (so the test above proves the fallback).
+      const oldShape = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-v1' } });
+      expect(await oldShape.load(stream)).toEqual({ state: bogus, version: 9 });
+    });
+
+    it('decides and appends; a domain error appends nothing', async () => {
+      const stream = streamName('ledger');
+      const store = new AggregateStore(ctx.store, ledgerDecider);
+      const first = await store.handle(stream, { type: 'Deposit', data: { amount: 30 } }, ctxNow, metadata());
+      expect(first).toMatchObject({ ok: true, nextVersion: 1, events: [{ type: 'Deposited', data: { amount: 30 } }], state: { balance: 30 } });
+      const refused = await store.handle(stream, { type: 'Withdraw', data: { amount: 31 } }, ctxNow, metadata());
+      expect(refused).toEqual({ ok: false, error: 'insufficient-funds', version: 1 });
+      expect(await ctx.store.streamVersion(stream)).toBe(1);
+    });
+
+    it("honours the caller's expected version (If-Match): a stale one is a conflict and appends nothing", async () => {
+      const stream = streamName('ledger');
+      const store = new AggregateStore(ctx.store, ledgerDecider);
+      await store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata());
+      await store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 });
+      await expect(store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 })).rejects.toMatchObject({
+        name: 'StreamVersionConflictError',
+        expected: 1,
+        actual: 2,
+      });
+      expect(await ctx.store.streamVersion(stream)).toBe(2);
+    });
+
+    it('retries a conflict by reloading when the caller gave no expected version', async () => {
+      const stream = streamName('ledger');
+      const store = new AggregateStore(ctx.store, ledgerDecider);
+      // Four racers: each round has a winner, so three retries are always enough.
+      const results = await Promise.all(Array.from({ length: 4 }, () => store.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())));
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(await store.load(stream)).toMatchObject({ version: 4, state: { balance: 4 } });
+      const noRetries = new AggregateStore(ctx.store, ledgerDecider, { conflictRetries: 0 });
+      const racing = await Promise.allSettled(Array.from({ length: 6 }, () => noRetries.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())));
+      for (const outcome of racing) if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(StreamVersionConflictError);
+    });
+
+    it('never fails a command because its snapshot could not be written', async () => {
+      const stream = streamName('ledger');
+      const logger = recordingLogger();
+      const store = new AggregateStore(ctx.store, ledgerDecider, {
+        logger,
+        snapshot: { schema: 'ledger-v1', every: 2, toJson: () => { throw new Error('state not serializable'); } },
+      });
+      for (const command of commands(4)) expect((await store.handle(stream, command, ctxNow, metadata())).ok).toBe(true);
+      expect(await snapshotRow(ctx, stream)).toEqual([]);
+      expect(logger.warnings.length).toBeGreaterThan(0);
+      expect(logger.warnings[0]).toContain('state not serializable');
+      expect((await store.load(stream)).version).toBe(4);
+    });
+  });
+}

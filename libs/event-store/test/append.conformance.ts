@@ -1,0 +1,164 @@
+import { InvalidEventError, InvalidMetadataError, LOG_START, StreamVersionConflictError, checkpointAfter, type RecordedEvent } from '../src';
+import type { ConformanceContext } from './conformance.context';
+import { logSettled, metadata, sleep, streamName } from './fixtures';
+
+export function appendConformance(ctx: ConformanceContext): void {
+  describe('append and read', () => {
+    it('round-trips events with their metadata, versions, positions and county', async () => {
+      const stream = streamName('handover');
+      const meta = metadata({ countyId: 'county-330110' });
+      const result = await ctx.store.append(stream, 'no-stream', [
+        { type: 'HandoverProposed', data: { powerCode: 'A-17', township: 'Xianlin' } },
+        { type: 'RequirementAdded', data: { kind: 'officers', count: 3 } },
+      ], meta);
+      expect(result.nextVersion).toBe(2);
+      const events = await ctx.store.readStream(stream);
+      expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([[1, 'HandoverProposed', 1], [2, 'RequirementAdded', 1]]);
+      expect(events[0]?.data).toEqual({ powerCode: 'A-17', township: 'Xianlin' });
+      for (const event of events) {
+        expect(event.metadata).toEqual(meta);
+        expect(event.streamId).toBe(stream);
+        expect(event.globalPosition).toMatch(/^\d+$/);
+        expect(event.transactionId).toMatch(/^\d+$/);
+        expect(Number.isNaN(Date.parse(event.recordedAt))).toBe(false);
+      }
+      expect(BigInt(events[1]?.globalPosition ?? 0)).toBeGreaterThan(BigInt(events[0]?.globalPosition ?? 0));
+      expect(result.lastGlobalPosition).toBe(events[1]?.globalPosition);
+      expect(events[0]?.transactionId).toBe(events[1]?.transactionId); // one statement, one transaction
+      const county: unknown = await ctx.dataSource.query('SELECT DISTINCT county_id FROM events WHERE stream_id = $1', [stream]);
+      expect(county).toEqual([{ county_id: 'county-330110' }]);
+      expect(await ctx.store.readStream(stream, 2)).toHaveLength(1);
+      expect(await ctx.store.readStream(streamName('nothing'))).toEqual([]);
+    });
+
+    it("checks the expected version: 'no-stream', exact and 'any'; a conflict writes nothing", async () => {
+      const stream = streamName('team');
+      const one = [{ type: 'OfficerAssigned', data: { officer: 'o-1' } }];
+      expect(await ctx.store.append(stream, 0, one, metadata())).toMatchObject({ nextVersion: 1 }); // 0 == 'no-stream'
+      await expect(ctx.store.append(stream, 'no-stream', one, metadata())).rejects.toMatchObject({ name: 'StreamVersionConflictError', streamId: stream, expected: 'no-stream', actual: 1 });
+      expect(await ctx.store.append(stream, 1, [...one, ...one], metadata())).toMatchObject({ nextVersion: 3 });
+      const stale = ctx.store.append(stream, 1, one, metadata());
+      await expect(stale).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(stale).rejects.toMatchObject({ expected: 1, actual: 3 });
+      await expect(ctx.store.append(stream, 7, one, metadata())).rejects.toMatchObject({ expected: 7, actual: 3 });
+      expect(await ctx.store.append(stream, 'any', one, metadata())).toMatchObject({ nextVersion: 4 });
+      expect(await ctx.store.append(streamName('fresh'), 'any', one, metadata())).toMatchObject({ nextVersion: 1 });
+      expect((await ctx.store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4]);
+      expect(await ctx.store.streamVersion(stream)).toBe(4);
+    });
+
+    it('refuses invalid events and metadata with typed errors and writes nothing', async () => {
+      const stream = streamName('invalid');
+      class HandoverProposed {
+        readonly type = 'HandoverProposed';
+        readonly data = {};
+      }
+      await expect(ctx.store.append(stream, 'any', [{ type: '', data: {} }], metadata())).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(ctx.store.append(stream, 'any', [new HandoverProposed()], metadata())).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(ctx.store.append(stream, 'any', [], metadata())).rejects.toBeInstanceOf(InvalidEventError);
+      const { correlationId: _dropped, ...withoutCorrelation } = metadata();
+      await expect(ctx.store.append(stream, 'any', [{ type: 'A', data: {} }], withoutCorrelation as never)).rejects.toMatchObject({ name: 'InvalidMetadataError', field: 'correlationId' });
+      await expect(ctx.store.append(stream, 'any', [{ type: 'A', data: {} }], metadata({ occurredAt: 'now' }))).rejects.toBeInstanceOf(InvalidMetadataError);
+      expect(await ctx.store.readStream(stream)).toEqual([]);
+    });
+
+    it('gives exactly one winner per version when 20 appenders race on one stream', async () => {
+      const stream = streamName('race');
+      await ctx.store.append(stream, 'no-stream', [{ type: 'Seeded', data: {} }], metadata());
+      for (let round = 0; round < 4; round += 1) {
+        const expected = await ctx.store.streamVersion(stream);
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, racer) => ctx.store.append(stream, expected, [{ type: 'Raced', data: { round, racer } }, { type: 'RacedAgain', data: { round, racer } }], metadata())),
+        );
+        const winners = results.filter((r) => r.status === 'fulfilled');
+        const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(winners).toHaveLength(1);
+        expect(losers).toHaveLength(19);
+        for (const loser of losers) expect(loser.reason).toBeInstanceOf(StreamVersionConflictError);
+      }
+      const events = await ctx.store.readStream(stream);
+      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
+      // Each winner wrote both of its events, losers nothing: pairs come from the same racer.
+      for (let i = 1; i < 9; i += 2) expect(events[i]?.data).toEqual(events[i + 1]?.data);
+    });
+
+    it("retries an 'any' append that loses a race, so concurrent 'any' appends all land", async () => {
+      const stream = streamName('any-race');
+      // Up to 10 attempts each: 8 racers always get through even if every round has a single winner.
+      await Promise.all(Array.from({ length: 8 }, (_, i) => ctx.store.append(stream, 'any', [{ type: 'Noted', data: { i } }], metadata())));
+      expect((await ctx.store.readStream(stream)).map((e) => e.streamVersion)).toEqual(Array.from({ length: 8 }, (_, i) => i + 1));
+    });
+
+    it("appends inside a caller's transaction, atomically with the caller's other writes", async () => {
+      const kept = streamName('tx-commit');
+      const dropped = streamName('tx-rollback');
+      await ctx.dataSource.transaction(async (tx) => {
+        await ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx });
+        await tx.query(`INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version) VALUES ('tx-test', 1, $1, 1)`, [kept]);
+      });
+      await expect(
+        ctx.dataSource.transaction(async (tx) => {
+          await ctx.store.append(dropped, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx });
+          await tx.query(`INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version) VALUES ('tx-test', 2, $1, 1)`, [dropped]);
+          throw new Error('the other write failed');
+        }),
+      ).rejects.toThrow('the other write failed');
+      expect(await ctx.store.readStream(kept)).toHaveLength(1);
+      expect(await ctx.store.readStream(dropped)).toEqual([]);
+      expect(await ctx.dataSource.query(`SELECT stream_id FROM conformance_handled WHERE subscription = 'tx-test'`)).toEqual([{ stream_id: kept }]);
+      // A version conflict inside the caller's transaction is the same typed error.
+      await expect(
+        ctx.dataSource.transaction((tx) => ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx })),
+      ).rejects.toBeInstanceOf(StreamVersionConflictError);
+    });
+
+    it('reads the whole log in (transaction, position) order from a checkpoint, in pages', async () => {
+      const streams = [streamName('a'), streamName('b'), streamName('c')];
+      for (let i = 0; i < 7; i += 1) {
+        const stream = streams[i % 3] ?? '';
+        await ctx.store.append(stream, 'any', [{ type: 'Step', data: { i } }, { type: 'Step', data: { i, second: true } }], metadata());
+      }
+      await logSettled(ctx.dataSource);
+      const read: RecordedEvent[] = [];
+      let from = LOG_START;
+      for (;;) {
+        const page = await ctx.store.readAll(from, 3);
+        const last = page[page.length - 1];
+        if (!last) break;
+        read.push(...page);
+        from = checkpointAfter(last);
+      }
+      expect(read).toHaveLength(14);
+      const keys = read.map((e) => [BigInt(e.transactionId), BigInt(e.globalPosition)] as const);
+      const sorted = [...keys].sort((x, y) => (x[0] === y[0] ? (x[1] < y[1] ? -1 : 1) : x[0] < y[0] ? -1 : 1));
+      expect(keys).toEqual(sorted);
+      expect(read.map((e) => e.data.i)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
+    });
+
+    if (ctx.backend.kind === 'postgres') {
+      it('does not hand out events of a later transaction while an earlier one is still open (the xmin rule)', async () => {
+        const early = streamName('early');
+        const late = streamName('late');
+        const runner = ctx.dataSource.createQueryRunner();
+        await runner.startTransaction();
+        try {
+          // The open transaction takes an xid and a lower position first ...
+          await ctx.store.append(early, 'no-stream', [{ type: 'Slow', data: {} }], metadata(), { transaction: runner });
+          // ... a later transaction takes a higher position and commits first.
+          await ctx.store.append(late, 'no-stream', [{ type: 'Fast', data: {} }], metadata());
+          await sleep(20);
+          const whileOpen = await ctx.store.readAll(LOG_START, 100);
+          expect(whileOpen.filter((e) => e.streamId === late || e.streamId === early)).toEqual([]);
+          expect(await ctx.store.hasEventsAfter(LOG_START)).toBe(true);
+          await runner.commitTransaction();
+        } finally {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          await runner.release();
+        }
+        await logSettled(ctx.dataSource);
+        const after = (await ctx.store.readAll(LOG_START, 100)).filter((e) => e.streamId === late || e.streamId === early);
+        expect(after.map((e) => e.streamId)).toEqual([early, late]);
+      });
+    }
+  });
+}

@@ -1,0 +1,4 @@
+import { describeEventStoreConformance } from './conformance.suite';
+import { pgliteBackend } from './pglite.backend';
+
+describeEventStoreConformance(pgliteBackend());

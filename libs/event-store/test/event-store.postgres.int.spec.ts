@@ -1,0 +1,4 @@
+import { describeEventStoreConformance } from './conformance.suite';
+import { postgresBackend } from './postgres.backend';
+
+describeEventStoreConformance(postgresBackend());

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore, LOG_START, type RecordedEvent, SubscriptionRunner, checkpointAfter } from '../src';
+import type { ConformanceContext } from './conformance.context';
+import { countHandledRows, eventually, expectStreamsInOrder, metadata, recordingHandler, recordingLogger, sleep, streamName } from './fixtures';
+
+async function appendMany(ctx: ConformanceContext, streams: string[], perStream: number): Promise<string> {
+  let last = '';
+  for (let v = 0; v < perStream; v += 1) {
+    for (const stream of streams) last = (await ctx.store.append(stream, v, [{ type: 'Counted', data: { v } }], metadata())).lastGlobalPosition;
+  }
+  return last;
+}
+
+export function subscriptionConformance(ctx: ConformanceContext): void {
+  describe('subscriptions with durable checkpoints', () => {
+    it('sees every event of many concurrent writers exactly once, each stream in version order', async () => {
+      const { writers, eventsPerWriter } = ctx.backend;
+      const handler = recordingHandler(`concurrent-${randomUUID()}`);
+      const runner = new SubscriptionRunner(ctx.store, handler, { batchSize: 250, pollIntervalMs: 10, logger: recordingLogger() });
+      ctx.runners.push(runner);
+      runner.start();
+      const streams = Array.from({ length: writers }, () => streamName('writer'));
+      // On PostgreSQL every fifth append sits in a transaction that lingers before COMMIT, so
+      // positions commit out of order all the time.
+      const linger = ctx.backend.kind === 'postgres';
+      const lastPositions = await Promise.all(
+        streams.map(async (stream, w) => {
+          let last = '';
+          for (let v = 0; v < eventsPerWriter; v += 1) {
+            const event = [{ type: 'Written', data: { w, v } }];
+            if (linger && v % 5 === 4) {
+              last = await ctx.dataSource.transaction(async (tx) => {
+                const result = await ctx.store.append(stream, v, event, metadata(), { transaction: tx });
+                await sleep(Math.random() * 4);
+                return result.lastGlobalPosition;
+              });
+            } else {
+              last = (await ctx.store.append(stream, v, event, metadata())).lastGlobalPosition;
+            }
+            if (v % 50 === 0) runner.nudge();
+          }
+          return last;
+        }),
+      );
+      for (const position of lastPositions) expect(await runner.waitUntilPast(position, 30_000)).toBe(true);
+      await runner.stop();
+      expect(handler.seen).toHaveLength(writers * eventsPerWriter);
+      expectStreamsInOrder(handler.seen, Object.fromEntries(streams.map((s) => [s, eventsPerWriter])));
+      expect(await countHandledRows(ctx.dataSource, handler.name)).toBe(writers * eventsPerWriter);
+      const position = await runner.position();
+      const lastSeen = handler.seen[handler.seen.length - 1];
+      expect(lastSeen && position).toEqual(lastSeen && checkpointAfter(lastSeen));
+    });
+
+    it('resumes a subscription stopped mid-way from its checkpoint: no loss, no repeat', async () => {
+      const streams = [streamName('s'), streamName('s'), streamName('s')];
+      await appendMany(ctx, streams, 40);
+      const name = `resume-${randomUUID()}`;
+      const first = recordingHandler(name, { delayMs: 15 });
+      const runner = new SubscriptionRunner(ctx.store, first, { batchSize: 10, pollIntervalMs: 10 });
+      ctx.runners.push(runner);
+      runner.start();
+      await eventually(() => first.seen.length >= 30, 20_000, 'the first batches');
+      await runner.stop(); // lets the batch in flight commit
+      expect(first.seen.length).toBeLessThan(120);
+      expect(first.seen.length % 10).toBe(0);
+      const lastOfFirst = first.seen[first.seen.length - 1];
+      expect(await runner.position()).toEqual(lastOfFirst && checkpointAfter(lastOfFirst));
+
+      // A new runner (think: the process restarted) continues where the checkpoint says.
+      const second = recordingHandler(name);
+      const restarted = new SubscriptionRunner(ctx.store, second, { batchSize: 10 });
+      expect(await restarted.catchUp()).toBe(120 - first.seen.length);
+      const all = [...first.seen, ...second.seen];
+      expectStreamsInOrder(all, Object.fromEntries(streams.map((s) => [s, 40])));
+      expect(await countHandledRows(ctx.dataSource, name)).toBe(120);
+      expect(await restarted.catchUp()).toBe(0);
+    });
+
+    it('rolls back a failing batch with its writes and checkpoint, then retries it: nothing lost or repeated', async () => {
+      const stream = streamName('failing');
+      await appendMany(ctx, [stream], 30);
+      const name = `failing-${randomUUID()}`;
+      let failures = 0;
+      const handler = recordingHandler(name, { failOn: (batch) => batch === 2 && failures++ === 0 });
+      const runner = new SubscriptionRunner(ctx.store, handler, { batchSize: 10 });
+      await expect(runner.catchUp()).rejects.toThrow(`handler ${name} fails on batch 2`);
+      // The first batch committed; the failing one left neither its rows nor a checkpoint.
+      expect(await countHandledRows(ctx.dataSource, name)).toBe(10);
+      const tenth = handler.seen[9];
+      expect(await runner.position()).toEqual(tenth && checkpointAfter(tenth));
+      expect(await runner.catchUp()).toBe(20);
+      expectStreamsInOrder(handler.seen, { [stream]: 30 });
+      expect(await countHandledRows(ctx.dataSource, name)).toBe(30);
+    });
+
+    it('keeps retrying a failing batch in the polling loop, with back-off and a log line per failure', async () => {
+      const stream = streamName('flaky');
+      const last = await appendMany(ctx, [stream], 25);
+      const name = `flaky-${randomUUID()}`;
+      let failures = 0;
+      const handler = recordingHandler(name, { failOn: (_batch, events) => events[0]?.streamVersion === 11 && failures++ < 3 });
+      const logger = recordingLogger();
+      const runner = new SubscriptionRunner(ctx.store, handler, { batchSize: 10, pollIntervalMs: 5, maxBackoffMs: 40, logger });
+      ctx.runners.push(runner);
+      runner.start();
+      expect(await runner.waitUntilPast(last, 20_000)).toBe(true);
+      await runner.stop();
+      expect(logger.errors).toHaveLength(3);
+      expect(logger.errors[0]).toContain(`subscription "${name}" batch failed`);
+      expectStreamsInOrder(handler.seen, { [stream]: 25 });
+      expect(await countHandledRows(ctx.dataSource, name)).toBe(25);
+    });
+
+    it('never lets two runners of the same subscription handle the same event', async () => {
+      // On PostgreSQL the second runner has its own DataSource (its own pool): another process's worth.
+      const peer = ctx.backend.openPeer ? await ctx.backend.openPeer() : ctx.dataSource;
+      const peerStore = peer === ctx.dataSource ? ctx.store : new EventStore(peer);
+      const name = `shared-${randomUUID()}`;
+      const log: Array<{ label: string; event: RecordedEvent }> = [];
+      const a = new SubscriptionRunner(ctx.store, recordingHandler(name, { label: 'a', log }), { batchSize: 7, pollIntervalMs: 2 });
+      const b = new SubscriptionRunner(peerStore, recordingHandler(name, { label: 'b', log }), { batchSize: 7, pollIntervalMs: 2 });
+      try {
+        a.start();
+        b.start();
+        const streams = Array.from({ length: 4 }, () => streamName('shared'));
+        const perStream = ctx.backend.kind === 'postgres' ? 100 : 40;
+        const lastPositions = await Promise.all(
+          streams.map(async (stream) => {
+            let last = '';
+            for (let v = 0; v < perStream; v += 1) last = (await ctx.store.append(stream, v, [{ type: 'Shared', data: { v } }], metadata())).lastGlobalPosition;
+            return last;
+          }),
+        );
+        for (const position of lastPositions) expect(await a.waitUntilPast(position, 30_000)).toBe(true);
+        await Promise.all([a.stop(), b.stop()]);
+        const total = streams.length * perStream;
+        expect(log).toHaveLength(total);
+        expectStreamsInOrder(log.map((entry) => entry.event), Object.fromEntries(streams.map((s) => [s, perStream])));
+        expect(await countHandledRows(ctx.dataSource, name)).toBe(total);
+        if (ctx.backend.kind === 'postgres') {
+          // Both really ran: the lock, not luck, kept them apart.
+          expect(new Set(log.map((entry) => entry.label)).size).toBe(2);
+        }
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        if (peer !== ctx.dataSource) await peer.destroy();
+      }
+    });
+
+    if (ctx.backend.kind === 'postgres') {
+      it('skips a round while another transaction holds the subscription lock, then goes on', async () => {
+        const name = `locked-${randomUUID()}`;
+        await appendMany(ctx, [streamName('locked')], 3);
+        const runner = new SubscriptionRunner(ctx.store, recordingHandler(name));
+        const holder = ctx.dataSource.createQueryRunner();
+        await holder.startTransaction();
+        try {
+          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text`, [name]);
+          expect(await runner.runBatch()).toEqual({ kind: 'busy' });
+        } finally {
+          await holder.rollbackTransaction();
+          await holder.release();
+        }
+        expect(await runner.catchUp()).toBe(3);
+      });
+    }
+
+    it('reset() moves the checkpoint back to the start for a rebuild', async () => {
+      await appendMany(ctx, [streamName('rebuild')], 5);
+      const name = `rebuild-${randomUUID()}`;
+      const seen: string[] = [];
+      const runner = new SubscriptionRunner(ctx.store, { name, handle: async (events) => void seen.push(...events.map((e) => e.globalPosition)) });
+      expect(await runner.catchUp()).toBe(5);
+      await runner.reset();
+      expect(await runner.position()).toEqual(LOG_START);
+      expect(await runner.catchUp()).toBe(5);
+      expect(seen.slice(0, 5)).toEqual(seen.slice(5));
+    });
+
+    it('waitUntilPast reports false when the event is not handled in time', async () => {
+      const { lastGlobalPosition } = await ctx.store.append(streamName('unwatched'), 'no-stream', [{ type: 'X', data: {} }], metadata());
+      const idle = new SubscriptionRunner(ctx.store, recordingHandler(`idle-${randomUUID()}`));
+      expect(await idle.waitUntilPast(lastGlobalPosition, 150)).toBe(false);
+      await idle.catchUp();
+      expect(await idle.waitUntilPast(lastGlobalPosition, 150)).toBe(true);
+    });
+  });
+}
