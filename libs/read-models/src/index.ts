@@ -1,1 +1,15 @@
 export * from './schema';
+export * from './entities';
+export * from './migrations';
+export * from './read-models.module';
+export * from './read-models.tokens';
+export * from './read-model-freshness.service';
+export * from './projections.service';
+export * from './queries/power.queries';
+export * from './queries/team.queries';
+export * from './queries/handover.queries';
+export { READ_MODELS_SUBSCRIPTION, ReadModelProjection } from './projection/read-model.projection';
+export { ReadinessRefresher, type RefreshOutcome } from './projection/readiness.refresher';
+export { rebuildReadModels, type RebuildOptions, type RebuildOutcome } from './projection/rebuild-read-models';
+export { readinessOf, type Readiness } from './projection/handover-readiness';
+export { powerStreamId, teamStreamId, handoverStreamId } from './projection/stream-ids';

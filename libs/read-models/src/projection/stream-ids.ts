@@ -1,0 +1,27 @@
+/**
+ * The stream ids the command side writes to, and the keys the read side takes from them:
+ * `power-${countyId}-${code}`, `team-${teamId}`, `handover-${handoverId}`.
+ */
+export const powerStreamId = (countyId: string, code: string): string => `power-${countyId}-${code}`;
+export const teamStreamId = (teamId: string): string => `team-${teamId}`;
+export const handoverStreamId = (handoverId: string): string => `handover-${handoverId}`;
+
+/** The power code of a power stream of `countyId` (county ids may contain '-', so the county comes from the metadata). */
+export function powerCodeOf(streamId: string, countyId: string | null): string | undefined {
+  if (countyId === null) return undefined;
+  return suffixAfter(streamId, `power-${countyId}-`);
+}
+
+export function teamIdOf(streamId: string): string | undefined {
+  return suffixAfter(streamId, 'team-');
+}
+
+export function handoverIdOf(streamId: string): string | undefined {
+  return suffixAfter(streamId, 'handover-');
+}
+
+function suffixAfter(streamId: string, prefix: string): string | undefined {
+  if (!streamId.startsWith(prefix)) return undefined;
+  const rest = streamId.slice(prefix.length);
+  return rest === '' ? undefined : rest;
+}

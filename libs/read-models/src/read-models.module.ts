@@ -1,0 +1,65 @@
+import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventStore, SubscriptionRunner } from '@fangquan/event-store';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platform';
+import { readModelEntities } from './entities';
+import { nestEventStoreLogger } from './projection/nest-event-store.logger';
+import { ReadModelProjection } from './projection/read-model.projection';
+import { ReadinessRefresher } from './projection/readiness.refresher';
+import { ProjectionsService } from './projections.service';
+import { HandoverQueries } from './queries/handover.queries';
+import { PowerQueries } from './queries/power.queries';
+import { TeamQueries } from './queries/team.queries';
+import { ReadModelFreshness } from './read-model-freshness.service';
+import { READ_MODELS_RUNNER } from './read-models.tokens';
+
+export interface ReadModelsModuleOptions {
+  /** Run the `read-models` projection in this process (workers; the API too in the embedded mode). */
+  readonly runProjections: boolean;
+  /** Idle polling interval of the runner (default 100 ms). */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * The read side: the query services, read-your-writes (`ReadModelFreshness`), the readiness sweep
+ * and — with `runProjections` — the projection itself. Global, imported once at the root next to
+ * TypeOrmModule.forRoot, PlatformModule (CLOCK, APP_CONFIG) and EventStoreModule (EventStore).
+ */
+@Module({})
+export class ReadModelsModule {
+  static forRoot(options: ReadModelsModuleOptions): DynamicModule {
+    const logger = new Logger('ReadModelsProjection');
+    const providers: Provider[] = [
+      PowerQueries,
+      TeamQueries,
+      HandoverQueries,
+      ReadModelFreshness,
+      {
+        provide: ReadModelProjection,
+        useFactory: (clock: Clock, config: AppConfig) => new ReadModelProjection(clock, config.timeZone, nestEventStoreLogger(logger)),
+        inject: [CLOCK, APP_CONFIG],
+      },
+      {
+        // Also built where projections do not run: ReadModelFreshness polls the checkpoint through it.
+        provide: READ_MODELS_RUNNER,
+        useFactory: (store: EventStore, projection: ReadModelProjection) =>
+          new SubscriptionRunner(store, projection, { pollIntervalMs: options.pollIntervalMs ?? 100, logger: nestEventStoreLogger(logger) }),
+        inject: [EventStore, ReadModelProjection],
+      },
+      {
+        provide: ReadinessRefresher,
+        useFactory: (dataSource: DataSource, clock: Clock, config: AppConfig) => new ReadinessRefresher(dataSource, clock, config.timeZone),
+        inject: [DataSource, CLOCK, APP_CONFIG],
+      },
+      ...(options.runProjections ? [ProjectionsService] : []),
+    ];
+    return {
+      module: ReadModelsModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature(readModelEntities)],
+      providers,
+      exports: [PowerQueries, TeamQueries, HandoverQueries, ReadModelFreshness, ReadinessRefresher, TypeOrmModule],
+    };
+  }
+}
