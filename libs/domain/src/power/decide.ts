@@ -65,8 +65,15 @@ function revise(command: RevisePowerRequirements, state: PowerItemState): Decisi
   });
 }
 
+/** Same officers, equipment and training, whatever the order of lines or of keys (jsonb reorders keys). */
 function sameRequirements(requirements: Requirements, state: RegisteredPowerItem): boolean {
-  return JSON.stringify(requirements) === JSON.stringify(state.requirements);
+  return canonicalRequirements(requirements) === canonicalRequirements(state.requirements);
+}
+
+function canonicalRequirements(requirements: Requirements): string {
+  const equipment = requirements.equipment.map((line) => [line.kind, line.quantity] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const training = requirements.training.map((line) => [line.course, line.hours] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([requirements.certifiedOfficers, equipment, training]);
 }
 
 /** Validates and normalises requirements; field paths start with `requirements`. */

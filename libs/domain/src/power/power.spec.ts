@@ -165,6 +165,21 @@ describe('power item', () => {
       spec.given([registered(catalogue.littering())]).when(revise(catalogue.littering().requirements)).thenNothing();
     });
 
+    it('records nothing when only the order of lines or keys differs (jsonb reorders keys)', () => {
+      const item = catalogue.littering();
+      const stored: Requirements = {
+        training: [{ hours: 4, course: '市容环卫执法实务' }],
+        equipment: [{ quantity: 1, kind: 'vehicle' }, { quantity: 2, kind: 'body-camera' }],
+        certifiedOfficers: 2,
+      };
+      const reordered: Requirements = {
+        certifiedOfficers: 2,
+        equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'vehicle', quantity: 1 }],
+        training: [{ course: '市容环卫执法实务', hours: 4 }],
+      };
+      spec.given([registered({ ...item, requirements: stored })]).when(revise(reordered)).thenNothing();
+    });
+
     it('refuses to revise an item that is not registered', () => {
       spec.given([]).when(revise(catalogue.littering().requirements)).thenFails({ kind: 'not-found' });
     });
