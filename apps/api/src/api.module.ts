@@ -1,10 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type Clock, dataSourceOptions, HealthModule, PlatformModule, type ProcessRuntime } from '@fangquan/platform';
-import { applicationSchema } from '@fangquan/read-models';
+import { applicationSchema, ReadModelsModule } from '@fangquan/read-models';
+import { EventStoreModule } from '@fangquan/ledger';
 import { AuthModule, type LoginRateLimit } from './auth/auth.module';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { HandoversModule } from './handovers/handovers.module';
+import { TeamsModule } from './teams/teams.module';
 
 export interface ApiModuleOptions extends ProcessRuntime {
   /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
@@ -27,6 +31,11 @@ export class ApiModule {
         AuthModule.forRoot({ loginRateLimit: options.loginRateLimit }),
         IdentityApiModule,
         IdempotencyModule,
+        EventStoreModule,
+        ReadModelsModule.forRoot({ runProjections: options.withWorker }),
+        CatalogueModule,
+        TeamsModule,
+        HandoversModule,
       ],
     };
   }

@@ -1,0 +1,196 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { RecordedHandover } from '@fangquan/domain';
+import { Handovers } from '@fangquan/ledger';
+import { HandoverQueries } from '@fangquan/read-models';
+import { assertCountyAccess, assertTownshipAccess } from '../auth/access';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { IfMatchVersion } from '../http/if-match.decorator';
+import { ProblemException } from '../http/problem';
+import { UuidParamPipe } from '../identity/uuid-param.pipe';
+import { AcceptHandoverDto, AmendCommitmentsDto, ContestHandoverDto, RevokeHandoverDto } from './dto/handover-actions.dto';
+import { HandoverDto, HandoverListDto, HistoryEntryDto } from './dto/handover.dto';
+import { ListHandoversQuery } from './dto/list-handovers.query';
+import { RecordHandoverDto } from './dto/record-handover.dto';
+import { HandoverReads } from './handover-reads';
+import { actorOf, CorrelationId, written } from './ledger-http';
+import { countyOf } from './scope';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The handover version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written' };
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Handovers (下放事项) of a power to a township team: recorded by the county, answered by the township. */
+@ApiTags('handovers')
+@ApiBearerAuth()
+@Controller('handovers')
+export class HandoversController {
+  constructor(
+    private readonly handovers: Handovers,
+    private readonly queries: HandoverQueries,
+    private readonly reads: HandoverReads,
+  ) {}
+
+  @Post()
+  @Roles('county_admin', 'department')
+  @ApiOperation({ summary: "Record a handover (county_admin; department: its own department's)", description: 'The department is the caller\'s (department users) or the power\'s source department (county_admin).' })
+  @ApiCreatedResponse({ type: HandoverDto })
+  @ApiBadRequestResponse({ description: 'Every bad field named (endsOn is required for an entrustment)' })
+  @ApiNotFoundResponse({ description: 'Unknown power code or team' })
+  @ApiForbiddenResponse({ description: 'A team of another county' })
+  @ApiConflictResponse({ description: 'An entrustment of a coercive measure (Administrative Compulsion Law art. 17)' })
+  async record(@CurrentUser() user: AuthenticatedUser, @Body() body: RecordHandoverDto, @CorrelationId() correlationId: string): Promise<HandoverDto> {
+    const department = user.role === 'department' ? this.departmentOf(user) : undefined;
+    const input = { ...body, teamId: body.teamId.toLowerCase(), ...(department === undefined ? {} : { department }) };
+    const result = written(await this.handovers.record(actorOf(user), input, { correlationId }));
+    return this.reads.afterWrite(result);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Handovers of the county, newest first (a township sees its own only)' })
+  @ApiOkResponse({ type: HandoverListDto })
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListHandoversQuery): Promise<HandoverListDto> {
+    const countyId = countyOf(user, query.countyId);
+    const township = user.role === 'township' ? user.townshipId : null;
+    if (user.role === 'township' && township === null) throw ProblemException.forbidden('You belong to no township');
+    return this.queries.list(
+      { countyId, ...(township === null ? {} : { townshipId: township }) },
+      {
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.teamId === undefined ? {} : { teamId: query.teamId.toLowerCase() }),
+        ...(query.ready === undefined ? {} : { ready: query.ready }),
+      },
+      { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE },
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One handover with its readiness' })
+  @ApiOkResponse({ type: HandoverDto })
+  @ApiNotFoundResponse({ description: 'Unknown handover' })
+  @ApiForbiddenResponse({ description: 'Another county or township' })
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<HandoverDto> {
+    const handover = await this.reads.get(id);
+    assertTownshipAccess(user, handover);
+    return handover;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: "Every event of the handover, oldest first, with who caused it (reminders included)" })
+  @ApiOkResponse({ type: HistoryEntryDto, isArray: true })
+  @ApiNotFoundResponse({ description: 'Unknown handover' })
+  @ApiForbiddenResponse({ description: 'Another county or township' })
+  async history(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<HistoryEntryDto[]> {
+    const handover = await this.existing(id);
+    assertTownshipAccess(user, handover);
+    return (await this.handovers.history(id)) ?? [];
+  }
+
+  @Post(':id/acceptance')
+  @Roles('township')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'The township signs the handover acknowledgement (承接确认书)', description: 'Refused with the gaps unless the team is ready or the acceptance is conditional (with a reason). Active at once when the effective date has come.' })
+  @ApiOkResponse({ type: HandoverDto })
+  @ApiConflictResponse({ description: 'Not ready (with gaps), not in a state to accept, or stale If-Match' })
+  async accept(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: AcceptHandoverDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<HandoverDto> {
+    this.assertOwnTownship(user, await this.existing(id));
+    const result = written(await this.handovers.accept(actorOf(user), id, body, { correlationId, expectedVersion }));
+    return this.reads.afterWrite(result);
+  }
+
+  @Post(':id/contest')
+  @Roles('township')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'The township says why it cannot take the power over; the current gaps go on record' })
+  @ApiOkResponse({ type: HandoverDto })
+  @ApiConflictResponse({ description: 'Not in a state to contest, or stale If-Match' })
+  async contest(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: ContestHandoverDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<HandoverDto> {
+    this.assertOwnTownship(user, await this.existing(id));
+    const result = written(await this.handovers.contest(actorOf(user), id, body.reason, { correlationId, expectedVersion }));
+    return this.reads.afterWrite(result);
+  }
+
+  @Put(':id/committed')
+  @Roles('county_admin', 'department')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Amend the committed resources of a recorded or contested handover (a contested one goes back to recorded)' })
+  @ApiOkResponse({ type: HandoverDto })
+  @ApiConflictResponse({ description: 'Already accepted, active or revoked; stale If-Match' })
+  async amend(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: AmendCommitmentsDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<HandoverDto> {
+    const handover = await this.existing(id);
+    assertCountyAccess(user, handover.countyId);
+    if (user.role === 'department' && handover.department !== this.departmentOf(user)) {
+      throw ProblemException.forbidden(`This handover is ${handover.department}'s, not ${user.department ?? 'yours'}`);
+    }
+    const result = written(await this.handovers.amendCommitments(actorOf(user), id, body.committed, { correlationId, expectedVersion }));
+    return this.reads.afterWrite(result);
+  }
+
+  @Post(':id/revocation')
+  @Roles('county_admin')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Recall the power (收回) with a reason; cases already filed stay with the unit that filed them' })
+  @ApiOkResponse({ type: HandoverDto })
+  @ApiConflictResponse({ description: 'Already revoked; stale If-Match' })
+  async revoke(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Body() body: RevokeHandoverDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<HandoverDto> {
+    assertCountyAccess(user, (await this.existing(id)).countyId);
+    const result = written(await this.handovers.revoke(actorOf(user), id, body.reason, { correlationId, expectedVersion }));
+    return this.reads.afterWrite(result);
+  }
+
+  /** The handover from its stream (authoritative for access checks); 404 when there is none. */
+  private async existing(id: string): Promise<RecordedHandover> {
+    const loaded = await this.handovers.load(id);
+    if (loaded.state.status === 'none') throw ProblemException.notFound(`Handover ${id} does not exist`);
+    return loaded.state;
+  }
+
+  private assertOwnTownship(user: AuthenticatedUser, handover: RecordedHandover): void {
+    assertCountyAccess(user, handover.countyId);
+    if (user.townshipId !== handover.townshipId) throw ProblemException.forbidden("Only the township of the handover's team answers it");
+  }
+
+  private departmentOf(user: AuthenticatedUser): string {
+    if (user.department === null) throw ProblemException.forbidden('Your account names no department');
+    return user.department;
+  }
+}

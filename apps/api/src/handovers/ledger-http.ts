@@ -1,0 +1,52 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { LedgerActor, LedgerError, LedgerResult, Written } from '@fangquan/ledger';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { problem, ProblemException } from '../http/problem';
+import { correlationIdOf } from '../identity/correlation';
+
+/**
+ * The HTTP side of the ledger, shared by the catalogue, teams and handovers controllers:
+ * who acts, under which correlation id, and how a refused command reads as problem+json.
+ */
+
+export function actorOf(user: AuthenticatedUser): LedgerActor {
+  return { username: user.username, countyId: user.countyId };
+}
+
+/** The request's correlation id (`X-Correlation-Id` / `X-Request-Id`, else a new one). */
+export const CorrelationId = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
+  correlationIdOf(context.switchToHttp().getRequest<Request>()),
+);
+
+/**
+ * A refused command as problem+json: invalid → 400 naming every field; not-found → 404;
+ * forbidden → 403; rule → 409 with `code` (and `gaps` when the refusal is about readiness);
+ * version conflict → 409 `version-conflict` (nothing was written).
+ */
+export function ledgerProblem(error: LedgerError): ProblemException {
+  switch (error.kind) {
+    case 'invalid':
+      return ProblemException.badRequest(error.errors);
+    case 'not-found':
+      return ProblemException.notFound(error.detail);
+    case 'forbidden':
+      return ProblemException.forbidden(error.detail);
+    case 'rule':
+      return new ProblemException(problem(409, error.detail, { code: error.code, ...(error.gaps === undefined ? {} : { gaps: error.gaps }) }, error.code));
+    case 'version-conflict':
+      return new ProblemException(
+        problem(409, error.detail, { code: 'version-conflict', expectedVersion: error.expected, currentVersion: error.actual }, 'version-conflict'),
+      );
+    default: {
+      const unknown: never = error;
+      throw new Error(`Unknown ledger error ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** The written result, or the refusal thrown as its problem. */
+export function written<S, Extra extends object>(result: LedgerResult<S, Extra>): Written<S> & Extra {
+  if (!result.ok) throw ledgerProblem(result.error);
+  return result;
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  assessReadiness,
+  type Commitments,
+  type CommittedOfficer,
+  type CommittedTraining,
+  type DecisionContext,
+  type DomainError,
+  type EquipmentLine,
+  type Gap,
+  type HandoverCommand,
+  handoverDecider,
+  type HandoverEvent,
+  type HandoverMode,
+  type HandoverState,
+  notFound,
+  type RecordedHandover,
+  type ReminderKind,
+  teamCapacity,
+} from '@fangquan/domain';
+import { AggregateStore, EventStore, type JsonObject } from '@fangquan/event-store';
+import { LedgerContext } from './ledger-context';
+import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
+import { PowerItems } from './power-items.service';
+import { existing, runCommand } from './run-command';
+import { handoverStreamId } from './stream-ids';
+import { Teams } from './teams.service';
+
+/** Commitments as a caller sends them: every list optional. */
+export interface CommitmentsInput {
+  readonly officers?: readonly CommittedOfficer[];
+  readonly equipment?: readonly EquipmentLine[];
+  readonly training?: readonly CommittedTraining[];
+  readonly budgetYuan?: number;
+}
+
+export interface RecordHandoverInput {
+  readonly powerCode: string;
+  readonly teamId: string;
+  readonly mode: HandoverMode;
+  readonly instrument: string;
+  readonly effectiveOn: string;
+  readonly endsOn?: string;
+  readonly committed?: CommitmentsInput;
+  /** The department handing the power over; the power's source department when absent. */
+  readonly department?: string;
+}
+
+export interface AcceptInput {
+  readonly conditional?: boolean;
+  readonly reason?: string;
+}
+
+export interface ReminderSentInput {
+  readonly reminderId: string;
+  readonly kind: ReminderKind;
+  readonly step: number;
+  readonly recipients: string[];
+  readonly gaps?: Gap[];
+}
+
+/** One event of a handover's stream, as the history shows it. */
+export interface HistoryEntry {
+  readonly type: string;
+  readonly version: number;
+  readonly occurredAt: string;
+  readonly actor: string;
+  readonly data: JsonObject;
+}
+
+/** Every handover result carries the current gaps: the power's requirements against the team as it is. */
+export type HandoverResult = LedgerResult<RecordedHandover, { gaps: Gap[] }>;
+
+export function toCommitments(input: CommitmentsInput | undefined): Commitments {
+  return {
+    officers: [...(input?.officers ?? [])],
+    equipment: [...(input?.equipment ?? [])],
+    training: [...(input?.training ?? [])],
+    ...(input?.budgetYuan === undefined ? {} : { budgetYuan: input.budgetYuan }),
+  };
+}
+
+/** Handovers of a power to a team: recorded by the county, answered by the township, revoked by the county. */
+@Injectable()
+export class Handovers {
+  private readonly aggregates: AggregateStore<HandoverCommand, HandoverEvent, HandoverState, DecisionContext, DomainError>;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly context: LedgerContext,
+    private readonly powers: PowerItems,
+    private readonly teams: Teams,
+  ) {
+    // Reminders append to the handover's stream for as long as gaps stay open.
+    this.aggregates = new AggregateStore(eventStore, handoverDecider, { snapshot: { schema: 'handover-state-v1', every: 50 } });
+  }
+
+  load(handoverId: string): Promise<Loaded<HandoverState>> {
+    return this.aggregates.load(handoverStreamId(handoverId));
+  }
+
+  /** Records a handover of a power of the actor's county to a team of that county, under a new id. */
+  async record(actor: LedgerActor, input: RecordHandoverInput, options: CommandOptions): Promise<HandoverResult> {
+    const countyId = actor.countyId;
+    if (countyId === null) return refused(forbidden('A handover is recorded within a county; the actor belongs to none'));
+    const power = (await this.powers.load(countyId, input.powerCode)).state;
+    if (power.status === 'none') return refused(notFound(`Power ${input.powerCode} is not in the county's catalogue`));
+    const team = (await this.teams.load(input.teamId)).state;
+    if (team.status === 'none') return refused(notFound(`Team ${input.teamId} does not exist`));
+    if (team.countyId !== countyId) return refused(forbidden('The team belongs to another county'));
+
+    const handoverId = randomUUID();
+    const ctx = this.context.forCommand(actor, options);
+    const command: HandoverCommand = {
+      type: 'RecordHandover',
+      data: {
+        handoverId,
+        countyId,
+        powerCode: power.code,
+        powerCategory: power.category,
+        teamId: team.teamId,
+        townshipId: team.townshipId,
+        department: input.department ?? power.department,
+        mode: input.mode,
+        instrument: input.instrument,
+        effectiveOn: input.effectiveOn,
+        ...(input.endsOn === undefined ? {} : { endsOn: input.endsOn }),
+        committed: toCommitments(input.committed),
+      },
+    };
+    const result = await runCommand(
+      () => this.aggregates.handle(handoverStreamId(handoverId), command, ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion }),
+      existing<HandoverState>('handover'),
+    );
+    if (!result.ok) return result;
+    const gaps = assessReadiness({
+      requirements: power.requirements,
+      team: teamCapacity(team),
+      committed: result.state.committed,
+      department: result.state.department,
+      effectiveOn: result.state.effectiveOn,
+      today: ctx.decision.today,
+    });
+    return { ...result, gaps };
+  }
+
+  /** The township signs; refused (with the gaps) when the team is not ready and the acceptance is not conditional. */
+  accept(actor: LedgerActor, handoverId: string, input: AcceptInput, options: CommandOptions): Promise<HandoverResult> {
+    return this.withGaps(actor, handoverId, options, (gaps) => ({
+      type: 'AcceptHandover',
+      data: { conditional: input.conditional ?? false, ...(input.reason === undefined ? {} : { reason: input.reason }), gaps },
+    }));
+  }
+
+  /** The township says why it cannot take the power over; the current gaps go on record with its reason. */
+  contest(actor: LedgerActor, handoverId: string, reason: string, options: CommandOptions): Promise<HandoverResult> {
+    return this.withGaps(actor, handoverId, options, (gaps) => ({ type: 'ContestHandover', data: { reason, gaps } }));
+  }
+
+  /** Replaces the commitments of a recorded or contested handover (a contested one goes back to recorded). */
+  amendCommitments(actor: LedgerActor, handoverId: string, committed: CommitmentsInput, options: CommandOptions): Promise<HandoverResult> {
+    return this.withGaps(actor, handoverId, options, () => ({ type: 'AmendCommitments', data: { committed: toCommitments(committed) } }));
+  }
+
+  revoke(actor: LedgerActor, handoverId: string, reason: string, options: CommandOptions): Promise<HandoverResult> {
+    return this.withGaps(actor, handoverId, options, () => ({ type: 'RevokeHandover', data: { reason } }));
+  }
+
+  /** Time-driven (the sweep): an accepted handover whose effective date has come becomes active. */
+  activate(actor: LedgerActor, handoverId: string, options: CommandOptions): Promise<HandoverResult> {
+    return this.withGaps(actor, handoverId, options, () => ({ type: 'ActivateHandover', data: {} }));
+  }
+
+  /** Puts a sent reminder on the handover's record; a redelivered one (same reminder id) writes nothing. */
+  recordReminderSent(actor: LedgerActor, handoverId: string, input: ReminderSentInput, options: CommandOptions): Promise<HandoverResult> {
+    return this.withGaps(actor, handoverId, options, () => ({
+      type: 'RecordReminderSent',
+      data: { reminderId: input.reminderId, kind: input.kind, step: input.step, recipients: [...input.recipients], ...(input.gaps === undefined ? {} : { gaps: input.gaps }) },
+    }));
+  }
+
+  /** The current gaps of a handover: its power's requirements against its team as it is today. */
+  async gapsOf(handover: RecordedHandover): Promise<Gap[]> {
+    const [power, team] = await Promise.all([this.powers.load(handover.countyId, handover.powerCode), this.teams.load(handover.teamId)]);
+    if (power.state.status === 'none') throw new Error(`Power ${handover.powerCode} of handover ${handover.handoverId} is missing from the catalogue`);
+    return assessReadiness({
+      requirements: power.state.requirements,
+      team: teamCapacity(team.state),
+      committed: handover.committed,
+      department: handover.department,
+      effectiveOn: handover.effectiveOn,
+      today: this.context.today(),
+    });
+  }
+
+  /** Every event of the handover's stream, oldest first; null when the handover does not exist. */
+  async history(handoverId: string): Promise<HistoryEntry[] | null> {
+    const events = await this.eventStore.readStream(handoverStreamId(handoverId));
+    if (events.length === 0) return null;
+    return events.map((event) => ({
+      type: event.type,
+      version: event.streamVersion,
+      occurredAt: event.metadata.occurredAt,
+      actor: event.metadata.actor,
+      data: event.data,
+    }));
+  }
+
+  /**
+   * Loads the handover (404 when none, 403 when another county's), computes its current gaps,
+   * decides the command built from them, and appends; the result carries the gaps after the command.
+   */
+  private async withGaps(actor: LedgerActor, handoverId: string, options: CommandOptions, build: (gaps: Gap[]) => HandoverCommand): Promise<HandoverResult> {
+    const current = await this.load(handoverId);
+    if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
+    const countyId = current.state.countyId;
+    if (actor.countyId !== countyId) return refused(forbidden('This handover belongs to another county'), current.version);
+    const gaps = await this.gapsOf(current.state);
+    const ctx = this.context.forCommand(actor, options);
+    const result = await runCommand(
+      () => this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion }),
+      existing<HandoverState>('handover'),
+    );
+    if (!result.ok) return result;
+    const after = result.state.committed === current.state.committed ? gaps : await this.gapsOf(result.state);
+    return { ...result, gaps: after };
+  }
+}

@@ -1,0 +1,9 @@
+// @fangquan/ledger — the application layer of the aggregates: load, decide, append, with context and metadata.
+export * from './ledger.types';
+export * from './stream-ids';
+export * from './ledger-context';
+export * from './power-items.service';
+export * from './teams.service';
+export * from './handovers.service';
+export * from './ledger.module';
+export { EventStoreModule } from './event-store.provider';
