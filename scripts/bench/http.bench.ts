@@ -1,0 +1,108 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findFreePort, waitFor } from '../../libs/platform/src/net';
+import { startBenchServices } from './bench-services';
+
+/**
+ * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
+ * connections: recording handovers (POST /handovers) and reading one (GET /handovers/:id).
+ * The API runs from the build (`npm run build`) as in production, on PostgreSQL.
+ */
+const ROOT = resolve(__dirname, '../..');
+const CONNECTIONS = 16;
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+
+async function api(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+function autocannon(url: string, options: { method: string; token: string; body?: string }): AutocannonResult {
+  const args = [join(ROOT, 'node_modules/autocannon/autocannon.js'), '-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', '-m', options.method, '-H', `authorization=Bearer ${options.token}`, '-H', 'content-type=application/json'];
+  if (options.body) args.push('-b', options.body);
+  args.push(url);
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`autocannon failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as AutocannonResult;
+}
+
+export async function main(): Promise<void> {
+  const services = await startBenchServices();
+  let server: ChildProcess | undefined;
+  try {
+    const port = await findFreePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_PASSWORD: 'bench-admin-password',
+      JWT_SECRET: 'bench-secret',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: 'fq-bench',
+    };
+    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
+    if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+    server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
+
+    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' })).accessToken as string;
+    const county = await api(baseUrl, 'POST', '/api/v1/counties', admin, { name: '基准县' });
+    const township = await api(baseUrl, 'POST', `/api/v1/counties/${county.id as string}/townships`, admin, { name: '基准镇' });
+    await api(baseUrl, 'POST', '/api/v1/users', admin, { username: 'bench-county', password: 'bench-password', role: 'county_admin', countyId: county.id });
+    const countyAdmin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'bench-county', password: 'bench-password' })).accessToken as string;
+    await api(baseUrl, 'POST', '/api/v1/powers', countyAdmin, {
+      code: '330217256000',
+      name: '对未按规定公示食品经营许可证的行政处罚',
+      category: 'penalty',
+      legalBasis: '《中华人民共和国食品安全法》第一百二十六条',
+      department: '市场监管局',
+      requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }], training: [{ course: '食品安全执法', hours: 16 }] },
+    });
+    const handoverBody = JSON.stringify({ powerCode: '330217256000', teamId: township.teamId, mode: 'transfer', instrument: '基府发〔2026〕1号', effectiveOn: '2027-01-01' });
+
+    const record = autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverBody });
+    const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverBody));
+    const read = autocannon(`${baseUrl}/api/v1/handovers/${one.id as string}`, { method: 'GET', token: countyAdmin });
+
+    const row = (name: string, r: AutocannonResult): string =>
+      `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.requests.total} | ${r.non2xx + r.errors} |`;
+    console.log(`\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, API + workers in one process, ${services.description})\n`);
+    console.log('| request | req/s | p50 ms | p99 ms | total | non-2xx/errors |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(row('POST /api/v1/handovers (record)', record));
+    console.log(row('GET /api/v1/handovers/:id', read));
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server?.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await services.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
