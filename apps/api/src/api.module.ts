@@ -9,6 +9,7 @@ import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { TeamsModule } from './teams/teams.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface ApiModuleOptions extends ProcessRuntime {
   /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
@@ -36,6 +37,7 @@ export class ApiModule {
         CatalogueModule,
         TeamsModule,
         HandoversModule,
+        DemoModule,
       ],
     };
   }

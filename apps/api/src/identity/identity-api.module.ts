@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { EventStore } from '@fangquan/event-store';
 import { IdentityModule } from '@fangquan/identity';
 import { CountiesController } from './counties.controller';
 import { CountiesService } from './counties.service';
@@ -9,15 +7,11 @@ import { TownshipsService } from './townships.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-/** The HTTP side of counties, townships and users. */
+/** The HTTP side of counties, townships and users (the EventStore comes from the global EventStoreModule). */
 @Module({
   imports: [IdentityModule],
   controllers: [CountiesController, TownshipsController, UsersController],
-  providers: [
-    CountiesService,
-    TownshipsService,
-    UsersService,
-    { provide: EventStore, useFactory: (dataSource: DataSource) => new EventStore(dataSource), inject: [DataSource] },
-  ],
+  providers: [CountiesService, TownshipsService, UsersService],
+  exports: [CountiesService, TownshipsService, UsersService],
 })
 export class IdentityApiModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '@fangquan/ledger';
+import { IdentityApiModule } from '../identity/identity-api.module';
+import { DemoSeeder } from './demo-seeder.service';
+
+@Module({ imports: [IdentityApiModule, LedgerModule], providers: [DemoSeeder] })
+export class DemoModule {}

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import { findFreePort, waitFor } from '@fangquan/platform';
+
+/**
+ * The embedded default as `npm start` runs it: the built API + workers in one process, PGlite in
+ * DATA_DIR, a redis-server the process starts itself. No DATABASE_URL, no REDIS_URL.
+ */
+const ROOT = resolve(__dirname, '../..');
+const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+
+interface Started {
+  readonly process: ChildProcess;
+  readonly baseUrl: string;
+  output(): string;
+}
+
+async function startEmbedded(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+  const port = await findFreePort();
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SEED_DEMO'].includes(name)));
+  const child = spawn(process.execPath, [MAIN, '--with-worker'], { env: { ...clean, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor('the embedded app to be ready', async () => {
+    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${output}`);
+    return (await fetch(`${baseUrl}/health/ready`)).status === 200;
+  }, 90_000, 250);
+  return { process: child, baseUrl, output: () => output };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done(child.exitCode);
+    child.once('exit', (code) => done(code));
+    child.kill('SIGTERM');
+  });
+}
+
+function pidAlive(pid: number): boolean {
+  return existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+}
+
+describe('the embedded default (npm start)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fangquan-embedded-'));
+  let app: Started;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error('run `npm run build` first (npm test does)');
+    app = await startEmbedded(dataDir);
+  }, 120_000);
+  afterAll(async () => {
+    if (app) await stop(app.process);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers /health/ready with the embedded database and its own Redis', async () => {
+    const ready = await request(app.baseUrl).get('/health/ready').expect(200);
+    expect(ready.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+    expect(existsSync(join(dataDir, 'pglite'))).toBe(true);
+    expect(existsSync(join(dataDir, 'redis', 'redis-server.pid'))).toBe(true);
+  });
+
+  it('seeds the demo county once and prints each demo password', async () => {
+    const match = /^\s+county\s+county_admin\s+(\S+)$/m.exec(app.output());
+    expect(match?.[1]).toBeTruthy();
+    const login = await request(app.baseUrl).post('/api/v1/auth/login').send({ username: 'county', password: match?.[1] }).expect(200);
+    const token = login.body.accessToken as string;
+    const powers = await request(app.baseUrl).get('/api/v1/powers').set('authorization', `Bearer ${token}`).expect(200);
+    expect(powers.body).toHaveLength(14);
+    const handovers = await request(app.baseUrl).get('/api/v1/handovers?pageSize=50').set('authorization', `Bearer ${token}`).expect(200);
+    const statuses = (handovers.body.items as Array<{ status: string }>).map((h) => h.status).sort();
+    expect(statuses).toEqual(['active', 'contested', 'recorded', 'recorded', 'revoked']);
+    const gapped = (handovers.body.items as Array<{ powerCode: string; readiness: { ready: boolean; gaps: Array<{ responsible: string }> } }>).find((h) => h.powerCode === 'CF-SC-0006');
+    expect(gapped?.readiness.ready).toBe(false);
+    expect(gapped?.readiness.gaps.map((g) => g.responsible)).toContain('市场监管局');
+  });
+
+  it('stops cleanly on SIGTERM, stopping the Redis it started, and keeps its data for the next start', async () => {
+    const redisPid = Number(readFileSync(join(dataDir, 'redis', 'redis-server.pid'), 'utf8'));
+    expect(pidAlive(redisPid)).toBe(true);
+    expect(await stop(app.process)).toBe(0);
+    expect(app.output()).not.toMatch(/"level":50/);
+    await waitFor('redis-server to stop', async () => !pidAlive(redisPid), 10_000);
+
+    app = await startEmbedded(dataDir);
+    expect(app.output()).not.toContain('Demo county 示范县 created');
+    const ready = await request(app.baseUrl).get('/health/ready');
+    expect(ready.status).toBe(200);
+  }, 120_000);
+});
