@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,15 +22,27 @@ interface AutocannonResult {
   errors: number;
 }
 
-async function api(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/** One JSON request on a fresh connection (no keep-alive socket that the server may have closed meanwhile). */
+function api(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolvePromise, reject) => {
+    const req = httpRequest(`${baseUrl}${path}`, {
+      method,
+      agent: false,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        const json = JSON.parse(text) as Record<string, unknown>;
+        if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`));
+        else resolvePromise(json);
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
   });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 function autocannon(url: string, options: { method: string; token: string; body?: string }): AutocannonResult {
@@ -60,7 +73,8 @@ export async function main(): Promise<void> {
     };
     const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
     if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
-    server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
+    server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
 
