@@ -1,8 +1,10 @@
-/** `npm run bench`: every benchmark of the repository, one after the other. */
+/** `npm run bench`: every benchmark of the repository, one after the other (the HTTP one runs the build). */
 import { main as eventStoreBench } from './event-store.bench';
+import { main as httpBench } from './http.bench';
 
 async function main(): Promise<void> {
   await eventStoreBench();
+  await httpBench();
 }
 
 main().then(

@@ -12,7 +12,7 @@ export class StreamVersionConflictError extends EventStoreError {
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
-    /** The stream's version when the append was refused; `null` when a race was lost inside a caller's transaction (which is then aborted and cannot be asked). */
+    /** The stream's version when the append was refused (read right after); `null` when it could not be read — e.g. a race lost inside a caller's transaction, which is then aborted. */
     readonly actual: number | null,
   ) {
     super(`Stream "${streamId}" is at version ${actual ?? 'unknown'}, expected ${String(expected)}`);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { APPEND_SQL, type AppendRow, appendParameters, STREAM_HEAD_SQL } from './append.sql';
+import { APPEND_EVENT_SQL, APPEND_EVENTS_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL } from './append.sql';
 import { preparedStatement, queryPrepared } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
 import { StreamVersionConflictError } from './errors';
@@ -16,7 +16,8 @@ export interface EventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
 }
 
-const APPEND_STATEMENT = preparedStatement('fangquan_events_append', APPEND_SQL);
+const APPEND_ONE = preparedStatement('fangquan_append_event', APPEND_EVENT_SQL);
+const APPEND_MANY = preparedStatement('fangquan_append_events', APPEND_EVENTS_SQL);
 
 /** An `'any'` append that loses a race for a version number simply tries again with the new head. */
 const ANY_APPEND_ATTEMPTS = 10;
@@ -25,6 +26,17 @@ function isStreamVersionRace(error: unknown): boolean {
   if (sqlState(error) !== '23505') return false;
   const constraint = constraintName(error);
   return constraint === undefined || constraint === 'events_stream_version_key';
+}
+
+function lastOf(rows: readonly AppendedRow[]): AppendResult {
+  let version = 0;
+  let position = 0n;
+  for (const row of rows) {
+    version = Math.max(version, Number(row.stream_version));
+    const current = BigInt(row.global_position);
+    if (current > position) position = current;
+  }
+  return { nextVersion: version, lastGlobalPosition: position.toString() };
 }
 
 /**
@@ -51,23 +63,23 @@ export class EventStore {
     const stream = validateStreamId(streamId);
     const expectedVersion = validateExpectedVersion(expected);
     const toWrite = validateNewEvents(events, (type) => this.upcasters.currentVersion(type));
-    const parameters = appendParameters(stream, expectedVersion, toWrite, validateEventMetadata(metadata));
+    const { single, parameters } = appendStatement(stream, expectedVersion, toWrite, validateEventMetadata(metadata));
     if (!options.transaction) assertInitialized(this.dataSource, 'append');
     // Inside a caller's transaction a unique violation has aborted it: no retry, no follow-up query.
     const attempts = expectedVersion === 'any' && options.transaction === undefined ? ANY_APPEND_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt += 1) {
-      let row: AppendRow | undefined;
+      let rows: AppendedRow[];
       try {
-        [row] = await queryPrepared<AppendRow>(this.dataSource, options.transaction, APPEND_STATEMENT, parameters);
+        rows = await queryPrepared<AppendedRow>(this.dataSource, options.transaction, single ? APPEND_ONE : APPEND_MANY, parameters);
       } catch (error) {
         if (!isStreamVersionRace(error)) throw asStoreError('append', error);
         if (attempt < attempts) continue;
-        throw new StreamVersionConflictError(stream, expectedVersion, options.transaction ? null : await this.streamVersion(stream));
+        throw new StreamVersionConflictError(stream, expectedVersion, options.transaction ? null : await this.actualVersion(stream, {}));
       }
-      if (!row) throw new Error('append: the database returned no result row');
-      const head = Number(row.head_version);
-      if (Number(row.appended) !== toWrite.length || row.last_position === null) throw new StreamVersionConflictError(stream, expectedVersion, head);
-      return { nextVersion: head + toWrite.length, lastGlobalPosition: String(row.last_position) };
+      // Zero rows: the head was not the expected version (the transaction, if any, is still usable).
+      if (rows.length === 0) throw new StreamVersionConflictError(stream, expectedVersion, await this.actualVersion(stream, options));
+      if (rows.length !== toWrite.length) throw new Error(`append: ${rows.length} of ${toWrite.length} events came back`);
+      return lastOf(rows);
     }
   }
 
@@ -98,6 +110,15 @@ export class EventStore {
   async streamVersion(streamId: string, options: InTransaction = {}): Promise<number> {
     const [row] = await this.run<{ version: unknown }>('streamVersion', options, STREAM_HEAD_SQL, [validateStreamId(streamId)]);
     return Number(row?.version ?? 0);
+  }
+
+  /** The head for a conflict report; a failure to read it must not hide the conflict. */
+  private async actualVersion(streamId: string, options: InTransaction): Promise<number | null> {
+    try {
+      return await this.streamVersion(streamId, options);
+    } catch {
+      return null;
+    }
   }
 
   /** Reads only: retried once on a dead pooled connection (see runStatement). */

@@ -107,9 +107,9 @@ export function appendConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.readStream(dropped)).toEqual([]);
       expect(await ctx.dataSource.query(`SELECT stream_id FROM conformance_handled WHERE subscription = 'tx-test'`)).toEqual([{ stream_id: kept }]);
       // A version conflict inside the caller's transaction is the same typed error.
-      await expect(
-        ctx.dataSource.transaction((tx) => ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx })),
-      ).rejects.toBeInstanceOf(StreamVersionConflictError);
+      const conflict = ctx.dataSource.transaction((tx) => ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx }));
+      await expect(conflict).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(conflict).rejects.toMatchObject({ expected: 'no-stream', actual: 1 });
     });
 
     it('reads the whole log in (transaction, position) order from a checkpoint, in pages', async () => {

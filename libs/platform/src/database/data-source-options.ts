@@ -21,7 +21,8 @@ export function dataSourceOptions(database: AppConfig['database'], schema: Schem
     migrationsTableName: 'schema_migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error' as const],
+    // Failed queries reach the caller as errors; TypeORM's own log would print parameters (hashes, personal data).
+    logging: false,
   };
   if (database.kind === 'embedded') {
     return { ...common, driver: embeddedPgliteDriver(database.dir), poolSize: 1 };
