@@ -51,6 +51,11 @@ export type HandleResult<E, S, Err> =
   | { readonly ok: false; readonly error: Err; readonly version: number };
 
 export interface HandleOptions extends InTransaction {
+  /**
+   * The stream is new (its id was just generated): skip loading it and append with 'no-stream'.
+   * Saves the load's round trips on creations; an existing stream is still a conflict.
+   */
+  readonly newStream?: boolean;
   /** The version the caller saw (HTTP If-Match). A different loaded version is a conflict; no retry. */
   readonly expectedVersion?: number;
 }
@@ -97,7 +102,9 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
   }
 
   private async handleOnce(streamId: string, command: C, ctx: Ctx, metadata: EventMetadata, options: HandleOptions): Promise<HandleResult<E, S, Err>> {
-    const { aggregate, snapshotVersion } = await this.loadWithSnapshotVersion(streamId, options);
+    const { aggregate, snapshotVersion } = options.newStream
+      ? { aggregate: { state: this.decider.initialState, version: 0 }, snapshotVersion: 0 }
+      : await this.loadWithSnapshotVersion(streamId, options);
     if (options.expectedVersion !== undefined && options.expectedVersion !== aggregate.version) {
       throw new StreamVersionConflictError(streamId, options.expectedVersion, aggregate.version);
     }

@@ -35,6 +35,17 @@ export type BatchOutcome =
   /** Another runner (usually another process) holds the subscription's lock right now. */
   | { readonly kind: 'busy' };
 
+/** Internal: a handled batch with the positions it handled (callers see a BatchOutcome). */
+interface HandledBatch {
+  readonly kind: 'handled';
+  readonly count: number;
+  readonly checkpoint: LogCheckpoint;
+  readonly positions: string[];
+}
+
+/** How many handled positions a runner keeps in memory for waiters. */
+const RECENT_POSITIONS = 10_000;
+
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -57,6 +68,9 @@ export class SubscriptionRunner {
   private nudged = false;
   private wake: (() => void) | undefined;
   private readonly batchListeners = new Set<() => void>();
+  /** Global positions this runner handled lately: a waiter finds its event here without a query. */
+  private readonly recentlyHandled = new Set<string>();
+  private readonly recentOrder: string[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -129,12 +143,16 @@ export class SubscriptionRunner {
   async waitUntilPast(globalPosition: string | number | bigint, timeoutMs = 5000): Promise<boolean> {
     const position = String(globalPosition);
     const deadline = Date.now() + timeoutMs;
+    // Handled by this runner lately: known without a query. Otherwise ask the checkpoint table once
+    // (another process may have handled it), then wait for our batches; between them, poll the table.
+    if (this.recentlyHandled.has(position) || (await this.hasHandled(position))) return true;
     for (;;) {
-      if (await this.hasHandled(position)) return true;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
       this.nudge();
-      await this.nextBatchOr(Math.min(this.pollIntervalMs, remaining));
+      const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, remaining));
+      if (this.recentlyHandled.has(position)) return true;
+      if (woke === 'timer' && (await this.hasHandled(position))) return true;
     }
   }
 
@@ -147,6 +165,8 @@ export class SubscriptionRunner {
           await lockSubscription(tx, this.name);
           await saveCheckpoint(tx, this.name, LOG_START);
         });
+        this.recentlyHandled.clear();
+        this.recentOrder.length = 0;
       } catch (error) {
         throw asStoreError('reset', error);
       }
@@ -158,7 +178,7 @@ export class SubscriptionRunner {
     const outcome = await this.batchMutex.runExclusive(async () => {
       assertInitialized(this.store.dataSource, 'subscription batch');
       try {
-        return await this.store.dataSource.transaction(async (tx): Promise<BatchOutcome> => {
+        return await this.store.dataSource.transaction(async (tx): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
           if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
           const from = await loadCheckpoint(tx, this.name);
           const events = await this.store.readAll(from, this.batchSize, { transaction: tx });
@@ -167,14 +187,16 @@ export class SubscriptionRunner {
           await this.handler.handle(events, tx);
           const checkpoint = checkpointAfter(last);
           await saveCheckpoint(tx, this.name, checkpoint);
-          return { kind: 'handled', count: events.length, checkpoint };
+          return { kind: 'handled', count: events.length, checkpoint, positions: events.map((event) => event.globalPosition) };
         });
       } catch (error) {
         throw asStoreError('subscription batch', error);
       }
     });
-    if (outcome.kind === 'handled') for (const listener of [...this.batchListeners]) listener();
-    return outcome;
+    if (outcome.kind !== 'handled') return outcome;
+    this.remember(outcome.positions);
+    for (const listener of [...this.batchListeners]) listener();
+    return { kind: 'handled', count: outcome.count, checkpoint: outcome.checkpoint };
   }
 
   private async runLoop(): Promise<void> {
@@ -183,7 +205,9 @@ export class SubscriptionRunner {
       try {
         const outcome = await this.runBatch();
         failures = 0;
-        if (outcome.kind !== 'handled') await this.pause(this.pollIntervalMs, true);
+        // A full batch may have more behind it; anything less drained the log (an idle transaction
+        // right after would cost a round of queries per write): wait for a nudge or the next poll.
+        if (outcome.kind !== 'handled' || outcome.count < this.batchSize) await this.pause(this.pollIntervalMs, true);
       } catch (error) {
         failures += 1;
         const backoff = Math.min(this.maxBackoffMs, this.pollIntervalMs * 2 ** Math.min(failures - 1, 20));
@@ -225,15 +249,26 @@ export class SubscriptionRunner {
     }
   }
 
-  private nextBatchOr(ms: number): Promise<void> {
+  /** Resolves after this runner's next handled batch, or after `ms`: says which came first. */
+  private nextBatchOr(ms: number): Promise<'batch' | 'timer'> {
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (woke: 'batch' | 'timer'): void => {
         clearTimeout(timer);
-        this.batchListeners.delete(done);
-        resolve();
+        this.batchListeners.delete(onBatch);
+        resolve(woke);
       };
-      const timer = setTimeout(done, ms);
-      this.batchListeners.add(done);
+      const onBatch = (): void => done('batch');
+      const timer = setTimeout(() => done('timer'), ms);
+      this.batchListeners.add(onBatch);
     });
+  }
+
+  private remember(positions: readonly string[]): void {
+    for (const position of positions) {
+      this.recentlyHandled.add(position);
+      this.recentOrder.push(position);
+    }
+    const excess = this.recentOrder.length - RECENT_POSITIONS;
+    if (excess > 0) for (const position of this.recentOrder.splice(0, excess)) this.recentlyHandled.delete(position);
   }
 }

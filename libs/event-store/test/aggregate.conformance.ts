@@ -65,6 +65,15 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.streamVersion(stream)).toBe(2);
     });
 
+    it('creates a new stream without loading it, and refuses newStream on a stream that exists', async () => {
+      const stream = streamName('ledger');
+      const store = new AggregateStore(ctx.store, ledgerDecider);
+      const created = await store.handle(stream, { type: 'Deposit', data: { amount: 7 } }, ctxNow, metadata(), { newStream: true });
+      expect(created).toMatchObject({ ok: true, nextVersion: 1, state: { balance: 7 } });
+      await expect(store.handle(stream, { type: 'Deposit', data: { amount: 7 } }, ctxNow, metadata(), { newStream: true })).rejects.toBeInstanceOf(StreamVersionConflictError);
+      expect(await store.load(stream)).toMatchObject({ version: 1, state: { balance: 7 } });
+    });
+
     it('retries a conflict by reloading when the caller gave no expected version', async () => {
       const stream = streamName('ledger');
       const store = new AggregateStore(ctx.store, ledgerDecider);

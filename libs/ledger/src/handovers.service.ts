@@ -130,7 +130,7 @@ export class Handovers {
       },
     };
     const result = await runCommand(
-      () => this.aggregates.handle(handoverStreamId(handoverId), command, ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion }),
+      () => this.aggregates.handle(handoverStreamId(handoverId), command, ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion, newStream: true }),
       existing<HandoverState>('handover'),
     );
     if (!result.ok) return result;
