@@ -2,7 +2,7 @@ import { StreamVersionConflictError } from './errors';
 import type { EventMetadata } from './event-metadata';
 import type { EventStore } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
-import type { InTransaction } from './event-store.types';
+import type { InTransaction, RecordedEvent } from './event-store.types';
 import type { JsonValue } from './json';
 import { SnapshotStore } from './snapshot-store';
 
@@ -122,15 +122,19 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     const snapshotOptions = this.options.snapshot;
     let state = this.decider.initialState;
     let version = 0;
+    let events: RecordedEvent[];
     if (snapshotOptions) {
-      const snapshot = await this.snapshots.load(streamId, snapshotOptions.schema, options);
-      if (snapshot) {
-        state = snapshotOptions.fromJson ? snapshotOptions.fromJson(snapshot.state) : (snapshot.state as S);
-        version = snapshot.streamVersion;
+      const read = await this.store.readStreamAfterSnapshot(streamId, snapshotOptions.schema, options);
+      if (read.snapshot) {
+        state = snapshotOptions.fromJson ? snapshotOptions.fromJson(read.snapshot.state) : (read.snapshot.state as S);
+        version = read.snapshot.streamVersion;
       }
+      events = read.events;
+    } else {
+      events = await this.store.readStream(streamId, 1, options);
     }
     const snapshotVersion = version;
-    for (const event of await this.store.readStream(streamId, version + 1, options)) {
+    for (const event of events) {
       // The decider sees exactly what was appended: `{ type, data }` (upcasted to the current shape).
       state = this.decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
       version = event.streamVersion;

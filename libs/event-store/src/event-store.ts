@@ -6,10 +6,11 @@ import { StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
 import { type AppendResult, type ExpectedVersion, type InTransaction, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
 import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
-import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_SQL } from './read.sql';
+import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_AFTER_SNAPSHOT_SQL, READ_STREAM_SQL, type SnapshotOrEventRow } from './read.sql';
 import { toRecordedEvent } from './recorded-event.mapper';
 import { asStoreError, assertInitialized, runStatement } from './sql-executor';
 import { UpcasterRegistry } from './upcaster-registry';
+import type { JsonValue } from './json';
 
 export interface EventStoreOptions {
   /** Upcasters for old event shapes; also gives the schema version new events are written in. */
@@ -87,6 +88,17 @@ export class EventStore {
   async readStream(streamId: string, fromVersion = 1, options: InTransaction = {}): Promise<RecordedEvent[]> {
     const rows = await this.run<EventRow>('readStream', options, READ_STREAM_SQL, [validateStreamId(streamId), fromVersion]);
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /**
+   * The stream's latest snapshot of `stateSchema` (if any) and the events after it, in one round trip
+   * (what loading an aggregate needs).
+   */
+  async readStreamAfterSnapshot(streamId: string, stateSchema: string, options: InTransaction = {}): Promise<{ snapshot: { streamVersion: number; state: JsonValue } | undefined; events: RecordedEvent[] }> {
+    const rows = await this.run<SnapshotOrEventRow>('readStreamAfterSnapshot', options, READ_STREAM_AFTER_SNAPSHOT_SQL, [validateStreamId(streamId), stateSchema]);
+    const first = rows[0];
+    const snapshot = first && first.is_snapshot === true ? { streamVersion: Number(first.stream_version), state: first.data as JsonValue } : undefined;
+    return { snapshot, events: (snapshot ? rows.slice(1) : rows).map((row) => toRecordedEvent(row, this.upcasters)) };
   }
 
   /**

@@ -37,3 +37,23 @@ LIMIT $3`;
 
 /** Whether any committed event lies after the checkpoint (including ones not yet below xmin). $1 xid8, $2 position. */
 export const ANY_AFTER_SQL = `SELECT EXISTS (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)) AS pending`;
+
+/**
+ * An aggregate's snapshot (of the given state schema, if any) and the events after it, in one round
+ * trip: the snapshot row first (`is_snapshot`), then the events in version order. $1 stream id,
+ * $2 state schema.
+ */
+export const READ_STREAM_AFTER_SNAPSHOT_SQL = `WITH snap AS (
+  SELECT s.stream_version, s.state FROM snapshots s WHERE s.stream_id = $1 AND s.state_schema = $2
+)
+SELECT true AS is_snapshot, NULL::text AS stream_id, snap.stream_version, NULL::text AS global_position, NULL::text AS transaction_id,
+  NULL::text AS type, NULL::smallint AS schema_version, snap.state AS data, NULL::jsonb AS metadata, NULL::timestamptz AS recorded_at
+FROM snap
+UNION ALL
+SELECT false, ${EVENT_COLUMNS}
+FROM events e WHERE e.stream_id = $1 AND e.stream_version > COALESCE((SELECT snap.stream_version FROM snap), 0)
+ORDER BY 1 DESC, 3`;
+
+export interface SnapshotOrEventRow extends EventRow {
+  readonly is_snapshot: unknown;
+}
