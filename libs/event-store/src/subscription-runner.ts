@@ -143,9 +143,10 @@ export class SubscriptionRunner {
   async waitUntilPast(globalPosition: string | number | bigint, timeoutMs = 5000): Promise<boolean> {
     const position = String(globalPosition);
     const deadline = Date.now() + timeoutMs;
-    // Handled by this runner lately: known without a query. Otherwise ask the checkpoint table once
-    // (another process may have handled it), then wait for our batches; between them, poll the table.
-    if (this.recentlyHandled.has(position) || (await this.hasHandled(position))) return true;
+    // Handled by this runner lately: known without a query. A runner that is not running here asks
+    // the checkpoint table (another process handles the batches); a running one waits for its next
+    // batch first, and polls the table only when a poll interval passes without it.
+    if (this.recentlyHandled.has(position) || (!this.running && (await this.hasHandled(position)))) return true;
     for (;;) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
