@@ -28,3 +28,4 @@ export * from './handover/state';
 export * from './handover/decide';
 export * from './handover/evolve';
 export * from './handover/decider';
+export * from './stream-ids';

@@ -12,4 +12,4 @@ export { READ_MODELS_SUBSCRIPTION, ReadModelProjection } from './projection/read
 export { ReadinessRefresher, type RefreshOutcome } from './projection/readiness.refresher';
 export { rebuildReadModels, type RebuildOptions, type RebuildOutcome } from './projection/rebuild-read-models';
 export { readinessOf, type Readiness } from './projection/handover-readiness';
-export { powerStreamId, teamStreamId, handoverStreamId } from './projection/stream-ids';
+export { powerStreamId, teamStreamId, handoverStreamId } from '@fangquan/domain';

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type Repository } from 'typeorm';
 import { EventStore } from '@fangquan/event-store';
+import { teamStreamId } from '@fangquan/domain';
 import { Township } from '@fangquan/identity';
 import { CLOCK, type Clock } from '@fangquan/platform';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -13,9 +14,6 @@ import type { TownshipDto } from './dto/township.dto';
 
 export const TEAM_FORMED = 'TeamFormed';
 
-export function teamStreamId(teamId: string): string {
-  return `team-${teamId}`;
-}
 
 function toDto(township: Township): TownshipDto {
   return { id: township.id, name: township.name, countyId: township.countyId, teamId: township.teamId };

@@ -15,7 +15,7 @@ import { applyHandoverEvent } from './handover-view.mapper';
 import { applyPowerEvent } from './power-view.mapper';
 import { ReadModelRows } from './read-model.rows';
 import { recomputeReadiness, type PowerKey, type TeamKey } from './readiness.recompute';
-import { handoverIdOf, powerCodeOf, teamIdOf } from './stream-ids';
+import { handoverIdOf, powerCodeOf, teamIdOf } from '@fangquan/domain';
 import { applyTeamEvent } from './team-view.mapper';
 
 /** The subscription's name: its checkpoint row and its advisory lock. */
