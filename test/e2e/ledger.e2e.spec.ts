@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { SAMPLE_CATALOGUE, type SampleCatalogueItem } from '../../apps/api/src/demo/sample-catalogue';
 import { startTestApp, TEST_ADMIN, type AuthorizedClient, type TestApp } from '../support/test-app';
 
 /**
@@ -63,7 +64,7 @@ interface HistoryEntry {
   data: Record<string, unknown>;
 }
 
-const URBAN = '城市管理局';
+const URBAN = SAMPLE_CATALOGUE[0]!.department;
 const MARKET = '市场监管局';
 const LITTERING_COURSE = '市容环卫执法实务';
 const PAST = '2025-01-01';
@@ -71,29 +72,12 @@ const FUTURE = '2099-07-01';
 /** After today (2026 when written), before the certificates expire (2030). */
 const SOON = '2029-07-01';
 
-type Category = 'penalty' | 'inspection' | 'coercion' | 'permit' | 'other';
 
-/** The sample catalogue of DOMAIN-NOTES.md §7 (codes illustrative, equipment and training hours [I]). */
-const CATALOGUE: Array<{ code: string; name: string; category: Category; legalBasis: string; department: string; equipment: Array<{ kind: string; quantity: number }>; course: string; hours: number }> = [
-  { code: 'CF-CG-0001', name: '对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚', category: 'penalty', legalBasis: '《城市市容和环境卫生管理条例》第三十四条第（一）项', department: URBAN, equipment: [{ kind: 'body-camera', quantity: 2 }], course: LITTERING_COURSE, hours: 4 },
-  { code: 'CF-CG-0002', name: '对不按规定时间、地点、方式倾倒垃圾的处罚', category: 'penalty', legalBasis: '《城市市容和环境卫生管理条例》第三十四条第（四）项；《固体废物污染环境防治法》第一百一十一条第（一）项', department: URBAN, equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'camera', quantity: 1 }], course: LITTERING_COURSE, hours: 4 },
-  { code: 'CF-CG-0003', name: '对未在指定地点分类投放生活垃圾的处罚', category: 'penalty', legalBasis: '《固体废物污染环境防治法》第一百一十一条', department: URBAN, equipment: [{ kind: 'body-camera', quantity: 2 }], course: LITTERING_COURSE, hours: 4 },
-  { code: 'CF-CG-0004', name: '对擅自占用城市道路（占道经营）的处罚', category: 'penalty', legalBasis: '《城市道路管理条例》第二十七条第（一）项、第四十二条', department: URBAN, equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'vehicle', quantity: 1 }], course: '城市道路管理执法', hours: 6 },
-  { code: 'QZ-SC-0005', name: '对涉嫌无照经营场所的查封、工具物品的查封扣押', category: 'coercion', legalBasis: '《无证无照经营查处办法》第十一条；《行政强制法》第十七条、第十八条、第二十四条', department: MARKET, equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'seal-strip', quantity: 50 }], course: '行政强制程序', hours: 12 },
-  { code: 'CF-SC-0006', name: '对无照经营的处罚', category: 'penalty', legalBasis: '《无证无照经营查处办法》第十三条', department: MARKET, equipment: [{ kind: 'body-camera', quantity: 2 }], course: '无证无照经营查处', hours: 8 },
-  { code: 'CF-HB-0007', name: '对在禁止时段区域露天烧烤食品或提供场地的处罚', category: 'penalty', legalBasis: '《大气污染防治法》第一百一十八条第三款', department: '生态环境局', equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'vehicle', quantity: 1 }], course: '大气污染防治执法', hours: 6 },
-  { code: 'CF-HB-0008', name: '对餐饮服务业经营者超标排放油烟的处罚', category: 'penalty', legalBasis: '《大气污染防治法》第一百一十八条第一款', department: '生态环境局', equipment: [{ kind: 'body-camera', quantity: 2 }], course: '油烟污染执法', hours: 10 },
-  { code: 'CF-HB-0009', name: '对露天焚烧秸秆、落叶等产生烟尘污染物质的处罚', category: 'penalty', legalBasis: '《大气污染防治法》第一百一十九条第一款', department: '生态环境局', equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'drone', quantity: 1 }], course: '秸秆禁烧执法', hours: 4 },
-  { code: 'CF-NY-0010', name: '对农村村民未经批准非法占用土地建住宅的处罚', category: 'penalty', legalBasis: '《土地管理法》第七十八条', department: '农业农村局', equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'gps-surveyor', quantity: 1 }], course: '农村宅基地执法', hours: 12 },
-  { code: 'CF-GH-0011', name: '对乡村建设规划区内未取得乡村建设规划许可证进行建设的处理', category: 'penalty', legalBasis: '《城乡规划法》第六十五条', department: '自然资源局', equipment: [{ kind: 'body-camera', quantity: 2 }], course: '乡村规划执法', hours: 8 },
-  { code: 'CF-XF-0012', name: '对单位占用、堵塞、封闭疏散通道、安全出口的处罚', category: 'penalty', legalBasis: '《消防法》第六十条第一款第（三）项', department: '消防救援大队', equipment: [{ kind: 'body-camera', quantity: 2 }], course: '消防监督执法', hours: 8 },
-  { code: 'CF-SW-0013', name: '对在河道管理范围内弃置、堆放阻碍行洪物体的处罚', category: 'penalty', legalBasis: '《河道管理条例》第四十四条第（一）项', department: '水务局', equipment: [{ kind: 'camera', quantity: 1 }, { kind: 'boat', quantity: 1 }], course: '河道管理执法', hours: 6 },
-  { code: 'CF-WH-0014', name: '对互联网上网服务营业场所接纳未成年人的处罚', category: 'penalty', legalBasis: '《互联网上网服务营业场所管理条例》第三十一条第（二）项', department: '文化和旅游局', equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'id-verifier', quantity: 1 }], course: '文化市场执法', hours: 8 },
-];
+/** The sample catalogue of DOMAIN-NOTES.md §7, as the demo county has it. */
+const CATALOGUE = SAMPLE_CATALOGUE;
 
-function powerBody(item: (typeof CATALOGUE)[number]): Record<string, unknown> {
-  const { course, hours, equipment, ...rest } = item;
-  return { ...rest, requirements: { certifiedOfficers: 2, equipment, training: [{ course, hours }] } };
+function powerBody(item: SampleCatalogueItem): Record<string, unknown> {
+  return { ...item };
 }
 
 function expectProblem(response: Response, status: number): ProblemBody {

@@ -32,7 +32,7 @@ const camera = (quantity = 2) => ({ kind: 'body-camera', quantity });
 export const SAMPLE_CATALOGUE: readonly SampleCatalogueItem[] = [
   item('CF-CG-0001', '对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚', 'penalty', '《城市市容和环境卫生管理条例》第三十四条第（一）项', URBAN, [camera()], '市容环卫执法实务', 4),
   item('CF-CG-0002', '对不按规定时间、地点、方式倾倒垃圾的处罚', 'penalty', '《城市市容和环境卫生管理条例》第三十四条第（四）项；《固体废物污染环境防治法》第一百一十一条第（一）项', URBAN, [camera(), { kind: 'camera', quantity: 1 }], '市容环卫执法实务', 4),
-  item('CF-CG-0003', '对未在指定地点分类投放生活垃圾的处罚', 'penalty', '《固体废物污染环境防治法》第一百一十一条', URBAN, [camera()], '生活垃圾分类执法', 4),
+  item('CF-CG-0003', '对未在指定地点分类投放生活垃圾的处罚', 'penalty', '《固体废物污染环境防治法》第一百一十一条', URBAN, [camera()], '市容环卫执法实务', 4),
   item('CF-CG-0004', '对擅自占用城市道路（占道经营）的处罚', 'penalty', '《城市道路管理条例》第二十七条第（一）项、第四十二条', URBAN, [camera(), { kind: 'vehicle', quantity: 1 }], '城市道路管理执法', 6),
   item('QZ-SC-0005', '对涉嫌无照经营场所的查封、工具物品的查封扣押', 'coercion', '《无证无照经营查处办法》第十一条；《行政强制法》第十七条、第十八条、第二十四条', MARKET, [camera(), { kind: 'seal-strip-kit', quantity: 1 }], '行政强制措施程序', 12),
   item('CF-SC-0006', '对无照经营的处罚', 'penalty', '《无证无照经营查处办法》第十三条', MARKET, [camera()], '市场监管执法实务', 8),
