@@ -37,6 +37,12 @@ export interface AggregateStoreOptions<S> {
   readonly snapshot?: AggregateSnapshotOptions<S>;
   /** Reload-and-retry rounds after a version conflict when the caller gave no expected version. Default 3. */
   readonly conflictRetries?: number;
+  /**
+   * Event types that record something about the aggregate without changing what a caller's expected
+   * version (If-Match) protects — e.g. a reminder sent about a handover. Events of only these types
+   * after the expected version do not make it stale.
+   */
+  readonly concurrencyNeutralEvents?: readonly string[];
   readonly logger?: EventStoreLogger;
 }
 
@@ -68,6 +74,7 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
   private readonly snapshots: SnapshotStore;
   private readonly logger: EventStoreLogger;
   private readonly conflictRetries: number;
+  private readonly neutralEvents: ReadonlySet<string>;
 
   constructor(
     private readonly store: EventStore,
@@ -77,6 +84,7 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     this.snapshots = new SnapshotStore(store.dataSource);
     this.logger = options.logger ?? consoleEventStoreLogger;
     this.conflictRetries = options.conflictRetries ?? 3;
+    this.neutralEvents = new Set(options.concurrencyNeutralEvents ?? []);
     const every = options.snapshot?.every;
     if (every !== undefined && (!Number.isInteger(every) || every < 1)) throw new RangeError('snapshot.every must be a positive integer');
   }
@@ -91,7 +99,9 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
    * the retries, or at once when `expectedVersion` was given or inside a caller's transaction).
    */
   async handle(streamId: string, command: C, ctx: Ctx, metadata: EventMetadata, options: HandleOptions = {}): Promise<HandleResult<E, S, Err>> {
-    const retries = options.expectedVersion === undefined && options.transaction === undefined ? this.conflictRetries : 0;
+    // With an expected version a conflict is final, unless neutral events may have raced in.
+    const retryable = options.expectedVersion === undefined || this.neutralEvents.size > 0;
+    const retries = retryable && options.transaction === undefined ? this.conflictRetries : 0;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.handleOnce(streamId, command, ctx, metadata, options);
@@ -106,7 +116,9 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
       ? { aggregate: { state: this.decider.initialState, version: 0 }, snapshotVersion: 0 }
       : await this.loadWithSnapshotVersion(streamId, options);
     if (options.expectedVersion !== undefined && options.expectedVersion !== aggregate.version) {
-      throw new StreamVersionConflictError(streamId, options.expectedVersion, aggregate.version);
+      if (!(await this.onlyNeutralEventsAfter(streamId, options.expectedVersion, aggregate.version, options))) {
+        throw new StreamVersionConflictError(streamId, options.expectedVersion, aggregate.version);
+      }
     }
     const decision = this.decider.decide(command, aggregate.state, ctx);
     if (!decision.ok) return { ok: false, error: decision.error, version: aggregate.version };
@@ -116,6 +128,13 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     const state = decision.events.reduce((current, event) => this.decider.evolve(current, event), aggregate.state);
     await this.maybeSnapshot(streamId, state, appended.nextVersion, snapshotVersion, options);
     return { ok: true, events: decision.events, state, nextVersion: appended.nextVersion, lastGlobalPosition: appended.lastGlobalPosition };
+  }
+
+  /** Whether every event after `expected` up to `current` is of a concurrency-neutral type. */
+  private async onlyNeutralEventsAfter(streamId: string, expected: number, current: number, options: InTransaction): Promise<boolean> {
+    if (this.neutralEvents.size === 0 || expected > current) return false;
+    const since = await this.store.readStream(streamId, expected + 1, options);
+    return since.every((event) => this.neutralEvents.has(event.type));
   }
 
   private async loadWithSnapshotVersion(streamId: string, options: InTransaction): Promise<{ aggregate: LoadedAggregate<S>; snapshotVersion: number }> {

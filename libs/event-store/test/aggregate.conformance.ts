@@ -65,6 +65,20 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.streamVersion(stream)).toBe(2);
     });
 
+    it('lets an expected version pass over concurrency-neutral events only', async () => {
+      const stream = streamName('ledger');
+      const plain = new AggregateStore(ctx.store, ledgerDecider);
+      const store = new AggregateStore(ctx.store, ledgerDecider, { concurrencyNeutralEvents: ['Noted'] });
+      await plain.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata());
+      await ctx.store.append(stream, 1, [{ type: 'Noted', data: { note: 'a reminder was sent' } }], metadata());
+      const passed = await store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 });
+      expect(passed).toMatchObject({ ok: true, nextVersion: 3 });
+      await plain.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata());
+      await expect(store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 3 })).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(plain.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 })).rejects.toBeInstanceOf(StreamVersionConflictError);
+      expect(await ctx.store.streamVersion(stream)).toBe(4);
+    });
+
     it('creates a new stream without loading it, and refuses newStream on a stream that exists', async () => {
       const stream = streamName('ledger');
       const store = new AggregateStore(ctx.store, ledgerDecider);

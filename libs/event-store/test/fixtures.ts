@@ -96,7 +96,11 @@ export function expectStreamsInOrder(events: readonly RecordedEvent[], expected:
 
 // A small ledger aggregate for the aggregate-store tests.
 export type LedgerCommand = { type: 'Deposit'; data: { amount: number } } | { type: 'Withdraw'; data: { amount: number } };
-export type LedgerEvent = { type: 'Deposited'; data: { amount: number } } | { type: 'Withdrawn'; data: { amount: number } };
+export type LedgerEvent =
+  | { type: 'Deposited'; data: { amount: number } }
+  | { type: 'Withdrawn'; data: { amount: number } }
+  /** Records something about the account without changing its balance. */
+  | { type: 'Noted'; data: { note: string } };
 export interface LedgerState {
   balance: number;
   entries: number;
@@ -109,6 +113,7 @@ export interface LedgerContext {
 export const ledgerDecider: AggregateDecider<LedgerCommand, LedgerEvent, LedgerState, LedgerContext, string> = {
   initialState: { balance: 0, entries: 0, recent: [] },
   evolve(state, event) {
+    if (event.type === 'Noted') return { ...state, entries: state.entries + 1 };
     const balance = event.type === 'Deposited' ? state.balance + event.data.amount : state.balance - event.data.amount;
     return { balance, entries: state.entries + 1, recent: [...state.recent, `${event.type}:${event.data.amount}`].slice(-3) };
   },

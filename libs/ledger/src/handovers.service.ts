@@ -92,8 +92,12 @@ export class Handovers {
     private readonly powers: PowerItems,
     private readonly teams: Teams,
   ) {
-    // Reminders append to the handover's stream for as long as gaps stay open.
-    this.aggregates = new AggregateStore(eventStore, handoverDecider, { snapshot: { schema: 'handover-state-v1', every: 50 } });
+    // Reminders append to the handover's stream for as long as gaps stay open (hence snapshots), and a
+    // reminder sent does not change what a user's If-Match protects: it never makes that version stale.
+    this.aggregates = new AggregateStore(eventStore, handoverDecider, {
+      snapshot: { schema: 'handover-state-v1', every: 50 },
+      concurrencyNeutralEvents: ['ReminderSent'],
+    });
   }
 
   load(handoverId: string): Promise<Loaded<HandoverState>> {
