@@ -18,6 +18,18 @@ export interface AppConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly certificateNoticeDays: number;
+  /** Days before the effective date at which a township that has not answered a handover is reminded (largest first). */
+  readonly unansweredNoticeDays: readonly number[];
+  /** Attempts of each webhook / e-mail delivery before it is left failed (retryable from the dashboard). */
+  readonly deliveryAttempts: number;
+  /** Delay before the first retry of a webhook / e-mail delivery; doubled at each further retry. */
+  readonly deliveryBackoffMs: number;
+  /** A webhook receiver that has not answered within this time counts as a failed attempt. */
+  readonly webhookTimeoutMs: number;
+  /** Addresses that receive every reminder e-mail (besides recipients whose username is an address). */
+  readonly mailTo: readonly string[];
+  /** Cron pattern (in TZ_COUNTY) of the time-driven sweeps: readiness, certificates, unanswered, activation. */
+  readonly sweepCron: string;
   readonly seedDemo: boolean;
   readonly timeZone: string;
   readonly logLevel: string;
@@ -48,6 +60,16 @@ function duration(name: string, raw: string): number {
   const ms = parseDuration(raw);
   if (ms === undefined) throw new ConfigError(`${name} must be a duration like 2s, 15m, 3d (got "${raw}")`);
   return ms;
+}
+
+/** Comma-separated whole days (e.g. `14,3`), returned largest first without repeats. */
+function dayList(env: Env, name: string, fallback: string): number[] {
+  const raw = nonEmpty(env, name) ?? fallback;
+  const days = raw.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (days.length === 0 || days.some((day) => !Number.isInteger(day) || day < 0 || day > 3650)) {
+    throw new ConfigError(`${name} must be comma-separated whole days from 0 to 3650 (e.g. 14,3), got "${raw}"`);
+  }
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 function url(name: string, raw: string | undefined, protocols: string[]): string | undefined {
@@ -84,6 +106,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     smtpUrl: url('SMTP_URL', nonEmpty(env, 'SMTP_URL'), ['smtp:', 'smtps:']),
     mailFrom: nonEmpty(env, 'MAIL_FROM') ?? 'fangquan@localhost',
     certificateNoticeDays: integer(env, 'CERTIFICATE_NOTICE_DAYS', 180, 1, 3650),
+    unansweredNoticeDays: dayList(env, 'UNANSWERED_NOTICE_DAYS', '14,3'),
+    deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
+    deliveryBackoffMs: duration('DELIVERY_BACKOFF', nonEmpty(env, 'DELIVERY_BACKOFF') ?? '30s'),
+    webhookTimeoutMs: duration('WEBHOOK_TIMEOUT', nonEmpty(env, 'WEBHOOK_TIMEOUT') ?? '5s'),
+    mailTo: (nonEmpty(env, 'MAIL_TO') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sweepCron: nonEmpty(env, 'REMINDER_SWEEP_CRON') ?? '5 0 * * *',
     // Demo data only ever goes into the embedded default, never into a production database.
     seedDemo: !databaseUrl && seed !== '0' && seed !== 'false',
     timeZone: nonEmpty(env, 'TZ_COUNTY') ?? 'Asia/Shanghai',

@@ -1,0 +1,144 @@
+import type { EntityManager } from 'typeorm';
+import type { ChainRecord } from './chain-record';
+
+/** Raw `reminder_chains` rows in and out, always inside the caller's transaction. */
+
+/** A `reminder_chains` row as the driver (or `to_jsonb`) returns it. */
+export interface ChainRowSql {
+  handover_id: string;
+  county_id: string;
+  team_id: string;
+  township_id: string;
+  township_name: string | null;
+  power_code: string;
+  power_name: string | null;
+  department: string;
+  effective_on: string;
+  committed: ChainRecord['committed'];
+  handover_status: ChainRecord['handoverStatus'];
+  handover_version: number;
+  episode: number;
+  revision: number;
+  fingerprint: string | null;
+  gaps: ChainRecord['gaps'];
+  next_step: number;
+  opened_at: Date | string | null;
+  closed_at: Date | string | null;
+}
+
+const COLUMNS = `handover_id, county_id, team_id, township_id, township_name, power_code, power_name, department, effective_on, committed,
+  handover_status, handover_version, episode, revision, fingerprint, gaps, next_step, opened_at, closed_at`;
+
+function iso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+export function toRecord(row: ChainRowSql): ChainRecord {
+  return {
+    handoverId: row.handover_id,
+    countyId: row.county_id,
+    teamId: row.team_id,
+    townshipId: row.township_id,
+    townshipName: row.township_name,
+    powerCode: row.power_code,
+    powerName: row.power_name,
+    department: row.department,
+    effectiveOn: row.effective_on,
+    committed: row.committed,
+    handoverStatus: row.handover_status,
+    handoverVersion: Number(row.handover_version),
+    episode: Number(row.episode),
+    revision: Number(row.revision),
+    fingerprint: row.fingerprint,
+    gaps: row.gaps,
+    nextStep: Number(row.next_step),
+    openedAt: iso(row.opened_at),
+    closedAt: iso(row.closed_at),
+  };
+}
+
+function toRow(record: ChainRecord, now: string): ChainRowSql & { updated_at: string } {
+  return {
+    handover_id: record.handoverId,
+    county_id: record.countyId,
+    team_id: record.teamId,
+    township_id: record.townshipId,
+    township_name: record.townshipName,
+    power_code: record.powerCode,
+    power_name: record.powerName,
+    department: record.department,
+    effective_on: record.effectiveOn,
+    committed: record.committed,
+    handover_status: record.handoverStatus,
+    handover_version: record.handoverVersion,
+    episode: record.episode,
+    revision: record.revision,
+    fingerprint: record.fingerprint,
+    gaps: record.gaps,
+    next_step: record.nextStep,
+    opened_at: record.openedAt,
+    closed_at: record.closedAt,
+    updated_at: now,
+  };
+}
+
+export interface ChainSelection {
+  readonly ids?: readonly string[];
+  readonly teamIds?: readonly string[];
+  readonly powers?: readonly { countyId: string; code: string }[];
+}
+
+/** Locks (FOR UPDATE) and returns the selected chains, by handover id. */
+export async function lockChains(tx: EntityManager, selection: ChainSelection): Promise<ChainRecord[]> {
+  const ids = [...(selection.ids ?? [])];
+  const teamIds = [...(selection.teamIds ?? [])];
+  const powers = selection.powers ?? [];
+  if (ids.length === 0 && teamIds.length === 0 && powers.length === 0) return [];
+  const rows = (await tx.query(
+    `SELECT ${COLUMNS} FROM reminder_chains
+     WHERE handover_id = ANY($1::text[]) OR team_id = ANY($2::text[])
+        OR (county_id, power_code) IN (SELECT * FROM unnest($3::text[], $4::text[]))
+     ORDER BY handover_id FOR UPDATE`,
+    [ids, teamIds, powers.map((power) => power.countyId), powers.map((power) => power.code)],
+  )) as ChainRowSql[];
+  return rows.map(toRecord);
+}
+
+/** Locks one chain (a delivery checks it is still current); null when the process manager has not seen the handover. */
+export async function lockChain(tx: EntityManager, handoverId: string): Promise<ChainRecord | null> {
+  const [row] = (await tx.query(`SELECT ${COLUMNS} FROM reminder_chains WHERE handover_id = $1 FOR UPDATE`, [handoverId])) as ChainRowSql[];
+  return row === undefined ? null : toRecord(row);
+}
+
+/** Chains after `after` (by handover id) that are not revoked, for the sweeps; no lock. */
+export async function openChainsAfter(executor: Pick<EntityManager, 'query'>, after: string, limit: number, status?: string): Promise<ChainRecord[]> {
+  const rows = (await executor.query(
+    `SELECT ${COLUMNS} FROM reminder_chains
+     WHERE handover_id > $1 AND handover_status <> 'revoked' AND ($3::text IS NULL OR handover_status = $3)
+     ORDER BY handover_id LIMIT $2`,
+    [after, limit, status ?? null],
+  )) as ChainRowSql[];
+  return rows.map(toRecord);
+}
+
+/** Writes the records in one statement (insert or update). */
+export async function saveChains(tx: EntityManager, records: readonly ChainRecord[], now: string): Promise<void> {
+  if (records.length === 0) return;
+  await tx.query(
+    `INSERT INTO reminder_chains (${COLUMNS}, updated_at)
+     SELECT ${COLUMNS}, updated_at FROM jsonb_populate_recordset(NULL::reminder_chains, $1::jsonb)
+     ON CONFLICT (handover_id) DO UPDATE SET
+       township_name = EXCLUDED.township_name, power_name = EXCLUDED.power_name, department = EXCLUDED.department,
+       effective_on = EXCLUDED.effective_on, committed = EXCLUDED.committed, handover_status = EXCLUDED.handover_status,
+       handover_version = EXCLUDED.handover_version, episode = EXCLUDED.episode, revision = EXCLUDED.revision,
+       fingerprint = EXCLUDED.fingerprint, gaps = EXCLUDED.gaps, next_step = EXCLUDED.next_step,
+       opened_at = EXCLUDED.opened_at, closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at`,
+    [JSON.stringify(records.map((record) => toRow(record, now)))],
+  );
+}
+
+/** A delivered step moves the chain on to the next one. */
+export async function advanceChain(tx: EntityManager, handoverId: string, nextStep: number): Promise<void> {
+  await tx.query(`UPDATE reminder_chains SET next_step = $2, updated_at = now() WHERE handover_id = $1`, [handoverId, nextStep]);
+}

@@ -1,0 +1,69 @@
+import { gapFingerprint, type Gap } from '@fangquan/domain';
+import { gapReminderId } from '../policy/reminder-ids';
+
+/**
+ * A handover's reminder chain, as the process manager keeps it: which episode of gaps is open
+ * (fingerprint not null), which step is due next, and a revision that counts every change.
+ */
+export interface ChainState {
+  readonly episode: number;
+  readonly revision: number;
+  /** gapFingerprint of the open gaps; null while the handover has none (or is revoked). */
+  readonly fingerprint: string | null;
+  readonly gaps: readonly Gap[];
+  /** The step of the job that is pending (the delivery of step n schedules n + 1). */
+  readonly nextStep: number;
+}
+
+export const NEW_CHAIN: ChainState = { episode: 0, revision: 0, fingerprint: null, gaps: [], nextStep: 0 };
+
+/**
+ * What to do when a handover's gaps are assessed anew:
+ * - `open`: gaps appeared → new episode, step 0 at once;
+ * - `change`: other gaps → the pending job goes, the same step is due at once for the new gaps;
+ * - `close`: no gaps left → the pending job goes, a gaps-closed notice to those reminded;
+ * - `revoke`: the handover was revoked → the pending job goes, nothing more is sent;
+ * - `refresh`: the same gaps with other details (e.g. who is responsible) → kept for the next step;
+ * - `none`: nothing changed.
+ */
+export type ChainDecision =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'refresh'; readonly next: ChainState }
+  | { readonly kind: 'open'; readonly next: ChainState }
+  | { readonly kind: 'change'; readonly previous: ChainState; readonly next: ChainState }
+  | { readonly kind: 'close'; readonly previous: ChainState; readonly next: ChainState }
+  | { readonly kind: 'revoke'; readonly previous: ChainState; readonly next: ChainState };
+
+/** `gaps` null: the handover is revoked (its chain stops for good: the caller passes null from then on). */
+export function decideChain(chain: ChainState, gaps: readonly Gap[] | null): ChainDecision {
+  if (gaps === null) {
+    if (chain.fingerprint === null) return { kind: 'none' };
+    return { kind: 'revoke', previous: chain, next: { ...chain, revision: chain.revision + 1, fingerprint: null, gaps: [] } };
+  }
+  if (gaps.length === 0) {
+    if (chain.fingerprint === null) return { kind: 'none' };
+    return { kind: 'close', previous: chain, next: { ...chain, revision: chain.revision + 1, fingerprint: null, gaps: [] } };
+  }
+  const fingerprint = gapFingerprint(gaps);
+  if (chain.fingerprint === null) {
+    return { kind: 'open', next: { ...chain, episode: chain.episode + 1, revision: chain.revision + 1, fingerprint, gaps: [...gaps], nextStep: 0 } };
+  }
+  if (chain.fingerprint !== fingerprint) {
+    return { kind: 'change', previous: chain, next: { ...chain, revision: chain.revision + 1, fingerprint, gaps: [...gaps] } };
+  }
+  if (JSON.stringify(sortedGaps(chain.gaps)) === JSON.stringify(sortedGaps(gaps))) return { kind: 'none' };
+  return { kind: 'refresh', next: { ...chain, gaps: [...gaps] } };
+}
+
+/** The id of the job a chain is waiting for; undefined when nothing is pending. */
+export function pendingReminderId(handoverId: string, chain: ChainState): string | undefined {
+  if (chain.fingerprint === null) return undefined;
+  return gapReminderId({ handoverId, episode: chain.episode, revision: chain.revision, fingerprint: chain.fingerprint, step: chain.nextStep });
+}
+
+/** Gaps in a canonical form (key and list order), for comparing what jsonb gave back. */
+function sortedGaps(gaps: readonly Gap[]): string[] {
+  return gaps
+    .map((gap) => JSON.stringify([gap.resource, gap.item, gap.required, gap.available, gap.missing, gap.responsible]))
+    .sort();
+}

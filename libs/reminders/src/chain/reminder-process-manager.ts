@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type DomainEvent, handoverIdOf, isHandoverEvent, isPowerItemEvent, isTeamEvent, powerCodeOf, teamIdOf } from '@fangquan/domain';
+import type { RecordedEvent, SubscriptionHandler } from '@fangquan/event-store';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
+import type { EntityManager } from 'typeorm';
+import { ReminderQueues } from '../queues/reminder-queues';
+import type { ChainRecord } from './chain-record';
+import { ChainReassessment, type ChainChanges } from './chain-reassessment';
+import { lockChains, saveChains } from './chain-rows';
+import { applyHandoverEvent } from './handover-facts';
+
+/** The subscription's name: its checkpoint row and its advisory lock. */
+export const REMINDERS_SUBSCRIPTION = 'reminders';
+
+/**
+ * The reminder process manager: a subscription on the log. For each batch it keeps the chains of the
+ * handovers the batch touches — the handover's own events, the team's events (every handover of the
+ * team), a revision of a power's requirements (every handover of the power) — reassesses their
+ * current gaps and queues what follows (a new chain, the chain of changed gaps, the gaps-closed
+ * notice) with deterministic job ids, removing pending jobs that no longer apply. Jobs are queued
+ * inside the batch: when Redis is away the batch fails and rolls back, and is retried — the
+ * checkpoint moves only once the jobs are in Redis. Commands never touch Redis.
+ */
+@Injectable()
+export class ReminderProcessManager implements SubscriptionHandler {
+  readonly name = REMINDERS_SUBSCRIPTION;
+
+  constructor(
+    private readonly reassessment: ChainReassessment,
+    private readonly queues: ReminderQueues,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handle(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    const ids = new Set<string>();
+    const teamIds = new Set<string>();
+    const powers = new Map<string, { countyId: string; code: string }>();
+    for (const event of events) {
+      const domainEvent: DomainEvent = { type: event.type, data: event.data };
+      if (isHandoverEvent(domainEvent)) {
+        const id = handoverIdOf(event.streamId);
+        if (id !== undefined && domainEvent.type !== 'ReminderSent') ids.add(id);
+      } else if (isTeamEvent(domainEvent)) {
+        const teamId = teamIdOf(event.streamId);
+        if (teamId !== undefined && domainEvent.type !== 'TeamFormed') teamIds.add(teamId);
+      } else if (isPowerItemEvent(domainEvent) && domainEvent.type === 'PowerRequirementsRevised') {
+        const countyId = event.metadata.countyId;
+        const code = powerCodeOf(event.streamId, countyId);
+        if (countyId !== null && code !== undefined) powers.set(JSON.stringify([countyId, code]), { countyId, code });
+      }
+    }
+    if (ids.size === 0 && teamIds.size === 0 && powers.size === 0) return;
+
+    const loaded = await lockChains(tx, { ids: [...ids], teamIds: [...teamIds], powers: [...powers.values()] });
+    const original = new Map(loaded.map((record) => [record.handoverId, record]));
+    const records = new Map<string, ChainRecord>(original);
+    for (const event of events) {
+      const domainEvent: DomainEvent = { type: event.type, data: event.data };
+      if (!isHandoverEvent(domainEvent) || domainEvent.type === 'ReminderSent') continue;
+      const id = handoverIdOf(event.streamId);
+      if (id === undefined) continue;
+      const next = applyHandoverEvent(records.get(id), domainEvent, event.streamVersion);
+      if (next !== undefined) records.set(id, next);
+    }
+
+    const now = this.clock.now();
+    const changes = await this.reassessment.reassess(tx, [...records.values()], original, localDate(now, this.config.timeZone), now.toISOString());
+    await saveChains(tx, changes.records, now.toISOString());
+    await this.queue(changes);
+  }
+
+  /** Pending jobs of old gaps go first; then the new jobs. Throws (the batch rolls back) when Redis is away. */
+  async queue(changes: ChainChanges): Promise<void> {
+    await this.queues.removeReminders(changes.remove);
+    await this.queues.addReminders(changes.add);
+  }
+}

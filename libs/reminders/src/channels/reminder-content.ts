@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { ReminderContent, ReminderDetail } from '../policy/reminder-message';
+
+interface ContentRow {
+  id: string;
+  handover_id: string;
+  kind: ReminderKind;
+  step: number;
+  escalated: boolean;
+  gaps: Gap[] | null;
+  detail: ReminderDetail | null;
+  recipients: { userId: string; username: string }[];
+  township_name: string | null;
+  power_code: string;
+  power_name: string | null;
+  created_at: Date;
+}
+
+/** A delivered reminder as the outside channels describe it; null when there is none by that id. */
+export async function loadReminderContent(executor: Pick<EntityManager, 'query'>, reminderId: string): Promise<ReminderContent | null> {
+  const [row] = (await executor.query(
+    `SELECT id, handover_id, kind, step, escalated, gaps, detail, recipients, township_name, power_code, power_name, created_at FROM reminders WHERE id = $1`,
+    [reminderId],
+  )) as ContentRow[];
+  if (row === undefined) return null;
+  return {
+    reminderId: row.id,
+    kind: row.kind,
+    step: Number(row.step),
+    escalated: row.escalated,
+    handoverId: row.handover_id,
+    townshipName: row.township_name,
+    powerCode: row.power_code,
+    powerName: row.power_name,
+    gaps: row.gaps,
+    detail: row.detail,
+    recipients: row.recipients.map((recipient) => recipient.username),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Records one attempt of an outside delivery. */
+export async function recordAttempt(
+  executor: Pick<EntityManager, 'query'>,
+  attempt: { reminderId: string; channel: 'webhook' | 'email'; recipient: string; status: 'pending' | 'delivered' | 'failed'; error: string | null },
+): Promise<void> {
+  await executor.query(
+    `INSERT INTO reminder_deliveries (reminder_id, channel, recipient, status, attempts, last_error, updated_at)
+     VALUES ($1, $2, $3, $4, 1, $5, clock_timestamp())
+     ON CONFLICT (reminder_id, channel, recipient) DO UPDATE SET
+       status = EXCLUDED.status, attempts = reminder_deliveries.attempts + 1, last_error = EXCLUDED.last_error, updated_at = EXCLUDED.updated_at`,
+    [attempt.reminderId, attempt.channel, attempt.recipient, attempt.status, attempt.error],
+  );
+}

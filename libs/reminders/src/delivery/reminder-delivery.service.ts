@@ -1,0 +1,271 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { daysBetween, type ReminderKind } from '@fangquan/domain';
+import { EventStore } from '@fangquan/event-store';
+import { handoverStreamId } from '@fangquan/domain';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
+import { LedgerAggregates } from '../chain/ledger-aggregates';
+import type { ChainRecord } from '../chain/chain-record';
+import { deliveryJobId, gapReminderId } from '../policy/reminder-ids';
+import type { ReminderDetail } from '../policy/reminder-message';
+import { type Candidate, gapRecipientScope, selectRecipients, townshipRecipientScope } from '../policy/reminder-recipients';
+import { delayAfterStep, isEscalatedStep, type ReminderSchedule } from '../policy/reminder-schedule';
+import type { ReminderJob } from '../queues/job-data';
+import { ReminderQueues, type ScheduledDelivery, type ScheduledReminder } from '../queues/reminder-queues';
+import { advanceChain } from '../chain/chain-rows';
+import { ChainNotReadyError } from './delivery-errors';
+import { remindedInEpisode } from './recipient-directory';
+import { type DeliveryContext, loadDeliveryContexts, type OutsideDelivery, recipientsOf, type ReminderToRecord, type ReminderWrite, writeReminders } from './reminder-records';
+
+export type DeliveryStatus = 'delivered' | 'already-delivered' | 'obsolete' | 'no-recipients';
+
+export interface DeliveryResult {
+  readonly status: DeliveryStatus;
+  readonly reason?: string;
+  /** Webhook and e-mail jobs to queue once the reminder has committed. */
+  readonly outside: ScheduledDelivery[];
+  /** The next step of a gap chain. */
+  readonly next?: ScheduledReminder;
+}
+
+export type GapJob = Extract<ReminderJob, { kind: 'gap' }>;
+
+export interface GapDelivery {
+  readonly reminderId: string;
+  readonly job: GapJob;
+}
+
+/** What a delivery decided before writing: an outcome at once, or a reminder to write and append. */
+type Plan = { readonly done: DeliveryResult } | { readonly write: ReminderWrite; readonly result: DeliveryResult };
+
+const SYSTEM_ACTOR = 'system:reminders';
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reason, outside: [] });
+
+/**
+ * Delivers one reminder job, exactly once in effect. In ONE transaction: the chain row is locked and
+ * read with the handover stream's head, its revocation if any, whether the reminder is written
+ * already and the county's users (one statement); the reminder, its inbox rows and delivery rows are
+ * written and the chain moved on (one statement, each insert idempotent); ReminderSent is appended to
+ * the handover's stream expecting the head just read. A revocation committed before refuses the
+ * delivery; one committed in between moves the head, the append conflicts and everything rolls back
+ * (the job is retried and finds the revocation): nothing is ever delivered after a revocation. The
+ * reminders row is written with ReminderSent, so "written already" is the reminder-id check of the
+ * handover decider (one ReminderSent per reminder id). A job that runs again after a crash finds its
+ * reminder written and only queues what follows.
+ */
+@Injectable()
+export class ReminderDeliveryService {
+  private readonly schedule: ReminderSchedule;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventStore: EventStore,
+    private readonly aggregates: LedgerAggregates,
+    private readonly queues: ReminderQueues,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.schedule = { stepsMs: config.reminderStepsMs, repeatMs: config.reminderRepeatMs };
+  }
+
+  deliver(reminderId: string, job: ReminderJob): Promise<DeliveryResult> {
+    return this.dataSource.transaction((tx) => this.deliverIn(tx, reminderId, job));
+  }
+
+  /**
+   * Delivers gap steps of different handovers together: one transaction, one statement to read,
+   * one to write, one append each. When the transaction fails (a lost race on one stream), each is
+   * delivered on its own, so one conflict never fails the others.
+   */
+  async deliverGaps(items: readonly GapDelivery[]): Promise<PromiseSettledResult<DeliveryResult>[]> {
+    const distinct = new Set(items.map((item) => item.job.handoverId)).size === items.length;
+    if (items.length > 1 && distinct) {
+      try {
+        return await this.dataSource.transaction((tx) => this.deliverGapsIn(tx, items));
+      } catch {
+        // One by one below.
+      }
+    }
+    return Promise.allSettled(items.map((item) => this.deliver(item.reminderId, item.job)));
+  }
+
+  private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[]): Promise<PromiseSettledResult<DeliveryResult>[]> {
+    const contexts = await loadDeliveryContexts(
+      tx,
+      items.map((item) => ({ handoverId: item.job.handoverId, streamId: handoverStreamId(item.job.handoverId), reminderId: item.reminderId })),
+    );
+    const outcomes: PromiseSettledResult<DeliveryResult>[] = [];
+    const writes: { index: number; write: ReminderWrite; result: DeliveryResult; context: DeliveryContext }[] = [];
+    for (const [index, item] of items.entries()) {
+      const context = contexts.get(item.reminderId);
+      try {
+        if (context === undefined) throw new ChainNotReadyError(`handover ${item.job.handoverId} has no reminder chain yet`);
+        let plan: Plan;
+        if (context.delivered) plan = { done: await this.alreadyDelivered(tx, item.reminderId, item.job, context.chain) };
+        else if (context.revoked) plan = { done: obsolete('the handover was revoked') };
+        else plan = this.planGap(item.reminderId, item.job, context);
+        if ('done' in plan) {
+          if (plan.done.status === 'no-recipients') await advanceChain(tx, item.job.handoverId, item.job.step + 1);
+          outcomes[index] = { status: 'fulfilled', value: plan.done };
+        } else writes.push({ index, write: plan.write, result: plan.result, context });
+      } catch (error) {
+        outcomes[index] = { status: 'rejected', reason: error };
+      }
+    }
+    await writeReminders(tx, writes.map((entry) => entry.write));
+    for (const entry of writes) {
+      await this.appendSent(tx, entry.write.reminder, entry.context.streamVersion);
+      outcomes[entry.index] = { status: 'fulfilled', value: entry.result };
+    }
+    return outcomes;
+  }
+
+  /** Queues the webhook / e-mail jobs and the next step (after the delivery committed); `more`: further next steps. */
+  async followUp(result: Pick<DeliveryResult, 'outside' | 'next'>, more: readonly ScheduledReminder[] = []): Promise<void> {
+    const next = result.next === undefined ? [...more] : [result.next, ...more];
+    await Promise.all([this.queues.addDeliveries(result.outside), this.queues.addReminders(next)]);
+  }
+
+  private async deliverIn(tx: EntityManager, reminderId: string, job: ReminderJob): Promise<DeliveryResult> {
+    const context = (await loadDeliveryContexts(tx, [{ handoverId: job.handoverId, streamId: handoverStreamId(job.handoverId), reminderId }])).get(reminderId);
+    if (context === undefined) throw new ChainNotReadyError(`handover ${job.handoverId} has no reminder chain yet`);
+    if (context.delivered) return this.alreadyDelivered(tx, reminderId, job, context.chain);
+    if (context.revoked) return obsolete('the handover was revoked');
+    switch (job.kind) {
+      case 'gap': {
+        const plan = this.planGap(reminderId, job, context);
+        if (!('done' in plan)) return this.record(tx, context, plan.write.reminder, plan.write.nextStep).then((result) => ({ ...result, ...plan.result, outside: result.outside }));
+        if (plan.done.status === 'no-recipients') await advanceChain(tx, job.handoverId, job.step + 1);
+        return plan.done;
+      }
+      case 'gaps-closed': {
+        if (context.chain.revision < job.revision) throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${context.chain.revision}, the job at ${job.revision}`);
+        const reminded = await remindedInEpisode(tx, job.handoverId, job.episode);
+        return this.record(tx, context, { ...this.base(reminderId, context.chain, 'gaps-closed', reminded.lastStep, reminded.recipients), episode: job.episode }, null);
+      }
+      case 'unanswered': {
+        const handover = (await this.aggregates.handover(job.handoverId, tx)).state;
+        if (handover.status !== 'recorded') return obsolete(`the handover is ${handover.status}: answered or revoked`);
+        const recipients = selectRecipients(context.candidates, townshipRecipientScope(context.chain.townshipId));
+        const detail: ReminderDetail = { type: 'unanswered', effectiveOn: handover.effectiveOn, daysBefore: job.daysBefore };
+        return this.record(tx, context, { ...this.base(reminderId, context.chain, 'unanswered', 0, recipients), detail }, null);
+      }
+      case 'certificate-expiry': {
+        const team = (await this.aggregates.team(context.chain.teamId, tx)).state;
+        const officer = team.status === 'formed' ? team.officers.find((o) => o.officerId === job.officerId && o.certificateExpiresOn === job.expiresOn) : undefined;
+        if (officer === undefined) return obsolete('the officer has left the team or renewed the certificate');
+        if (daysBetween(this.today(), officer.certificateExpiresOn) < 0) return obsolete('the certificate has expired: the gap reminders take over');
+        const recipients = selectRecipients(context.candidates, townshipRecipientScope(context.chain.townshipId));
+        const detail: ReminderDetail = { type: 'certificate', officerName: officer.name, certificateNumber: officer.certificateNumber, expiresOn: officer.certificateExpiresOn, daysBefore: job.daysBefore };
+        return this.record(tx, context, { ...this.base(reminderId, context.chain, 'certificate-expiry', 0, recipients), detail }, null);
+      }
+      default: {
+        const unknown: never = job;
+        throw new Error(`Unknown reminder job ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /** Whether a gap step is still due, and to whom. */
+  private planGap(reminderId: string, job: GapJob, context: DeliveryContext): Plan {
+    const { chain } = context;
+    if (chain.revision < job.revision) throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${chain.revision}, the job at ${job.revision}`);
+    if (chain.revision !== job.revision || chain.fingerprint !== job.fingerprint || chain.episode !== job.episode) return { done: obsolete('the gaps have changed or closed since') };
+    if (chain.nextStep !== job.step) return { done: obsolete(`the chain waits for step ${chain.nextStep}, not ${job.step}`) };
+    const escalated = isEscalatedStep(this.schedule, job.step);
+    const recipients = selectRecipients(context.candidates, gapRecipientScope(chain.gaps, escalated));
+    const next = this.nextStep(job);
+    if (recipients.length === 0) return { done: { status: 'no-recipients', reason: 'no user of the responsible department or county office', outside: [], next } };
+    const reminder: ReminderToRecord = { ...this.base(reminderId, chain, 'gap', job.step, recipients), episode: job.episode, escalated, gaps: chain.gaps };
+    const outside = this.outside(reminderId, recipients);
+    return { write: { reminder, outside: outside.rows, nextStep: job.step + 1 }, result: { status: 'delivered', outside: outside.jobs, next } };
+  }
+
+  /** Writes the rows and appends ReminderSent; nobody to remind writes nothing (a gap chain still moves on). */
+  private async record(tx: EntityManager, context: DeliveryContext, reminder: ReminderToRecord, nextStep: number | null): Promise<DeliveryResult> {
+    if (reminder.recipients.length === 0) {
+      if (nextStep !== null) await advanceChain(tx, reminder.handoverId, nextStep);
+      return { status: 'no-recipients', reason: 'no user of the responsible department, county office or township', outside: [] };
+    }
+    const outside = this.outside(reminder.reminderId, reminder.recipients);
+    await writeReminders(tx, [{ reminder, outside: outside.rows, nextStep }]);
+    await this.appendSent(tx, reminder, context.streamVersion);
+    return { status: 'delivered', outside: outside.jobs };
+  }
+
+  /** ReminderSent on the handover's stream, expecting the version read with the chain: a concurrent append makes it conflict. */
+  private async appendSent(tx: EntityManager, reminder: ReminderToRecord, expectedVersion: number): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await this.eventStore.append(
+      handoverStreamId(reminder.handoverId),
+      expectedVersion,
+      [
+        {
+          type: 'ReminderSent',
+          data: {
+            reminderId: reminder.reminderId,
+            kind: reminder.kind,
+            step: reminder.step,
+            recipients: reminder.recipients.map((user) => user.username),
+            ...(reminder.gaps === null ? {} : { gaps: reminder.gaps }),
+          },
+        },
+      ],
+      { actor: SYSTEM_ACTOR, countyId: reminder.countyId, correlationId: reminder.reminderId, causationId: reminder.reminderId, occurredAt: now },
+      { transaction: tx },
+    );
+  }
+
+  /** A job run again after its reminder committed: queue what may not have been queued. */
+  private async alreadyDelivered(tx: EntityManager, reminderId: string, job: ReminderJob, chain: ChainRecord): Promise<DeliveryResult> {
+    const outside = this.outside(reminderId, await recipientsOf(tx, reminderId)).jobs;
+    const current =
+      job.kind === 'gap' && chain.handoverStatus !== 'revoked' && chain.revision === job.revision && chain.fingerprint === job.fingerprint && chain.nextStep === job.step + 1;
+    return { status: 'already-delivered', outside, ...(current && job.kind === 'gap' ? { next: this.nextStep(job) } : {}) };
+  }
+
+  private nextStep(job: GapJob): ScheduledReminder {
+    const step = job.step + 1;
+    return { id: gapReminderId({ ...job, step }), job: { ...job, step }, delayMs: delayAfterStep(this.schedule, job.step) };
+  }
+
+  private base(reminderId: string, chain: ChainRecord, kind: ReminderKind, step: number, recipients: readonly Candidate[]): ReminderToRecord {
+    return {
+      reminderId,
+      handoverId: chain.handoverId,
+      countyId: chain.countyId,
+      kind,
+      step,
+      episode: null,
+      escalated: false,
+      gaps: null,
+      detail: null,
+      recipients,
+      townshipName: chain.townshipName,
+      powerCode: chain.powerCode,
+      powerName: chain.powerName,
+    };
+  }
+
+  /** The webhook (when WEBHOOK_URL is set) and the e-mails (when SMTP_URL is set): MAIL_TO and recipients whose username is an address. */
+  private outside(reminderId: string, recipients: readonly Candidate[]): { rows: OutsideDelivery[]; jobs: ScheduledDelivery[] } {
+    const rows: OutsideDelivery[] = [];
+    const { webhookUrl, smtpUrl, mailTo } = this.config;
+    if (webhookUrl !== undefined) {
+      const url = new URL(webhookUrl);
+      rows.push({ channel: 'webhook', target: webhookUrl, label: `${url.origin}${url.pathname}` });
+    }
+    if (smtpUrl !== undefined) {
+      const addresses = new Set([...mailTo, ...recipients.map((user) => user.username).filter((name) => EMAIL.test(name))]);
+      for (const address of [...addresses].sort()) rows.push({ channel: 'email', target: address, label: address });
+    }
+    const jobs = rows.map((row) => ({ id: deliveryJobId(reminderId, row.channel, row.target), job: { reminderId, channel: row.channel, recipient: row.target } }));
+    return { rows, jobs };
+  }
+
+  private today(): string {
+    return localDate(this.clock.now(), this.config.timeZone);
+  }
+}

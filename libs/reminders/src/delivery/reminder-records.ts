@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { ChainRecord } from '../chain/chain-record';
+import { type ChainRowSql, toRecord } from '../chain/chain-rows';
+import type { ReminderDetail } from '../policy/reminder-message';
+import type { Candidate } from '../policy/reminder-recipients';
+
+/** A reminder about to be delivered, with everything its rows and messages need. */
+export interface ReminderToRecord {
+  readonly reminderId: string;
+  readonly handoverId: string;
+  readonly countyId: string;
+  readonly kind: ReminderKind;
+  readonly step: number;
+  readonly episode: number | null;
+  readonly escalated: boolean;
+  readonly gaps: Gap[] | null;
+  readonly detail: ReminderDetail | null;
+  readonly recipients: readonly Candidate[];
+  readonly townshipName: string | null;
+  readonly powerCode: string;
+  readonly powerName: string | null;
+}
+
+/** An outside delivery to queue once the reminder has committed. */
+export interface OutsideDelivery {
+  readonly channel: 'webhook' | 'email';
+  /** The webhook URL or the e-mail address (the job's data). */
+  readonly target: string;
+  /** What the deliveries table shows (a URL without its query, or the address). */
+  readonly label: string;
+}
+
+/** What a delivery reads first, in one statement, with the chain row locked. */
+export interface DeliveryContext {
+  readonly chain: ChainRecord;
+  /** The reminder is written already (a job that runs again after a crash). */
+  readonly delivered: boolean;
+  /** The handover stream's version: ReminderSent is appended expecting it. */
+  readonly streamVersion: number;
+  readonly revoked: boolean;
+  /** The county's users who can be reminded. */
+  readonly candidates: Candidate[];
+}
+
+interface ContextRow {
+  chain: ChainRowSql;
+  delivered: boolean;
+  stream_version: number;
+  revoked: boolean;
+  candidates: Candidate[];
+}
+
+/** One reminder to deliver: the handover, its stream and the reminder id. */
+export interface ContextKey {
+  readonly handoverId: string;
+  readonly streamId: string;
+  readonly reminderId: string;
+}
+
+/**
+ * Locks the chain rows (FOR UPDATE: deliveries of one handover, and the process manager's changes to
+ * it, go one at a time) and reads, in the same statement, for each reminder whether it is written
+ * already, the handover stream's head and whether it holds a revocation, and the county's users.
+ * A reminder whose chain the process manager has not committed yet is missing from the map.
+ */
+export async function loadDeliveryContexts(tx: EntityManager, keys: readonly ContextKey[]): Promise<Map<string, DeliveryContext>> {
+  const rows = (await tx.query(
+    `SELECT x.reminder_id, to_jsonb(c) AS chain,
+            EXISTS (SELECT 1 FROM reminders WHERE id = x.reminder_id) AS delivered,
+            (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = x.stream_id)::int AS stream_version,
+            EXISTS (SELECT 1 FROM events WHERE stream_id = x.stream_id AND type = 'HandoverRevoked') AS revoked,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'role', u.role, 'department', u.department,
+                                                          'townshipId', u.township_id, 'head', u.head) ORDER BY u.username), '[]'::jsonb)
+             FROM users u WHERE u.county_id::text = c.county_id AND u.role IN ('county_admin', 'department', 'township')) AS candidates
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS x(handover_id, stream_id, reminder_id)
+     JOIN reminder_chains c ON c.handover_id = x.handover_id
+     ORDER BY c.handover_id FOR UPDATE OF c`,
+    [keys.map((key) => key.handoverId), keys.map((key) => key.streamId), keys.map((key) => key.reminderId)],
+  )) as (ContextRow & { reminder_id: string })[];
+  return new Map(
+    rows.map((row) => [
+      row.reminder_id,
+      { chain: toRecord(row.chain), delivered: row.delivered, streamVersion: Number(row.stream_version), revoked: row.revoked, candidates: row.candidates },
+    ]),
+  );
+}
+
+/** The recipients of a reminder written already. */
+export async function recipientsOf(tx: EntityManager, reminderId: string): Promise<Candidate[]> {
+  const [row] = (await tx.query(`SELECT recipients FROM reminders WHERE id = $1`, [reminderId])) as { recipients: { userId: string; username: string }[] }[];
+  return (row?.recipients ?? []).map((r) => ({ id: r.userId, username: r.username, role: '', department: null, townshipId: null, head: false }));
+}
+
+/** A reminder to write, with its outside deliveries and (gap steps) the step its chain moves on to. */
+export interface ReminderWrite {
+  readonly reminder: ReminderToRecord;
+  readonly outside: readonly OutsideDelivery[];
+  readonly nextStep: number | null;
+}
+
+/**
+ * Writes, in one statement for any number of reminders: each reminder, one inbox row per recipient
+ * and the delivery rows (inbox delivered; webhook and e-mail pending) — each insert idempotent — and,
+ * for gap steps, moves the chains on.
+ */
+export async function writeReminders(tx: EntityManager, writes: readonly ReminderWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  const input = writes.map(({ reminder, outside, nextStep }) => ({
+    id: reminder.reminderId,
+    handover_id: reminder.handoverId,
+    county_id: reminder.countyId,
+    kind: reminder.kind,
+    step: reminder.step,
+    episode: reminder.episode,
+    escalated: reminder.escalated,
+    gaps: reminder.gaps,
+    detail: reminder.detail,
+    recipients: reminder.recipients.map((user) => ({ userId: user.id, username: user.username })),
+    township_name: reminder.townshipName,
+    power_code: reminder.powerCode,
+    power_name: reminder.powerName,
+    outside: outside.map((delivery) => ({ channel: delivery.channel, label: delivery.label })),
+    next_step: nextStep,
+    inbox_ids: reminder.recipients.map(() => randomUUID()),
+  }));
+  await tx.query(
+    `WITH x AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, handover_id text, county_id text, kind text, step int, episode int, escalated boolean,
+         gaps jsonb, detail jsonb, recipients jsonb, township_name text, power_code text, power_name text, outside jsonb, next_step int, inbox_ids jsonb)),
+     r AS (
+       INSERT INTO reminders (id, handover_id, county_id, kind, step, episode, escalated, gaps, detail, recipients, township_name, power_code, power_name, created_at)
+       SELECT id, handover_id, county_id, kind, step, episode, escalated, nullif(gaps, 'null'::jsonb), nullif(detail, 'null'::jsonb), recipients, township_name, power_code, power_name, clock_timestamp()
+       FROM x ON CONFLICT (id) DO NOTHING RETURNING id),
+     i AS (
+       INSERT INTO inbox (id, reminder_id, recipient_user_id, county_id, handover_id, kind, gaps, step, created_at)
+       SELECT (x.inbox_ids->>((rc.n - 1)::int))::uuid, x.id, (rc.value->>'userId')::uuid, x.county_id, x.handover_id, x.kind, nullif(x.gaps, 'null'::jsonb), x.step, clock_timestamp()
+       FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) WITH ORDINALITY AS rc(value, n)
+       ON CONFLICT (reminder_id, recipient_user_id) DO NOTHING),
+     d AS (
+       INSERT INTO reminder_deliveries (reminder_id, channel, recipient, status, attempts, updated_at)
+       SELECT x.id, 'inbox', rc->>'username', 'delivered', 1, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) AS rc
+       UNION ALL
+       SELECT x.id, o->>'channel', o->>'label', 'pending', 0, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.outside) AS o
+       ON CONFLICT (reminder_id, channel, recipient) DO NOTHING),
+     a AS (
+       UPDATE reminder_chains c SET next_step = x.next_step, updated_at = clock_timestamp() FROM x WHERE c.handover_id = x.handover_id AND x.next_step IS NOT NULL)
+     SELECT count(*)::int AS written FROM r`,
+    [JSON.stringify(input)],
+  );
+}

@@ -1,0 +1,21 @@
+// @fangquan/reminders — the reminder process manager (what to remind, when, whom), the delivery
+// workers and channels, the sweeps, and the inbox.
+export * from './policy/reminder-schedule';
+export * from './policy/reminder-ids';
+export * from './policy/reminder-recipients';
+export * from './policy/notice-thresholds';
+export * from './policy/reminder-message';
+export * from './policy/webhook-signature';
+export * from './chain/reminder-chain';
+export { REMINDERS_SUBSCRIPTION, ReminderProcessManager } from './chain/reminder-process-manager';
+export * from './schema/reminders-schema';
+export { DELIVERY_STATUSES, type DeliveryStatus } from './schema/reminder-delivery.entity';
+export * from './queues/queue-names';
+export * from './queues/job-data';
+export { ReminderQueues, type ScheduledReminder, type ScheduledDelivery } from './queues/reminder-queues';
+export { RedisConnections } from './queues/redis-connections';
+export * from './queries/inbox.queries';
+export * from './queries/handover-reminders.queries';
+export { ReminderSweeps } from './sweeps/reminder-sweeps.service';
+export { REMINDERS_RUNNER } from './reminders.tokens';
+export * from './reminders.module';

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic ids of reminders; each is also the id of the BullMQ job that delivers it, so a
+ * replay or a restart that schedules the same reminder again adds nothing. BullMQ refuses ':' in
+ * custom ids (unless split into exactly three parts) and integer ids, so the parts are joined with
+ * '.', and every id starts with its kind.
+ */
+
+export interface GapStep {
+  readonly handoverId: string;
+  /** Counts the times gaps appeared on the handover (1 for the first). */
+  readonly episode: number;
+  /** Counts every change of the chain (open, change, close): a chain that comes back to earlier gaps gets new ids. */
+  readonly revision: number;
+  /** `gapFingerprint` of the gaps the step reminds of. */
+  readonly fingerprint: string;
+  readonly step: number;
+}
+
+export function gapReminderId(step: GapStep): string {
+  return safeId(`gap.${step.handoverId}.${step.episode}.${step.revision}.${step.fingerprint}.${step.step}`);
+}
+
+export function gapsClosedReminderId(handoverId: string, episode: number): string {
+  return safeId(`closed.${handoverId}.${episode}`);
+}
+
+/** One per handover and threshold (days before the effective date). */
+export function unansweredReminderId(handoverId: string, daysBefore: number): string {
+  return safeId(`unanswered.${handoverId}.${daysBefore}`);
+}
+
+/** One per handover, officer, certificate (its expiry date: a renewed certificate expires later) and threshold. */
+export function certificateReminderId(handoverId: string, officerId: string, expiresOn: string, daysBefore: number): string {
+  return safeId(`certificate.${handoverId}.${officerId}.${expiresOn}.${daysBefore}`);
+}
+
+export const DELIVERY_CHANNELS = ['inbox', 'webhook', 'email'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** The job of one outside delivery: per reminder and channel, and per address for e-mail. */
+export function deliveryJobId(reminderId: string, channel: Exclude<DeliveryChannel, 'inbox'>, recipient: string): string {
+  const key = createHash('sha256').update(recipient).digest('hex').slice(0, 16);
+  return safeId(`${channel}.${key}.${reminderId}`);
+}
+
+/** Throws when `id` could not be a BullMQ custom job id. */
+export function safeId(id: string): string {
+  if (id.includes(':')) throw new RangeError(`A job id may not contain ':' (${id})`);
+  if (/^\d+$/.test(id)) throw new RangeError(`A job id may not be an integer (${id})`);
+  return id;
+}

@@ -1,0 +1,50 @@
+import type { Gap } from '@fangquan/domain';
+import { describeGap, reminderMessage, webhookPayload, type ReminderContent } from './reminder-message';
+
+const gaps: Gap[] = [
+  { resource: 'officers', item: 'certified-officer', required: 2, available: 0, missing: 2, responsible: 'county-office' },
+  { resource: 'equipment', item: 'body-camera', required: 2, available: 1, missing: 1, responsible: '城市管理局' },
+];
+const content: ReminderContent = {
+  reminderId: 'gap.h-1.1.1.ff.0',
+  kind: 'gap',
+  step: 0,
+  escalated: false,
+  handoverId: 'h-1',
+  townshipName: '西平街道',
+  powerCode: 'CF-CG-0001',
+  powerName: '对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚',
+  gaps,
+  detail: null,
+  recipients: ['zy.office'],
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('reminder message', () => {
+  it('names the township, the power (name and code) and what is missing, in Chinese', () => {
+    const { subject, text } = reminderMessage(content);
+    expect(subject).toBe('【提醒】西平街道承接「对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚（CF-CG-0001）」尚缺 2 项履职条件');
+    expect(text).toContain('持证执法人员：需 2 名，现有 0 名，缺 2 名（责任：县级统筹部门）');
+    expect(text).toContain('执法装备「body-camera」：需 2，现有 1，缺 1（责任：城市管理局）');
+  });
+
+  it('says so when escalated, and when the gaps are closed', () => {
+    expect(reminderMessage({ ...content, step: 3, escalated: true }).subject).toMatch(/^【督办】/);
+    expect(reminderMessage({ ...content, kind: 'gaps-closed', gaps: null }).subject).toMatch(/^【已补齐】西平街道/);
+  });
+
+  it('names the officer and the date of an expiring certificate', () => {
+    const detail = { type: 'certificate' as const, officerName: '李明', certificateNumber: 'C-1', expiresOn: '2026-06-30', daysBefore: 180 };
+    expect(reminderMessage({ ...content, kind: 'certificate-expiry', gaps: null, detail }).text).toContain('李明（证号 C-1）的行政执法证件将于 2026-06-30 到期');
+  });
+
+  it('describes training gaps by course', () => {
+    expect(describeGap({ resource: 'training', item: '市容环卫执法实务', required: 2, available: 1, missing: 1, responsible: '城市管理局' })).toBe(
+      '培训「市容环卫执法实务」：需 2 名，现有 1 名，缺 1 名（责任：城市管理局）',
+    );
+  });
+
+  it('posts the structured reminder with its subject to the webhook', () => {
+    expect(webhookPayload(content)).toMatchObject({ id: content.reminderId, kind: 'gap', township: '西平街道', power: { code: 'CF-CG-0001' }, gaps });
+  });
+});

@@ -1,0 +1,102 @@
+import { COUNTY_OFFICE, type Gap, type ReminderKind } from '@fangquan/domain';
+
+/** What a reminder says, for the e-mail and webhook channels (the inbox keeps the structured fields). */
+export interface ReminderContent {
+  readonly reminderId: string;
+  readonly kind: ReminderKind;
+  readonly step: number;
+  readonly escalated: boolean;
+  readonly handoverId: string;
+  readonly townshipName: string | null;
+  readonly powerCode: string;
+  readonly powerName: string | null;
+  readonly gaps: readonly Gap[] | null;
+  /** Certificate notices: the officer and the expiry; unanswered notices: the effective date. */
+  readonly detail: ReminderDetail | null;
+  readonly recipients: readonly string[];
+  /** ISO-8601. */
+  readonly createdAt: string;
+}
+
+export type ReminderDetail =
+  | { readonly type: 'certificate'; readonly officerName: string; readonly certificateNumber: string; readonly expiresOn: string; readonly daysBefore: number }
+  | { readonly type: 'unanswered'; readonly effectiveOn: string; readonly daysBefore: number };
+
+const RESOURCE_NAMES: Record<Gap['resource'], string> = { officers: '持证执法人员', training: '培训', equipment: '执法装备' };
+
+export function describeResponsible(responsible: string): string {
+  return responsible === COUNTY_OFFICE ? '县级统筹部门' : responsible;
+}
+
+/** One line per gap, e.g. `执法装备「body-camera」：需 2，现有 0，缺 2（责任：城市管理局）`. */
+export function describeGap(gap: Gap): string {
+  const what = gap.resource === 'officers' ? RESOURCE_NAMES.officers : `${RESOURCE_NAMES[gap.resource]}「${gap.item}」`;
+  const unit = gap.resource === 'equipment' ? '' : ' 名';
+  return `${what}：需 ${gap.required}${unit}，现有 ${gap.available}${unit}，缺 ${gap.missing}${unit}（责任：${describeResponsible(gap.responsible)}）`;
+}
+
+function powerLabel(content: ReminderContent): string {
+  return content.powerName === null ? content.powerCode : `${content.powerName}（${content.powerCode}）`;
+}
+
+/** Chinese subject and plain-text body naming the township, the power and what is missing. */
+export function reminderMessage(content: ReminderContent): { subject: string; text: string } {
+  const township = content.townshipName ?? '乡镇（街道）';
+  const power = powerLabel(content);
+  const gaps = content.gaps ?? [];
+  const lines: string[] = [];
+  let subject: string;
+  switch (content.kind) {
+    case 'gap':
+      subject = `${content.escalated ? '【督办】' : '【提醒】'}${township}承接「${power}」尚缺 ${gaps.length} 项履职条件`;
+      lines.push(`${township}承接的行政执法事项「${power}」尚不具备履职条件，缺口如下：`, ...gaps.map((gap) => `· ${describeGap(gap)}`));
+      if (content.escalated) lines.push('', '缺口已多次提醒仍未补齐，现抄送县级统筹部门负责人督办。');
+      break;
+    case 'gaps-closed':
+      subject = `【已补齐】${township}承接「${power}」的履职条件已补齐`;
+      lines.push(`${township}承接的行政执法事项「${power}」此前提醒的缺口已全部补齐，相关提醒已停止。`);
+      break;
+    case 'unanswered': {
+      const detail = content.detail?.type === 'unanswered' ? content.detail : null;
+      subject = `【待确认】${township}尚未答复「${power}」的下放`;
+      lines.push(`行政执法事项「${power}」将于 ${detail?.effectiveOn ?? '近期'} 生效，${township}尚未承接确认或提出异议，请尽快答复。`);
+      break;
+    }
+    case 'certificate-expiry': {
+      const detail = content.detail?.type === 'certificate' ? content.detail : null;
+      subject = `【证件到期】${township}执法人员证件即将到期`;
+      lines.push(
+        detail === null
+          ? `${township}有执法人员的行政执法证件即将到期。`
+          : `${township}执法人员 ${detail.officerName}（证号 ${detail.certificateNumber}）的行政执法证件将于 ${detail.expiresOn} 到期，`,
+        `到期后将影响「${power}」的履职条件，请及时安排考试换证。`,
+      );
+      break;
+    }
+    default: {
+      const unknown: never = content.kind;
+      throw new Error(`Unknown reminder kind ${String(unknown)}`);
+    }
+  }
+  lines.push('', `提醒编号：${content.reminderId}（第 ${content.step + 1} 次）`, '—— 放权 · 行政执法事项下放平台');
+  return { subject, text: lines.join('\n') };
+}
+
+/** The JSON body POSTed to WEBHOOK_URL. */
+export function webhookPayload(content: ReminderContent): Record<string, unknown> {
+  const { subject } = reminderMessage(content);
+  return {
+    id: content.reminderId,
+    kind: content.kind,
+    step: content.step,
+    escalated: content.escalated,
+    handoverId: content.handoverId,
+    township: content.townshipName,
+    power: { code: content.powerCode, name: content.powerName },
+    gaps: content.gaps,
+    detail: content.detail,
+    recipients: content.recipients,
+    subject,
+    createdAt: content.createdAt,
+  };
+}

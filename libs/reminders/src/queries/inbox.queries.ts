@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Gap, ReminderKind } from '@fangquan/domain';
+
+/** A reminder in a user's inbox, as `GET /inbox` shows it. */
+export interface InboxItem {
+  readonly id: string;
+  readonly handoverId: string;
+  readonly kind: ReminderKind;
+  readonly gaps?: Gap[];
+  readonly step: number;
+  /** ISO-8601. */
+  readonly createdAt: string;
+  readonly readAt: string | null;
+}
+
+interface InboxRow {
+  id: string;
+  handover_id: string;
+  kind: ReminderKind;
+  gaps: Gap[] | null;
+  step: number;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export const MAX_INBOX_PAGE = 1000;
+
+function toItem(row: InboxRow): InboxItem {
+  return {
+    id: row.id,
+    handoverId: row.handover_id,
+    kind: row.kind,
+    ...(row.gaps === null ? {} : { gaps: row.gaps }),
+    step: Number(row.step),
+    createdAt: new Date(row.created_at).toISOString(),
+    readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
+  };
+}
+
+const COLUMNS = 'id::text AS id, handover_id, kind, gaps, step, created_at, read_at';
+
+/** The in-app inbox: a user's own reminders only. */
+@Injectable()
+export class InboxQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first; `unread` only those not read yet; at most `limit` (1..1000). */
+  async list(userId: string, options: { unread?: boolean; limit?: number } = {}): Promise<InboxItem[]> {
+    const limit = options.limit ?? MAX_INBOX_PAGE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE) throw new RangeError(`limit must be a whole number from 1 to ${MAX_INBOX_PAGE}`);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM inbox WHERE recipient_user_id = $1::uuid AND ($2::boolean IS NOT TRUE OR read_at IS NULL)
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [userId, options.unread === true, limit],
+    )) as InboxRow[];
+    return rows.map(toItem);
+  }
+
+  /** Marks the user's own reminder read (the first time only); null when the user has no reminder by that id. */
+  async markRead(userId: string, id: string): Promise<InboxItem | null> {
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [rows] = (await this.dataSource.query(
+      `UPDATE inbox SET read_at = COALESCE(read_at, clock_timestamp()) WHERE id = $1::uuid AND recipient_user_id = $2::uuid RETURNING ${COLUMNS}`,
+      [id, userId],
+    )) as [InboxRow[], number];
+    const row = rows[0];
+    return row === undefined ? null : toItem(row);
+  }
+}

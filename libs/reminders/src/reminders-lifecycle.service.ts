@@ -1,0 +1,56 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { ModuleRef } from '@nestjs/core';
+import type { SubscriptionRunner } from '@fangquan/event-store';
+import { ReminderProcessor } from './delivery/reminder.processor';
+import { OutsideDeliveryProcessor } from './channels/outside-delivery.processor';
+import { REMINDER_QUEUE_NAMES } from './queues/queue-names';
+import { throttledErrorLog } from './queues/redis-error-log';
+import { ReminderQueues } from './queues/reminder-queues';
+import { REMINDERS_RUNNER } from './reminders.tokens';
+import { SweepProcessor } from './sweeps/sweep.processor';
+
+/**
+ * Starts the `reminders` subscription once the application has bootstrapped (where workers run), and
+ * stops everything in order before the database and Redis connections close: the subscription (its
+ * batch in flight commits or rolls back), the workers (their jobs in flight finish), then the queues.
+ */
+@Injectable()
+export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RemindersQueues');
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly queues: ReminderQueues,
+  ) {}
+
+  /** The queues @nestjs/bullmq registers for the workers report Redis errors through the log, not the console. */
+  onModuleInit(): void {
+    for (const name of REMINDER_QUEUE_NAMES) this.find<Queue>(getQueueToken(name))?.on('error', throttledErrorLog(this.logger, `queue ${name}`));
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner()?.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner()?.stop();
+    const processors = [ReminderProcessor, OutsideDeliveryProcessor, SweepProcessor].map((type) => this.find<{ worker: { close(): Promise<void> } }>(type));
+    await Promise.all(processors.map((processor) => processor?.worker.close()));
+    await Promise.all(this.queues.all().map((queue) => queue.close().catch(() => undefined)));
+  }
+
+  private runner(): SubscriptionRunner | undefined {
+    return this.find<SubscriptionRunner>(REMINDERS_RUNNER);
+  }
+
+  /** Workers, runner and processors exist only where the workers run (`runWorkers`). */
+  private find<T>(token: string | symbol | (abstract new (...args: never[]) => unknown)): T | undefined {
+    try {
+      return this.moduleRef.get<unknown, T>(token as never, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { RemindersSchema1736100000000 } from './1736100000000-reminders-schema';
+import { InboxEntryRow } from './inbox-entry.entity';
+import { ReminderChainRow } from './reminder-chain.entity';
+import { ReminderDeliveryRow } from './reminder-delivery.entity';
+import { ReminderRow } from './reminder.entity';
+
+/**
+ * The reminders' tables for `applicationSchema`. This file imports nothing of the other libraries'
+ * code (types only), so that the read models' schema can list it without an import cycle.
+ */
+export const reminderEntities = [ReminderChainRow, ReminderRow, InboxEntryRow, ReminderDeliveryRow];
+export const reminderMigrations = [RemindersSchema1736100000000];
+
+export { ReminderChainRow, ReminderRow, InboxEntryRow, ReminderDeliveryRow, RemindersSchema1736100000000 };

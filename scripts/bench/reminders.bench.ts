@@ -1,0 +1,185 @@
+/**
+ * Reminders benchmark (not a test): a burst of 10,000 handovers recorded without their equipment, so
+ * 10,000 gaps appear at once. A separate worker process (the production WorkerModule: projections,
+ * the reminder process manager, the delivery workers) turns them into reminders in the county
+ * office's inbox. Reports reminders delivered to the inbox per second over the burst, and the latency
+ * from each gap's event (its `recorded_at`) to its inbox row (p50 / p99); then the same for a paced
+ * stream (BENCH_REMINDER_RATE gaps per second, default 500) to show the latency below saturation.
+ *
+ *   node -r @swc-node/register scripts/bench/reminders.bench.ts      (or npm run bench)
+ *
+ * Uses DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL cluster and redis-server.
+ * BENCH_PROFILE=1 writes a CPU profile of the worker process to /tmp/prof.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { EventStore, type EventMetadata } from '@fangquan/event-store';
+import { dataSourceOptions } from '@fangquan/platform';
+import { applicationSchema } from '@fangquan/read-models';
+import { startWorkerProcess } from '../../test/reminders/support/worker-runner';
+import { startBenchServices } from './bench-services';
+
+const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
+const PACED = Number(process.env.BENCH_REMINDER_PACED ?? 5_000);
+const RATE = Number(process.env.BENCH_REMINDER_RATE ?? 500);
+const CONCURRENCY = 16;
+const POWER = 'BENCH-0001';
+
+interface Figures {
+  readonly reminders: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+function metadata(countyId: string): EventMetadata {
+  return { actor: 'bench', countyId, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() };
+}
+
+async function seed(dataSource: DataSource, store: EventStore): Promise<{ countyId: string; teamId: string; townshipId: string }> {
+  const countyId = randomUUID();
+  const townshipId = randomUUID();
+  const teamId = randomUUID();
+  await dataSource.query(`INSERT INTO counties (id, name, created_at) VALUES ($1, '基准县', now())`, [countyId]);
+  await dataSource.query(`INSERT INTO townships (id, county_id, name, team_id, created_at) VALUES ($1, $2, '基准镇', $3, now())`, [townshipId, countyId, teamId]);
+  await dataSource.query(`INSERT INTO users (id, username, password_hash, role, county_id, head, created_at) VALUES ($1, 'bench-office', 'x', 'county_admin', $2, false, now())`, [randomUUID(), countyId]);
+  await store.append(`team-${teamId}`, 'no-stream', [{ type: 'TeamFormed', data: { teamId, countyId, townshipId, townshipName: '基准镇' } }], metadata(countyId));
+  await store.append(
+    `power-${countyId}-${POWER}`,
+    'no-stream',
+    [
+      {
+        type: 'PowerItemRegistered',
+        data: { countyId, code: POWER, name: '基准巡查事项', category: 'inspection', legalBasis: '《基准条例》', department: '城市管理局', requirements: { certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }], training: [] } },
+      },
+    ],
+    metadata(countyId),
+  );
+  return { countyId, teamId, townshipId };
+}
+
+/** Appends `count` HandoverRecorded events (each a handover lacking its drone), `perSecond` at most (0: as fast as it goes). */
+async function recordGaps(store: EventStore, world: { countyId: string; teamId: string; townshipId: string }, count: number, perSecond: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (;;) {
+        const index = next++;
+        const id = ids[index];
+        if (id === undefined) return;
+        if (perSecond > 0) {
+          const due = started + (index * 1000) / perSecond;
+          if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+        }
+        await store.append(
+          `handover-${id}`,
+          'no-stream',
+          [
+            {
+              type: 'HandoverRecorded',
+              data: {
+                handoverId: id,
+                countyId: world.countyId,
+                powerCode: POWER,
+                powerCategory: 'inspection',
+                teamId: world.teamId,
+                townshipId: world.townshipId,
+                department: '城市管理局',
+                mode: 'transfer',
+                instrument: `基准〔2026〕${index}号`,
+                effectiveOn: '2026-01-01',
+                committed: { officers: [], equipment: [], training: [] },
+              },
+            },
+          ],
+          metadata(world.countyId),
+        );
+      }
+    }),
+  );
+  return ids;
+}
+
+async function measure(dataSource: DataSource, ids: string[], timeoutMs: number): Promise<Figures> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE handover_id = ANY($1)`, [ids])) as { n: number }[];
+    if (row?.n === ids.length) break;
+    if (Date.now() > deadline) throw new Error(`only ${row?.n ?? 0} of ${ids.length} reminders arrived within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const [figures] = (await dataSource.query(
+    `WITH latency AS (
+       SELECT e.recorded_at AS gap_at, i.created_at AS inbox_at, extract(epoch FROM i.created_at - e.recorded_at) * 1000 AS ms
+       FROM inbox i JOIN events e ON e.stream_id = 'handover-' || i.handover_id AND e.stream_version = 1
+       WHERE i.handover_id = ANY($1))
+     SELECT count(*)::int AS reminders,
+            extract(epoch FROM max(inbox_at) - min(gap_at))::float8 AS seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::float8 AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::float8 AS p99,
+            max(ms)::float8 AS max
+     FROM latency`,
+    [ids],
+  )) as { reminders: number; seconds: number; p50: number; p99: number; max: number }[];
+  if (!figures) throw new Error('no figures');
+  return { ...figures, perSecond: figures.reminders / figures.seconds };
+}
+
+export async function main(): Promise<void> {
+  const services = await startBenchServices();
+  const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: CONCURRENCY }, applicationSchema));
+  await dataSource.initialize();
+  let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
+  try {
+    await dataSource.runMigrations({ transaction: 'all' });
+    const store = new EventStore(dataSource);
+    const world = await seed(dataSource, store);
+    worker = await startWorkerProcess({
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      QUEUE_PREFIX: `fq-bench-${randomUUID().slice(0, 8)}`,
+      REMINDER_STEPS: '1h',
+      REMINDER_REPEAT: '1h',
+      JWT_SECRET: 'bench-secret',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')),
+      DATABASE_POOL_SIZE: '20',
+      LOG_LEVEL: 'error',
+    }, 45_000, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
+    // Warm-up: a few reminders through the whole path.
+    await measure(dataSource, await recordGaps(store, world, 200, 0), 60_000);
+
+    const burst = await measure(dataSource, await recordGaps(store, world, BURST, 0), 120_000);
+    const paced = await measure(dataSource, await recordGaps(store, world, PACED, RATE), 120_000);
+
+    const row = (name: string, f: Figures): string =>
+      `| ${name} | ${f.reminders} | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p99.toFixed(0)} | ${f.max.toFixed(0)} |`;
+    console.log(`\n## Reminders (worker in a separate process; ${services.description})\n`);
+    console.log('| gaps | reminders | inbox reminders/s | p50 ms | p99 ms | max ms |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(row(`burst of ${BURST} at once`, burst));
+    console.log(row(`${PACED} paced at ${RATE}/s`, paced));
+    console.log('\nLatency: from the gap\'s event (events.recorded_at) to its inbox row (inbox.created_at); reminders/s: over the span from the first event to the last inbox row.');
+  } finally {
+    await worker?.kill('SIGTERM');
+    await dataSource.destroy();
+    await services.stop();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchRedisServer, type LaunchedRedis } from '@fangquan/platform';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createWorld, eventually, expectStatus, registerPower, remindersAbout, sleep, type Gap, type World } from './support/reminder-world';
+
+/**
+ * Redis stops for 30 s (a private redis-server, stopped and started again on the same port and data
+ * directory) while handovers keep being recorded through the API: the API keeps answering 201 with
+ * the readiness, since commands never touch Redis; the process manager's batches fail and roll back
+ * meanwhile. Once Redis is back every due reminder arrives, exactly once.
+ */
+const OUTAGE_MS = 30_000;
+
+describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
+  let redis: LaunchedRedis | undefined;
+  let t: TestApp;
+  let world: World;
+  const dataDir = mkdtempSync(join(tmpdir(), 'fangquan-outage-redis-'));
+  const sharedRedisUrl = process.env.TEST_REDIS_URL;
+
+  beforeAll(async () => {
+    redis = await launchRedisServer({ dataDir });
+    // startTestApp hands the app TEST_REDIS_URL: this file (its own process) points it at the private Redis.
+    process.env.TEST_REDIS_URL = redis.url;
+    t = await startTestApp({ env: { REMINDER_STEPS: '1h', REMINDER_REPEAT: '1h' } });
+    world = await createWorld(t, 'outage');
+    await registerPower(world, { code: 'XC-OUTAGE', certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }] });
+  });
+
+  afterAll(async () => {
+    process.env.TEST_REDIS_URL = sharedRedisUrl;
+    await t?.close();
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function record(label: string): Promise<{ id: string; ms: number }> {
+    const started = Date.now();
+    const response = await world.office.client.post('/api/v1/handovers').send({ powerCode: 'XC-OUTAGE', teamId: world.teamId, mode: 'transfer', instrument: label, effectiveOn: '2026-01-01' });
+    expectStatus(response, 201);
+    const body = response.body as { id: string; readiness: { ready: boolean; gaps: Gap[] } };
+    expect(body.readiness).toEqual({ ready: false, gaps: [expect.objectContaining({ resource: 'equipment', item: 'drone', missing: 1 })] });
+    return { id: body.id, ms: Date.now() - started };
+  }
+
+  it('keeps accepting commands while Redis is away, and delivers every due reminder once it is back', async () => {
+    const before = await record('before');
+    await eventually('a reminder before the outage', async () => ((await remindersAbout(world.office, before.id, 'gap')).length === 1 ? true : undefined), 5000);
+
+    const port = redis?.port;
+    await redis?.stop();
+    const during: { id: string; ms: number }[] = [];
+    const until = Date.now() + OUTAGE_MS;
+    while (Date.now() < until) {
+      during.push(await record(`during-${during.length}`));
+      await sleep(1000);
+    }
+    redis = await launchRedisServer({ dataDir, port });
+    expect(during.length).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...during.map((r) => r.ms))).toBeLessThan(5000);
+
+    const ids = [before.id, ...during.map((r) => r.id)];
+    await eventually(
+      'every due reminder after the outage',
+      async () => {
+        const [row] = (await t.dataSource.query(`SELECT count(DISTINCT handover_id)::int AS n FROM reminders WHERE kind = 'gap' AND handover_id = ANY($1)`, [ids])) as { n: number }[];
+        return row?.n === ids.length ? true : undefined;
+      },
+      25_000,
+      250,
+    );
+    const inbox = (await t.dataSource.query(`SELECT recipient_user_id::text AS id, count(*)::int AS n FROM inbox WHERE handover_id = ANY($1) GROUP BY 1 ORDER BY 1`, [ids])) as { id: string; n: number }[];
+    expect(inbox).toEqual([world.office.id, world.officeHead.id].sort().map((id) => ({ id, n: ids.length })));
+    const sent = (await t.dataSource.query(`SELECT stream_id, count(*)::int AS n FROM events WHERE type = 'ReminderSent' GROUP BY 1`)) as { n: number }[];
+    expect(sent).toHaveLength(ids.length);
+    expect(sent.every((row) => row.n === 1)).toBe(true);
+  }, 90_000);
+});
