@@ -3,9 +3,10 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two tiers in one run: pure unit specs beside the code, and integration specs (`*.int.spec.ts`,
+ * Three tiers in one run: pure unit specs beside the code, integration specs (`*.int.spec.ts`,
  * everything under test/) against the real PostgreSQL and Redis that test/support/global-setup.ts
- * starts. Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
+ * starts, and browser specs (test/browser/) driving the built web app in Chromium.
+ * Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
  */
 const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger'];
 const alias = Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src`)]));
@@ -40,6 +41,23 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: true,
+        },
+      },
+      {
+        // The web app in Debian's Chromium (playwright-core) against the real API, PostgreSQL and Redis;
+        // the app is built first (cached). One file at a time, after the other tiers (groupOrder).
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          globals: true,
+          include: ['test/browser/**/*.spec.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['./test/support/global-setup.ts', './test/browser/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

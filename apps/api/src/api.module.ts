@@ -9,7 +9,11 @@ import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { TeamsModule } from './teams/teams.module';
+import { RemindersModule } from '@fangquan/reminders';
+import { InboxModule } from './inbox/inbox.module';
+import { AdminQueuesModule } from './admin-queues/admin-queues.module';
 import { DemoModule } from './demo/demo.module';
+import { WebModule } from './web/web.module';
 
 export interface ApiModuleOptions extends ProcessRuntime {
   /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
@@ -37,7 +41,11 @@ export class ApiModule {
         CatalogueModule,
         TeamsModule,
         HandoversModule,
+        RemindersModule.forRoot({ runWorkers: options.withWorker }),
+        InboxModule,
+        AdminQueuesModule,
         DemoModule,
+        WebModule,
       ],
     };
   }

@@ -1,0 +1,207 @@
+/** The shapes of the public HTTP API (/api/v1), as documented in API.md and the OpenAPI document. */
+
+export type Role = 'admin' | 'county_admin' | 'department' | 'township' | 'auditor';
+
+export interface SessionUser {
+  username: string;
+  role: Role;
+  countyId: string | null;
+  townshipId: string | null;
+  department: string | null;
+  head: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: { username: string; role: Role; countyId?: string | null; townshipId?: string | null };
+}
+
+export const POWER_CATEGORIES = ['penalty', 'inspection', 'coercion', 'permit', 'other'] as const;
+export type PowerCategory = (typeof POWER_CATEGORIES)[number];
+
+export interface EquipmentLine {
+  kind: string;
+  quantity: number;
+}
+
+export interface TrainingRequirement {
+  course: string;
+  hours: number;
+}
+
+export interface Requirements {
+  certifiedOfficers: number;
+  equipment: EquipmentLine[];
+  training: TrainingRequirement[];
+}
+
+export interface Power {
+  code: string;
+  name: string;
+  category: PowerCategory;
+  legalBasis: string;
+  department: string;
+  requirements: Requirements;
+  version: number;
+}
+
+export interface Officer {
+  officerId: string;
+  name: string;
+  certificateNumber: string;
+  certificateExpiresOn: string;
+  secondedFrom?: string;
+}
+
+export interface TrainingRecord {
+  trainingId: string;
+  officerId: string;
+  course: string;
+  hours: number;
+  completedOn: string;
+}
+
+export interface Team {
+  id: string;
+  countyId: string;
+  townshipId: string;
+  townshipName: string;
+  officers: Officer[];
+  equipment: EquipmentLine[];
+  training: TrainingRecord[];
+  version: number;
+}
+
+export interface Township {
+  id: string;
+  name: string;
+  countyId: string;
+  teamId: string;
+}
+
+export interface County {
+  id: string;
+  name: string;
+}
+
+export interface CommittedOfficer {
+  name: string;
+  certificateNumber: string;
+  certificateExpiresOn: string;
+}
+
+export interface CommittedTraining {
+  course: string;
+  hours: number;
+  scheduledOn: string;
+}
+
+export interface Commitments {
+  officers?: CommittedOfficer[];
+  equipment?: EquipmentLine[];
+  training?: CommittedTraining[];
+  budgetYuan?: number;
+}
+
+export type GapResource = 'officers' | 'training' | 'equipment';
+
+export interface Gap {
+  resource: GapResource;
+  item: string;
+  required: number;
+  available: number;
+  missing: number;
+  responsible: string;
+}
+
+export interface Readiness {
+  ready: boolean;
+  gaps: Gap[];
+}
+
+export const HANDOVER_STATUSES = ['recorded', 'accepted', 'contested', 'active', 'revoked'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+export type HandoverMode = 'transfer' | 'entrustment';
+
+export interface Handover {
+  id: string;
+  countyId: string;
+  powerCode: string;
+  powerName: string | null;
+  teamId: string;
+  townshipId: string;
+  townshipName: string | null;
+  department: string;
+  status: HandoverStatus;
+  mode: HandoverMode;
+  instrument: string;
+  effectiveOn: string;
+  endsOn: string | null;
+  committed: Commitments;
+  readiness: Readiness;
+  version: number;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+export interface HandoverPage {
+  items: Handover[];
+  total: number;
+}
+
+export interface HistoryEntry {
+  type: string;
+  version: number;
+  occurredAt: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export type ReminderKind = 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
+
+export interface InboxItem {
+  id: string;
+  handoverId: string | null;
+  kind: ReminderKind | string;
+  gaps?: Gap[];
+  step: number;
+  createdAt: string;
+  readAt: string | null;
+  [extra: string]: unknown;
+}
+
+export interface Delivery {
+  channel: string;
+  status: string;
+  attempts: number;
+  [extra: string]: unknown;
+}
+
+/** A reminder of a handover with its deliveries (GET /handovers/:id/reminders). */
+export interface HandoverReminder {
+  id?: string;
+  reminderId?: string;
+  kind?: string;
+  step?: number;
+  recipients?: string[];
+  createdAt?: string;
+  sentAt?: string;
+  deliveries?: Delivery[];
+  [extra: string]: unknown;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  gaps?: Gap[];
+  code?: string;
+  [extension: string]: unknown;
+}

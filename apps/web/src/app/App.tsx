@@ -1,0 +1,90 @@
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { homeOf, SessionProvider, useSession } from '../session/session';
+import { Loading } from './Loading';
+import { RequireAuth, RequireRoles } from './guards';
+import { AppShell } from './AppShell';
+import { ToastProvider } from './toast';
+import { LoginPage } from '../pages/LoginPage';
+
+// Every page but the login is its own chunk: the first load is the shell and the login.
+const DashboardPage = lazy(() => import('../pages/county/DashboardPage'));
+const HandoversPage = lazy(() => import('../pages/county/HandoversPage'));
+const RecordHandoverPage = lazy(() => import('../pages/county/RecordHandoverPage'));
+const CataloguePage = lazy(() => import('../pages/county/CataloguePage'));
+const HandoverPage = lazy(() => import('../pages/HandoverPage'));
+const InboxPage = lazy(() => import('../pages/township/InboxPage'));
+const AwaitingPage = lazy(() => import('../pages/township/AwaitingPage'));
+const TeamPage = lazy(() => import('../pages/TeamPage'));
+const MyTeamPage = lazy(() => import('../pages/township/MyTeamPage'));
+const SystemPage = lazy(() => import('../pages/SystemPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+function Localized({ children }: { children: ReactNode }) {
+  const { language } = useI18n();
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { borderRadius: 4 } }}>
+      <ToastProvider>{children}</ToastProvider>
+    </ConfigProvider>
+  );
+}
+
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={user ? homeOf(user.role) : '/login'} replace />;
+}
+
+const county = ['county_admin', 'department', 'auditor'] as const;
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localized>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppShell />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Home />} />
+                <Route path="county" element={<RequireRoles roles={county} />}>
+                  <Route index element={<Lazy page={<DashboardPage />} />} />
+                  <Route path="handovers" element={<Lazy page={<HandoversPage />} />} />
+                  <Route path="handovers/new" element={<Lazy page={<RecordHandoverPage />} />} />
+                  <Route path="catalogue" element={<Lazy page={<CataloguePage />} />} />
+                </Route>
+                <Route path="township" element={<RequireRoles roles={['township']} />}>
+                  <Route path="awaiting" element={<Lazy page={<AwaitingPage />} />} />
+                  <Route path="team" element={<Lazy page={<MyTeamPage />} />} />
+                </Route>
+                <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
+                <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />
+                <Route path="teams/:teamId" element={<Lazy page={<TeamPage />} />} />
+                <Route path="system" element={<RequireRoles roles={['admin']} />}>
+                  <Route index element={<Lazy page={<SystemPage />} />} />
+                </Route>
+                <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </Localized>
+    </I18nProvider>
+  );
+}
+
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}

@@ -1,0 +1,81 @@
+import { Tag, Timeline, Typography } from 'antd';
+import type { Commitments, Gap, HistoryEntry } from '../api/types';
+import { useI18n, type I18n } from '../i18n/i18n';
+import { gapsSummary, kindLabel } from './labels';
+
+const COLORS: Record<string, string> = {
+  HandoverRecorded: 'blue',
+  HandoverAccepted: 'green',
+  HandoverContested: 'red',
+  HandoverCommitmentsAmended: 'blue',
+  HandoverActivated: 'green',
+  HandoverRevoked: 'gray',
+  ReminderSent: 'orange',
+};
+
+function titleOf(i18n: I18n, entry: HistoryEntry): string {
+  if (entry.type === 'HandoverAccepted' && entry.data.conditional === true) return i18n.t('event.HandoverAcceptedConditional');
+  if (entry.type === 'ReminderSent') {
+    const kind = typeof entry.data.kind === 'string' ? entry.data.kind : '';
+    return `${i18n.t('event.ReminderSent')} · ${i18n.tr(`reminder.${kind}`, i18n.t('reminder.other'))}`;
+  }
+  return i18n.tr(`event.${entry.type}`, i18n.t('event.other', { type: entry.type }));
+}
+
+function committedText(i18n: I18n, committed: Commitments | undefined): string {
+  if (!committed) return '';
+  const parts: string[] = [];
+  for (const officer of committed.officers ?? []) parts.push(officer.name);
+  for (const line of committed.equipment ?? []) parts.push(`${kindLabel(i18n, line.kind)} × ${i18n.number(line.quantity)}`);
+  for (const line of committed.training ?? []) parts.push(`${line.course} ${i18n.number(line.hours)} h`);
+  if (typeof committed.budgetYuan === 'number') parts.push(i18n.yuan(committed.budgetYuan));
+  return parts.join('、');
+}
+
+function details(i18n: I18n, entry: HistoryEntry) {
+  const lines: string[] = [];
+  const data = entry.data;
+  if (typeof data.reason === 'string' && data.reason) lines.push(i18n.t('event.reason', { reason: data.reason }));
+  if (Array.isArray(data.gaps) && data.gaps.length > 0) lines.push(i18n.t('event.gapsAtTime', { gaps: gapsSummary(i18n, data.gaps as Gap[]) }));
+  if (entry.type === 'HandoverRecorded') {
+    const text = committedText(i18n, data.committed as Commitments | undefined);
+    lines.push(`${i18n.t(`mode.${data.mode === 'entrustment' ? 'entrustment' : 'transfer'}`)} · ${String(data.instrument ?? '')}${text ? ` · ${text}` : ''}`);
+  }
+  if (entry.type === 'HandoverCommitmentsAmended') lines.push(committedText(i18n, data.committed as Commitments | undefined) || i18n.t('handover.noCommitted'));
+  if (entry.type === 'ReminderSent') {
+    const recipients = Array.isArray(data.recipients) ? (data.recipients as unknown[]).map(String) : [];
+    if (typeof data.step === 'number') lines.push(i18n.t('handover.step', { step: data.step + 1 }));
+    if (recipients.length > 0) lines.push(`${i18n.t('handover.recipients')}: ${recipients.join(', ')}`);
+  }
+  return lines;
+}
+
+/** The handover's history as a timeline: every event with who and when, reminders included. */
+export function History({ entries }: { entries: HistoryEntry[] }) {
+  const i18n = useI18n();
+  return (
+    <Timeline
+      data-testid="history"
+      items={entries.map((entry) => ({
+        key: `${entry.version}:${entry.type}`,
+        color: COLORS[entry.type] ?? 'gray',
+        children: (
+          <div data-testid="history-entry" data-type={entry.type}>
+            <Typography.Text strong>{titleOf(i18n, entry)}</Typography.Text>{' '}
+            <Tag bordered={false}>v{entry.version}</Tag>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {i18n.t('event.by', { actor: !entry.actor || entry.actor.startsWith('system') ? i18n.t('event.system') : entry.actor, when: i18n.dateTime(entry.occurredAt) })}
+              </Typography.Text>
+            </div>
+            {details(i18n, entry).map((line) => (
+              <div key={line} style={{ fontSize: 13 }}>
+                {line}
+              </div>
+            ))}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import type { Gap, GapResource, HandoverStatus } from '../api/types';
+import type { I18n } from '../i18n/i18n';
+
+export const KNOWN_KINDS = ['body-camera', 'vehicle', 'uniform', 'boat', 'seal-strip', 'mobile-terminal', 'drone', 'camera'] as const;
+
+export function kindLabel(i18n: I18n, kind: string): string {
+  const label = i18n.tr(`kind.${kind}`, kind);
+  return label === kind ? kind : `${label}`;
+}
+
+export function resourceLabel(i18n: I18n, resource: GapResource | string): string {
+  return i18n.tr(`resource.${resource}`, resource);
+}
+
+export function itemLabel(i18n: I18n, gap: Pick<Gap, 'resource' | 'item'>): string {
+  if (gap.resource === 'officers') return i18n.tr(`item.${gap.item}`, gap.item);
+  if (gap.resource === 'equipment') return kindLabel(i18n, gap.item);
+  return gap.item;
+}
+
+export function responsibleLabel(i18n: I18n, responsible: string): string {
+  return i18n.tr(`responsible.${responsible}`, responsible);
+}
+
+export function statusLabel(i18n: I18n, status: HandoverStatus | string): string {
+  return i18n.tr(`status.${status}`, status);
+}
+
+export const STATUS_COLORS: Record<HandoverStatus, string> = {
+  recorded: 'gold',
+  accepted: 'blue',
+  contested: 'volcano',
+  active: 'green',
+  revoked: 'default',
+};
+
+/** One line per gap: "执法记录仪 缺 2". */
+export function gapsSummary(i18n: I18n, gaps: readonly Gap[]): string {
+  return gaps.map((gap) => `${itemLabel(i18n, gap)} ${i18n.t('awaiting.short', { missing: i18n.number(gap.missing) })}`).join('；');
+}
