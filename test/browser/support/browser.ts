@@ -99,11 +99,23 @@ export async function waitForText(locator: Locator, text: string | RegExp, timeo
   );
 }
 
-/** Chooses an option of an antd Select whose input has `id`. */
+/**
+ * Chooses an option of an antd Select whose input has `id`. Under load the dropdown sometimes opens
+ * late or closes on the first click, so the attempt is repeated (closing it with Escape) a few times.
+ */
 export async function choose(page: Page, id: string, option: string): Promise<void> {
-  await page.locator(`#${id}`).click({ force: true });
-  await page.locator(`#${id}`).fill(option).catch(() => undefined);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator(`#${id}`).click({ force: true });
+    await page.locator(`#${id}`).fill(option).catch(() => undefined);
+    try {
+      await choice.click({ timeout: 8_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Types a date into an antd DatePicker whose input has `id`. */
