@@ -57,6 +57,7 @@ function autocannon(url: string, options: { method: string; token: string; body?
 export async function main(): Promise<void> {
   const services = await startBenchServices();
   let server: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   try {
     const port = await findFreePort();
     const env = {
@@ -74,7 +75,9 @@ export async function main(): Promise<void> {
     const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
     if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
-    server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Production topology: one API process and one worker process (projections, reminders).
+    server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    worker = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
 
@@ -99,15 +102,16 @@ export async function main(): Promise<void> {
 
     const row = (name: string, r: AutocannonResult): string =>
       `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.requests.total} | ${r.non2xx + r.errors} |`;
-    console.log(`\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, API + workers in one process, ${services.description})\n`);
+    console.log(`\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`);
     console.log('| request | req/s | p50 ms | p99 ms | total | non-2xx/errors |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     console.log(row('POST /api/v1/handovers (record)', record));
     console.log(row('GET /api/v1/handovers/:id', read));
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
+    for (const child of [server, worker]) {
+      if (!child || child.exitCode !== null) continue;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
       await exited;
     }
     await services.stop();

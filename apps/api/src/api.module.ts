@@ -37,7 +37,9 @@ export class ApiModule {
         IdentityApiModule,
         IdempotencyModule,
         EventStoreModule,
-        ReadModelsModule.forRoot({ runProjections: options.withWorker }),
+        // Every API process also runs the read-model projection (one batch at a time across processes):
+        // after a write it waits for the read tables, and its own runner, nudged, gets there fastest.
+        ReadModelsModule.forRoot({ runProjections: true }),
         CatalogueModule,
         TeamsModule,
         HandoversModule,
