@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "fangquan: installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install keeps to package-lock.json; npm ci refuses lock files without other platforms'
+  # optional packages, which is what this registry yields.
+  echo "fangquan: installing dependencies (npm install)"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 echo "fangquan: building"
 npm run --silent build
