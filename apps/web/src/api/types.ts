@@ -16,24 +16,10 @@ export interface LoginResponse {
   user: { username: string; role: Role; countyId?: string | null; townshipId?: string | null };
 }
 
-export const POWER_CATEGORIES = ['penalty', 'inspection', 'coercion', 'permit', 'other'] as const;
-export type PowerCategory = (typeof POWER_CATEGORIES)[number];
-
-export interface EquipmentLine {
-  kind: string;
-  quantity: number;
-}
-
-export interface TrainingRequirement {
-  course: string;
-  hours: number;
-}
-
-export interface Requirements {
-  certifiedOfficers: number;
-  equipment: EquipmentLine[];
-  training: TrainingRequirement[];
-}
+// The value types the HTTP contract shares with the domain, from the one place that defines them.
+export { POWER_CATEGORIES } from '@domain/resources';
+export type { PowerCategory, EquipmentLine, TrainingRequirement, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
+import type { PowerCategory, EquipmentLine, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
 
 export interface Power {
   code: string;
@@ -82,18 +68,6 @@ export interface Township {
 export interface County {
   id: string;
   name: string;
-}
-
-export interface CommittedOfficer {
-  name: string;
-  certificateNumber: string;
-  certificateExpiresOn: string;
-}
-
-export interface CommittedTraining {
-  course: string;
-  hours: number;
-  scheduledOn: string;
 }
 
 export interface Commitments {
