@@ -113,7 +113,8 @@ export class ReadModelProjection implements SubscriptionHandler {
     if (event.type === 'HandoverRevoked') {
       // Frozen as of the revocation's own date: what was missing when the power was taken back.
       await recomputeReadiness(tx, { ids: [id], includeRevoked: true }, localDate(place.occurredAt, this.timeZone));
-    } else {
+    } else if (event.type !== 'ReminderSent') {
+      // A reminder sent changes the row's version, never what the handover lacks.
       affected.ids.add(id);
     }
   }
