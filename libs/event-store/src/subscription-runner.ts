@@ -43,6 +43,9 @@ interface HandledBatch {
   readonly positions: string[];
 }
 
+/** How often a waiter asks the checkpoint table when no local batch has answered it. */
+const WAITER_POLL_MS = 20;
+
 /** How many handled positions a runner keeps in memory for waiters. */
 const RECENT_POSITIONS = 10_000;
 
@@ -151,7 +154,8 @@ export class SubscriptionRunner {
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
       this.nudge();
-      const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, remaining));
+      // When another process holds the batch, its commit is only seen by asking: ask often while waiting.
+      const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, WAITER_POLL_MS, remaining));
       if (this.recentlyHandled.has(position)) return true;
       if (woke === 'timer' && (await this.hasHandled(position))) return true;
     }
