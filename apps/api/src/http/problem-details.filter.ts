@@ -30,6 +30,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The problem+json an error is answered with. */
 export function toProblemDetails(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) return error.problemDetails;
+  // Nest wraps body-parser's errors (malformed JSON) and Express's URIError (a bad %-escape in the
+  // path) in a BadRequestException; the cause says which.
+  const cause = error instanceof HttpException ? error.cause : undefined;
+  if (isBodyParserError(cause)) return toProblemDetails(cause);
+  if (cause instanceof URIError) return problem(400, 'The path is not validly %-encoded', { errors: [{ field: 'path', message: 'malformed %-escape' }] }, 'malformed-path');
   if (isBodyParserError(error)) {
     const status = error.status ?? error.statusCode ?? 400;
     if (error.type === 'entity.too.large') return problem(413, 'The request body is larger than the 1 MB limit');
