@@ -93,19 +93,22 @@ export async function recomputeReadiness(tx: EntityManager, selection: HandoverS
   if (selection.includeRevoked !== true) query.andWhere("h.status <> 'revoked'");
   const rows = await query.getRawMany<ReadinessRow>();
 
-  let changed = 0;
+  const changed: Array<{ id: string; gaps: Gap[]; ready: boolean; townshipName: string | null }> = [];
   for (const row of rows) {
     const team = row.team_id === null ? null : { officers: row.officers ?? [], equipment: row.equipment ?? [], training: row.training ?? [] };
     const readiness = readinessOf({ committed: row.committed, department: row.department, effectiveOn: row.effective_on }, row.requirements, team, today);
     const townshipName = row.team_township_name ?? row.township_name;
     if (sameReadiness(readiness, { ready: row.ready, gaps: row.gaps }) && townshipName === row.township_name) continue;
-    await tx
-      .createQueryBuilder()
-      .update(HandoverView)
-      .set({ gaps: readiness.gaps, ready: readiness.ready, townshipName })
-      .where('id = :id', { id: row.id })
-      .execute();
-    changed += 1;
+    changed.push({ id: row.id, gaps: readiness.gaps, ready: readiness.ready, townshipName });
   }
-  return { checked: rows.length, changed };
+  if (changed.length > 0) {
+    // One statement for every changed row of the batch (a team event can touch many handovers).
+    await tx.query(
+      `UPDATE handovers h SET gaps = u.gaps::jsonb, ready = u.ready, township_name = u.township_name
+       FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[]) AS u(id, gaps, ready, township_name)
+       WHERE h.id = u.id`,
+      [changed.map((c) => c.id), changed.map((c) => JSON.stringify(c.gaps)), changed.map((c) => c.ready), changed.map((c) => c.townshipName)],
+    );
+  }
+  return { checked: rows.length, changed: changed.length };
 }
