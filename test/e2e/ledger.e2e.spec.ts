@@ -605,7 +605,9 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expect(current).toBeGreaterThanOrEqual(contestedVersion);
       const amended = await urban.put(`/api/v1/handovers/${handover.id}/committed`).set('If-Match', `"${current}"`).send({ committed: { equipment: [{ kind: 'camera', quantity: 1 }] } });
       expectStatus(amended, 200);
-      expect(amended.body).toMatchObject({ status: 'recorded', version: current + 1, committed: { equipment: [{ kind: 'camera', quantity: 1 }] } });
+      expect(amended.body).toMatchObject({ status: 'recorded', committed: { equipment: [{ kind: 'camera', quantity: 1 }] } });
+      // Reminders sent meanwhile may have raised the stream's version too (they never make If-Match stale).
+      expect((amended.body as Handover).version).toBeGreaterThan(current);
       expect((amended.body as Handover).readiness.gaps).toContainEqual({ resource: 'equipment', item: 'camera', required: 1, available: 0, missing: 1, responsible: URBAN });
       expectProblem(await urban.post(`/api/v1/handovers/${handover.id}/revocation`).send({ reason: '收回' }), 403);
       const revoked = await countyAdmin.post(`/api/v1/handovers/${handover.id}/revocation`).send({ reason: '乡镇承接能力不足，收回' });

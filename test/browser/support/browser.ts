@@ -100,20 +100,22 @@ export async function waitForText(locator: Locator, text: string | RegExp, timeo
 }
 
 /**
- * Chooses an option of an antd Select whose input has `id`. Under load the dropdown sometimes opens
- * late or closes on the first click, so the attempt is repeated (closing it with Escape) a few times.
+ * Chooses an option of an antd Select whose input has `id`. A Select inside a modal exists before the
+ * modal opens (forceRender), so wait until it is shown; under load the dropdown may open late, so the
+ * attempt is repeated a few times.
  */
 export async function choose(page: Page, id: string, option: string): Promise<void> {
+  const input = page.locator(`#${id}`);
   const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
   for (let attempt = 1; ; attempt += 1) {
-    await page.locator(`#${id}`).click({ force: true });
-    await page.locator(`#${id}`).fill(option).catch(() => undefined);
+    await input.click({ force: true });
+    await input.fill(option).catch(() => undefined);
     try {
       await choice.click({ timeout: 8_000 });
       return;
     } catch (error) {
-      if (attempt >= 4) throw error;
-      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw error;
     }
   }
 }
