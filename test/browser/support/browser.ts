@@ -107,12 +107,16 @@ export async function waitForText(locator: Locator, text: string | RegExp, timeo
 export async function choose(page: Page, id: string, option: string): Promise<void> {
   const input = page.locator(`#${id}`);
   const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  // What the Select shows as chosen: the proof that the click took.
+  const chosen = page.locator('.ant-select', { has: input }).locator('.ant-select-selection-item', { hasText: option });
   await input.waitFor({ state: 'visible', timeout: 20_000 });
   for (let attempt = 1; ; attempt += 1) {
+    if ((await chosen.count()) > 0) return;
     await input.click({ force: true });
     await input.fill(option).catch(() => undefined);
     try {
       await choice.click({ timeout: 8_000 });
+      await chosen.first().waitFor({ state: 'visible', timeout: 3_000 });
       return;
     } catch (error) {
       if (attempt >= 3) throw error;
