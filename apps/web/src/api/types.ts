@@ -20,6 +20,8 @@ export interface LoginResponse {
 export { POWER_CATEGORIES } from '@domain/resources';
 export type { PowerCategory, EquipmentLine, TrainingRequirement, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
 import type { PowerCategory, EquipmentLine, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
+import type { Officer, TrainingRecord } from '@domain/team/state';
+export type { Officer, TrainingRecord } from '@domain/team/state';
 
 export interface Power {
   code: string;
@@ -29,22 +31,6 @@ export interface Power {
   department: string;
   requirements: Requirements;
   version: number;
-}
-
-export interface Officer {
-  officerId: string;
-  name: string;
-  certificateNumber: string;
-  certificateExpiresOn: string;
-  secondedFrom?: string;
-}
-
-export interface TrainingRecord {
-  trainingId: string;
-  officerId: string;
-  course: string;
-  hours: number;
-  completedOn: string;
 }
 
 export interface Team {

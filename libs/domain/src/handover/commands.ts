@@ -1,26 +1,11 @@
 import type { DomainCommand } from '../decider';
 import type { Gap } from '../readiness/readiness';
-import type { Commitments, PowerCategory } from '../resources';
+import type { Commitments } from '../resources';
+import type { HandoverRecorded } from './events';
 import type { HandoverMode, ReminderKind } from './state';
 
-/** The power's category is passed in so that the entrustment rule can be decided here. */
-export type RecordHandover = DomainCommand<
-  'RecordHandover',
-  {
-    handoverId: string;
-    countyId: string;
-    powerCode: string;
-    powerCategory: PowerCategory;
-    teamId: string;
-    townshipId: string;
-    department: string;
-    mode: HandoverMode;
-    instrument: string;
-    effectiveOn: string;
-    endsOn?: string;
-    committed: Commitments;
-  }
->;
+/** Carries what the event will record; the power's category is passed in so that the entrustment rule can be decided here. */
+export type RecordHandover = DomainCommand<'RecordHandover', HandoverRecorded['data']>;
 
 /** `gaps` are the current gaps, computed by the caller with `assessReadiness`. */
 export type AcceptHandover = DomainCommand<'AcceptHandover', { conditional: boolean; reason?: string; gaps: Gap[] }>;
