@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { launchRedisServer } from '../../libs/platform/src/redis/redis-server.launcher';
 import { startPostgresCluster } from '../../test/support/postgres-cluster';
 
@@ -12,13 +13,37 @@ export interface BenchServices {
   stop(): Promise<void>;
 }
 
+/**
+ * The statements that took the most database time since the last call (BENCH_PG_STATEMENTS=1 only;
+ * empty otherwise): calls, total and mean milliseconds, and the statement's first characters.
+ */
+export async function topStatements(databaseUrl: string, limit = 15): Promise<string> {
+  if (!process.env.BENCH_PG_STATEMENTS) return '';
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const { rows } = await client.query<{ calls: string; total: number; mean: number; query: string }>(
+      `SELECT calls::text, total_exec_time AS total, mean_exec_time AS mean, regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $1`,
+      [limit],
+    );
+    await client.query('SELECT pg_stat_statements_reset()');
+    return rows.map((row) => `${row.calls.padStart(7)} calls ${row.total.toFixed(0).padStart(7)} ms ${row.mean.toFixed(3).padStart(8)} ms/call  ${row.query.slice(0, 150)}`).join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startBenchServices(): Promise<BenchServices> {
   const stoppers: Array<() => Promise<void>> = [];
   let databaseUrl = process.env.DATABASE_URL;
   let redisUrl = process.env.REDIS_URL;
   const parts: string[] = [];
   if (!databaseUrl) {
-    const cluster = await startPostgresCluster('fangquan_bench');
+    // BENCH_PG_STATEMENTS=1: pg_stat_statements on, so a benchmark can say which statements cost the most.
+    const settings = process.env.BENCH_PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : [];
+    const cluster = await startPostgresCluster('fangquan_bench', settings);
     databaseUrl = cluster.url;
     stoppers.push(async () => cluster.stop());
     parts.push('throwaway PostgreSQL cluster (fsync=off, synchronous_commit=off)');

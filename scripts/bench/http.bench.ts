@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
-import { startBenchServices } from './bench-services';
+import { cpuPerOperation, sampleCpu } from './bench-cpu';
+import { startBenchServices, topStatements } from './bench-services';
 
 /**
  * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
@@ -94,19 +95,45 @@ export async function main(): Promise<void> {
       department: '市场监管局',
       requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }], training: [{ course: '食品安全执法', hours: 16 }] },
     });
-    const handoverBody = JSON.stringify({ powerCode: '330217256000', teamId: township.teamId, mode: 'transfer', instrument: '基府发〔2026〕1号', effectiveOn: '2027-01-01' });
+    // A second township whose team has what the power requires: recording there starts no reminders,
+    // so its row measures the ledger alone; the first team lacks everything, so each handover it gets
+    // also starts a reminder chain (process manager, delivery, ReminderSent) in the worker.
+    const equipped = await api(baseUrl, 'POST', `/api/v1/counties/${county.id as string}/townships`, admin, { name: '基准街道' });
+    const equippedTeam = `/api/v1/teams/${equipped.teamId as string}`;
+    const officerIds: string[] = [];
+    for (const [index, name] of ['李明', '张华'].entries()) {
+      const officer = await api(baseUrl, 'POST', `${equippedTeam}/officers`, countyAdmin, { name, certificateNumber: `5303002023000${index + 1}`, certificateExpiresOn: '2099-12-31' });
+      officerIds.push(officer.officerId as string);
+    }
+    await api(baseUrl, 'POST', `${equippedTeam}/equipment`, countyAdmin, { kind: 'body-camera', quantity: 2 });
+    for (const officerId of officerIds) await api(baseUrl, 'POST', `${equippedTeam}/training`, countyAdmin, { officerId, course: '食品安全执法', hours: 16, completedOn: '2026-01-15' });
+    const handoverTo = (teamId: unknown): string => JSON.stringify({ powerCode: '330217256000', teamId, mode: 'transfer', instrument: '基府发〔2026〕1号', effectiveOn: '2027-01-01' });
 
-    const record = autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverBody });
-    const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverBody));
-    const read = autocannon(`${baseUrl}/api/v1/handovers/${one.id as string}`, { method: 'GET', token: countyAdmin });
+    const processes = { api: server.pid, worker: worker.pid };
+    const measure = async (run: () => AutocannonResult): Promise<{ result: AutocannonResult; cpu: string; statements: string }> => {
+      const before = sampleCpu(processes);
+      const result = run();
+      const cpu = cpuPerOperation(before, sampleCpu(processes), result.requests.total);
+      return { result, cpu, statements: await topStatements(services.databaseUrl) };
+    };
+    const ready = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId) }));
+    const lacking = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(township.teamId) }));
+    const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverTo(township.teamId)));
+    const read = await measure(() => autocannon(`${baseUrl}/api/v1/handovers/${one.id as string}`, { method: 'GET', token: countyAdmin }));
 
     const row = (name: string, r: AutocannonResult): string =>
       `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.requests.total} | ${r.non2xx + r.errors} |`;
     console.log(`\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`);
     console.log('| request | req/s | p50 ms | p99 ms | total | non-2xx/errors |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    console.log(row('POST /api/v1/handovers (record)', record));
-    console.log(row('GET /api/v1/handovers/:id', read));
+    console.log(row('POST /api/v1/handovers (record; team ready)', ready.result));
+    console.log(row('POST /api/v1/handovers (record; team lacking: a reminder chain each)', lacking.result));
+    console.log(row('GET /api/v1/handovers/:id', read.result));
+    console.log(`\nCPU ms per request (autocannon's own share is the rest of the machine's):`);
+    console.log(`- record, team ready: ${ready.cpu}\n- record, team lacking: ${lacking.cpu}\n- read: ${read.cpu}`);
+    for (const [name, phase] of [['record, team ready', ready], ['record, team lacking', lacking]] as const) {
+      if (phase.statements !== '') console.log(`\nStatements while recording (${name}; pg_stat_statements):\n${phase.statements}`);
+    }
   } finally {
     for (const child of [server, worker]) {
       if (!child || child.exitCode !== null) continue;

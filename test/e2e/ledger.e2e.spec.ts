@@ -269,6 +269,8 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
     it('shows the township its gaps: officers, training and the promised cameras with the department responsible', async () => {
       const seen = await getHandover(xipingUser, handover.id);
       expect(seen.version).toBe(1);
+      // The recording was answered from what it wrote; the read side shows exactly that.
+      expect(seen).toEqual(handover);
       expect(seen.readiness.ready).toBe(false);
       expect(seen.readiness.gaps).toEqual(
         expect.arrayContaining([

@@ -33,7 +33,7 @@ function run(binary: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${binary} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startPostgresCluster(database = 'fangquan_test'): Promise<PostgresCluster> {
+export async function startPostgresCluster(database = 'fangquan_test', settings: readonly string[] = []): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   const dataDir = mkdtempSync(join(tmpdir(), 'fangquan-pg-'));
   if (isRoot) {
@@ -46,6 +46,7 @@ export async function startPostgresCluster(database = 'fangquan_test'): Promise<
   const options = [
     `-p ${port}`, "-c listen_addresses=127.0.0.1", `-c unix_socket_directories=${dataDir}`,
     '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200',
+    ...settings.map((setting) => `-c ${setting}`),
   ].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start']);
   run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-qc', `CREATE DATABASE ${database}`]);

@@ -1,8 +1,8 @@
 import { StreamVersionConflictError } from './errors';
 import type { EventMetadata } from './event-metadata';
-import type { EventStore } from './event-store';
+import type { EventStore, StreamRead } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
-import type { InTransaction, RecordedEvent } from './event-store.types';
+import type { InTransaction } from './event-store.types';
 import type { JsonValue } from './json';
 import { SnapshotStore } from './snapshot-store';
 
@@ -64,6 +64,24 @@ export interface HandleOptions extends InTransaction {
   readonly newStream?: boolean;
   /** The version the caller saw (HTTP If-Match). A different loaded version is a conflict; no retry. */
   readonly expectedVersion?: number;
+}
+
+/** One aggregate to load together with others (see `loadAggregates`). */
+export interface AggregateLoadRequest<S> {
+  readonly streamId: string;
+  readonly stateSchema: string | null;
+  readonly complete: (read: StreamRead) => LoadedAggregate<S>;
+}
+
+type LoadedAll<R extends readonly AggregateLoadRequest<unknown>[]> = { -readonly [K in keyof R]: R[K] extends AggregateLoadRequest<infer S> ? LoadedAggregate<S> : never };
+
+/**
+ * Loads several aggregates (of any types) in ONE round trip — for a command that reads other
+ * aggregates besides the one it writes, e.g. the power and the team a handover is recorded for.
+ */
+export async function loadAggregates<const R extends readonly AggregateLoadRequest<unknown>[]>(store: EventStore, requests: R, options: InTransaction = {}): Promise<LoadedAll<R>> {
+  const reads = await store.readStreamsAfterSnapshots(requests, options);
+  return requests.map((request, index) => request.complete(reads[index] as StreamRead)) as LoadedAll<R>;
 }
 
 /**
@@ -137,23 +155,34 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     return since.every((event) => this.neutralEvents.has(event.type));
   }
 
+  /** What loading `streamId` reads, to be read together with other aggregates' streams (`loadAggregates`). */
+  loadRequest(streamId: string): AggregateLoadRequest<S> {
+    return {
+      streamId,
+      stateSchema: this.options.snapshot?.schema ?? null,
+      complete: (read) => this.fromRead(read).aggregate,
+    };
+  }
+
   private async loadWithSnapshotVersion(streamId: string, options: InTransaction): Promise<{ aggregate: LoadedAggregate<S>; snapshotVersion: number }> {
+    const snapshotOptions = this.options.snapshot;
+    const read = snapshotOptions
+      ? await this.store.readStreamAfterSnapshot(streamId, snapshotOptions.schema, options)
+      : { snapshot: undefined, events: await this.store.readStream(streamId, 1, options) };
+    return this.fromRead(read);
+  }
+
+  /** The state of a stream as read: the snapshot (when of this store's schema) and every later event. */
+  private fromRead(read: StreamRead): { aggregate: LoadedAggregate<S>; snapshotVersion: number } {
     const snapshotOptions = this.options.snapshot;
     let state = this.decider.initialState;
     let version = 0;
-    let events: RecordedEvent[];
-    if (snapshotOptions) {
-      const read = await this.store.readStreamAfterSnapshot(streamId, snapshotOptions.schema, options);
-      if (read.snapshot) {
-        state = snapshotOptions.fromJson ? snapshotOptions.fromJson(read.snapshot.state) : (read.snapshot.state as S);
-        version = read.snapshot.streamVersion;
-      }
-      events = read.events;
-    } else {
-      events = await this.store.readStream(streamId, 1, options);
+    if (snapshotOptions && read.snapshot) {
+      state = snapshotOptions.fromJson ? snapshotOptions.fromJson(read.snapshot.state) : (read.snapshot.state as S);
+      version = read.snapshot.streamVersion;
     }
     const snapshotVersion = version;
-    for (const event of events) {
+    for (const event of read.events) {
       // The decider sees exactly what was appended: `{ type, data }` (upcasted to the current shape).
       state = this.decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
       version = event.streamVersion;

@@ -6,7 +6,7 @@ import { StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
 import { type AppendResult, type ExpectedVersion, type InTransaction, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
 import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
-import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_AFTER_SNAPSHOT_SQL, READ_STREAM_SQL, type SnapshotOrEventRow } from './read.sql';
+import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_AFTER_SNAPSHOT_SQL, READ_STREAM_SQL, READ_STREAMS_AFTER_SNAPSHOTS_SQL, type SnapshotOrEventRow } from './read.sql';
 import { toRecordedEvent } from './recorded-event.mapper';
 import { asStoreError, assertInitialized, runStatement } from './sql-executor';
 import { UpcasterRegistry } from './upcaster-registry';
@@ -19,6 +19,18 @@ export interface EventStoreOptions {
 
 const APPEND_ONE = preparedStatement('fangquan_append_event', APPEND_EVENT_SQL);
 const APPEND_MANY = preparedStatement('fangquan_append_events', APPEND_EVENTS_SQL);
+
+/** A stream as loading an aggregate reads it: its latest snapshot (if any) and the events after it. */
+export interface StreamRead {
+  readonly snapshot: { readonly streamVersion: number; readonly state: JsonValue } | undefined;
+  readonly events: RecordedEvent[];
+}
+
+/** One stream of a combined read; `stateSchema` null reads every event (no snapshot). */
+export interface StreamReadRequest {
+  readonly streamId: string;
+  readonly stateSchema: string | null;
+}
 
 /** An `'any'` append that loses a race for a version number simply tries again with the new head. */
 const ANY_APPEND_ATTEMPTS = 10;
@@ -94,11 +106,31 @@ export class EventStore {
    * The stream's latest snapshot of `stateSchema` (if any) and the events after it, in one round trip
    * (what loading an aggregate needs).
    */
-  async readStreamAfterSnapshot(streamId: string, stateSchema: string, options: InTransaction = {}): Promise<{ snapshot: { streamVersion: number; state: JsonValue } | undefined; events: RecordedEvent[] }> {
+  async readStreamAfterSnapshot(streamId: string, stateSchema: string, options: InTransaction = {}): Promise<StreamRead> {
     const rows = await this.run<SnapshotOrEventRow>('readStreamAfterSnapshot', options, READ_STREAM_AFTER_SNAPSHOT_SQL, [validateStreamId(streamId), stateSchema]);
     const first = rows[0];
     const snapshot = first && first.is_snapshot === true ? { streamVersion: Number(first.stream_version), state: first.data as JsonValue } : undefined;
     return { snapshot, events: (snapshot ? rows.slice(1) : rows).map((row) => toRecordedEvent(row, this.upcasters)) };
+  }
+
+  /**
+   * Several streams as `readStreamAfterSnapshot` reads one, in ONE round trip; the answer is in the
+   * order of `requests`.
+   */
+  async readStreamsAfterSnapshots(requests: readonly StreamReadRequest[], options: InTransaction = {}): Promise<StreamRead[]> {
+    const streamIds = requests.map((request) => validateStreamId(request.streamId));
+    const rows = await this.run<SnapshotOrEventRow>('readStreamsAfterSnapshots', options, READ_STREAMS_AFTER_SNAPSHOTS_SQL, [
+      streamIds,
+      requests.map((request) => request.stateSchema),
+    ]);
+    const reads = new Map<string, { snapshot: StreamRead['snapshot']; events: RecordedEvent[] }>(streamIds.map((id) => [id, { snapshot: undefined, events: [] }]));
+    for (const row of rows) {
+      const read = reads.get(String(row.stream_id));
+      if (read === undefined) continue;
+      if (row.is_snapshot === true) read.snapshot = { streamVersion: Number(row.stream_version), state: row.data as JsonValue };
+      else read.events.push(toRecordedEvent(row, this.upcasters));
+    }
+    return streamIds.map((id) => reads.get(id) as StreamRead);
   }
 
   /**

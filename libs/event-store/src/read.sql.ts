@@ -54,6 +54,25 @@ SELECT false, ${EVENT_COLUMNS}
 FROM events e WHERE e.stream_id = $1 AND e.stream_version > COALESCE((SELECT snap.stream_version FROM snap), 0)
 ORDER BY 1 DESC, 3`;
 
+/**
+ * Several aggregates' snapshots and later events in one round trip (what one command reading several
+ * aggregates needs): $1 stream ids, $2 their state schemas (NULL: no snapshot). Rows come grouped by
+ * stream, each stream's snapshot (if any) first, then its events in version order.
+ */
+export const READ_STREAMS_AFTER_SNAPSHOTS_SQL = `WITH wanted AS (
+  SELECT w.stream_id, w.state_schema FROM unnest($1::text[], $2::text[]) AS w(stream_id, state_schema)
+), snap AS (
+  SELECT s.stream_id, s.stream_version, s.state FROM wanted w JOIN snapshots s ON s.stream_id = w.stream_id AND s.state_schema = w.state_schema
+)
+SELECT true AS is_snapshot, snap.stream_id, snap.stream_version, NULL::text AS global_position, NULL::text AS transaction_id,
+  NULL::text AS type, NULL::smallint AS schema_version, snap.state AS data, NULL::jsonb AS metadata, NULL::timestamptz AS recorded_at
+FROM snap
+UNION ALL
+SELECT false, ${EVENT_COLUMNS}
+FROM wanted w JOIN events e ON e.stream_id = w.stream_id
+WHERE e.stream_version > COALESCE((SELECT snap.stream_version FROM snap WHERE snap.stream_id = w.stream_id), 0)
+ORDER BY 2, 1 DESC, 3`;
+
 export interface SnapshotOrEventRow extends EventRow {
   readonly is_snapshot: unknown;
 }

@@ -41,15 +41,18 @@ export async function saveCheckpoint(tx: SqlExecutor, subscriptionId: string, ch
   );
 }
 
-/** Whether the subscription has handled the event at `globalPosition` (its place in the log is at or before the checkpoint). */
-export async function hasHandled(executor: SqlExecutor, subscriptionId: string, globalPosition: string): Promise<boolean> {
-  const [row] = await queryRows<{ handled: boolean }>(
+/**
+ * Which of the events at `globalPositions` the subscription has handled (their place in the log is at
+ * or before its checkpoint): one query for every waiter of a process.
+ */
+export async function handledAmong(executor: SqlExecutor, subscriptionId: string, globalPositions: readonly string[]): Promise<Set<string>> {
+  if (globalPositions.length === 0) return new Set();
+  const rows = await queryRows<{ position: string | number }>(
     executor,
-    `SELECT EXISTS (
-       SELECT 1 FROM events e JOIN subscription_checkpoints c ON c.subscription_id = $1
-       WHERE e.global_position = $2::bigint AND (e.transaction_id, e.global_position) <= (c.transaction_id, c.global_position)
-     ) AS handled`,
-    [subscriptionId, globalPosition],
+    `SELECT e.global_position::text AS position
+     FROM events e JOIN subscription_checkpoints c ON c.subscription_id = $1
+     WHERE e.global_position = ANY($2::text[]::bigint[]) AND (e.transaction_id, e.global_position) <= (c.transaction_id, c.global_position)`,
+    [subscriptionId, [...globalPositions]],
   );
-  return row?.handled === true;
+  return new Set(rows.map((row) => String(row.position)));
 }

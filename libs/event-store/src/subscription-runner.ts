@@ -5,7 +5,7 @@ import type { EventStore } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
 import { checkpointAfter, LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
 import { asStoreError, assertInitialized } from './sql-executor';
-import { hasHandled, loadCheckpoint, lockSubscription, saveCheckpoint, tryLockSubscription } from './subscription-checkpoints';
+import { handledAmong, loadCheckpoint, lockSubscription, saveCheckpoint, tryLockSubscription } from './subscription-checkpoints';
 
 /**
  * A consumer of the global log (a projection, a process manager). `handle` gets each batch with the
@@ -43,7 +43,10 @@ interface HandledBatch {
   readonly positions: string[];
 }
 
-/** How often a waiter asks the checkpoint table when no local batch has answered it. */
+/**
+ * How often the waiters of a process ask the checkpoint table (one query for all of them) when no
+ * local batch has answered them — their events went to a runner of another process.
+ */
 const WAITER_POLL_MS = 20;
 
 /** How many handled positions a runner keeps in memory for waiters. */
@@ -74,6 +77,9 @@ export class SubscriptionRunner {
   /** Global positions this runner handled lately: a waiter finds its event here without a query. */
   private readonly recentlyHandled = new Set<string>();
   private readonly recentOrder: string[] = [];
+  /** Waiters by the global position they wait for; resolved by a local batch or by the shared poll. */
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private waiterPoll: Promise<void> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -145,20 +151,28 @@ export class SubscriptionRunner {
    */
   async waitUntilPast(globalPosition: string | number | bigint, timeoutMs = 5000): Promise<boolean> {
     const position = String(globalPosition);
-    const deadline = Date.now() + timeoutMs;
     // Handled by this runner lately: known without a query. A runner that is not running here asks
-    // the checkpoint table (another process handles the batches); a running one waits for its next
-    // batch first, and polls the table only when a poll interval passes without it.
-    if (this.recentlyHandled.has(position) || (!this.running && (await this.hasHandled(position)))) return true;
-    for (;;) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return false;
-      this.nudge();
-      // When another process holds the batch, its commit is only seen by asking: ask often while waiting.
-      const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, WAITER_POLL_MS, remaining));
-      if (this.recentlyHandled.has(position)) return true;
-      if (woke === 'timer' && (await this.hasHandled(position))) return true;
-    }
+    // the checkpoint table first (another process handles the batches).
+    if (this.recentlyHandled.has(position)) return true;
+    if (!this.running && (await this.handled([position])).has(position)) return true;
+    this.nudge();
+    return new Promise<boolean>((resolve) => {
+      const waiters = this.waiters.get(position) ?? new Set<() => void>();
+      this.waiters.set(position, waiters);
+      const timer = setTimeout(() => {
+        waiters.delete(onHandled);
+        if (waiters.size === 0 && this.waiters.get(position) === waiters) this.waiters.delete(position);
+        resolve(false);
+      }, Math.max(0, timeoutMs));
+      const onHandled = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      waiters.add(onHandled);
+      this.waiterPoll ??= this.pollForWaiters().finally(() => {
+        this.waiterPoll = undefined;
+      });
+    });
   }
 
   /** Moves the checkpoint back to the start of the log (for rebuilding a projection). */
@@ -245,12 +259,40 @@ export class SubscriptionRunner {
     });
   }
 
-  private async hasHandled(globalPosition: string): Promise<boolean> {
+  private async handled(globalPositions: readonly string[]): Promise<Set<string>> {
     assertInitialized(this.store.dataSource, 'waitUntilPast');
     try {
-      return await hasHandled(this.store.dataSource, this.name, globalPosition);
+      return await handledAmong(this.store.dataSource, this.name, globalPositions);
     } catch (error) {
       throw asStoreError('waitUntilPast', error);
+    }
+  }
+
+  /**
+   * While anyone waits: after each poll period without a local batch, nudges the runner (its events
+   * may have committed after the batch in flight began) and asks the checkpoint table once for every
+   * waiter's position. A failing query is logged; the waiters keep waiting until their timeouts.
+   */
+  private async pollForWaiters(): Promise<void> {
+    while (this.waiters.size > 0) {
+      const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, WAITER_POLL_MS));
+      if (woke === 'batch' || this.waiters.size === 0) continue;
+      this.nudge();
+      try {
+        this.resolveWaiters([...(await this.handled([...this.waiters.keys()]))]);
+      } catch (error) {
+        this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error });
+      }
+    }
+  }
+
+  private resolveWaiters(positions: Iterable<string>): void {
+    if (this.waiters.size === 0) return;
+    for (const position of positions) {
+      const waiters = this.waiters.get(position);
+      if (waiters === undefined) continue;
+      this.waiters.delete(position);
+      for (const onHandled of waiters) onHandled();
     }
   }
 
@@ -273,6 +315,7 @@ export class SubscriptionRunner {
       this.recentlyHandled.add(position);
       this.recentOrder.push(position);
     }
+    this.resolveWaiters(positions);
     const excess = this.recentOrder.length - RECENT_POSITIONS;
     if (excess > 0) for (const position of this.recentOrder.splice(0, excess)) this.recentlyHandled.delete(position);
   }

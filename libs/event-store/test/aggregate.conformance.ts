@@ -1,4 +1,4 @@
-import { AggregateStore, SnapshotStore, StreamVersionConflictError } from '../src';
+import { AggregateStore, loadAggregates, SnapshotStore, StreamVersionConflictError } from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { type LedgerCommand, ledgerDecider, type LedgerState, metadata, recordingLogger, streamName } from './fixtures';
 
@@ -40,6 +40,26 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       // The snapshot is really read when its schema matches (so the test above proves the fallback).
       const oldShape = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-v1' } });
       expect(await oldShape.load(stream)).toEqual({ state: bogus, version: 9 });
+    });
+
+    it('loads several aggregates in one read, each as its own load would (snapshot or not, new stream)', async () => {
+      const snapshotted = streamName('ledger');
+      const plain = streamName('ledger');
+      const absent = streamName('ledger');
+      const withSnapshots = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-v1', every: 5 } });
+      const replayOnly = new AggregateStore(ctx.store, ledgerDecider);
+      for (const command of commands(13)) await withSnapshots.handle(snapshotted, command, ctxNow, metadata());
+      for (const command of commands(4)) await replayOnly.handle(plain, command, ctxNow, metadata());
+      expect(await snapshotRow(ctx, snapshotted)).toEqual([{ stream_version: 10, state_schema: 'ledger-v1' }]);
+
+      const together = await loadAggregates(ctx.store, [replayOnly.loadRequest(plain), withSnapshots.loadRequest(absent), withSnapshots.loadRequest(snapshotted)] as const);
+      expect(together).toEqual([await replayOnly.load(plain), { state: ledgerDecider.initialState, version: 0 }, await replayOnly.load(snapshotted)]);
+      expect(together[2].version).toBe(13);
+      // The snapshot is really what the combined read starts from: a planted one of another schema shows.
+      const planted: LedgerState = { balance: 7, entries: 1, recent: ['planted'] };
+      await new SnapshotStore(ctx.dataSource).save({ streamId: plain, streamVersion: 4, stateSchema: 'ledger-planted', state: { ...planted } });
+      const plantedStore = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-planted' } });
+      expect(await loadAggregates(ctx.store, [plantedStore.loadRequest(plain)] as const)).toEqual([{ state: planted, version: 4 }]);
     });
 
     it('decides and appends; a domain error appends nothing', async () => {

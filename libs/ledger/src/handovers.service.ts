@@ -15,11 +15,13 @@ import {
   type HandoverMode,
   type HandoverState,
   notFound,
+  type PowerItemState,
   type RecordedHandover,
   type ReminderKind,
   teamCapacity,
+  type TeamState,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore, type JsonObject } from '@fangquan/event-store';
+import { AggregateStore, EventStore, type JsonObject, loadAggregates } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { PowerItems } from './power-items.service';
@@ -72,6 +74,9 @@ export interface HistoryEntry {
 /** Every handover result carries the current gaps: the power's requirements against the team as it is. */
 export type HandoverResult = LedgerResult<RecordedHandover, { gaps: Gap[] }>;
 
+/** A recording also names what the read side shows with it, so that the answer needs no read. */
+export type RecordHandoverResult = LedgerResult<RecordedHandover, { gaps: Gap[]; powerName: string; townshipName: string; recordedAt: string }>;
+
 export function toCommitments(input: CommitmentsInput | undefined): Commitments {
   return {
     officers: [...(input?.officers ?? [])],
@@ -105,12 +110,13 @@ export class Handovers {
   }
 
   /** Records a handover of a power of the actor's county to a team of that county, under a new id. */
-  async record(actor: LedgerActor, input: RecordHandoverInput, options: CommandOptions): Promise<HandoverResult> {
+  async record(actor: LedgerActor, input: RecordHandoverInput, options: CommandOptions): Promise<RecordHandoverResult> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A handover is recorded within a county; the actor belongs to none'));
-    const power = (await this.powers.load(countyId, input.powerCode)).state;
+    const [loadedPower, loadedTeam] = await this.loadPowerAndTeam(countyId, input.powerCode, input.teamId);
+    const power = loadedPower.state;
     if (power.status === 'none') return refused(notFound(`Power ${input.powerCode} is not in the county's catalogue`));
-    const team = (await this.teams.load(input.teamId)).state;
+    const team = loadedTeam.state;
     if (team.status === 'none') return refused(notFound(`Team ${input.teamId} does not exist`));
     if (team.countyId !== countyId) return refused(forbidden('The team belongs to another county'));
 
@@ -146,7 +152,7 @@ export class Handovers {
       effectiveOn: result.state.effectiveOn,
       today: ctx.decision.today,
     });
-    return { ...result, gaps };
+    return { ...result, gaps, powerName: power.name, townshipName: team.townshipName, recordedAt: ctx.decision.now };
   }
 
   /** The township signs; refused (with the gaps) when the team is not ready and the acceptance is not conditional. */
@@ -186,7 +192,7 @@ export class Handovers {
 
   /** The current gaps of a handover: its power's requirements against its team as it is today. */
   async gapsOf(handover: RecordedHandover): Promise<Gap[]> {
-    const [power, team] = await Promise.all([this.powers.load(handover.countyId, handover.powerCode), this.teams.load(handover.teamId)]);
+    const [power, team] = await this.loadPowerAndTeam(handover.countyId, handover.powerCode, handover.teamId);
     if (power.state.status === 'none') throw new Error(`Power ${handover.powerCode} of handover ${handover.handoverId} is missing from the catalogue`);
     return assessReadiness({
       requirements: power.state.requirements,
@@ -196,6 +202,11 @@ export class Handovers {
       effectiveOn: handover.effectiveOn,
       today: this.context.today(),
     });
+  }
+
+  /** The power and the team a handover is about, in one round trip. */
+  private loadPowerAndTeam(countyId: string, powerCode: string, teamId: string): Promise<[Loaded<PowerItemState>, Loaded<TeamState>]> {
+    return loadAggregates(this.eventStore, [this.powers.loadRequest(countyId, powerCode), this.teams.loadRequest(teamId)] as const);
   }
 
   /** Every event of the handover's stream, oldest first; null when the handover does not exist. */

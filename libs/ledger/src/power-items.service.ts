@@ -11,7 +11,7 @@ import {
   type RegisteredPowerItem,
   type Requirements,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore } from '@fangquan/event-store';
+import { type AggregateLoadRequest, AggregateStore, EventStore } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
@@ -40,6 +40,11 @@ export class PowerItems {
 
   load(countyId: string, code: string): Promise<Loaded<PowerItemState>> {
     return this.aggregates.load(powerStreamId(countyId, code));
+  }
+
+  /** The power item, to load together with other aggregates (`loadAggregates`). */
+  loadRequest(countyId: string, code: string): AggregateLoadRequest<PowerItemState> {
+    return this.aggregates.loadRequest(powerStreamId(countyId, code));
   }
 
   /** Registers a power in the actor's county; a code already in the catalogue is refused (409). */

@@ -10,7 +10,7 @@ import {
   type TeamEvent,
   type TeamState,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore } from '@fangquan/event-store';
+import { type AggregateLoadRequest, AggregateStore, EventStore } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
@@ -54,6 +54,11 @@ export class Teams {
 
   load(teamId: string): Promise<Loaded<TeamState>> {
     return this.aggregates.load(teamStreamId(teamId));
+  }
+
+  /** The team, to load together with other aggregates (`loadAggregates`). */
+  loadRequest(teamId: string): AggregateLoadRequest<TeamState> {
+    return this.aggregates.loadRequest(teamStreamId(teamId));
   }
 
   async addOfficer(actor: LedgerActor, teamId: string, input: AddOfficerInput, options: CommandOptions): Promise<LedgerResult<FormedTeam, { officerId: string }>> {

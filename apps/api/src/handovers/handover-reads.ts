@@ -52,6 +52,16 @@ export class HandoverReads {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * A handover just recorded: answered from what the command wrote (the same fields and readiness the
+   * read row gets), once the read side includes it so that the next list shows it too.
+   */
+  async afterRecord(result: WrittenHandover & Pick<HandoverDto, 'recordedAt'> & { powerName: string; townshipName: string }): Promise<HandoverDto> {
+    if (result.lastGlobalPosition !== null) await this.freshness.waitFor(result.lastGlobalPosition);
+    const { powerName, townshipName, recordedAt } = result;
+    return fromLedger(result.state, result.version, result.gaps, { powerName, townshipName, recordedAt, updatedAt: recordedAt });
+  }
+
   /** The handover after a command: the read row once it includes the command, else the ledger's state. */
   async afterWrite(result: WrittenHandover): Promise<HandoverDto> {
     if (result.lastGlobalPosition !== null) await this.freshness.waitFor(result.lastGlobalPosition);

@@ -54,7 +54,7 @@ export class HandoversController {
     const department = user.role === 'department' ? this.departmentOf(user) : undefined;
     const input = { ...body, teamId: body.teamId.toLowerCase(), ...(department === undefined ? {} : { department }) };
     const result = written(await this.handovers.record(actorOf(user), input, { correlationId }));
-    return this.reads.afterWrite(result);
+    return this.reads.afterRecord(result);
   }
 
   @Get()

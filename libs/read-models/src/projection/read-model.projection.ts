@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import {
+  handoverIdOf,
   isHandoverEvent,
   isPowerItemEvent,
   isTeamEvent,
+  powerCodeOf,
+  teamIdOf,
   type DomainEvent,
   type HandoverEvent,
   type PowerItemEvent,
@@ -13,44 +16,60 @@ import { type Clock, localDate } from '@fangquan/platform';
 import { isNewFor, placeOf } from './event-place';
 import { applyHandoverEvent } from './handover-view.mapper';
 import { applyPowerEvent } from './power-view.mapper';
-import { ReadModelRows } from './read-model.rows';
-import { recomputeReadiness, type PowerKey, type TeamKey } from './readiness.recompute';
-import { handoverIdOf, powerCodeOf, teamIdOf } from '@fangquan/domain';
+import { BatchRows, type BatchRowKeys, type PowerKey, powerKeyText } from './read-model.rows';
 import { applyTeamEvent } from './team-view.mapper';
 
 /** The subscription's name: its checkpoint row and its advisory lock. */
 export const READ_MODELS_SUBSCRIPTION = 'read-models';
 
-/** The handovers whose readiness a batch may have changed (each re-assessed once, at the end of the batch). */
+/** An event of the batch with the row it belongs to. */
+type PlacedEvent =
+  | { readonly kind: 'power'; readonly recorded: RecordedEvent; readonly event: PowerItemEvent; readonly key: PowerKey }
+  | { readonly kind: 'team'; readonly recorded: RecordedEvent; readonly event: TeamEvent; readonly teamId: string }
+  | { readonly kind: 'handover'; readonly recorded: RecordedEvent; readonly event: HandoverEvent; readonly handoverId: string };
+
+/** What a batch names (see BatchRowKeys), collected while placing its events. */
+class BatchKeys implements BatchRowKeys {
+  readonly handoverIds = new Set<string>();
+  readonly changedTeamIds = new Set<string>();
+  readonly changedPowers = new Map<string, PowerKey>();
+  readonly lookupTeamIds = new Set<string>();
+  readonly lookupPowers = new Map<string, PowerKey>();
+
+  add(placed: PlacedEvent): void {
+    if (placed.kind === 'power') this.changedPowers.set(powerKeyText(placed.key), placed.key);
+    else if (placed.kind === 'team') this.changedTeamIds.add(placed.teamId);
+    else {
+      this.handoverIds.add(placed.handoverId);
+      if (placed.event.type === 'HandoverRecorded') {
+        const { countyId, powerCode, teamId } = placed.event.data;
+        this.lookupTeamIds.add(teamId);
+        this.lookupPowers.set(powerKeyText({ countyId, code: powerCode }), { countyId, code: powerCode });
+      }
+    }
+  }
+}
+
+/** The handovers whose readiness the batch may have changed; each is re-assessed once, at the end. */
 class Affected {
-  readonly ids = new Set<string>();
-  private readonly teamKeys = new Map<string, TeamKey>();
-  private readonly powerKeys = new Map<string, PowerKey>();
+  readonly handoverIds = new Set<string>();
+  readonly teamIds = new Set<string>();
+  readonly powers = new Set<string>();
 
-  team(key: TeamKey): void {
-    this.teamKeys.set(JSON.stringify([key.countyId, key.teamId]), key);
-  }
-
-  power(key: PowerKey): void {
-    this.powerKeys.set(JSON.stringify([key.countyId, key.code]), key);
-  }
-
-  get teams(): TeamKey[] {
-    return [...this.teamKeys.values()];
-  }
-
-  get powers(): PowerKey[] {
-    return [...this.powerKeys.values()];
+  includes(handover: { id: string; teamId: string; countyId: string; powerCode: string }): boolean {
+    return this.handoverIds.has(handover.id) || this.teamIds.has(handover.teamId) || this.powers.has(powerKeyText({ countyId: handover.countyId, code: handover.powerCode }));
   }
 }
 
 /**
  * Fills `power_items`, `teams` and `handovers` from the log, in log order, writing only through the
- * batch's transaction. Idempotent per row: a row records the stream version it includes and older or
- * equal events are skipped. Readiness of every open handover an event may touch (team events → the
- * team's handovers, power events → the power's handovers, handover events → that handover) is
- * re-assessed once per batch as of today. A revocation freezes the handover's readiness as it stood
- * on the revocation's date, so a replay on any later day gives the same row.
+ * batch's transaction. A batch costs two statements whatever its size: every row it touches is read
+ * in one query, the events change them in memory, and one upsert per table writes the changed ones.
+ * Idempotent per row: a row records the stream version it includes and older or equal events are
+ * skipped. Readiness of every open handover an event may touch (team events → the team's handovers,
+ * power events → the power's handovers, handover events → that handover) is re-assessed once per
+ * batch as of today. A revocation freezes the handover's readiness as it stood on the revocation's
+ * date, so a replay on any later day gives the same row.
  */
 export class ReadModelProjection implements SubscriptionHandler {
   readonly name = READ_MODELS_SUBSCRIPTION;
@@ -62,60 +81,84 @@ export class ReadModelProjection implements SubscriptionHandler {
   ) {}
 
   async handle(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    const rows = new ReadModelRows(tx);
+    const keys = new BatchKeys();
+    const placed: PlacedEvent[] = [];
+    for (const recorded of events) {
+      const event = this.place(recorded);
+      if (event === undefined) continue;
+      placed.push(event);
+      keys.add(event);
+    }
+    if (placed.length === 0) return;
+
+    const rows = await BatchRows.load(tx, keys);
     const affected = new Affected();
-    for (const event of events) {
-      const domainEvent: DomainEvent = { type: event.type, data: event.data };
-      if (isPowerItemEvent(domainEvent)) await this.onPowerEvent(rows, event, domainEvent, affected);
-      else if (isTeamEvent(domainEvent)) await this.onTeamEvent(rows, event, domainEvent, affected);
-      else if (isHandoverEvent(domainEvent)) await this.onHandoverEvent(rows, tx, event, domainEvent, affected);
+    for (const event of placed) {
+      if (event.kind === 'power') this.onPowerEvent(rows, event, affected);
+      else if (event.kind === 'team') this.onTeamEvent(rows, event, affected);
+      else this.onHandoverEvent(rows, event, affected);
     }
     const today = localDate(this.clock.now(), this.timeZone);
-    await recomputeReadiness(tx, { ids: [...affected.ids], teams: affected.teams, powers: affected.powers }, today);
+    for (const handover of [...rows.handovers.all()]) {
+      if (handover.status !== 'revoked' && affected.includes(handover)) rows.reassess(handover, today);
+    }
+    await rows.flush(tx);
   }
 
-  private async onPowerEvent(rows: ReadModelRows, recorded: RecordedEvent, event: PowerItemEvent, affected: Affected): Promise<void> {
-    const key: PowerKey | undefined =
-      event.type === 'PowerItemRegistered'
-        ? { countyId: event.data.countyId, code: event.data.code }
-        : this.powerKeyOf(recorded);
-    if (key === undefined) return this.skip(recorded, 'its stream id names no power item of the county in its metadata');
-    const current = await rows.power(key.countyId, key.code);
+  /** The row an event belongs to; undefined (logged) for events the read side cannot place or does not keep. */
+  private place(recorded: RecordedEvent): PlacedEvent | undefined {
+    const domainEvent: DomainEvent = { type: recorded.type, data: recorded.data };
+    if (isPowerItemEvent(domainEvent)) {
+      const key = domainEvent.type === 'PowerItemRegistered' ? { countyId: domainEvent.data.countyId, code: domainEvent.data.code } : this.powerKeyOf(recorded);
+      if (key === undefined) return this.skip(recorded, 'its stream id names no power item of the county in its metadata');
+      return { kind: 'power', recorded, event: domainEvent, key };
+    }
+    if (isTeamEvent(domainEvent)) {
+      const teamId = domainEvent.type === 'TeamFormed' ? domainEvent.data.teamId : teamIdOf(recorded.streamId);
+      if (teamId === undefined) return this.skip(recorded, 'its stream id names no team');
+      return { kind: 'team', recorded, event: domainEvent, teamId };
+    }
+    if (isHandoverEvent(domainEvent)) {
+      const handoverId = domainEvent.type === 'HandoverRecorded' ? domainEvent.data.handoverId : handoverIdOf(recorded.streamId);
+      if (handoverId === undefined) return this.skip(recorded, 'its stream id names no handover');
+      return { kind: 'handover', recorded, event: domainEvent, handoverId };
+    }
+    return undefined;
+  }
+
+  private onPowerEvent(rows: BatchRows, { recorded, event, key }: Extract<PlacedEvent, { kind: 'power' }>, affected: Affected): void {
+    const current = rows.power(key);
     const place = placeOf(recorded);
     if (!isNewFor(current?.version, place)) return;
     const next = applyPowerEvent(current, event, place);
-    if (next === null) return this.skip(recorded, 'the power item is not registered');
-    await rows.savePower(next, current !== null);
-    affected.power(key);
+    if (next === null) return void this.skip(recorded, 'the power item is not registered');
+    rows.powers.put(next);
+    affected.powers.add(powerKeyText(key));
   }
 
-  private async onTeamEvent(rows: ReadModelRows, recorded: RecordedEvent, event: TeamEvent, affected: Affected): Promise<void> {
-    const teamId = event.type === 'TeamFormed' ? event.data.teamId : teamIdOf(recorded.streamId);
-    if (teamId === undefined) return this.skip(recorded, 'its stream id names no team');
-    const current = await rows.team(teamId);
+  private onTeamEvent(rows: BatchRows, { recorded, event, teamId }: Extract<PlacedEvent, { kind: 'team' }>, affected: Affected): void {
+    const current = rows.teams.get(teamId);
     const place = placeOf(recorded);
     if (!isNewFor(current?.version, place)) return;
     const next = applyTeamEvent(current, event, place);
-    if (next === null) return this.skip(recorded, 'the team has not been formed');
-    await rows.saveTeam(next, current !== null);
-    affected.team({ countyId: next.countyId, teamId: next.teamId });
+    if (next === null) return void this.skip(recorded, 'the team has not been formed');
+    rows.teams.put(next);
+    affected.teamIds.add(teamId);
   }
 
-  private async onHandoverEvent(rows: ReadModelRows, tx: EntityManager, recorded: RecordedEvent, event: HandoverEvent, affected: Affected): Promise<void> {
-    const id = event.type === 'HandoverRecorded' ? event.data.handoverId : handoverIdOf(recorded.streamId);
-    if (id === undefined) return this.skip(recorded, 'its stream id names no handover');
-    const current = await rows.handover(id);
+  private onHandoverEvent(rows: BatchRows, { recorded, event, handoverId }: Extract<PlacedEvent, { kind: 'handover' }>, affected: Affected): void {
+    const current = rows.handovers.get(handoverId);
     const place = placeOf(recorded);
     if (!isNewFor(current?.version, place)) return;
     const next = applyHandoverEvent(current, event, place);
-    if (next === null) return this.skip(recorded, 'the handover has not been recorded');
-    await rows.saveHandover(next, current !== null);
+    if (next === null) return void this.skip(recorded, 'the handover has not been recorded');
+    rows.handovers.put(next);
     if (event.type === 'HandoverRevoked') {
-      // Frozen as of the revocation's own date: what was missing when the power was taken back.
-      await recomputeReadiness(tx, { ids: [id], includeRevoked: true }, localDate(place.occurredAt, this.timeZone));
+      // Frozen as of the revocation's own date, against the power and team as they stood then in the log.
+      rows.reassess(next, localDate(place.occurredAt, this.timeZone));
     } else if (event.type !== 'ReminderSent') {
       // A reminder sent changes the row's version, never what the handover lacks.
-      affected.ids.add(id);
+      affected.handoverIds.add(handoverId);
     }
   }
 
@@ -126,10 +169,11 @@ export class ReadModelProjection implements SubscriptionHandler {
   }
 
   /** An event the read side cannot place is logged and passed over; stalling every read model on it would help no one. */
-  private skip(recorded: RecordedEvent, why: string): void {
+  private skip(recorded: RecordedEvent, why: string): undefined {
     this.logger.warn(`read-models: skipped ${recorded.type} at ${recorded.streamId}@${recorded.streamVersion} (position ${recorded.globalPosition}): ${why}`, {
       streamId: recorded.streamId,
       globalPosition: recorded.globalPosition,
     });
+    return undefined;
   }
 }

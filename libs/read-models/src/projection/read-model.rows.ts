@@ -1,36 +1,199 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 import { HandoverView } from '../entities/handover-view.entity';
 import { PowerItemView } from '../entities/power-item-view.entity';
 import { TeamView } from '../entities/team-view.entity';
+import { readinessOf, sameReadiness } from './handover-readiness';
 
-/** Reads and writes of single read rows, always inside the batch's transaction. */
-export class ReadModelRows {
-  constructor(private readonly tx: EntityManager) {}
+export interface PowerKey {
+  readonly countyId: string;
+  readonly code: string;
+}
 
-  power(countyId: string, code: string): Promise<PowerItemView | null> {
-    return this.tx.findOneBy(PowerItemView, { countyId, code });
+/** A power item's key as one string (county ids and codes never hold a NUL). */
+export const powerKeyText = (key: PowerKey): string => `${key.countyId}\u0000${key.code}`;
+
+/** What a batch of events names, so that every row it reads or writes is loaded in one query. */
+export interface BatchRowKeys {
+  /** Handovers with an event in the batch. */
+  readonly handoverIds: ReadonlySet<string>;
+  /** Teams with an event in the batch: their open handovers are re-assessed. */
+  readonly changedTeamIds: ReadonlySet<string>;
+  /** Power items with an event in the batch: their open handovers are re-assessed. */
+  readonly changedPowers: ReadonlyMap<string, PowerKey>;
+  /** Teams and powers readiness reads for handovers recorded in the batch. */
+  readonly lookupTeamIds: ReadonlySet<string>;
+  readonly lookupPowers: ReadonlyMap<string, PowerKey>;
+}
+
+/**
+ * Every row a batch touches, in ONE statement: the handovers named by the batch, the open handovers of
+ * changed teams and powers (each branch on its own index), and the team and power rows of all of them.
+ * Each table comes back as one jsonb array.
+ */
+const LOAD_SQL = `WITH h AS (
+  SELECT * FROM handovers WHERE id = ANY($1::text[])
+  UNION ALL
+  SELECT h.* FROM handovers h JOIN teams t ON t.county_id = h.county_id AND t.team_id = h.team_id
+   WHERE t.team_id = ANY($2::text[]) AND h.status <> 'revoked'
+  UNION ALL
+  SELECT h.* FROM handovers h JOIN unnest($3::text[], $4::text[]) AS p(county_id, code) ON h.county_id = p.county_id AND h.power_code = p.code
+   WHERE h.status <> 'revoked'
+), t AS (
+  SELECT * FROM teams WHERE team_id = ANY($2::text[]) OR team_id = ANY($5::text[]) OR team_id IN (SELECT team_id FROM h)
+), p AS (
+  SELECT * FROM power_items WHERE (county_id, code) IN (
+    SELECT * FROM unnest($3::text[], $4::text[]) UNION ALL SELECT * FROM unnest($6::text[], $7::text[]) UNION ALL SELECT county_id, power_code FROM h)
+)
+SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
+       (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
+       (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`;
+
+/** Maps one read table's rows between entity objects and the column-named JSON PostgreSQL reads and writes. */
+class TableCodec<Row extends ObjectLiteral> {
+  private readonly columns: ReadonlyArray<{ readonly property: string; readonly column: string; readonly isTime: boolean }>;
+  /** Upserts every row of a JSON array parameter ($1), one statement whatever the number of rows. */
+  readonly upsertSql: string;
+
+  constructor(metadata: EntityMetadata) {
+    this.columns = metadata.columns.map((column) => ({ property: column.propertyName, column: column.databaseName, isTime: column.type === 'timestamptz' }));
+    const quoted = (name: string): string => `"${name}"`;
+    const names = this.columns.map((column) => quoted(column.column));
+    const keys = metadata.primaryColumns.map((column) => quoted(column.databaseName));
+    const updates = names.filter((name) => !keys.includes(name)).map((name) => `${name} = EXCLUDED.${name}`);
+    this.upsertSql =
+      `INSERT INTO ${quoted(metadata.tableName)} (${names.join(', ')}) ` +
+      `SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted(metadata.tableName)}, $1::jsonb) ` +
+      `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
   }
 
-  team(teamId: string): Promise<TeamView | null> {
-    return this.tx.findOneBy(TeamView, { teamId });
+  fromRecord(record: Record<string, unknown>): Row {
+    const row: Record<string, unknown> = {};
+    for (const { property, column, isTime } of this.columns) {
+      const value = record[column];
+      row[property] = isTime && typeof value === 'string' ? new Date(value) : value;
+    }
+    return row as Row;
   }
 
-  handover(id: string): Promise<HandoverView | null> {
-    return this.tx.findOneBy(HandoverView, { id });
+  toRecord(row: Row): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    for (const { property, column } of this.columns) record[column] = row[property];
+    return record;
+  }
+}
+
+/** One table's rows of the batch, keyed; which of them the batch changed. */
+class BatchTable<Row extends ObjectLiteral> {
+  private readonly rows = new Map<string, Row>();
+  private readonly changed = new Set<string>();
+
+  constructor(
+    readonly codec: TableCodec<Row>,
+    private readonly keyOf: (row: Row) => string,
+  ) {}
+
+  seed(records: readonly Record<string, unknown>[]): void {
+    for (const record of records) {
+      const row = this.codec.fromRecord(record);
+      this.rows.set(this.keyOf(row), row);
+    }
   }
 
-  async savePower(row: PowerItemView, existed: boolean): Promise<void> {
-    if (existed) await this.tx.update(PowerItemView, { countyId: row.countyId, code: row.code }, row);
-    else await this.tx.insert(PowerItemView, row);
+  get(key: string): Row | null {
+    return this.rows.get(key) ?? null;
   }
 
-  async saveTeam(row: TeamView, existed: boolean): Promise<void> {
-    if (existed) await this.tx.update(TeamView, { teamId: row.teamId }, row);
-    else await this.tx.insert(TeamView, row);
+  put(row: Row): void {
+    const key = this.keyOf(row);
+    this.rows.set(key, row);
+    this.changed.add(key);
   }
 
-  async saveHandover(row: HandoverView, existed: boolean): Promise<void> {
-    if (existed) await this.tx.update(HandoverView, { id: row.id }, row);
-    else await this.tx.insert(HandoverView, row);
+  all(): IterableIterator<Row> {
+    return this.rows.values();
+  }
+
+  async flush(tx: EntityManager): Promise<void> {
+    if (this.changed.size === 0) return;
+    const records = [...this.changed].map((key) => this.codec.toRecord(this.rows.get(key) as Row));
+    await tx.query(this.codec.upsertSql, [JSON.stringify(records)]);
+    this.changed.clear();
+  }
+}
+
+const codecs = new WeakMap<EntityMetadata, TableCodec<ObjectLiteral>>();
+
+function codecOf<Row extends ObjectLiteral>(metadata: EntityMetadata): TableCodec<Row> {
+  let codec = codecs.get(metadata);
+  if (codec === undefined) {
+    codec = new TableCodec<ObjectLiteral>(metadata);
+    codecs.set(metadata, codec);
+  }
+  return codec as TableCodec<Row>;
+}
+
+/**
+ * The read rows of one projection batch, held in memory: loaded in one query before the batch,
+ * changed by the events in log order, written back in one upsert per table after it (inside the
+ * batch's transaction, so with its checkpoint).
+ */
+export class BatchRows {
+  readonly handovers: BatchTable<HandoverView>;
+  readonly teams: BatchTable<TeamView>;
+  readonly powers: BatchTable<PowerItemView>;
+
+  private constructor(tx: EntityManager) {
+    this.handovers = new BatchTable(codecOf<HandoverView>(tx.connection.getMetadata(HandoverView)), (row) => row.id);
+    this.teams = new BatchTable(codecOf<TeamView>(tx.connection.getMetadata(TeamView)), (row) => row.teamId);
+    this.powers = new BatchTable(codecOf<PowerItemView>(tx.connection.getMetadata(PowerItemView)), (row) => powerKeyText(row));
+  }
+
+  static async load(tx: EntityManager, keys: BatchRowKeys): Promise<BatchRows> {
+    const rows = new BatchRows(tx);
+    const changedPowers = [...keys.changedPowers.values()];
+    const lookupPowers = [...keys.lookupPowers.values()];
+    const [loaded] = (await tx.query(LOAD_SQL, [
+      [...keys.handoverIds],
+      [...keys.changedTeamIds],
+      changedPowers.map((key) => key.countyId),
+      changedPowers.map((key) => key.code),
+      [...keys.lookupTeamIds],
+      lookupPowers.map((key) => key.countyId),
+      lookupPowers.map((key) => key.code),
+    ])) as Array<{ handovers: Record<string, unknown>[]; teams: Record<string, unknown>[]; powers: Record<string, unknown>[] }>;
+    if (loaded === undefined) throw new Error('read-models: the batch rows query returned no row');
+    rows.handovers.seed(loaded.handovers);
+    rows.teams.seed(loaded.teams);
+    rows.powers.seed(loaded.powers);
+    return rows;
+  }
+
+  power(key: PowerKey): PowerItemView | null {
+    return this.powers.get(powerKeyText(key));
+  }
+
+  /** The team of a handover: only one of the same county counts. */
+  teamOf(handover: Pick<HandoverView, 'countyId' | 'teamId'>): TeamView | null {
+    const team = this.teams.get(handover.teamId);
+    return team !== null && team.countyId === handover.countyId ? team : null;
+  }
+
+  /**
+   * Re-assesses a handover against the power and team rows held here, as of `today`, and marks the
+   * row changed when its readiness (or its township's name) differs. True when it changed.
+   */
+  reassess(handover: HandoverView, today: string): boolean {
+    const team = this.teamOf(handover);
+    const readiness = readinessOf(handover, this.power({ countyId: handover.countyId, code: handover.powerCode })?.requirements ?? null, team, today);
+    const townshipName = team?.townshipName ?? handover.townshipName;
+    if (sameReadiness(readiness, handover) && townshipName === handover.townshipName) return false;
+    this.handovers.put({ ...handover, gaps: readiness.gaps, ready: readiness.ready, townshipName });
+    return true;
+  }
+
+  async flush(tx: EntityManager): Promise<void> {
+    await this.powers.flush(tx);
+    await this.teams.flush(tx);
+    await this.handovers.flush(tx);
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { type Clock, localDate } from '@fangquan/platform';
 import { HandoverView } from '../entities/handover-view.entity';
 import { lockReadModels } from './read-models.lock';
-import { recomputeReadiness } from './readiness.recompute';
+import { BatchRows } from './read-model.rows';
 
 export interface RefreshOutcome {
   /** Open handovers re-assessed. */
@@ -46,8 +46,17 @@ export class ReadinessRefresher {
             .limit(this.batchSize)
             .getRawMany<{ id: string }>()
         ).map((row) => row.id);
-        const outcome = await recomputeReadiness(tx, { ids }, today);
-        return { ids, outcome };
+        const rows = await BatchRows.load(tx, {
+          handoverIds: new Set(ids),
+          changedTeamIds: new Set(),
+          changedPowers: new Map(),
+          lookupTeamIds: new Set(),
+          lookupPowers: new Map(),
+        });
+        let changedHere = 0;
+        for (const handover of [...rows.handovers.all()]) if (handover.status !== 'revoked' && rows.reassess(handover, today)) changedHere += 1;
+        await rows.flush(tx);
+        return { ids, outcome: { checked: ids.length, changed: changedHere } };
       });
       checked += batch.outcome.checked;
       changed += batch.outcome.changed;
