@@ -46,8 +46,8 @@ function api(baseUrl: string, method: string, path: string, token: string | unde
   });
 }
 
-function autocannon(url: string, options: { method: string; token: string; body?: string }): AutocannonResult {
-  const args = [join(ROOT, 'node_modules/autocannon/autocannon.js'), '-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', '-m', options.method, '-H', `authorization=Bearer ${options.token}`, '-H', 'content-type=application/json'];
+function autocannon(url: string, options: { method: string; token: string; body?: string; seconds?: number }): AutocannonResult {
+  const args = [join(ROOT, 'node_modules/autocannon/autocannon.js'), '-c', String(CONNECTIONS), '-d', String(options.seconds ?? SECONDS), '-j', '-m', options.method, '-H', `authorization=Bearer ${options.token}`, '-H', 'content-type=application/json'];
   if (options.body) args.push('-b', options.body);
   args.push(url);
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -116,6 +116,8 @@ export async function main(): Promise<void> {
       const cpu = cpuPerOperation(before, sampleCpu(processes), result.requests.total);
       return { result, cpu, statements: await topStatements(services.databaseUrl) };
     };
+    // Warm-up, not measured: the API's code paths compiled, its pools filled.
+    autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId), seconds: 3 });
     const ready = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId) }));
     const lacking = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(township.teamId) }));
     const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverTo(township.teamId)));

@@ -78,6 +78,10 @@ describe('the embedded default (npm start)', () => {
     const gapped = (handovers.body.items as Array<{ powerCode: string; readiness: { ready: boolean; gaps: Array<{ responsible: string }> } }>).find((h) => h.powerCode === 'CF-SC-0006');
     expect(gapped?.readiness.ready).toBe(false);
     expect(gapped?.readiness.gaps.map((g) => g.responsible)).toContain('市场监管局');
+    // A refused request is logged (at warn: by id, method and path); the token never.
+    await request(app.baseUrl).get('/api/v1/handovers/00000000-0000-4000-8000-000000000000').set('authorization', `Bearer ${token}`).expect(404);
+    await waitFor('the request log line', async () => app.output().includes('/api/v1/handovers/00000000-0000-4000-8000-000000000000'), 5_000);
+    expect(app.output()).not.toContain(token);
   });
 
   it('stops cleanly on SIGTERM, stopping the Redis it started, and keeps its data for the next start', async () => {

@@ -35,6 +35,40 @@ WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
 ORDER BY e.transaction_id, e.global_position
 LIMIT $3`;
 
+/**
+ * A subscription's next batch in one round trip (run right after taking its lock, so the statement's
+ * snapshot sees the last holder's checkpoint): its checkpoint (the log's start when it has none),
+ * whether anything at all lies after it (`pending`, including events not yet below xmin), and up to
+ * $2 events after it as READ_ALL_SQL reads them — one row per event, or one row without an event.
+ * $1 subscription id.
+ */
+export const READ_SUBSCRIPTION_BATCH_SQL = `WITH cp AS (
+  SELECT c.transaction_id, c.global_position FROM subscription_checkpoints c WHERE c.subscription_id = $1
+  UNION ALL
+  SELECT '0'::xid8, 0::bigint WHERE NOT EXISTS (SELECT 1 FROM subscription_checkpoints c WHERE c.subscription_id = $1)
+)
+SELECT cp.transaction_id::text AS checkpoint_transaction_id, cp.global_position::text AS checkpoint_global_position,
+  -- ORDER BY … LIMIT 1 rather than EXISTS: against a row of the CTE the planner would guess EXISTS
+  -- cheap by a sequential scan, and read the whole log each batch.
+  (SELECT true FROM events p WHERE (p.transaction_id, p.global_position) > (cp.transaction_id, cp.global_position)
+    ORDER BY p.transaction_id, p.global_position LIMIT 1) IS NOT NULL AS pending,
+  b.*
+FROM cp LEFT JOIN LATERAL (
+  SELECT ${EVENT_COLUMNS}, e.transaction_id AS order_transaction_id, e.global_position AS order_global_position
+  FROM events e
+  WHERE (e.transaction_id, e.global_position) > (cp.transaction_id, cp.global_position)
+    AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY e.transaction_id, e.global_position
+  LIMIT $2
+) b ON true
+ORDER BY b.order_transaction_id, b.order_global_position`;
+
+export interface SubscriptionBatchRow extends EventRow {
+  readonly checkpoint_transaction_id: unknown;
+  readonly checkpoint_global_position: unknown;
+  readonly pending: unknown;
+}
+
 /** Whether any committed event lies after the checkpoint (including ones not yet below xmin). $1 xid8, $2 position. */
 export const ANY_AFTER_SQL = `SELECT EXISTS (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)) AS pending`;
 

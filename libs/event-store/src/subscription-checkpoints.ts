@@ -1,5 +1,8 @@
-import { type LogCheckpoint, LOG_START } from './event-store.types';
+import { type LogCheckpoint, LOG_START, type RecordedEvent } from './event-store.types';
+import { READ_SUBSCRIPTION_BATCH_SQL, type SubscriptionBatchRow } from './read.sql';
+import { toRecordedEvent } from './recorded-event.mapper';
 import { queryRows, type SqlExecutor } from './sql-executor';
+import type { UpcasterRegistry } from './upcaster-registry';
 
 /**
  * The durable checkpoint of each subscription, and its advisory lock. Everything here runs inside the
@@ -28,6 +31,25 @@ export async function loadCheckpoint(tx: SqlExecutor, subscriptionId: string): P
     [subscriptionId],
   );
   return row ? { transactionId: String(row.transaction_id), globalPosition: String(row.global_position) } : LOG_START;
+}
+
+/** A subscription's checkpoint and the events after it, read together (see READ_SUBSCRIPTION_BATCH_SQL). */
+export interface SubscriptionBatchRead {
+  readonly checkpoint: LogCheckpoint;
+  readonly events: RecordedEvent[];
+  /** Events lie after the checkpoint (returned or not yet readable: an older transaction still runs). */
+  readonly pending: boolean;
+}
+
+export async function readSubscriptionBatch(tx: SqlExecutor, subscriptionId: string, limit: number, upcasters: UpcasterRegistry): Promise<SubscriptionBatchRead> {
+  const rows = await queryRows<SubscriptionBatchRow>(tx, READ_SUBSCRIPTION_BATCH_SQL, [subscriptionId, limit]);
+  const first = rows[0];
+  if (first === undefined) return { checkpoint: LOG_START, events: [], pending: false };
+  return {
+    checkpoint: { transactionId: String(first.checkpoint_transaction_id), globalPosition: String(first.checkpoint_global_position) },
+    events: rows.filter((row) => row.global_position !== null).map((row) => toRecordedEvent(row, upcasters)),
+    pending: first.pending === true,
+  };
 }
 
 export async function saveCheckpoint(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint): Promise<void> {

@@ -5,7 +5,7 @@ import type { EventStore } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
 import { checkpointAfter, LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
 import { asStoreError, assertInitialized } from './sql-executor';
-import { handledAmong, loadCheckpoint, lockSubscription, saveCheckpoint, tryLockSubscription } from './subscription-checkpoints';
+import { handledAmong, loadCheckpoint, lockSubscription, readSubscriptionBatch, saveCheckpoint, tryLockSubscription } from './subscription-checkpoints';
 
 /**
  * A consumer of the global log (a projection, a process manager). `handle` gets each batch with the
@@ -57,8 +57,8 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /**
  * Runs one subscription with a durable checkpoint. Each batch is one transaction:
  * `pg_try_advisory_xact_lock` (so one runner per subscription at a time across processes, without
- * holding a session between batches) → read the checkpoint → read the next events after it below the
- * snapshot's xmin → handler → save the checkpoint → COMMIT. A failing handler rolls the whole batch
+ * holding a session between batches) → read the checkpoint and the next events after it below the
+ * snapshot's xmin (one statement) → handler → save the checkpoint → COMMIT. A failing handler rolls the whole batch
  * back (its writes and the checkpoint), is logged, backed off and retried; no event is ever skipped.
  */
 export class SubscriptionRunner {
@@ -199,10 +199,10 @@ export class SubscriptionRunner {
       try {
         return await this.store.dataSource.transaction(async (tx): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
           if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
-          const from = await loadCheckpoint(tx, this.name);
-          const events = await this.store.readAll(from, this.batchSize, { transaction: tx });
+          // After the lock, in a statement of its own: its snapshot sees the last holder's checkpoint.
+          const { events, pending } = await readSubscriptionBatch(tx, this.name, this.batchSize, this.store.upcasters);
           const last = events[events.length - 1];
-          if (!last) return { kind: 'idle', pending: await this.store.hasEventsAfter(from, { transaction: tx }) };
+          if (!last) return { kind: 'idle', pending };
           await this.handler.handle(events, tx);
           const checkpoint = checkpointAfter(last);
           await saveCheckpoint(tx, this.name, checkpoint);

@@ -1,7 +1,8 @@
-import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { HandoverView } from '../entities/handover-view.entity';
 import { PowerItemView } from '../entities/power-item-view.entity';
 import { TeamView } from '../entities/team-view.entity';
+import { codecOf, type ReadTableCodec } from '../read-table-codec';
 import { readinessOf, sameReadiness } from './handover-readiness';
 
 export interface PowerKey {
@@ -48,47 +49,13 @@ SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
        (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
        (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`;
 
-/** Maps one read table's rows between entity objects and the column-named JSON PostgreSQL reads and writes. */
-class TableCodec<Row extends ObjectLiteral> {
-  private readonly columns: ReadonlyArray<{ readonly property: string; readonly column: string; readonly isTime: boolean }>;
-  /** Upserts every row of a JSON array parameter ($1), one statement whatever the number of rows. */
-  readonly upsertSql: string;
-
-  constructor(metadata: EntityMetadata) {
-    this.columns = metadata.columns.map((column) => ({ property: column.propertyName, column: column.databaseName, isTime: column.type === 'timestamptz' }));
-    const quoted = (name: string): string => `"${name}"`;
-    const names = this.columns.map((column) => quoted(column.column));
-    const keys = metadata.primaryColumns.map((column) => quoted(column.databaseName));
-    const updates = names.filter((name) => !keys.includes(name)).map((name) => `${name} = EXCLUDED.${name}`);
-    this.upsertSql =
-      `INSERT INTO ${quoted(metadata.tableName)} (${names.join(', ')}) ` +
-      `SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted(metadata.tableName)}, $1::jsonb) ` +
-      `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
-  }
-
-  fromRecord(record: Record<string, unknown>): Row {
-    const row: Record<string, unknown> = {};
-    for (const { property, column, isTime } of this.columns) {
-      const value = record[column];
-      row[property] = isTime && typeof value === 'string' ? new Date(value) : value;
-    }
-    return row as Row;
-  }
-
-  toRecord(row: Row): Record<string, unknown> {
-    const record: Record<string, unknown> = {};
-    for (const { property, column } of this.columns) record[column] = row[property];
-    return record;
-  }
-}
-
 /** One table's rows of the batch, keyed; which of them the batch changed. */
 class BatchTable<Row extends ObjectLiteral> {
   private readonly rows = new Map<string, Row>();
   private readonly changed = new Set<string>();
 
   constructor(
-    readonly codec: TableCodec<Row>,
+    readonly codec: ReadTableCodec<Row>,
     private readonly keyOf: (row: Row) => string,
   ) {}
 
@@ -119,17 +86,6 @@ class BatchTable<Row extends ObjectLiteral> {
     await tx.query(this.codec.upsertSql, [JSON.stringify(records)]);
     this.changed.clear();
   }
-}
-
-const codecs = new WeakMap<EntityMetadata, TableCodec<ObjectLiteral>>();
-
-function codecOf<Row extends ObjectLiteral>(metadata: EntityMetadata): TableCodec<Row> {
-  let codec = codecs.get(metadata);
-  if (codec === undefined) {
-    codec = new TableCodec<ObjectLiteral>(metadata);
-    codecs.set(metadata, codec);
-  }
-  return codec as TableCodec<Row>;
 }
 
 /**
