@@ -51,7 +51,7 @@ export function sampleCpu(named: Readonly<Record<string, number | undefined>>): 
 }
 
 /** CPU milliseconds per operation between two samples, per process name, plus the machine's busy share. */
-export function cpuPerOperation(before: CpuSample, after: CpuSample, operations: number): string {
+export function cpuPerOperation(before: CpuSample, after: CpuSample, operations: number, operation = 'request'): string {
   const parts: string[] = [];
   for (const [name, seconds] of after.byName) {
     const spent = seconds - (before.byName.get(name) ?? 0);
@@ -59,5 +59,5 @@ export function cpuPerOperation(before: CpuSample, after: CpuSample, operations:
   }
   const wall = (after.at - before.at) / 1000;
   const busy = (after.machineBusy - before.machineBusy) / wall;
-  return `CPU ms per request: ${parts.join(', ')}; machine busy ${busy.toFixed(2)} of its cores`;
+  return `CPU ms per ${operation}: ${parts.join(', ')}; machine busy ${busy.toFixed(2)} of its cores`;
 }

@@ -21,7 +21,8 @@ import { EventStore, type EventMetadata } from '@fangquan/event-store';
 import { dataSourceOptions } from '@fangquan/platform';
 import { applicationSchema } from '@fangquan/read-models';
 import { startWorkerProcess } from '../../test/reminders/support/worker-runner';
-import { startBenchServices } from './bench-services';
+import { cpuPerOperation, sampleCpu } from './bench-cpu';
+import { startBenchServices, topStatements } from './bench-services';
 
 const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
 const PACED = Number(process.env.BENCH_REMINDER_PACED ?? 5_000);
@@ -156,7 +157,12 @@ export async function main(): Promise<void> {
     // Warm-up: a few reminders through the whole path.
     await measure(dataSource, await recordGaps(store, world, 200, 0), 60_000);
 
+    await topStatements(services.databaseUrl); // resets the statement statistics (BENCH_PG_STATEMENTS=1)
+    const processes = { worker: worker.child.pid, bench: process.pid };
+    const beforeBurst = sampleCpu(processes);
     const burst = await measure(dataSource, await recordGaps(store, world, BURST, 0), 120_000);
+    const burstCpu = cpuPerOperation(beforeBurst, sampleCpu(processes), burst.reminders, 'reminder');
+    const burstStatements = await topStatements(services.databaseUrl);
     const paced = await measure(dataSource, await recordGaps(store, world, PACED, RATE), 120_000);
 
     const row = (name: string, f: Figures): string =>
@@ -166,6 +172,8 @@ export async function main(): Promise<void> {
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     console.log(row(`burst of ${BURST} at once`, burst));
     console.log(row(`${PACED} paced at ${RATE}/s`, paced));
+    console.log(`\nBurst: ${burstCpu} (bench: this script, which records the gaps)`);
+    if (burstStatements !== '') console.log(`\nStatements during the burst (pg_stat_statements):\n${burstStatements}`);
     console.log('\nLatency: from the gap\'s event (events.recorded_at) to its inbox row (inbox.created_at); reminders/s: over the span from the first event to the last inbox row.');
   } finally {
     await worker?.kill('SIGTERM');

@@ -31,6 +31,27 @@ FROM ${HEAD}
 ${CHECK}
 ${RETURNING}`;
 
+/**
+ * One event on each of several streams, in ONE statement and all or nothing: row i goes to $1[i] as
+ * its next version, and rows are written only if EVERY stream's head is its $2[i] (zero rows back
+ * otherwise); a race for the same version fails on the unique key. $3 type[], $4 schema_version[],
+ * $5 data[] (JSON text), $6 metadata[] (JSON text).
+ */
+export const APPEND_ONE_EACH_SQL = `WITH w AS (
+  SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::smallint[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY
+    AS w(stream_id, expected, type, schema_version, data, metadata, ordinal)
+), current AS (
+  SELECT bool_and((SELECT coalesce(max(e.stream_version), 0) FROM events e WHERE e.stream_id = w.stream_id) = w.expected) AS all_at_expected FROM w
+)
+INSERT INTO events (stream_id, stream_version, type, schema_version, data, metadata)
+SELECT w.stream_id, w.expected + 1, w.type, w.schema_version, w.data, w.metadata
+FROM w, current WHERE current.all_at_expected
+ORDER BY w.ordinal
+RETURNING stream_id, global_position::text AS global_position, stream_version`;
+
+/** The heads of several streams (streams without events are left out). $1 stream id[]. */
+export const STREAM_HEADS_SQL = `SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`;
+
 export interface AppendedRow {
   readonly global_position: string;
   readonly stream_version: number;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { APPEND_EVENT_SQL, APPEND_EVENTS_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL } from './append.sql';
+import { APPEND_EVENT_SQL, APPEND_EVENTS_SQL, APPEND_ONE_EACH_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL, STREAM_HEADS_SQL } from './append.sql';
 import { preparedStatement, queryPrepared } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
 import { StreamVersionConflictError } from './errors';
@@ -30,6 +30,15 @@ export interface StreamRead {
 export interface StreamReadRequest {
   readonly streamId: string;
   readonly stateSchema: string | null;
+}
+
+/** One event for one stream at a known version (see `appendOneEach`). */
+export interface SingleAppend {
+  readonly streamId: string;
+  /** The stream's head as the caller read it (0: the stream must not exist yet). */
+  readonly expectedVersion: number;
+  readonly event: NewEvent;
+  readonly metadata: EventMetadata;
 }
 
 /** An `'any'` append that loses a race for a version number simply tries again with the new head. */
@@ -94,6 +103,56 @@ export class EventStore {
       if (rows.length !== toWrite.length) throw new Error(`append: ${rows.length} of ${toWrite.length} events came back`);
       return lastOf(rows);
     }
+  }
+
+  /**
+   * One event on each of several distinct streams, each at its expected version, in ONE statement —
+   * all or nothing: when any stream has moved, nothing is written and StreamVersionConflictError
+   * names the first such stream. Answers each append's result in the order given.
+   */
+  async appendOneEach(appends: readonly SingleAppend[], options: InTransaction = {}): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const streams = appends.map((append) => validateStreamId(append.streamId));
+    if (new Set(streams).size !== streams.length) throw new RangeError('appendOneEach takes each stream once');
+    const expected = appends.map((append) => {
+      const version = validateExpectedVersion(append.expectedVersion);
+      if (typeof version !== 'number') throw new RangeError('appendOneEach needs a numeric expected version for each stream');
+      return version;
+    });
+    const events = appends.map((append) => {
+      const [event] = validateNewEvents([append.event], (type) => this.upcasters.currentVersion(type));
+      if (event === undefined) throw new RangeError('appendOneEach needs one event for each stream');
+      return event;
+    });
+    const metadata = appends.map((append) => JSON.stringify(validateEventMetadata(append.metadata)));
+    if (!options.transaction) assertInitialized(this.dataSource, 'append');
+    let rows: Array<AppendedRow & { stream_id: string }>;
+    try {
+      rows = await runStatement(this.dataSource, options.transaction, 'append', APPEND_ONE_EACH_SQL, [
+        streams,
+        expected,
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => event.json),
+        metadata,
+      ]);
+    } catch (error) {
+      if (!isStreamVersionRace(error)) throw asStoreError('append', error);
+      throw new StreamVersionConflictError(streams[0] as string, expected[0] as number, null);
+    }
+    if (rows.length === 0) {
+      // Some stream moved: name the first one (nothing was written).
+      const heads = new Map((await this.run<{ stream_id: string; version: unknown }>('append', options, STREAM_HEADS_SQL, [streams])).map((row) => [String(row.stream_id), Number(row.version)]));
+      const moved = streams.findIndex((stream, index) => (heads.get(stream) ?? 0) !== expected[index]);
+      const at = Math.max(moved, 0);
+      throw new StreamVersionConflictError(streams[at] as string, expected[at] as number, heads.get(streams[at] as string) ?? 0);
+    }
+    if (rows.length !== streams.length) throw new Error(`appendOneEach: ${rows.length} of ${streams.length} events came back`);
+    const written = new Map(rows.map((row) => [String(row.stream_id), row]));
+    return streams.map((stream) => {
+      const row = written.get(stream) as AppendedRow;
+      return { nextVersion: Number(row.stream_version), lastGlobalPosition: String(row.global_position) };
+    });
   }
 
   /** The stream's events from `fromVersion` (inclusive, default 1), in version order, upcasted. */

@@ -3,7 +3,7 @@ export * from './json';
 export * from './event-metadata';
 export * from './event-store.types';
 export * from './event-store.logger';
-export { EventStore, type EventStoreOptions, type StreamRead, type StreamReadRequest } from './event-store';
+export { EventStore, type EventStoreOptions, type SingleAppend, type StreamRead, type StreamReadRequest } from './event-store';
 export { UpcasterRegistry, type Upcaster, type EventLocation } from './upcaster-registry';
 export { SubscriptionRunner, type SubscriptionHandler, type SubscriptionRunnerOptions, type BatchOutcome } from './subscription-runner';
 export { SnapshotStore, type StoredSnapshot } from './snapshot-store';

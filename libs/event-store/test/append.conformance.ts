@@ -47,6 +47,25 @@ export function appendConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.streamVersion(stream)).toBe(4);
     });
 
+    it('appends one event on each of several streams in one statement, all or nothing', async () => {
+      const [a, b, fresh] = [streamName('handover'), streamName('handover'), streamName('handover')];
+      await ctx.store.append(a, 'no-stream', [{ type: 'HandoverProposed', data: { n: 1 } }], metadata());
+      await ctx.store.append(b, 'no-stream', [{ type: 'HandoverProposed', data: { n: 1 } }, { type: 'HandoverProposed', data: { n: 2 } }], metadata());
+      const sent = (stream: string, expectedVersion: number) => ({ streamId: stream, expectedVersion, event: { type: 'ReminderSent', data: { stream } }, metadata: metadata() });
+
+      const results = await ctx.store.appendOneEach([sent(b, 2), sent(a, 1), sent(fresh, 0)]);
+      expect(results.map((result) => result.nextVersion)).toEqual([3, 2, 1]);
+      const positions = results.map((result) => BigInt(result.lastGlobalPosition));
+      expect(positions[0]! < positions[1]! && positions[1]! < positions[2]!).toBe(true);
+      expect((await ctx.store.readStream(a)).at(-1)).toMatchObject({ streamVersion: 2, type: 'ReminderSent', data: { stream: a } });
+
+      // b has moved on since (it is at 3, not 2): nothing is written on a either.
+      await expect(ctx.store.appendOneEach([sent(a, 2), sent(b, 2)])).rejects.toMatchObject({ name: 'StreamVersionConflictError', streamId: b, expected: 2, actual: 3 });
+      expect(await ctx.store.streamVersion(a)).toBe(2);
+      await expect(ctx.store.appendOneEach([sent(a, 2), sent(a, 2)])).rejects.toThrow(RangeError);
+      expect(await ctx.store.appendOneEach([])).toEqual([]);
+    });
+
     it('refuses invalid events and metadata with typed errors and writes nothing', async () => {
       const stream = streamName('invalid');
       class HandoverProposed {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { daysBetween, type ReminderKind } from '@fangquan/domain';
-import { EventStore } from '@fangquan/event-store';
+import { EventStore, type SingleAppend } from '@fangquan/event-store';
 import { handoverStreamId } from '@fangquan/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import { LedgerAggregates } from '../chain/ledger-aggregates';
@@ -76,7 +76,7 @@ export class ReminderDeliveryService {
 
   /**
    * Delivers gap steps of different handovers together: one transaction, one statement to read,
-   * one to write, one append each. When the transaction fails (a lost race on one stream), each is
+   * one to write, one to append every ReminderSent. When the transaction fails (a lost race on one stream), each is
    * delivered on its own, so one conflict never fails the others.
    */
   async deliverGaps(items: readonly GapDelivery[]): Promise<PromiseSettledResult<DeliveryResult>[]> {
@@ -115,10 +115,12 @@ export class ReminderDeliveryService {
       }
     }
     await writeReminders(tx, writes.map((entry) => entry.write));
-    for (const entry of writes) {
-      await this.appendSent(tx, entry.write.reminder, entry.context.streamVersion);
-      outcomes[entry.index] = { status: 'fulfilled', value: entry.result };
-    }
+    // Every ReminderSent of the batch in one statement, each against the head read with its chain.
+    await this.eventStore.appendOneEach(
+      writes.map((entry) => this.sentAppend(entry.write.reminder, entry.context.streamVersion)),
+      { transaction: tx },
+    );
+    for (const entry of writes) outcomes[entry.index] = { status: 'fulfilled', value: entry.result };
     return outcomes;
   }
 
@@ -197,25 +199,26 @@ export class ReminderDeliveryService {
 
   /** ReminderSent on the handover's stream, expecting the version read with the chain: a concurrent append makes it conflict. */
   private async appendSent(tx: EntityManager, reminder: ReminderToRecord, expectedVersion: number): Promise<void> {
-    const now = this.clock.now().toISOString();
-    await this.eventStore.append(
-      handoverStreamId(reminder.handoverId),
+    const { streamId, event, metadata } = this.sentAppend(reminder, expectedVersion);
+    await this.eventStore.append(streamId, expectedVersion, [event], metadata, { transaction: tx });
+  }
+
+  private sentAppend(reminder: ReminderToRecord, expectedVersion: number): SingleAppend {
+    return {
+      streamId: handoverStreamId(reminder.handoverId),
       expectedVersion,
-      [
-        {
-          type: 'ReminderSent',
-          data: {
-            reminderId: reminder.reminderId,
-            kind: reminder.kind,
-            step: reminder.step,
-            recipients: reminder.recipients.map((user) => user.username),
-            ...(reminder.gaps === null ? {} : { gaps: reminder.gaps }),
-          },
+      event: {
+        type: 'ReminderSent',
+        data: {
+          reminderId: reminder.reminderId,
+          kind: reminder.kind,
+          step: reminder.step,
+          recipients: reminder.recipients.map((user) => user.username),
+          ...(reminder.gaps === null ? {} : { gaps: reminder.gaps }),
         },
-      ],
-      { actor: SYSTEM_ACTOR, countyId: reminder.countyId, correlationId: reminder.reminderId, causationId: reminder.reminderId, occurredAt: now },
-      { transaction: tx },
-    );
+      },
+      metadata: { actor: SYSTEM_ACTOR, countyId: reminder.countyId, correlationId: reminder.reminderId, causationId: reminder.reminderId, occurredAt: this.clock.now().toISOString() },
+    };
   }
 
   /** A job run again after its reminder committed: queue what may not have been queued. */
