@@ -6,6 +6,7 @@ export * from './event-store.logger';
 export { EventStore, type EventStoreOptions, type SingleAppend, type StreamRead, type StreamReadRequest } from './event-store';
 export { UpcasterRegistry, type Upcaster, type EventLocation } from './upcaster-registry';
 export { SubscriptionRunner, type SubscriptionHandler, type SubscriptionRunnerOptions, type BatchOutcome } from './subscription-runner';
+export { SubscriptionNotifications, SUBSCRIPTION_NOTIFY_CHANNEL } from './subscription-notifications';
 export { SnapshotStore, type StoredSnapshot } from './snapshot-store';
 export * from './aggregate-store';
 export { eventStoreMigrations } from './migrations';

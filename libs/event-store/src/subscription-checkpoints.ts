@@ -52,6 +52,24 @@ export async function readSubscriptionBatch(tx: SqlExecutor, subscriptionId: str
   };
 }
 
+/**
+ * Saves the checkpoint and, in the same statement, `pg_notify(channel, payload)` — delivered when the
+ * batch's transaction commits, never before and never for a batch rolled back.
+ */
+export async function saveCheckpointAndNotify(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint, channel: string, payload: string): Promise<void> {
+  await queryRows(
+    tx,
+    `WITH saved AS (
+       INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at)
+       VALUES ($1, $2::xid8, $3::bigint, now())
+       ON CONFLICT (subscription_id) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()
+       RETURNING subscription_id
+     )
+     SELECT pg_notify($4, $5)::text AS notified FROM saved`,
+    [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition, channel, payload],
+  );
+}
+
 export async function saveCheckpoint(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint): Promise<void> {
   await queryRows(
     tx,

@@ -5,7 +5,8 @@ import type { EventStore } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
 import { checkpointAfter, LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
 import { asStoreError, assertInitialized } from './sql-executor';
-import { handledAmong, loadCheckpoint, lockSubscription, readSubscriptionBatch, saveCheckpoint, tryLockSubscription } from './subscription-checkpoints';
+import { handledAmong, loadCheckpoint, lockSubscription, readSubscriptionBatch, saveCheckpoint, saveCheckpointAndNotify, tryLockSubscription } from './subscription-checkpoints';
+import { batchNotice } from './subscription-notifications';
 
 /**
  * A consumer of the global log (a projection, a process manager). `handle` gets each batch with the
@@ -26,6 +27,11 @@ export interface SubscriptionRunnerOptions {
   /** Ceiling of the back-off after a failing batch. Default 5 s. */
   readonly maxBackoffMs?: number;
   readonly logger?: EventStoreLogger;
+  /**
+   * PostgreSQL channel on which each committed batch announces the positions it handled, so that
+   * waiters in other processes (SubscriptionNotifications) learn of it at once instead of polling.
+   */
+  readonly notifyChannel?: string;
 }
 
 export type BatchOutcome =
@@ -67,6 +73,7 @@ export class SubscriptionRunner {
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: EventStoreLogger;
+  private readonly notifyChannel: string | undefined;
   /** One batch at a time within this process (loop, catchUp and reset share the runner). */
   private readonly batchMutex = new Mutex();
   private running = false;
@@ -92,6 +99,7 @@ export class SubscriptionRunner {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.logger = options.logger ?? consoleEventStoreLogger;
+    this.notifyChannel = options.notifyChannel;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
   }
 
@@ -175,6 +183,23 @@ export class SubscriptionRunner {
     });
   }
 
+  /**
+   * A runner of another process committed a batch of this subscription (a notification): its
+   * positions resolve the waiters at once; without them (too many for one notice) the waiters ask
+   * the checkpoint table now instead of at the next poll.
+   */
+  handledElsewhere(positions: readonly string[] | undefined): void {
+    if (positions !== undefined) {
+      this.remember(positions);
+      return;
+    }
+    if (this.waiters.size === 0) return;
+    this.handled([...this.waiters.keys()]).then(
+      (handled) => this.resolveWaiters(handled),
+      (error: unknown) => this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error }),
+    );
+  }
+
   /** Moves the checkpoint back to the start of the log (for rebuilding a projection). */
   async reset(): Promise<void> {
     await this.batchMutex.runExclusive(async () => {
@@ -205,8 +230,10 @@ export class SubscriptionRunner {
           if (!last) return { kind: 'idle', pending };
           await this.handler.handle(events, tx);
           const checkpoint = checkpointAfter(last);
-          await saveCheckpoint(tx, this.name, checkpoint);
-          return { kind: 'handled', count: events.length, checkpoint, positions: events.map((event) => event.globalPosition) };
+          const positions = events.map((event) => event.globalPosition);
+          if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, checkpoint);
+          else await saveCheckpointAndNotify(tx, this.name, checkpoint, this.notifyChannel, batchNotice(this.name, positions));
+          return { kind: 'handled', count: events.length, checkpoint, positions };
         });
       } catch (error) {
         throw asStoreError('subscription batch', error);

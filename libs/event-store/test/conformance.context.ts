@@ -11,6 +11,8 @@ export interface ConformanceBackend {
   close(): Promise<void>;
   /** PostgreSQL only: another DataSource to the same database — another process's worth. */
   openPeer?(): Promise<DataSource>;
+  /** PostgreSQL only: the database's URL (for listeners that open their own connection). */
+  readonly connectionString?: string;
   /** PostgreSQL only: a plain pg client on the same database (locks, pg_terminate_backend). */
   rawClient?(): Promise<Client>;
   /** Size of the "many concurrent writers" test. */

@@ -44,6 +44,7 @@ export function postgresBackend(): ConformanceBackend {
 
   return {
     kind: 'postgres',
+    connectionString: url,
     writers: 8,
     eventsPerWriter: 500,
     async open() {

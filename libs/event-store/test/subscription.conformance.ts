@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, LOG_START, type RecordedEvent, SubscriptionRunner, checkpointAfter } from '../src';
+import { EventStore, LOG_START, type RecordedEvent, SUBSCRIPTION_NOTIFY_CHANNEL, SubscriptionNotifications, SubscriptionRunner, checkpointAfter } from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { countHandledRows, eventually, expectStreamsInOrder, metadata, recordingHandler, recordingLogger, sleep, streamName } from './fixtures';
 
@@ -163,6 +163,34 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
           await holder.release();
         }
         expect(await runner.catchUp()).toBe(3);
+      });
+
+      it("announces each committed batch, so that another process's waiters hear of it at once (and of no rolled-back one)", async () => {
+        const name = `announced-${randomUUID()}`;
+        const here = new SubscriptionRunner(ctx.store, recordingHandler(name)); // this process: waits, runs no batch
+        const heard: Array<readonly string[] | undefined> = [];
+        const hear = here.handledElsewhere.bind(here);
+        here.handledElsewhere = (positions) => {
+          heard.push(positions);
+          hear(positions);
+        };
+        const listener = new SubscriptionNotifications(ctx.backend.connectionString as string, recordingLogger());
+        listener.register(here);
+        await listener.start();
+        const peer = await (ctx.backend.openPeer as () => Promise<typeof ctx.dataSource>)();
+        const elsewhere = new SubscriptionRunner(new EventStore(peer), recordingHandler(name, { failOn: (batch) => batch === 1 }), { notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL, logger: recordingLogger() });
+        try {
+          const last = await appendMany(ctx, [streamName('announced')], 3);
+          const waiting = here.waitUntilPast(last, 5_000);
+          await expect(elsewhere.runBatch()).rejects.toThrow(); // rolled back: announces nothing
+          await elsewhere.catchUp();
+          expect(await waiting).toBe(true);
+          await eventually(() => heard.length === 1);
+          expect(heard[0]).toContain(last);
+          expect(heard[0]).toHaveLength(3);
+        } finally {
+          await listener.stop();
+        }
       });
     }
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EventStore, SubscriptionRunner } from '@fangquan/event-store';
+import { EventStore, SUBSCRIPTION_NOTIFY_CHANNEL, SubscriptionRunner } from '@fangquan/event-store';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platform';
 import { readModelEntities } from './entities';
 import { nestEventStoreLogger } from './projection/nest-event-store.logger';
@@ -12,6 +12,7 @@ import { HandoverQueries } from './queries/handover.queries';
 import { PowerQueries } from './queries/power.queries';
 import { TeamQueries } from './queries/team.queries';
 import { ReadModelFreshness } from './read-model-freshness.service';
+import { ReadModelNotifications } from './read-model-notifications.service';
 import { READ_MODELS_RUNNER } from './read-models.tokens';
 
 export interface ReadModelsModuleOptions {
@@ -41,12 +42,18 @@ export class ReadModelsModule {
         inject: [CLOCK, APP_CONFIG],
       },
       {
-        // Also built where projections do not run: ReadModelFreshness polls the checkpoint through it.
+        // Also built where projections do not run: ReadModelFreshness waits through it. On PostgreSQL
+        // each batch announces what it handled, so that waiters of every process hear of it at once.
         provide: READ_MODELS_RUNNER,
-        useFactory: (store: EventStore, projection: ReadModelProjection) =>
-          new SubscriptionRunner(store, projection, { pollIntervalMs: options.pollIntervalMs ?? 100, logger: nestEventStoreLogger(logger) }),
-        inject: [EventStore, ReadModelProjection],
+        useFactory: (store: EventStore, projection: ReadModelProjection, config: AppConfig) =>
+          new SubscriptionRunner(store, projection, {
+            pollIntervalMs: options.pollIntervalMs ?? 100,
+            logger: nestEventStoreLogger(logger),
+            ...(config.database.kind === 'postgres' ? { notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL } : {}),
+          }),
+        inject: [EventStore, ReadModelProjection, APP_CONFIG],
       },
+      ReadModelNotifications,
       {
         provide: ReadinessRefresher,
         useFactory: (dataSource: DataSource, clock: Clock, config: AppConfig) => new ReadinessRefresher(dataSource, clock, config.timeZone),
