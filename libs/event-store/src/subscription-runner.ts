@@ -86,7 +86,8 @@ export class SubscriptionRunner {
   private readonly recentOrder: string[] = [];
   /** Waiters by the global position they wait for; resolved by a local batch or by the shared poll. */
   private readonly waiters = new Map<string, Set<() => void>>();
-  private waiterPoll: Promise<void> | undefined;
+  /** Whether the shared poll loop runs; set and cleared synchronously with its checks (see pollForWaiters). */
+  private pollingForWaiters = false;
 
   constructor(
     private readonly store: EventStore,
@@ -177,9 +178,7 @@ export class SubscriptionRunner {
         resolve(true);
       };
       waiters.add(onHandled);
-      this.waiterPoll ??= this.pollForWaiters().finally(() => {
-        this.waiterPoll = undefined;
-      });
+      if (!this.pollingForWaiters) void this.pollForWaiters();
     });
   }
 
@@ -301,15 +300,22 @@ export class SubscriptionRunner {
    * waiter's position. A failing query is logged; the waiters keep waiting until their timeouts.
    */
   private async pollForWaiters(): Promise<void> {
-    while (this.waiters.size > 0) {
-      const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, WAITER_POLL_MS));
-      if (woke === 'batch' || this.waiters.size === 0) continue;
-      this.nudge();
-      try {
-        this.resolveWaiters([...(await this.handled([...this.waiters.keys()]))]);
-      } catch (error) {
-        this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error });
+    // The flag is cleared in the same tick as the loop's last check of `waiters`: a waiter that
+    // registers afterwards starts a new loop, never one that has just ended.
+    this.pollingForWaiters = true;
+    try {
+      while (this.waiters.size > 0) {
+        const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, WAITER_POLL_MS));
+        if (woke === 'batch' || this.waiters.size === 0) continue;
+        this.nudge();
+        try {
+          this.resolveWaiters([...(await this.handled([...this.waiters.keys()]))]);
+        } catch (error) {
+          this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error });
+        }
       }
+    } finally {
+      this.pollingForWaiters = false;
     }
   }
 

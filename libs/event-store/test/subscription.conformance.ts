@@ -165,6 +165,28 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         expect(await runner.catchUp()).toBe(3);
       });
 
+      it('answers the waiters of a running runner from the checkpoint while another process holds the batches', async () => {
+        const name = `waiters-${randomUUID()}`;
+        const positions: string[] = [];
+        for (let i = 0; i < 20; i += 1) positions.push((await ctx.store.append(streamName('waited'), 'no-stream', [{ type: 'X', data: {} }], metadata())).lastGlobalPosition);
+        const here = new SubscriptionRunner(ctx.store, recordingHandler(name), { pollIntervalMs: 1 });
+        const holder = ctx.dataSource.createQueryRunner();
+        await holder.startTransaction();
+        try {
+          // Another process "handled" everything: its checkpoint is past the events, and it still holds
+          // the lock, so this process's runner — running — never handles a batch itself.
+          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text`, [name]);
+          const [last] = (await ctx.dataSource.query(`SELECT transaction_id::text AS t, global_position::text AS p FROM events WHERE global_position = $1::bigint`, [positions.at(-1)])) as Array<{ t: string; p: string }>;
+          await ctx.dataSource.query(`INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ($1, $2::xid8, $3::bigint, now())`, [name, last?.t, last?.p]);
+          here.start();
+          for (const position of positions) expect(await here.waitUntilPast(position, 2_000)).toBe(true);
+        } finally {
+          await here.stop();
+          await holder.rollbackTransaction();
+          await holder.release();
+        }
+      });
+
       it("announces each committed batch, so that another process's waiters hear of it at once (and of no rolled-back one)", async () => {
         const name = `announced-${randomUUID()}`;
         const here = new SubscriptionRunner(ctx.store, recordingHandler(name)); // this process: waits, runs no batch
