@@ -81,6 +81,69 @@ export async function saveCheckpoint(tx: SqlExecutor, subscriptionId: string, ch
   );
 }
 
+/** The name a gated write's condition refers to (see GATE). */
+const GATE_CTE = 'fangquan_checkpoint_gate';
+
+/**
+ * The condition every gated write must carry (in its WHERE): true only when the statement moved the
+ * checkpoint, i.e. the batch is still current and no other runner holds the subscription.
+ */
+export const GATE = `EXISTS (SELECT 1 FROM ${GATE_CTE})`;
+
+/** One write of a batch, to run in the batch's single statement; its `$n` are its own parameters. */
+export interface GatedWrite {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** A subscription without a checkpoint row gets one at the log's start (gated batches update it). */
+export async function ensureCheckpointRow(executor: SqlExecutor, subscriptionId: string): Promise<void> {
+  await queryRows(
+    executor,
+    `INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at)
+     VALUES ($1, '0'::xid8, 0, now()) ON CONFLICT (subscription_id) DO NOTHING RETURNING subscription_id`,
+    [subscriptionId],
+  );
+}
+
+/**
+ * A whole batch in ONE statement (its own transaction): moves the checkpoint from `from` to `to` —
+ * only if it is still at `from` and the subscription's advisory lock is free (taken for the
+ * statement) — and runs every write, each gated on that move. Optionally pg_notify(channel, payload)
+ * when it moved. False: nothing was written (another runner moved the checkpoint or holds the lock).
+ */
+export async function commitGatedBatch(
+  executor: SqlExecutor,
+  subscriptionId: string,
+  from: LogCheckpoint,
+  to: LogCheckpoint,
+  writes: readonly GatedWrite[],
+  notice?: { readonly channel: string; readonly payload: string },
+): Promise<boolean> {
+  const parameters: unknown[] = [subscriptionId, from.transactionId, from.globalPosition, to.transactionId, to.globalPosition];
+  const ctes = [
+    `${GATE_CTE} AS (
+       UPDATE subscription_checkpoints SET transaction_id = $4::xid8, global_position = $5::bigint, updated_at = now()
+       WHERE subscription_id = $1 AND transaction_id = $2::xid8 AND global_position = $3::bigint
+         AND pg_try_advisory_xact_lock(${LOCK_KEY})
+       RETURNING 1
+     )`,
+  ];
+  for (const [index, write] of writes.entries()) {
+    if (!write.sql.includes(GATE)) throw new Error(`gated write ${index + 1} of subscription "${subscriptionId}" does not carry GATE`);
+    const offset = parameters.length;
+    ctes.push(`fangquan_write_${index + 1} AS (${write.sql.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`)})`);
+    parameters.push(...write.parameters);
+  }
+  let notify = '';
+  if (notice !== undefined) {
+    parameters.push(notice.channel, notice.payload);
+    notify = `, (SELECT pg_notify($${parameters.length - 1}, $${parameters.length}) FROM ${GATE_CTE})::text AS notified`;
+  }
+  const [row] = await queryRows<{ moved: number | string }>(executor, `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM ${GATE_CTE}) AS moved${notify}`, parameters);
+  return Number(row?.moved ?? 0) === 1;
+}
+
 /**
  * Which of the events at `globalPositions` the subscription has handled (their place in the log is at
  * or before its checkpoint): one query for every waiter of a process.

@@ -1,11 +1,22 @@
 import { Mutex } from 'async-mutex';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SubscriptionTimeoutError } from './errors';
 import type { EventStore } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
 import { checkpointAfter, LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
 import { asStoreError, assertInitialized } from './sql-executor';
-import { handledAmong, loadCheckpoint, lockSubscription, readSubscriptionBatch, saveCheckpoint, saveCheckpointAndNotify, tryLockSubscription } from './subscription-checkpoints';
+import {
+  commitGatedBatch,
+  ensureCheckpointRow,
+  type GatedWrite,
+  handledAmong,
+  loadCheckpoint,
+  lockSubscription,
+  readSubscriptionBatch,
+  saveCheckpoint,
+  saveCheckpointAndNotify,
+  tryLockSubscription,
+} from './subscription-checkpoints';
 import { batchNotice } from './subscription-notifications';
 
 /**
@@ -17,6 +28,23 @@ export interface SubscriptionHandler {
   /** Stable id of the subscription: its checkpoint and lock are keyed by it. */
   readonly name: string;
   handle(events: RecordedEvent[], tx: EntityManager): Promise<void>;
+}
+
+/**
+ * A consumer whose whole effect on a batch is a set of writes (a projection): `plan` reads what it
+ * needs through `dataSource` — outside any transaction — and returns its writes, each carrying `GATE`.
+ * The runner issues them together with the checkpoint's move in ONE statement, gated on the
+ * checkpoint being where the batch was read from and the subscription's lock being free: a batch
+ * costs three round trips (read, plan's reads, commit) and holds no transaction open. `plan` may
+ * run for a batch that another runner then commits first: it must not write anything itself.
+ */
+export interface GatedSubscriptionHandler {
+  readonly name: string;
+  plan(events: RecordedEvent[], dataSource: DataSource): Promise<GatedWrite[]>;
+}
+
+function isGated(handler: SubscriptionHandler | GatedSubscriptionHandler): handler is GatedSubscriptionHandler {
+  return typeof (handler as Partial<GatedSubscriptionHandler>).plan === 'function';
 }
 
 export interface SubscriptionRunnerOptions {
@@ -61,11 +89,14 @@ const RECENT_POSITIONS = 10_000;
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs one subscription with a durable checkpoint. Each batch is one transaction:
- * `pg_try_advisory_xact_lock` (so one runner per subscription at a time across processes, without
- * holding a session between batches) → read the checkpoint and the next events after it below the
- * snapshot's xmin (one statement) → handler → save the checkpoint → COMMIT. A failing handler rolls the whole batch
- * back (its writes and the checkpoint), is logged, backed off and retried; no event is ever skipped.
+ * Runs one subscription with a durable checkpoint, one batch at a time, one runner per subscription
+ * at a time across processes (`pg_try_advisory_xact_lock`, never held between batches: PGlite has
+ * one session). A SubscriptionHandler's batch is one transaction: lock → read the checkpoint and the
+ * next events after it below the snapshot's xmin (one statement) → handler → save the checkpoint →
+ * COMMIT. A GatedSubscriptionHandler's batch holds no transaction open: read → plan → one statement
+ * that takes the lock, moves the checkpoint if it is still where the batch was read from, and runs
+ * the planned writes only then. A failing batch writes nothing, is logged, backed off and retried; no
+ * event is ever skipped.
  */
 export class SubscriptionRunner {
   readonly name: string;
@@ -91,7 +122,7 @@ export class SubscriptionRunner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly handler: SubscriptionHandler,
+    private readonly handler: SubscriptionHandler | GatedSubscriptionHandler,
     options: SubscriptionRunnerOptions = {},
   ) {
     if (typeof handler.name !== 'string' || handler.name.trim() === '') throw new TypeError('A subscription handler needs a non-empty name');
@@ -216,24 +247,13 @@ export class SubscriptionRunner {
     });
   }
 
-  /** One batch in one transaction. Public for tests and tools; the loop and catchUp use it. */
+  /** One batch (see the class and GatedSubscriptionHandler). Public for tests and tools; the loop and catchUp use it. */
   async runBatch(): Promise<BatchOutcome> {
-    const outcome = await this.batchMutex.runExclusive(async () => {
+    const outcome = await this.batchMutex.runExclusive(async (): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
       assertInitialized(this.store.dataSource, 'subscription batch');
       try {
-        return await this.store.dataSource.transaction(async (tx): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
-          if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
-          // After the lock, in a statement of its own: its snapshot sees the last holder's checkpoint.
-          const { events, pending } = await readSubscriptionBatch(tx, this.name, this.batchSize, this.store.upcasters);
-          const last = events[events.length - 1];
-          if (!last) return { kind: 'idle', pending };
-          await this.handler.handle(events, tx);
-          const checkpoint = checkpointAfter(last);
-          const positions = events.map((event) => event.globalPosition);
-          if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, checkpoint);
-          else await saveCheckpointAndNotify(tx, this.name, checkpoint, this.notifyChannel, batchNotice(this.name, positions));
-          return { kind: 'handled', count: events.length, checkpoint, positions };
-        });
+        const handler = this.handler;
+        return isGated(handler) ? await this.runGatedBatch(handler) : await this.runTransactionalBatch(handler);
       } catch (error) {
         throw asStoreError('subscription batch', error);
       }
@@ -242,6 +262,41 @@ export class SubscriptionRunner {
     this.remember(outcome.positions);
     for (const listener of [...this.batchListeners]) listener();
     return { kind: 'handled', count: outcome.count, checkpoint: outcome.checkpoint };
+  }
+
+  /** lock → read checkpoint and events → handler → save the checkpoint, in one transaction. */
+  private runTransactionalBatch(handler: SubscriptionHandler): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> {
+    return this.store.dataSource.transaction(async (tx): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
+      if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
+      // After the lock, in a statement of its own: its snapshot sees the last holder's checkpoint.
+      const { events, pending } = await readSubscriptionBatch(tx, this.name, this.batchSize, this.store.upcasters);
+      const last = events[events.length - 1];
+      if (!last) return { kind: 'idle', pending };
+      await handler.handle(events, tx);
+      const checkpoint = checkpointAfter(last);
+      const positions = events.map((event) => event.globalPosition);
+      if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, checkpoint);
+      else await saveCheckpointAndNotify(tx, this.name, checkpoint, this.notifyChannel, batchNotice(this.name, positions));
+      return { kind: 'handled', count: events.length, checkpoint, positions };
+    });
+  }
+
+  /** read checkpoint and events → plan → one gated statement; `busy` when another runner got there first. */
+  private async runGatedBatch(handler: GatedSubscriptionHandler): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> {
+    const dataSource = this.store.dataSource;
+    let read = await readSubscriptionBatch(dataSource, this.name, this.batchSize, this.store.upcasters);
+    if (read.checkpoint.transactionId === LOG_START.transactionId && read.checkpoint.globalPosition === LOG_START.globalPosition) {
+      await ensureCheckpointRow(dataSource, this.name);
+      read = await readSubscriptionBatch(dataSource, this.name, this.batchSize, this.store.upcasters);
+    }
+    const last = read.events[read.events.length - 1];
+    if (!last) return { kind: 'idle', pending: read.pending };
+    const writes = await handler.plan(read.events, dataSource);
+    const checkpoint = checkpointAfter(last);
+    const positions = read.events.map((event) => event.globalPosition);
+    const notice = this.notifyChannel === undefined ? undefined : { channel: this.notifyChannel, payload: batchNotice(this.name, positions) };
+    if (!(await commitGatedBatch(dataSource, this.name, read.checkpoint, checkpoint, writes, notice))) return { kind: 'busy' };
+    return { kind: 'handled', count: read.events.length, checkpoint, positions };
   }
 
   private async runLoop(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AggregateDecider, EventMetadata, EventStoreLogger, RecordedEvent, SubscriptionHandler } from '../src';
+import { type AggregateDecider, type EventMetadata, type EventStoreLogger, GATE, type GatedSubscriptionHandler, type GatedWrite, type RecordedEvent, type SubscriptionHandler } from '../src';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,6 +49,36 @@ export const HANDLED_TABLE_SQL = `CREATE TABLE IF NOT EXISTS conformance_handled
 export async function countHandledRows(dataSource: DataSource, subscription: string): Promise<number> {
   const rows: unknown = await dataSource.query('SELECT count(*)::integer AS n FROM conformance_handled WHERE subscription = $1', [subscription]);
   return Array.isArray(rows) ? Number((rows[0] as { n: unknown } | undefined)?.n ?? 0) : 0;
+}
+
+/**
+ * The gated twin of recordingHandler: plans one row per event as a write that takes effect only with
+ * the batch's checkpoint (a batch applied twice would violate the primary key). `duringPlan` runs
+ * between the batch's read and its commit — where another runner may get there first.
+ */
+export function gatedRecordingHandler(name: string, options: { duringPlan?: (events: RecordedEvent[]) => Promise<void> } = {}): GatedSubscriptionHandler & { planned: number } {
+  const handler = {
+    name,
+    planned: 0,
+    async plan(events: RecordedEvent[]): Promise<GatedWrite[]> {
+      handler.planned += 1;
+      await options.duringPlan?.(events);
+      return [
+        {
+          sql: `INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version)
+                SELECT $1, p::bigint, s, v FROM unnest($2::text[], $3::text[], $4::integer[]) AS t(p, s, v) WHERE ${GATE}`,
+          parameters: [name, events.map((e) => e.globalPosition), events.map((e) => e.streamId), events.map((e) => e.streamVersion)],
+        },
+      ];
+    },
+  };
+  return handler;
+}
+
+/** What a subscription's rows hold, in position order: [stream, version] per handled event. */
+export async function handledRows(dataSource: DataSource, subscription: string): Promise<Array<[string, number]>> {
+  const rows = (await dataSource.query('SELECT stream_id, stream_version FROM conformance_handled WHERE subscription = $1 ORDER BY global_position', [subscription])) as Array<{ stream_id: string; stream_version: number }>;
+  return rows.map((row) => [row.stream_id, Number(row.stream_version)]);
 }
 
 /**

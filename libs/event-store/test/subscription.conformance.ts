@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, LOG_START, type RecordedEvent, SUBSCRIPTION_NOTIFY_CHANNEL, SubscriptionNotifications, SubscriptionRunner, checkpointAfter } from '../src';
 import type { ConformanceContext } from './conformance.context';
-import { countHandledRows, eventually, expectStreamsInOrder, metadata, recordingHandler, recordingLogger, sleep, streamName } from './fixtures';
+import { countHandledRows, eventually, expectStreamsInOrder, gatedRecordingHandler, handledRows, metadata, recordingHandler, recordingLogger, sleep, streamName } from './fixtures';
 
 async function appendMany(ctx: ConformanceContext, streams: string[], perStream: number): Promise<string> {
   let last = '';
@@ -187,6 +187,50 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         }
       });
 
+      it('skips a gated batch while another transaction holds the subscription lock (the readiness sweep, a rebuild)', async () => {
+        const name = `gated-locked-${randomUUID()}`;
+        await appendMany(ctx, [streamName('gated-locked')], 3);
+        const runner = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name));
+        const holder = ctx.dataSource.createQueryRunner();
+        await holder.startTransaction();
+        try {
+          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text`, [name]);
+          expect(await runner.runBatch()).toEqual({ kind: 'busy' });
+          expect(await countHandledRows(ctx.dataSource, name)).toBe(0);
+        } finally {
+          await holder.rollbackTransaction();
+          await holder.release();
+        }
+        expect(await runner.catchUp()).toBe(3);
+      });
+
+      it('never lets two runners of a gated subscription apply the same batch', async () => {
+        const peer = await (ctx.backend.openPeer as () => Promise<typeof ctx.dataSource>)();
+        const name = `gated-shared-${randomUUID()}`;
+        const a = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name), { batchSize: 7, pollIntervalMs: 2 });
+        const b = new SubscriptionRunner(new EventStore(peer), gatedRecordingHandler(name), { batchSize: 7, pollIntervalMs: 2 });
+        try {
+          a.start();
+          b.start();
+          const streams = Array.from({ length: 4 }, () => streamName('gated-shared'));
+          const lastPositions = await Promise.all(
+            streams.map(async (stream) => {
+              let last = '';
+              for (let v = 0; v < 60; v += 1) last = (await ctx.store.append(stream, v, [{ type: 'Shared', data: { v } }], metadata())).lastGlobalPosition;
+              return last;
+            }),
+          );
+          for (const position of lastPositions) expect(await a.waitUntilPast(position, 30_000)).toBe(true);
+          await Promise.all([a.stop(), b.stop()]);
+          const rows = await handledRows(ctx.dataSource, name);
+          expect(rows).toHaveLength(240);
+          for (const stream of streams) expect(rows.filter(([s]) => s === stream).map(([, v]) => v)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+        } finally {
+          await Promise.all([a.stop(), b.stop()]);
+          await peer.destroy();
+        }
+      });
+
       it("announces each committed batch, so that another process's waiters hear of it at once (and of no rolled-back one)", async () => {
         const name = `announced-${randomUUID()}`;
         const here = new SubscriptionRunner(ctx.store, recordingHandler(name)); // this process: waits, runs no batch
@@ -215,6 +259,39 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         }
       });
     }
+
+    it('commits a gated batch in one statement with its checkpoint: every event once, in order, from the log start', async () => {
+      const streams = [streamName('gated'), streamName('gated')];
+      await appendMany(ctx, streams, 6);
+      const name = `gated-${randomUUID()}`;
+      const runner = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name), { batchSize: 5 });
+      expect(await runner.catchUp()).toBe(12);
+      expect(await runner.runBatch()).toEqual({ kind: 'idle', pending: false });
+      const rows = await handledRows(ctx.dataSource, name);
+      expect(rows).toHaveLength(12);
+      for (const stream of streams) expect(rows.filter(([s]) => s === stream).map(([, v]) => v)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect((await runner.position()).globalPosition).toBe((await ctx.store.readStream(streams[1] as string)).at(-1)?.globalPosition);
+    });
+
+    it('writes nothing of a gated batch that another runner committed first, and goes on after it', async () => {
+      const stream = streamName('gated-race');
+      await appendMany(ctx, [stream], 4);
+      const name = `gated-race-${randomUUID()}`;
+      const other = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name));
+      let interfered = false;
+      const late = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name, {
+        duringPlan: async () => {
+          if (interfered) return;
+          interfered = true;
+          expect(await other.runBatch()).toMatchObject({ kind: 'handled', count: 4 }); // gets there first
+        },
+      }));
+      expect(await late.runBatch()).toEqual({ kind: 'busy' });
+      expect(await handledRows(ctx.dataSource, name)).toEqual([[stream, 1], [stream, 2], [stream, 3], [stream, 4]]);
+      await ctx.store.append(stream, 4, [{ type: 'Counted', data: { v: 4 } }], metadata());
+      expect(await late.catchUp()).toBe(1);
+      expect(await countHandledRows(ctx.dataSource, name)).toBe(5);
+    });
 
     it('reset() moves the checkpoint back to the start for a rebuild', async () => {
       await appendMany(ctx, [streamName('rebuild')], 5);

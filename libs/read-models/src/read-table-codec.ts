@@ -1,10 +1,13 @@
 import type { EntityMetadata, ObjectLiteral } from 'typeorm';
+import { GATE } from '@fangquan/event-store';
 
 /** Maps one read table's rows between entity objects and the column-named JSON PostgreSQL reads and writes. */
 export class ReadTableCodec<Row extends ObjectLiteral> {
   private readonly columns: ReadonlyArray<{ readonly property: string; readonly column: string; readonly isTime: boolean }>;
   /** Upserts every row of a JSON array parameter ($1), one statement whatever the number of rows. */
   readonly upsertSql: string;
+  /** The same upsert as a subscription's gated write: it takes effect only with the batch's checkpoint. */
+  readonly gatedUpsertSql: string;
 
   constructor(metadata: EntityMetadata) {
     this.columns = metadata.columns.map((column) => ({ property: column.propertyName, column: column.databaseName, isTime: column.type === 'timestamptz' }));
@@ -12,10 +15,12 @@ export class ReadTableCodec<Row extends ObjectLiteral> {
     const names = this.columns.map((column) => quoted(column.column));
     const keys = metadata.primaryColumns.map((column) => quoted(column.databaseName));
     const updates = names.filter((name) => !keys.includes(name)).map((name) => `${name} = EXCLUDED.${name}`);
-    this.upsertSql =
+    const upsert = (condition: string): string =>
       `INSERT INTO ${quoted(metadata.tableName)} (${names.join(', ')}) ` +
-      `SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted(metadata.tableName)}, $1::jsonb) ` +
+      `SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted(metadata.tableName)}, $1::jsonb)${condition} ` +
       `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+    this.upsertSql = upsert('');
+    this.gatedUpsertSql = upsert(` WHERE ${GATE}`);
   }
 
   fromRecord(record: Record<string, unknown>): Row {

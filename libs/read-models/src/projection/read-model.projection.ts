@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   handoverIdOf,
   isHandoverEvent,
@@ -11,7 +11,7 @@ import {
   type PowerItemEvent,
   type TeamEvent,
 } from '@fangquan/domain';
-import { consoleEventStoreLogger, type EventStoreLogger, type RecordedEvent, type SubscriptionHandler } from '@fangquan/event-store';
+import { consoleEventStoreLogger, type EventStoreLogger, type GatedSubscriptionHandler, type GatedWrite, type RecordedEvent } from '@fangquan/event-store';
 import { type Clock, localDate } from '@fangquan/platform';
 import { isNewFor, placeOf } from './event-place';
 import { applyHandoverEvent } from './handover-view.mapper';
@@ -62,16 +62,17 @@ class Affected {
 }
 
 /**
- * Fills `power_items`, `teams` and `handovers` from the log, in log order, writing only through the
- * batch's transaction. A batch costs two statements whatever its size: every row it touches is read
- * in one query, the events change them in memory, and one upsert per table writes the changed ones.
- * Idempotent per row: a row records the stream version it includes and older or equal events are
- * skipped. Readiness of every open handover an event may touch (team events → the team's handovers,
- * power events → the power's handovers, handover events → that handover) is re-assessed once per
- * batch as of today. A revocation freezes the handover's readiness as it stood on the revocation's
- * date, so a replay on any later day gives the same row.
+ * Fills `power_items`, `teams` and `handovers` from the log, in log order. A batch reads every row it
+ * touches in one query (outside any transaction), applies its events in memory, and hands back one
+ * upsert per changed table, which the runner commits in the same statement that moves the checkpoint
+ * — and only if that statement moves it (see GatedSubscriptionHandler): three round trips a batch,
+ * nothing held open. Idempotent per row: a row records the stream version it includes and older or
+ * equal events are skipped. Readiness of every open handover an event may touch (team events → the
+ * team's handovers, power events → the power's handovers, handover events → that handover) is
+ * re-assessed once per batch as of today. A revocation freezes the handover's readiness as it stood
+ * on the revocation's date, so a replay on any later day gives the same row.
  */
-export class ReadModelProjection implements SubscriptionHandler {
+export class ReadModelProjection implements GatedSubscriptionHandler {
   readonly name = READ_MODELS_SUBSCRIPTION;
 
   constructor(
@@ -80,7 +81,14 @@ export class ReadModelProjection implements SubscriptionHandler {
     private readonly logger: EventStoreLogger = consoleEventStoreLogger,
   ) {}
 
-  async handle(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+  /** The batch's writes: every changed row, to be committed with the checkpoint (see GatedSubscriptionHandler). */
+  async plan(events: RecordedEvent[], dataSource: DataSource): Promise<GatedWrite[]> {
+    const rows = await this.apply(events, dataSource.manager);
+    return rows === undefined ? [] : rows.gatedWrites();
+  }
+
+  /** Reads every row the batch touches, applies its events in log order, re-assesses readiness. */
+  private async apply(events: RecordedEvent[], reader: EntityManager): Promise<BatchRows | undefined> {
     const keys = new BatchKeys();
     const placed: PlacedEvent[] = [];
     for (const recorded of events) {
@@ -89,9 +97,9 @@ export class ReadModelProjection implements SubscriptionHandler {
       placed.push(event);
       keys.add(event);
     }
-    if (placed.length === 0) return;
+    if (placed.length === 0) return undefined;
 
-    const rows = await BatchRows.load(tx, keys);
+    const rows = await BatchRows.load(reader, keys);
     const affected = new Affected();
     for (const event of placed) {
       if (event.kind === 'power') this.onPowerEvent(rows, event, affected);
@@ -102,7 +110,7 @@ export class ReadModelProjection implements SubscriptionHandler {
     for (const handover of [...rows.handovers.all()]) {
       if (handover.status !== 'revoked' && affected.includes(handover)) rows.reassess(handover, today);
     }
-    await rows.flush(tx);
+    return rows;
   }
 
   /** The row an event belongs to; undefined (logged) for events the read side cannot place or does not keep. */

@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { GatedWrite } from '@fangquan/event-store';
 import { HandoverView } from '../entities/handover-view.entity';
 import { PowerItemView } from '../entities/power-item-view.entity';
 import { TeamView } from '../entities/team-view.entity';
@@ -81,10 +82,21 @@ class BatchTable<Row extends ObjectLiteral> {
   }
 
   async flush(tx: EntityManager): Promise<void> {
-    if (this.changed.size === 0) return;
-    const records = [...this.changed].map((key) => this.codec.toRecord(this.rows.get(key) as Row));
-    await tx.query(this.codec.upsertSql, [JSON.stringify(records)]);
+    const json = this.changedJson();
+    if (json === undefined) return;
+    await tx.query(this.codec.upsertSql, [json]);
     this.changed.clear();
+  }
+
+  /** The changed rows as one gated upsert (none when nothing changed). */
+  gatedWrites(): GatedWrite[] {
+    const json = this.changedJson();
+    return json === undefined ? [] : [{ sql: this.codec.gatedUpsertSql, parameters: [json] }];
+  }
+
+  private changedJson(): string | undefined {
+    if (this.changed.size === 0) return undefined;
+    return JSON.stringify([...this.changed].map((key) => this.codec.toRecord(this.rows.get(key) as Row)));
   }
 }
 
@@ -145,6 +157,11 @@ export class BatchRows {
     if (sameReadiness(readiness, handover) && townshipName === handover.townshipName) return false;
     this.handovers.put({ ...handover, gaps: readiness.gaps, ready: readiness.ready, townshipName });
     return true;
+  }
+
+  /** Every changed row as gated writes: one upsert per table, to go with the batch's checkpoint. */
+  gatedWrites(): GatedWrite[] {
+    return [...this.powers.gatedWrites(), ...this.teams.gatedWrites(), ...this.handovers.gatedWrites()];
   }
 
   async flush(tx: EntityManager): Promise<void> {
