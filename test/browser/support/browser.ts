@@ -100,20 +100,25 @@ export async function waitForText(locator: Locator, text: string | RegExp, timeo
 }
 
 /**
- * Chooses an option of an antd Select whose input has `id`. A Select inside a modal exists before the
- * modal opens (forceRender), so wait until it is shown; under load the dropdown may open late, so the
- * attempt is repeated a few times.
+ * Chooses an option of an antd Select whose input has `id`: opens it by its box, types the option to
+ * filter, clicks it, and checks that the Select shows it chosen. A Select inside a modal exists before
+ * the modal opens (forceRender), so wait until it is shown; under load the dropdown may open late, so
+ * the attempt is repeated a few times.
  */
 export async function choose(page: Page, id: string, option: string): Promise<void> {
   const input = page.locator(`#${id}`);
   const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
   // What the Select shows as chosen: the proof that the click took.
-  const chosen = page.locator('.ant-select', { has: input }).locator('.ant-select-selection-item', { hasText: option });
-  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  const select = page.locator('.ant-select', { has: input });
+  const chosen = select.locator('.ant-select-selection-item', { hasText: option });
+  await select.waitFor({ state: 'visible', timeout: 20_000 });
   for (let attempt = 1; ; attempt += 1) {
     if ((await chosen.count()) > 0) return;
-    await input.click({ force: true });
-    await input.fill(option).catch(() => undefined);
+    // The Select's box, not its search input: in a multiple Select the input can shrink to nothing
+    // while the tags re-render, and a click on it then fails as "not visible".
+    await select.locator('.ant-select-selector').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(option);
     try {
       await choice.click({ timeout: 8_000 });
       await chosen.first().waitFor({ state: 'visible', timeout: 3_000 });
