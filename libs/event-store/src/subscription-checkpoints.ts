@@ -52,6 +52,12 @@ export async function readSubscriptionBatch(tx: SqlExecutor, subscriptionId: str
   };
 }
 
+/** $1 subscription, $2 transaction id, $3 global position. */
+const UPSERT_CHECKPOINT_SQL = `INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at)
+  VALUES ($1, $2::xid8, $3::bigint, now())
+  ON CONFLICT (subscription_id) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()
+  RETURNING subscription_id`;
+
 /**
  * Saves the checkpoint and, in the same statement, `pg_notify(channel, payload)` — delivered when the
  * batch's transaction commits, never before and never for a batch rolled back.
@@ -59,26 +65,13 @@ export async function readSubscriptionBatch(tx: SqlExecutor, subscriptionId: str
 export async function saveCheckpointAndNotify(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint, channel: string, payload: string): Promise<void> {
   await queryRows(
     tx,
-    `WITH saved AS (
-       INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at)
-       VALUES ($1, $2::xid8, $3::bigint, now())
-       ON CONFLICT (subscription_id) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()
-       RETURNING subscription_id
-     )
-     SELECT pg_notify($4, $5)::text AS notified FROM saved`,
+    `WITH saved AS (${UPSERT_CHECKPOINT_SQL}) SELECT pg_notify($4, $5)::text AS notified FROM saved`,
     [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition, channel, payload],
   );
 }
 
 export async function saveCheckpoint(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint): Promise<void> {
-  await queryRows(
-    tx,
-    `INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at)
-     VALUES ($1, $2::xid8, $3::bigint, now())
-     ON CONFLICT (subscription_id) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()
-     RETURNING subscription_id`,
-    [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition],
-  );
+  await queryRows(tx, UPSERT_CHECKPOINT_SQL, [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition]);
 }
 
 /** The name a gated write's condition refers to (see GATE). */

@@ -223,11 +223,7 @@ export class SubscriptionRunner {
       this.remember(positions);
       return;
     }
-    if (this.waiters.size === 0) return;
-    this.handled([...this.waiters.keys()]).then(
-      (handled) => this.resolveWaiters(handled),
-      (error: unknown) => this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error }),
-    );
+    void this.answerWaitersFromCheckpoint();
   }
 
   /** Moves the checkpoint back to the start of the log (for rebuilding a projection). */
@@ -363,14 +359,20 @@ export class SubscriptionRunner {
         const woke = await this.nextBatchOr(Math.min(this.pollIntervalMs, WAITER_POLL_MS));
         if (woke === 'batch' || this.waiters.size === 0) continue;
         this.nudge();
-        try {
-          this.resolveWaiters([...(await this.handled([...this.waiters.keys()]))]);
-        } catch (error) {
-          this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error });
-        }
+        await this.answerWaitersFromCheckpoint();
       }
     } finally {
       this.pollingForWaiters = false;
+    }
+  }
+
+  /** One checkpoint query for every waiter; never throws (a failure is logged, the waiters keep waiting). */
+  private async answerWaitersFromCheckpoint(): Promise<void> {
+    if (this.waiters.size === 0) return;
+    try {
+      this.resolveWaiters(await this.handled([...this.waiters.keys()]));
+    } catch (error) {
+      this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error });
     }
   }
 

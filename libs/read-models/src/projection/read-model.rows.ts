@@ -136,6 +136,11 @@ export class BatchRows {
     return rows;
   }
 
+  /** Just these handovers, with their teams and powers (the readiness sweep). */
+  static loadHandovers(tx: EntityManager, ids: readonly string[]): Promise<BatchRows> {
+    return BatchRows.load(tx, { handoverIds: new Set(ids), changedTeamIds: new Set(), changedPowers: new Map(), lookupTeamIds: new Set(), lookupPowers: new Map() });
+  }
+
   power(key: PowerKey): PowerItemView | null {
     return this.powers.get(powerKeyText(key));
   }

@@ -46,13 +46,7 @@ export class ReadinessRefresher {
             .limit(this.batchSize)
             .getRawMany<{ id: string }>()
         ).map((row) => row.id);
-        const rows = await BatchRows.load(tx, {
-          handoverIds: new Set(ids),
-          changedTeamIds: new Set(),
-          changedPowers: new Map(),
-          lookupTeamIds: new Set(),
-          lookupPowers: new Map(),
-        });
+        const rows = await BatchRows.loadHandovers(tx, ids);
         let changedHere = 0;
         for (const handover of [...rows.handovers.all()]) if (handover.status !== 'revoked' && rows.reassess(handover, today)) changedHere += 1;
         await rows.flush(tx);
