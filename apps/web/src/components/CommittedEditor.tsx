@@ -1,8 +1,9 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import type { Commitments } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { DateInput, KindInput, rules } from './fields';
+import { DateInput, rules } from './fields';
+import { EquipmentLines } from './EquipmentLines';
+import { LinesField } from './LinesField';
 
 /** The committed resources under `committed` in the surrounding Form (officers, equipment, training, budget). */
 export function CommittedEditor() {
@@ -11,74 +12,39 @@ export function CommittedEditor() {
   return (
     <>
       <Typography.Text strong>{i18n.t('record.officers')}</Typography.Text>
-      <Form.List name={['committed', 'officers']}>
-        {(fields, { add, remove }) => (
-          <div style={{ margin: '8px 0 16px' }}>
-            {fields.map((field) => (
-              <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'name']} label={i18n.t('record.officerName')} rules={r.label}>
-                  <Input style={{ width: 120 }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'certificateNumber']} label={i18n.t('record.certificateNumber')} rules={r.label}>
-                  <Input style={{ width: 180 }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'certificateExpiresOn']} label={i18n.t('record.certificateExpiresOn')} rules={r.date}>
-                  <DateInput />
-                </Form.Item>
-                <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={i18n.t('app.remove')} />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', certificateNumber: '' })}>
-              {i18n.t('catalogue.addLine')}
-            </Button>
-          </div>
+      <LinesField name={['committed', 'officers']} newLine={{ name: '', certificateNumber: '' }}>
+        {(field) => (
+          <>
+            <Form.Item name={[field.name, 'name']} label={i18n.t('record.officerName')} rules={r.label}>
+              <Input style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name={[field.name, 'certificateNumber']} label={i18n.t('record.certificateNumber')} rules={r.label}>
+              <Input style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name={[field.name, 'certificateExpiresOn']} label={i18n.t('record.certificateExpiresOn')} rules={r.date}>
+              <DateInput />
+            </Form.Item>
+          </>
         )}
-      </Form.List>
+      </LinesField>
       <Typography.Text strong>{i18n.t('record.equipment')}</Typography.Text>
-      <Form.List name={['committed', 'equipment']}>
-        {(fields, { add, remove }) => (
-          <div style={{ margin: '8px 0 16px' }}>
-            {fields.map((field) => (
-              <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'kind']} label={i18n.t('record.kind')} rules={r.label}>
-                  <KindInput />
-                </Form.Item>
-                <Form.Item name={[field.name, 'quantity']} label={i18n.t('record.quantity')} rules={r.wholePositive}>
-                  <InputNumber min={1} precision={0} />
-                </Form.Item>
-                <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={i18n.t('app.remove')} />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: '', quantity: 1 })}>
-              {i18n.t('catalogue.addLine')}
-            </Button>
-          </div>
-        )}
-      </Form.List>
+      <EquipmentLines name={['committed', 'equipment']} />
       <Typography.Text strong>{i18n.t('record.training')}</Typography.Text>
-      <Form.List name={['committed', 'training']}>
-        {(fields, { add, remove }) => (
-          <div style={{ margin: '8px 0 16px' }}>
-            {fields.map((field) => (
-              <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.label}>
-                  <Input style={{ width: 200 }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
-                  <InputNumber min={0} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'scheduledOn']} label={i18n.t('record.scheduledOn')} rules={r.date}>
-                  <DateInput />
-                </Form.Item>
-                <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={i18n.t('app.remove')} />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ course: '', hours: 4 })}>
-              {i18n.t('catalogue.addLine')}
-            </Button>
-          </div>
+      <LinesField name={['committed', 'training']} newLine={{ course: '', hours: 4 }}>
+        {(field) => (
+          <>
+            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.label}>
+              <Input style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
+              <InputNumber min={0} />
+            </Form.Item>
+            <Form.Item name={[field.name, 'scheduledOn']} label={i18n.t('record.scheduledOn')} rules={r.date}>
+              <DateInput />
+            </Form.Item>
+          </>
         )}
-      </Form.List>
+      </LinesField>
       <Form.Item name={['committed', 'budgetYuan']} label={i18n.t('record.budget')} rules={[{ type: 'number', min: 0, max: 1e12 }]}>
         <InputNumber min={0} style={{ width: 200 }} />
       </Form.Item>
