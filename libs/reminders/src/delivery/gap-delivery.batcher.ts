@@ -8,7 +8,7 @@ interface Waiting extends GapDelivery {
 
 /** Gap steps waiting together at most this long, and at most this many in one transaction. */
 const WAIT_MS = 5;
-const MAX_BATCH = 64;
+const MAX_BATCH = 256;
 
 /**
  * Gathers the gap steps that the worker runs at the same moment (its concurrency) into one delivery

@@ -35,7 +35,7 @@ export function expectedReminderId(job: ReminderJob): string {
  */
 @Processor(
   { name: REMINDER_QUEUE, configKey: WORKER_BULL_CONFIG },
-  { concurrency: 64, lockDuration: WORKER_LOCK_MS, stalledInterval: WORKER_STALLED_INTERVAL_MS, maxStalledCount: WORKER_MAX_STALLED },
+  { concurrency: 256, lockDuration: WORKER_LOCK_MS, stalledInterval: WORKER_STALLED_INTERVAL_MS, maxStalledCount: WORKER_MAX_STALLED },
 )
 export class ReminderProcessor extends WorkerHost {
   private readonly logger = new Logger('ReminderWorker');
