@@ -1,6 +1,7 @@
 import { ReadModelsSchema1735776000000 } from './1735776000000-read-models-schema';
+import { HandoverRoomForUpdates1764000000000 } from './1764000000000-handover-room-for-updates';
 
-export { ReadModelsSchema1735776000000 };
+export { ReadModelsSchema1735776000000, HandoverRoomForUpdates1764000000000 };
 
 /** The read tables' migrations, in order. */
-export const readModelMigrations = [ReadModelsSchema1735776000000];
+export const readModelMigrations = [ReadModelsSchema1735776000000, HandoverRoomForUpdates1764000000000];
