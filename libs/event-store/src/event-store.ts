@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { APPEND_EVENT_SQL, APPEND_EVENTS_SQL, APPEND_ONE_EACH_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL, STREAM_HEADS_SQL } from './append.sql';
-import { preparedStatement, queryPrepared } from './prepared-statement';
+import { preparedStatement, queryPrepared, statementFor } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
 import { StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
@@ -19,6 +19,7 @@ export interface EventStoreOptions {
 
 const APPEND_ONE = preparedStatement('fangquan_append_event', APPEND_EVENT_SQL);
 const APPEND_MANY = preparedStatement('fangquan_append_events', APPEND_EVENTS_SQL);
+const APPEND_ONE_EACH = preparedStatement('fangquan_append_one_each', APPEND_ONE_EACH_SQL);
 
 /** A stream as loading an aggregate reads it: its latest snapshot (if any) and the events after it. */
 export interface StreamRead {
@@ -92,7 +93,7 @@ export class EventStore {
     for (let attempt = 1; ; attempt += 1) {
       let rows: AppendedRow[];
       try {
-        rows = await queryPrepared<AppendedRow>(this.dataSource, options.transaction, single ? APPEND_ONE : APPEND_MANY, parameters);
+        rows = await queryPrepared<AppendedRow>(options.transaction ?? this.dataSource, single ? APPEND_ONE : APPEND_MANY, parameters);
       } catch (error) {
         if (!isStreamVersionRace(error)) throw asStoreError('append', error);
         if (attempt < attempts) continue;
@@ -128,7 +129,7 @@ export class EventStore {
     if (!options.transaction) assertInitialized(this.dataSource, 'append');
     let rows: Array<AppendedRow & { stream_id: string }>;
     try {
-      rows = await runStatement(this.dataSource, options.transaction, 'append', APPEND_ONE_EACH_SQL, [
+      rows = await runStatement(this.dataSource, options.transaction, 'append', APPEND_ONE_EACH, [
         streams,
         expected,
         events.map((event) => event.type),
@@ -226,6 +227,6 @@ export class EventStore {
 
   /** Reads only: retried once on a dead pooled connection (see runStatement). */
   private run<Row>(operation: string, options: InTransaction, sql: string, parameters: unknown[]): Promise<Row[]> {
-    return runStatement<Row>(this.dataSource, options.transaction, operation, sql, parameters, { idempotent: true });
+    return runStatement<Row>(this.dataSource, options.transaction, operation, statementFor('fangquan_read', sql), parameters, { idempotent: true });
   }
 }

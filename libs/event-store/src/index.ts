@@ -8,6 +8,7 @@ export { UpcasterRegistry, type Upcaster, type EventLocation } from './upcaster-
 export { SubscriptionRunner, type SubscriptionHandler, type GatedSubscriptionHandler, type SubscriptionRunnerOptions, type BatchOutcome } from './subscription-runner';
 export { GATE, type GatedWrite } from './subscription-checkpoints';
 export type { SqlExecutor } from './sql-executor';
+export { type PreparedStatement, queryPrepared, statementFor } from './prepared-statement';
 export { SubscriptionNotifications, SUBSCRIPTION_NOTIFY_CHANNEL } from './subscription-notifications';
 export { SnapshotStore, type StoredSnapshot } from './snapshot-store';
 export * from './aggregate-store';

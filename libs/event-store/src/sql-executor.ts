@@ -1,18 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { isUnavailable } from './driver-errors';
 import { EventStoreUnavailableError } from './errors';
+import { type PreparedStatement, queryPrepared } from './prepared-statement';
+import { queryRows, type SqlExecutor } from './sql-rows';
 
-/** Anything that runs SQL with positional parameters: DataSource, EntityManager, QueryRunner. */
-export interface SqlExecutor {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
-
-/** Runs one statement and returns its rows (TypeORM gives the rows of SELECT / RETURNING / CTE queries). */
-export async function queryRows<Row>(executor: SqlExecutor, sql: string, parameters: unknown[] = []): Promise<Row[]> {
-  const result: unknown = await executor.query(sql, parameters);
-  if (!Array.isArray(result)) throw new TypeError(`Expected rows from the database, got ${typeof result}`);
-  return result as Row[];
-}
+export { queryRows, type SqlExecutor };
 
 /** A destroyed (or never initialized) DataSource is a database that is not there. */
 export function assertInitialized(dataSource: DataSource, operation: string): void {
@@ -35,7 +27,7 @@ export async function runStatement<Row>(
   dataSource: DataSource,
   transaction: SqlExecutor | undefined,
   operation: string,
-  sql: string,
+  sql: string | PreparedStatement,
   parameters: unknown[],
   options: { idempotent?: boolean } = {},
 ): Promise<Row[]> {
@@ -48,7 +40,7 @@ export async function runStatement<Row>(
   const attempts = options.idempotent && !transaction ? 2 : 1;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await queryRows<Row>(executor, sql, parameters);
+      return await (typeof sql === 'string' ? queryRows<Row>(executor, sql, parameters) : queryPrepared<Row>(executor, sql, parameters));
     } catch (error) {
       const mapped = asStoreError(operation, error);
       if (!(mapped instanceof EventStoreUnavailableError) || attempt >= attempts || !dataSource.isInitialized) throw mapped;

@@ -1,6 +1,7 @@
 import { type LogCheckpoint, LOG_START, type RecordedEvent } from './event-store.types';
 import { READ_SUBSCRIPTION_BATCH_SQL, type SubscriptionBatchRow } from './read.sql';
 import { toRecordedEvent } from './recorded-event.mapper';
+import { queryPrepared, statementFor } from './prepared-statement';
 import { queryRows, type SqlExecutor } from './sql-executor';
 import type { UpcasterRegistry } from './upcaster-registry';
 
@@ -13,9 +14,12 @@ import type { UpcasterRegistry } from './upcaster-registry';
 /** 64-bit advisory lock key of a subscription, hashed in SQL so every process derives the same one. */
 const LOCK_KEY = `hashtextextended('fangquan.subscription:' || $1, 0)`;
 
+const TRY_LOCK = statementFor('fangquan_subscription', `SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`);
+const READ_BATCH = statementFor('fangquan_subscription', READ_SUBSCRIPTION_BATCH_SQL);
+
 /** false → another transaction (another process's runner) holds the subscription right now. */
 export async function tryLockSubscription(tx: SqlExecutor, subscriptionId: string): Promise<boolean> {
-  const [row] = await queryRows<{ locked: boolean }>(tx, `SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`, [subscriptionId]);
+  const [row] = await queryPrepared<{ locked: boolean }>(tx, TRY_LOCK, [subscriptionId]);
   return row?.locked === true;
 }
 
@@ -42,7 +46,7 @@ export interface SubscriptionBatchRead {
 }
 
 export async function readSubscriptionBatch(tx: SqlExecutor, subscriptionId: string, limit: number, upcasters: UpcasterRegistry): Promise<SubscriptionBatchRead> {
-  const rows = await queryRows<SubscriptionBatchRow>(tx, READ_SUBSCRIPTION_BATCH_SQL, [subscriptionId, limit]);
+  const rows = await queryPrepared<SubscriptionBatchRow>(tx, READ_BATCH, [subscriptionId, limit]);
   const first = rows[0];
   if (first === undefined) return { checkpoint: LOG_START, events: [], pending: false };
   return {
@@ -57,21 +61,19 @@ const UPSERT_CHECKPOINT_SQL = `INSERT INTO subscription_checkpoints (subscriptio
   VALUES ($1, $2::xid8, $3::bigint, now())
   ON CONFLICT (subscription_id) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()
   RETURNING subscription_id`;
+const SAVE = statementFor('fangquan_checkpoint', UPSERT_CHECKPOINT_SQL);
+const SAVE_AND_NOTIFY = statementFor('fangquan_checkpoint', `WITH saved AS (${UPSERT_CHECKPOINT_SQL}) SELECT pg_notify($4, $5)::text AS notified FROM saved`);
 
 /**
  * Saves the checkpoint and, in the same statement, `pg_notify(channel, payload)` — delivered when the
  * batch's transaction commits, never before and never for a batch rolled back.
  */
 export async function saveCheckpointAndNotify(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint, channel: string, payload: string): Promise<void> {
-  await queryRows(
-    tx,
-    `WITH saved AS (${UPSERT_CHECKPOINT_SQL}) SELECT pg_notify($4, $5)::text AS notified FROM saved`,
-    [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition, channel, payload],
-  );
+  await queryPrepared(tx, SAVE_AND_NOTIFY, [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition, channel, payload]);
 }
 
 export async function saveCheckpoint(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint): Promise<void> {
-  await queryRows(tx, UPSERT_CHECKPOINT_SQL, [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition]);
+  await queryPrepared(tx, SAVE, [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition]);
 }
 
 /** The name a gated write's condition refers to (see GATE). */
@@ -133,9 +135,17 @@ export async function commitGatedBatch(
     parameters.push(notice.channel, notice.payload);
     notify = `, (SELECT pg_notify($${parameters.length - 1}, $${parameters.length}) FROM ${GATE_CTE})::text AS notified`;
   }
-  const [row] = await queryRows<{ moved: number | string }>(executor, `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM ${GATE_CTE}) AS moved${notify}`, parameters);
+  const statement = statementFor('fangquan_gated_batch', `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM ${GATE_CTE}) AS moved${notify}`);
+  const [row] = await queryPrepared<{ moved: number | string }>(executor, statement, parameters);
   return Number(row?.moved ?? 0) === 1;
 }
+
+const HANDLED_AMONG = statementFor(
+  'fangquan_handled',
+  `SELECT e.global_position::text AS position
+   FROM events e JOIN subscription_checkpoints c ON c.subscription_id = $1
+   WHERE e.global_position = ANY($2::text[]::bigint[]) AND (e.transaction_id, e.global_position) <= (c.transaction_id, c.global_position)`,
+);
 
 /**
  * Which of the events at `globalPositions` the subscription has handled (their place in the log is at
@@ -143,12 +153,6 @@ export async function commitGatedBatch(
  */
 export async function handledAmong(executor: SqlExecutor, subscriptionId: string, globalPositions: readonly string[]): Promise<Set<string>> {
   if (globalPositions.length === 0) return new Set();
-  const rows = await queryRows<{ position: string | number }>(
-    executor,
-    `SELECT e.global_position::text AS position
-     FROM events e JOIN subscription_checkpoints c ON c.subscription_id = $1
-     WHERE e.global_position = ANY($2::text[]::bigint[]) AND (e.transaction_id, e.global_position) <= (c.transaction_id, c.global_position)`,
-    [subscriptionId, [...globalPositions]],
-  );
+  const rows = await queryPrepared<{ position: string | number }>(executor, HANDLED_AMONG, [subscriptionId, [...globalPositions]]);
   return new Set(rows.map((row) => String(row.position)));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import type { GatedWrite } from '@fangquan/event-store';
+import { type GatedWrite, queryPrepared, statementFor } from '@fangquan/event-store';
 import { HandoverView } from '../entities/handover-view.entity';
 import { PowerItemView } from '../entities/power-item-view.entity';
 import { TeamView } from '../entities/team-view.entity';
@@ -30,7 +30,8 @@ export interface BatchRowKeys {
 /**
  * Every row a batch touches, in ONE statement: the handovers named by the batch, the open handovers of
  * changed teams and powers (each branch on its own index), and the team and power rows of all of them.
- * Each table comes back as one jsonb array.
+ * Each table comes back as one jsonb array. Planned on each call, never prepared: a generic plan, made
+ * without the arrays' sizes, reads the whole handovers table for the teams' branch.
  */
 const LOAD_SQL = `WITH h AS (
   SELECT * FROM handovers WHERE id = ANY($1::text[])
@@ -49,6 +50,27 @@ const LOAD_SQL = `WITH h AS (
 SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
        (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
        (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`;
+
+/**
+ * The common batch, no team or power changed (handovers recorded, answered, reminded): the named
+ * handovers and the team and power rows they and the lookups need — a prepared statement, every
+ * branch a key lookup.
+ */
+const LOAD_NAMED = statementFor(
+  'fangquan_read_rows',
+  `WITH h AS (
+  SELECT * FROM handovers WHERE id = ANY($1::text[])
+), t AS (
+  SELECT * FROM teams WHERE team_id IN (SELECT unnest($2::text[]) UNION SELECT team_id FROM h)
+), p AS (
+  SELECT * FROM power_items WHERE (county_id, code) IN (SELECT * FROM unnest($3::text[], $4::text[]) UNION SELECT county_id, power_code FROM h)
+)
+SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
+       (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
+       (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`,
+);
+
+type LoadedRows = { handovers: Record<string, unknown>[]; teams: Record<string, unknown>[]; powers: Record<string, unknown>[] };
 
 /** One table's rows of the batch, keyed; which of them the batch changed. */
 class BatchTable<Row extends ObjectLiteral> {
@@ -84,7 +106,7 @@ class BatchTable<Row extends ObjectLiteral> {
   async flush(tx: EntityManager): Promise<void> {
     const json = this.changedJson();
     if (json === undefined) return;
-    await tx.query(this.codec.upsertSql, [json]);
+    await queryPrepared(tx, statementFor('fangquan_read_rows', this.codec.upsertSql), [json]);
     this.changed.clear();
   }
 
@@ -120,15 +142,19 @@ export class BatchRows {
     const rows = new BatchRows(tx);
     const changedPowers = [...keys.changedPowers.values()];
     const lookupPowers = [...keys.lookupPowers.values()];
-    const [loaded] = (await tx.query(LOAD_SQL, [
-      [...keys.handoverIds],
-      [...keys.changedTeamIds],
-      changedPowers.map((key) => key.countyId),
-      changedPowers.map((key) => key.code),
-      [...keys.lookupTeamIds],
-      lookupPowers.map((key) => key.countyId),
-      lookupPowers.map((key) => key.code),
-    ])) as Array<{ handovers: Record<string, unknown>[]; teams: Record<string, unknown>[]; powers: Record<string, unknown>[] }>;
+    const lookupTeamIds = [...keys.lookupTeamIds];
+    const [loaded] =
+      keys.changedTeamIds.size === 0 && changedPowers.length === 0
+        ? await queryPrepared<LoadedRows>(tx, LOAD_NAMED, [[...keys.handoverIds], lookupTeamIds, lookupPowers.map((key) => key.countyId), lookupPowers.map((key) => key.code)])
+        : ((await tx.query(LOAD_SQL, [
+            [...keys.handoverIds],
+            [...keys.changedTeamIds],
+            changedPowers.map((key) => key.countyId),
+            changedPowers.map((key) => key.code),
+            lookupTeamIds,
+            lookupPowers.map((key) => key.countyId),
+            lookupPowers.map((key) => key.code),
+          ])) as LoadedRows[]);
     if (loaded === undefined) throw new Error('read-models: the batch rows query returned no row');
     rows.handovers.seed(loaded.handovers);
     rows.teams.seed(loaded.teams);

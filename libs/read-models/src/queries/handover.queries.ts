@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { Commitments, Gap, HandoverMode, HandoverStatus } from '@fangquan/domain';
+import { queryPrepared, statementFor } from '@fangquan/event-store';
 import { HandoverView } from '../entities/handover-view.entity';
 import { PowerItemView } from '../entities/power-item-view.entity';
 import { codecOf, type ReadTableCodec } from '../read-table-codec';
@@ -84,6 +85,7 @@ export function toHandoverReadModel(row: HandoverView, powerName: string | null)
 const GET_SQL = `SELECT to_jsonb(h) AS handover, p.name AS power_name
 FROM handovers h LEFT JOIN power_items p ON p.county_id = h.county_id AND p.code = h.power_code
 WHERE h.id = $1 AND ($2::text IS NULL OR h.county_id = $2::text)`;
+const GET = statementFor('fangquan_get_handover', GET_SQL);
 
 @Injectable()
 export class HandoverQueries {
@@ -95,7 +97,7 @@ export class HandoverQueries {
 
   /** The handover, or null; with `countyId` a handover of another county is null as well. */
   async get(id: string, countyId?: string): Promise<HandoverReadModel | null> {
-    const [found] = (await this.handovers.query(GET_SQL, [id, countyId ?? null])) as Array<{ handover: Record<string, unknown>; power_name: string | null }>;
+    const [found] = (await queryPrepared(this.handovers.manager, GET, [id, countyId ?? null])) as Array<{ handover: Record<string, unknown>; power_name: string | null }>;
     return found === undefined ? null : toHandoverReadModel(this.codec.fromRecord(found.handover), found.power_name);
   }
 

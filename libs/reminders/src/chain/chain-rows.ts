@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared, statementFor } from '@fangquan/event-store';
 import type { ChainRecord } from './chain-record';
 
 /** Raw `reminder_chains` rows in and out, always inside the caller's transaction. */
@@ -89,19 +90,19 @@ export interface ChainSelection {
   readonly powers?: readonly { countyId: string; code: string }[];
 }
 
+/** Planned on each call, never prepared: a generic plan, made without the arrays' sizes, scans the whole table. */
+const LOCK_CHAINS_SQL = `SELECT ${COLUMNS} FROM reminder_chains
+   WHERE handover_id = ANY($1::text[]) OR team_id = ANY($2::text[])
+      OR (county_id, power_code) IN (SELECT * FROM unnest($3::text[], $4::text[]))
+   ORDER BY handover_id FOR UPDATE`;
+
 /** Locks (FOR UPDATE) and returns the selected chains, by handover id. */
 export async function lockChains(tx: EntityManager, selection: ChainSelection): Promise<ChainRecord[]> {
   const ids = [...(selection.ids ?? [])];
   const teamIds = [...(selection.teamIds ?? [])];
   const powers = selection.powers ?? [];
   if (ids.length === 0 && teamIds.length === 0 && powers.length === 0) return [];
-  const rows = (await tx.query(
-    `SELECT ${COLUMNS} FROM reminder_chains
-     WHERE handover_id = ANY($1::text[]) OR team_id = ANY($2::text[])
-        OR (county_id, power_code) IN (SELECT * FROM unnest($3::text[], $4::text[]))
-     ORDER BY handover_id FOR UPDATE`,
-    [ids, teamIds, powers.map((power) => power.countyId), powers.map((power) => power.code)],
-  )) as ChainRowSql[];
+  const rows = (await tx.query(LOCK_CHAINS_SQL, [ids, teamIds, powers.map((power) => power.countyId), powers.map((power) => power.code)])) as ChainRowSql[];
   return rows.map(toRecord);
 }
 
@@ -122,11 +123,9 @@ export async function openChainsAfter(executor: Pick<EntityManager, 'query'>, af
   return rows.map(toRecord);
 }
 
-/** Writes the records in one statement (insert or update). */
-export async function saveChains(tx: EntityManager, records: readonly ChainRecord[], now: string): Promise<void> {
-  if (records.length === 0) return;
-  await tx.query(
-    `INSERT INTO reminder_chains (${COLUMNS}, updated_at)
+const SAVE_CHAINS = statementFor(
+  'fangquan_save_chains',
+  `INSERT INTO reminder_chains (${COLUMNS}, updated_at)
      SELECT ${COLUMNS}, updated_at FROM jsonb_populate_recordset(NULL::reminder_chains, $1::jsonb)
      ON CONFLICT (handover_id) DO UPDATE SET
        township_name = EXCLUDED.township_name, power_name = EXCLUDED.power_name, department = EXCLUDED.department,
@@ -134,8 +133,12 @@ export async function saveChains(tx: EntityManager, records: readonly ChainRecor
        handover_version = EXCLUDED.handover_version, episode = EXCLUDED.episode, revision = EXCLUDED.revision,
        fingerprint = EXCLUDED.fingerprint, gaps = EXCLUDED.gaps, next_step = EXCLUDED.next_step,
        opened_at = EXCLUDED.opened_at, closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at`,
-    [JSON.stringify(records.map((record) => toRow(record, now)))],
-  );
+);
+
+/** Writes the records in one statement (insert or update). */
+export async function saveChains(tx: EntityManager, records: readonly ChainRecord[], now: string): Promise<void> {
+  if (records.length === 0) return;
+  await queryPrepared(tx, SAVE_CHAINS, [JSON.stringify(records.map((record) => toRow(record, now)))]);
 }
 
 /** A delivered step moves the chain on to the next one. */

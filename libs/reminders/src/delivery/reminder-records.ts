@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared, statementFor } from '@fangquan/event-store';
 import type { Gap, ReminderKind } from '@fangquan/domain';
 import type { ChainRecord } from '../chain/chain-record';
 import { type ChainRowSql, toRecord } from '../chain/chain-rows';
@@ -59,26 +60,29 @@ export interface ContextKey {
   readonly reminderId: string;
 }
 
-/**
- * Locks the chain rows (FOR UPDATE: deliveries of one handover, and the process manager's changes to
- * it, go one at a time) and reads, in the same statement, for each reminder whether it is written
- * already, the handover stream's head and whether it holds a revocation, and the county's users.
- * A reminder whose chain the process manager has not committed yet is missing from the map.
- */
-export async function loadDeliveryContexts(tx: EntityManager, keys: readonly ContextKey[]): Promise<Map<string, DeliveryContext>> {
-  const rows = (await tx.query(
-    `SELECT x.reminder_id, to_jsonb(c) AS chain,
+const LOAD_CONTEXTS = statementFor(
+  'fangquan_delivery_contexts',
+  `SELECT x.reminder_id, to_jsonb(c) AS chain,
             EXISTS (SELECT 1 FROM reminders WHERE id = x.reminder_id) AS delivered,
             (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = x.stream_id)::int AS stream_version,
-            EXISTS (SELECT 1 FROM events WHERE stream_id = x.stream_id AND type = 'HandoverRevoked') AS revoked,
+            (c.handover_status = 'revoked' OR EXISTS (SELECT 1 FROM events WHERE stream_id = x.stream_id AND stream_version > c.handover_version AND type = 'HandoverRevoked')) AS revoked,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'role', u.role, 'department', u.department,
                                                           'townshipId', u.township_id, 'head', u.head) ORDER BY u.username), '[]'::jsonb)
-             FROM users u WHERE u.county_id::text = c.county_id AND u.role IN ('county_admin', 'department', 'township')) AS candidates
+             FROM users u WHERE u.county_id = c.county_id::uuid AND u.role IN ('county_admin', 'department', 'township')) AS candidates
      FROM unnest($1::text[], $2::text[], $3::text[]) AS x(handover_id, stream_id, reminder_id)
      JOIN reminder_chains c ON c.handover_id = x.handover_id
      ORDER BY c.handover_id FOR UPDATE OF c`,
-    [keys.map((key) => key.handoverId), keys.map((key) => key.streamId), keys.map((key) => key.reminderId)],
-  )) as (ContextRow & { reminder_id: string })[];
+);
+
+/**
+ * Locks the chain rows (FOR UPDATE: deliveries of one handover, and the process manager's changes to
+ * it, go one at a time) and reads, in the same statement, for each reminder whether it is written
+ * already, the handover stream's head and whether it holds a revocation (the chain knows of it, or it
+ * lies beyond the last event the chain has seen: only those events are read), and the county's users.
+ * A reminder whose chain the process manager has not committed yet is missing from the map.
+ */
+export async function loadDeliveryContexts(tx: EntityManager, keys: readonly ContextKey[]): Promise<Map<string, DeliveryContext>> {
+  const rows = await queryPrepared<ContextRow & { reminder_id: string }>(tx, LOAD_CONTEXTS, [keys.map((key) => key.handoverId), keys.map((key) => key.streamId), keys.map((key) => key.reminderId)]);
   return new Map(
     rows.map((row) => [
       row.reminder_id,
@@ -99,6 +103,31 @@ export interface ReminderWrite {
   readonly outside: readonly OutsideDelivery[];
   readonly nextStep: number | null;
 }
+
+const WRITE_REMINDERS = statementFor(
+  'fangquan_write_reminders',
+  `WITH x AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, handover_id text, county_id text, kind text, step int, episode int, escalated boolean,
+         gaps jsonb, detail jsonb, recipients jsonb, township_name text, power_code text, power_name text, outside jsonb, next_step int, inbox_ids jsonb)),
+     r AS (
+       INSERT INTO reminders (id, handover_id, county_id, kind, step, episode, escalated, gaps, detail, recipients, township_name, power_code, power_name, created_at)
+       SELECT id, handover_id, county_id, kind, step, episode, escalated, nullif(gaps, 'null'::jsonb), nullif(detail, 'null'::jsonb), recipients, township_name, power_code, power_name, clock_timestamp()
+       FROM x ON CONFLICT (id) DO NOTHING RETURNING id),
+     i AS (
+       INSERT INTO inbox (id, reminder_id, recipient_user_id, county_id, handover_id, kind, gaps, step, created_at)
+       SELECT (x.inbox_ids->>((rc.n - 1)::int))::uuid, x.id, (rc.value->>'userId')::uuid, x.county_id, x.handover_id, x.kind, nullif(x.gaps, 'null'::jsonb), x.step, clock_timestamp()
+       FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) WITH ORDINALITY AS rc(value, n)
+       ON CONFLICT (reminder_id, recipient_user_id) DO NOTHING),
+     d AS (
+       INSERT INTO reminder_deliveries (reminder_id, channel, recipient, status, attempts, updated_at)
+       SELECT x.id, 'inbox', rc->>'username', 'delivered', 1, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) AS rc
+       UNION ALL
+       SELECT x.id, o->>'channel', o->>'label', 'pending', 0, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.outside) AS o
+       ON CONFLICT (reminder_id, channel, recipient) DO NOTHING),
+     a AS (
+       UPDATE reminder_chains c SET next_step = x.next_step, updated_at = clock_timestamp() FROM x WHERE c.handover_id = x.handover_id AND x.next_step IS NOT NULL)
+     SELECT count(*)::int AS written FROM r`,
+);
 
 /**
  * Writes, in one statement for any number of reminders: each reminder, one inbox row per recipient
@@ -125,28 +154,5 @@ export async function writeReminders(tx: EntityManager, writes: readonly Reminde
     next_step: nextStep,
     inbox_ids: reminder.recipients.map(() => randomUUID()),
   }));
-  await tx.query(
-    `WITH x AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, handover_id text, county_id text, kind text, step int, episode int, escalated boolean,
-         gaps jsonb, detail jsonb, recipients jsonb, township_name text, power_code text, power_name text, outside jsonb, next_step int, inbox_ids jsonb)),
-     r AS (
-       INSERT INTO reminders (id, handover_id, county_id, kind, step, episode, escalated, gaps, detail, recipients, township_name, power_code, power_name, created_at)
-       SELECT id, handover_id, county_id, kind, step, episode, escalated, nullif(gaps, 'null'::jsonb), nullif(detail, 'null'::jsonb), recipients, township_name, power_code, power_name, clock_timestamp()
-       FROM x ON CONFLICT (id) DO NOTHING RETURNING id),
-     i AS (
-       INSERT INTO inbox (id, reminder_id, recipient_user_id, county_id, handover_id, kind, gaps, step, created_at)
-       SELECT (x.inbox_ids->>((rc.n - 1)::int))::uuid, x.id, (rc.value->>'userId')::uuid, x.county_id, x.handover_id, x.kind, nullif(x.gaps, 'null'::jsonb), x.step, clock_timestamp()
-       FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) WITH ORDINALITY AS rc(value, n)
-       ON CONFLICT (reminder_id, recipient_user_id) DO NOTHING),
-     d AS (
-       INSERT INTO reminder_deliveries (reminder_id, channel, recipient, status, attempts, updated_at)
-       SELECT x.id, 'inbox', rc->>'username', 'delivered', 1, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) AS rc
-       UNION ALL
-       SELECT x.id, o->>'channel', o->>'label', 'pending', 0, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.outside) AS o
-       ON CONFLICT (reminder_id, channel, recipient) DO NOTHING),
-     a AS (
-       UPDATE reminder_chains c SET next_step = x.next_step, updated_at = clock_timestamp() FROM x WHERE c.handover_id = x.handover_id AND x.next_step IS NOT NULL)
-     SELECT count(*)::int AS written FROM r`,
-    [JSON.stringify(input)],
-  );
+  await queryPrepared(tx, WRITE_REMINDERS, [JSON.stringify(input)]);
 }
