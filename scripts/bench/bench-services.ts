@@ -35,6 +35,21 @@ export async function topStatements(databaseUrl: string, limit = 15): Promise<st
   }
 }
 
+/**
+ * ANALYZE, after the warm-up: the planner's statistics as autovacuum keeps them on a database that has
+ * been running. A fresh database has none until autovacuum's next round (up to a minute), and until
+ * then a connection's prepared statements keep the plans made for near-empty tables (sequential scans).
+ */
+export async function analyzeDatabase(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startBenchServices(): Promise<BenchServices> {
   const stoppers: Array<() => Promise<void>> = [];
   let databaseUrl = process.env.DATABASE_URL;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
-import { startBenchServices, topStatements } from './bench-services';
+import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 /**
  * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
@@ -118,6 +118,7 @@ export async function main(): Promise<void> {
     };
     // Warm-up, not measured: the API's code paths compiled, its pools filled.
     autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId), seconds: 3 });
+    await analyzeDatabase(services.databaseUrl);
     const ready = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId) }));
     const lacking = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(township.teamId) }));
     const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverTo(township.teamId)));

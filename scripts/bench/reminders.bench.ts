@@ -22,7 +22,7 @@ import { dataSourceOptions } from '@fangquan/platform';
 import { applicationSchema } from '@fangquan/read-models';
 import { startWorkerProcess } from '../../test/reminders/support/worker-runner';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
-import { startBenchServices, topStatements } from './bench-services';
+import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
 const PACED = Number(process.env.BENCH_REMINDER_PACED ?? 5_000);
@@ -185,6 +185,7 @@ export async function main(): Promise<void> {
       return measure(dataSource, world, since, await recordGaps(store, world, count, perSecond), timeoutMs);
     };
     await gaps(200, 0, 60_000); // warm-up: a few reminders through the whole path
+    await analyzeDatabase(services.databaseUrl);
 
     await topStatements(services.databaseUrl); // resets the statement statistics (BENCH_PG_STATEMENTS=1)
     const processes = { worker: worker.child.pid, bench: process.pid };
