@@ -10,21 +10,27 @@ const MAX_NOTICE_BYTES = 7_000;
 
 interface BatchNotice {
   readonly subscription: string;
+  /** The runner that committed the batch (SubscriptionRunner.id): a runner tells its own batches from a peer's. */
+  readonly runner?: string;
   readonly positions?: readonly string[];
 }
 
 /** What a committed batch announces: the subscription and, when they fit, the positions it handled. */
-export function batchNotice(subscription: string, positions: readonly string[]): string {
-  const full = JSON.stringify({ subscription, positions } satisfies BatchNotice);
-  return Buffer.byteLength(full) <= MAX_NOTICE_BYTES ? full : JSON.stringify({ subscription } satisfies BatchNotice);
+export function batchNotice(subscription: string, runner: string, positions: readonly string[]): string {
+  const full = JSON.stringify({ subscription, runner, positions } satisfies BatchNotice);
+  return Buffer.byteLength(full) <= MAX_NOTICE_BYTES ? full : JSON.stringify({ subscription, runner } satisfies BatchNotice);
 }
 
 function parseNotice(payload: string | undefined): BatchNotice | undefined {
   try {
     const parsed: unknown = JSON.parse(payload ?? '');
     if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { subscription?: unknown }).subscription !== 'string') return undefined;
-    const { subscription, positions } = parsed as { subscription: string; positions?: unknown };
-    return Array.isArray(positions) && positions.every((p) => typeof p === 'string') ? { subscription, positions: positions as string[] } : { subscription };
+    const { subscription, runner, positions } = parsed as { subscription: string; runner?: unknown; positions?: unknown };
+    return {
+      subscription,
+      ...(typeof runner === 'string' ? { runner } : {}),
+      ...(Array.isArray(positions) && positions.every((p) => typeof p === 'string') ? { positions: positions as string[] } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -87,7 +93,7 @@ export class SubscriptionNotifications {
   private dispatch(payload: string | undefined): void {
     const notice = parseNotice(payload);
     if (notice === undefined) return;
-    this.runners.get(notice.subscription)?.handledElsewhere(notice.positions);
+    this.runners.get(notice.subscription)?.handledElsewhere(notice.positions, notice.runner);
   }
 
   private lost(client: Client, error: unknown): void {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SubscriptionTimeoutError } from './errors';
@@ -60,6 +61,14 @@ export interface SubscriptionRunnerOptions {
    * waiters in other processes (SubscriptionNotifications) learn of it at once instead of polling.
    */
   readonly notifyChannel?: string;
+  /**
+   * How long a runner with no waiters of its own stands by after hearing (via SubscriptionNotifications)
+   * that a runner of another process committed a batch of its subscription. Two runners racing for
+   * every batch mostly plan batches that the other then commits first (a gated batch writes nothing);
+   * the one whose process is waiting for the read side (an API answering its writes) runs, the other
+   * stands by and takes over once it hears nothing for this long. Default 1 s; 0 never stands by.
+   */
+  readonly standbyMs?: number;
 }
 
 export type BatchOutcome =
@@ -100,6 +109,11 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export class SubscriptionRunner {
   readonly name: string;
+  /** This runner among the runners of its subscription in every process (announced with its batches). */
+  readonly id = randomUUID();
+  private readonly standbyMs: number;
+  /** Until when a peer's batches keep this runner standing by (see SubscriptionRunnerOptions.standbyMs). */
+  private peerActiveUntil = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -132,6 +146,7 @@ export class SubscriptionRunner {
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.logger = options.logger ?? consoleEventStoreLogger;
     this.notifyChannel = options.notifyChannel;
+    this.standbyMs = options.standbyMs ?? 1000;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
   }
 
@@ -218,7 +233,8 @@ export class SubscriptionRunner {
    * positions resolve the waiters at once; without them (too many for one notice) the waiters ask
    * the checkpoint table now instead of at the next poll.
    */
-  handledElsewhere(positions: readonly string[] | undefined): void {
+  handledElsewhere(positions: readonly string[] | undefined, runner?: string): void {
+    if (runner !== undefined && runner !== this.id && this.standbyMs > 0) this.peerActiveUntil = Date.now() + this.standbyMs;
     if (positions !== undefined) {
       this.remember(positions);
       return;
@@ -272,7 +288,7 @@ export class SubscriptionRunner {
       const checkpoint = checkpointAfter(last);
       const positions = events.map((event) => event.globalPosition);
       if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, checkpoint);
-      else await saveCheckpointAndNotify(tx, this.name, checkpoint, this.notifyChannel, batchNotice(this.name, positions));
+      else await saveCheckpointAndNotify(tx, this.name, checkpoint, this.notifyChannel, batchNotice(this.name, this.id, positions));
       return { kind: 'handled', count: events.length, checkpoint, positions };
     });
   }
@@ -290,7 +306,7 @@ export class SubscriptionRunner {
     const writes = await handler.plan(read.events, dataSource);
     const checkpoint = checkpointAfter(last);
     const positions = read.events.map((event) => event.globalPosition);
-    const notice = this.notifyChannel === undefined ? undefined : { channel: this.notifyChannel, payload: batchNotice(this.name, positions) };
+    const notice = this.notifyChannel === undefined ? undefined : { channel: this.notifyChannel, payload: batchNotice(this.name, this.id, positions) };
     if (!(await commitGatedBatch(dataSource, this.name, read.checkpoint, checkpoint, writes, notice))) return { kind: 'busy' };
     return { kind: 'handled', count: read.events.length, checkpoint, positions };
   }
@@ -298,6 +314,12 @@ export class SubscriptionRunner {
   private async runLoop(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      const standby = this.peerActiveUntil - Date.now();
+      if (standby > 0 && this.waiters.size === 0) {
+        // A peer commits the batches and nobody here waits for them: run none that would race it.
+        await this.pause(standby, true);
+        continue;
+      }
       try {
         const outcome = await this.runBatch();
         failures = 0;

@@ -236,9 +236,9 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         const here = new SubscriptionRunner(ctx.store, recordingHandler(name)); // this process: waits, runs no batch
         const heard: Array<readonly string[] | undefined> = [];
         const hear = here.handledElsewhere.bind(here);
-        here.handledElsewhere = (positions) => {
+        here.handledElsewhere = (positions, runner) => {
           heard.push(positions);
-          hear(positions);
+          hear(positions, runner);
         };
         const listener = new SubscriptionNotifications(ctx.backend.connectionString as string, recordingLogger());
         listener.register(here);
@@ -254,6 +254,38 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
           await eventually(() => heard.length === 1);
           expect(heard[0]).toContain(last);
           expect(heard[0]).toHaveLength(3);
+        } finally {
+          await listener.stop();
+        }
+      });
+
+      it("stands by while another process's runner commits the batches and nobody here waits, then takes over when it falls silent", async () => {
+        const name = `standby-${randomUUID()}`;
+        const hereHandler = recordingHandler(name);
+        const here = new SubscriptionRunner(ctx.store, hereHandler, { pollIntervalMs: 10, standbyMs: 1000, logger: recordingLogger() });
+        ctx.runners.push(here);
+        let heardPeer = false;
+        const hear = here.handledElsewhere.bind(here);
+        here.handledElsewhere = (positions, runner) => {
+          if (runner !== undefined && runner !== here.id) heardPeer = true;
+          hear(positions, runner);
+        };
+        const listener = new SubscriptionNotifications(ctx.backend.connectionString as string, recordingLogger());
+        listener.register(here);
+        await listener.start();
+        const peer = await (ctx.backend.openPeer as () => Promise<typeof ctx.dataSource>)();
+        const elsewhere = new SubscriptionRunner(new EventStore(peer), recordingHandler(name), { notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL, logger: recordingLogger() });
+        try {
+          await appendMany(ctx, [streamName('standby')], 3);
+          await elsewhere.catchUp();
+          await eventually(() => heardPeer, 5_000, "the peer's batch");
+          here.start();
+          const stream = streamName('standby-later');
+          await appendMany(ctx, [stream], 3);
+          await sleep(300);
+          expect(hereHandler.seen).toHaveLength(0); // standing by: the peer may take these
+          await eventually(() => hereHandler.seen.length === 3, 5_000, 'the take-over');
+          expect(hereHandler.seen.map((event) => event.streamId)).toEqual([stream, stream, stream]);
         } finally {
           await listener.stop();
         }
