@@ -10,6 +10,7 @@ const user: UserProfile = {
   townshipId: null,
   department: null,
   head: true,
+  createdAt: new Date('2026-01-05T08:00:00Z'),
 };
 
 describe('AccessTokenService', () => {
