@@ -141,6 +141,21 @@ describe('read-models projection', () => {
     expect(await side.handovers.get(world.littering)).toMatchObject({ status: 'active', version: 3, readiness: { ready: true, gaps: [] } });
   });
 
+  it('moves only the version and time of a handover whose batch holds nothing but reminders sent', async () => {
+    await side.runner.catchUp();
+    const before = await side.handovers.get(world.dongshanLittering);
+    side.clock.set('2025-07-01T02:00:00Z'); // the same day as the test before: later tests judge readiness as of it
+    for (const step of [0, 1]) {
+      await side.ledger.handover(COUNTY, world.dongshanLittering, {
+        type: 'RecordReminderSent',
+        data: { reminderId: randomUUID(), kind: 'gap', step, recipients: ['county-office'], gaps: before?.readiness.gaps ?? [] },
+      });
+    }
+    await side.runner.catchUp();
+    const after = await side.handovers.get(world.dongshanLittering);
+    expect(after).toEqual({ ...before, version: (before?.version ?? 0) + 2, updatedAt: '2025-07-01T02:00:00.000Z' });
+  });
+
   it('re-opens gaps on every handover of the team when an officer leaves', async () => {
     await side.ledger.team(COUNTY, world.xiping, { type: 'RemoveOfficer', data: { officerId: officers.zhangWei.officerId, reason: '调离' } });
     await side.runner.catchUp();

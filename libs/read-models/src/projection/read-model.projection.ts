@@ -11,7 +11,7 @@ import {
   type PowerItemEvent,
   type TeamEvent,
 } from '@fangquan/domain';
-import { consoleEventStoreLogger, type EventStoreLogger, type GatedSubscriptionHandler, type GatedWrite, type RecordedEvent } from '@fangquan/event-store';
+import { consoleEventStoreLogger, type EventStoreLogger, GATE, type GatedSubscriptionHandler, type GatedWrite, type RecordedEvent } from '@fangquan/event-store';
 import { type Clock, localDate } from '@fangquan/platform';
 import { isNewFor, placeOf } from './event-place';
 import { applyHandoverEvent } from './handover-view.mapper';
@@ -50,6 +50,41 @@ class BatchKeys implements BatchRowKeys {
   }
 }
 
+/**
+ * A handover's row whose batch holds nothing for it but reminders sent: only its version and time
+ * move (a reminder never changes what the handover lacks), in one UPDATE for the batch instead of
+ * reading and rewriting the whole row. Guarded like every row: an older or equal version is skipped.
+ */
+const BUMP_VERSIONS_SQL = `UPDATE handovers h SET version = x.version, updated_at = x.updated_at
+  FROM jsonb_to_recordset($1::jsonb) AS x(id text, version int, updated_at timestamptz)
+  WHERE h.id = x.id AND h.version < x.version AND ${GATE}`;
+
+interface VersionBump {
+  readonly id: string;
+  readonly version: number;
+  readonly updated_at: string;
+}
+
+/**
+ * The handovers of a batch that only had reminders sent, with the version and time of the last one;
+ * none when the batch changes a team or a power (their handovers' rows are read and rewritten whole).
+ */
+function reminderOnlyHandovers(placed: readonly PlacedEvent[]): Map<string, VersionBump> {
+  const bumps = new Map<string, VersionBump>();
+  if (placed.some((event) => event.kind !== 'handover')) return bumps;
+  const otherwise = new Set<string>();
+  for (const event of placed) {
+    if (event.kind !== 'handover') continue;
+    if (event.event.type !== 'ReminderSent') otherwise.add(event.handoverId);
+    else {
+      const { version, occurredAt } = placeOf(event.recorded);
+      bumps.set(event.handoverId, { id: event.handoverId, version, updated_at: occurredAt.toISOString() });
+    }
+  }
+  for (const id of otherwise) bumps.delete(id);
+  return bumps;
+}
+
 /** The handovers whose readiness the batch may have changed; each is re-assessed once, at the end. */
 class Affected {
   readonly handoverIds = new Set<string>();
@@ -83,21 +118,21 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
 
   /** The batch's writes: every changed row, to be committed with the checkpoint (see GatedSubscriptionHandler). */
   async plan(events: RecordedEvent[], dataSource: DataSource): Promise<GatedWrite[]> {
-    const rows = await this.apply(events, dataSource.manager);
-    return rows === undefined ? [] : rows.gatedWrites();
+    const placed = events.map((recorded) => this.place(recorded)).filter((event): event is PlacedEvent => event !== undefined);
+    const bumps = reminderOnlyHandovers(placed);
+    const rows = await this.apply(
+      placed.filter((event) => event.kind !== 'handover' || !bumps.has(event.handoverId)),
+      dataSource.manager,
+    );
+    const writes = rows === undefined ? [] : rows.gatedWrites();
+    return bumps.size === 0 ? writes : [...writes, { sql: BUMP_VERSIONS_SQL, parameters: [JSON.stringify([...bumps.values()])] }];
   }
 
   /** Reads every row the batch touches, applies its events in log order, re-assesses readiness. */
-  private async apply(events: RecordedEvent[], reader: EntityManager): Promise<BatchRows | undefined> {
-    const keys = new BatchKeys();
-    const placed: PlacedEvent[] = [];
-    for (const recorded of events) {
-      const event = this.place(recorded);
-      if (event === undefined) continue;
-      placed.push(event);
-      keys.add(event);
-    }
+  private async apply(placed: readonly PlacedEvent[], reader: EntityManager): Promise<BatchRows | undefined> {
     if (placed.length === 0) return undefined;
+    const keys = new BatchKeys();
+    for (const event of placed) keys.add(event);
 
     const rows = await BatchRows.load(reader, keys);
     const affected = new Affected();
