@@ -128,7 +128,9 @@ export class SubscriptionRunner {
   private readonly batchListeners = new Set<() => void>();
   /** Global positions this runner handled lately: a waiter finds its event here without a query. */
   private readonly recentlyHandled = new Set<string>();
-  private readonly recentOrder: string[] = [];
+  /** The same positions in the order handled, a ring of RECENT_POSITIONS: the oldest leaves the set as a new one comes. */
+  private readonly recentOrder: Array<string | undefined> = new Array<string | undefined>(RECENT_POSITIONS);
+  private recentNext = 0;
   /** Waiters by the global position they wait for; resolved by a local batch or by the shared poll. */
   private readonly waiters = new Map<string, Set<() => void>>();
   /** Whether the shared poll loop runs; set and cleared synchronously with its checks (see pollForWaiters). */
@@ -252,7 +254,7 @@ export class SubscriptionRunner {
           await saveCheckpoint(tx, this.name, LOG_START);
         });
         this.recentlyHandled.clear();
-        this.recentOrder.length = 0;
+        this.recentOrder.fill(undefined);
       } catch (error) {
         throw asStoreError('reset', error);
       }
@@ -424,11 +426,12 @@ export class SubscriptionRunner {
 
   private remember(positions: readonly string[]): void {
     for (const position of positions) {
+      const oldest = this.recentOrder[this.recentNext];
+      if (oldest !== undefined) this.recentlyHandled.delete(oldest);
+      this.recentOrder[this.recentNext] = position;
+      this.recentNext = (this.recentNext + 1) % RECENT_POSITIONS;
       this.recentlyHandled.add(position);
-      this.recentOrder.push(position);
     }
     this.resolveWaiters(positions);
-    const excess = this.recentOrder.length - RECENT_POSITIONS;
-    if (excess > 0) for (const position of this.recentOrder.splice(0, excess)) this.recentlyHandled.delete(position);
   }
 }
