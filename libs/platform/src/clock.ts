@@ -21,15 +21,20 @@ export class ManualClock implements Clock {
   }
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, { readonly format: Intl.DateTimeFormat; last?: { readonly second: number; readonly date: string } }>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in the county's time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
+  let zone = dateFormats.get(timeZone);
+  if (!zone) {
     // en-CA formats as YYYY-MM-DD. Building a formatter is costly: one per time zone, kept.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }) };
+    dateFormats.set(timeZone, zone);
   }
-  return format.format(instant);
+  // Every command asks for today: formatting (~10 µs) once per second of the clock is enough.
+  const second = Math.floor(instant.getTime() / 1000);
+  if (zone.last?.second === second) return zone.last.date;
+  const date = zone.format.format(instant);
+  zone.last = { second, date };
+  return date;
 }
