@@ -19,9 +19,7 @@ export interface BenchServices {
  */
 export async function topStatements(databaseUrl: string, limit = 15): Promise<string> {
   if (!process.env.BENCH_PG_STATEMENTS) return '';
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  return withClient(databaseUrl, async (client) => {
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const { rows } = await client.query<{ calls: string; total: number; mean: number; query: string }>(
       `SELECT calls::text, total_exec_time AS total, mean_exec_time AS mean, regexp_replace(query, '\\s+', ' ', 'g') AS query
@@ -30,9 +28,7 @@ export async function topStatements(databaseUrl: string, limit = 15): Promise<st
     );
     await client.query('SELECT pg_stat_statements_reset()');
     return rows.map((row) => `${row.calls.padStart(7)} calls ${row.total.toFixed(0).padStart(7)} ms ${row.mean.toFixed(3).padStart(8)} ms/call  ${row.query.slice(0, 150)}`).join('\n');
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -41,10 +37,15 @@ export async function topStatements(databaseUrl: string, limit = 15): Promise<st
  * then a connection's prepared statements keep the plans made for near-empty tables (sequential scans).
  */
 export async function analyzeDatabase(databaseUrl: string): Promise<void> {
+  await withClient(databaseUrl, (client) => client.query('ANALYZE'));
+}
+
+/** One connection of its own for `work`, closed afterwards. */
+async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('ANALYZE');
+    return await work(client);
   } finally {
     await client.end();
   }

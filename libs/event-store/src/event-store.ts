@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { APPEND_EVENT_SQL, APPEND_EVENTS_SQL, APPEND_ONE_EACH_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL, STREAM_HEADS_SQL } from './append.sql';
-import { preparedStatement, queryPrepared, statementFor } from './prepared-statement';
+import { queryPrepared, statementFor } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
 import { StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
@@ -17,9 +17,9 @@ export interface EventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
 }
 
-const APPEND_ONE = preparedStatement('fangquan_append_event', APPEND_EVENT_SQL);
-const APPEND_MANY = preparedStatement('fangquan_append_events', APPEND_EVENTS_SQL);
-const APPEND_ONE_EACH = preparedStatement('fangquan_append_one_each', APPEND_ONE_EACH_SQL);
+const APPEND_ONE = statementFor('fangquan_append_event', APPEND_EVENT_SQL);
+const APPEND_MANY = statementFor('fangquan_append_events', APPEND_EVENTS_SQL);
+const APPEND_ONE_EACH = statementFor('fangquan_append_one_each', APPEND_ONE_EACH_SQL);
 
 /** A stream as loading an aggregate reads it: its latest snapshot (if any) and the events after it. */
 export interface StreamRead {

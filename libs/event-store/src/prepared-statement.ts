@@ -9,21 +9,19 @@ export interface PreparedStatement {
   readonly text: string;
 }
 
-/** The name carries a hash of the text, so a changed statement never collides with an old one on a live connection. */
-export function preparedStatement(purpose: string, text: string): PreparedStatement {
-  return { name: `${purpose}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`, text };
-}
-
 /** Statements by text: the constant ones, and the few shapes of those composed at run time (a gated batch's writes). */
 const statementsByText = new Map<string, PreparedStatement>();
 const MAX_REMEMBERED = 256;
 
-/** The prepared statement of a text, named once: the same text always gets the same name. */
+/**
+ * The prepared statement of a text, named once: the same text always gets the same name, and the name
+ * carries a hash of the text, so a changed statement never collides with an old one on a live connection.
+ */
 export function statementFor(purpose: string, text: string): PreparedStatement {
   const known = statementsByText.get(text);
   if (known !== undefined) return known;
   if (statementsByText.size >= MAX_REMEMBERED) statementsByText.clear();
-  const statement = preparedStatement(purpose, text);
+  const statement = { name: `${purpose}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`, text };
   statementsByText.set(text, statement);
   return statement;
 }

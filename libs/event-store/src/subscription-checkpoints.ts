@@ -23,7 +23,10 @@ export async function tryLockSubscription(tx: SqlExecutor, subscriptionId: strin
   return row?.locked === true;
 }
 
-/** Waits for the lock (used by reset, which must not interleave with a batch). */
+/**
+ * Waits for the subscription's lock, held until the caller's transaction ends: no batch of the
+ * subscription, in any process, interleaves with it (reset, the readiness sweeps, a rebuild).
+ */
 export async function lockSubscription(tx: SqlExecutor, subscriptionId: string): Promise<void> {
   await queryRows(tx, `SELECT pg_advisory_xact_lock(${LOCK_KEY})::text AS locked`, [subscriptionId]);
 }

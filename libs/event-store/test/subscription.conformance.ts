@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, LOG_START, type RecordedEvent, SUBSCRIPTION_NOTIFY_CHANNEL, SubscriptionNotifications, SubscriptionRunner, checkpointAfter } from '../src';
+import { EventStore, LOG_START, type RecordedEvent, SUBSCRIPTION_NOTIFY_CHANNEL, SubscriptionNotifications, SubscriptionRunner, checkpointAfter, lockSubscription } from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { countHandledRows, eventually, expectStreamsInOrder, gatedRecordingHandler, handledRows, metadata, recordingHandler, recordingLogger, sleep, streamName } from './fixtures';
 
@@ -156,7 +156,7 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         const holder = ctx.dataSource.createQueryRunner();
         await holder.startTransaction();
         try {
-          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text`, [name]);
+          await lockSubscription(holder, name);
           expect(await runner.runBatch()).toEqual({ kind: 'busy' });
         } finally {
           await holder.rollbackTransaction();
@@ -175,7 +175,7 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         try {
           // Another process "handled" everything: its checkpoint is past the events, and it still holds
           // the lock, so this process's runner — running — never handles a batch itself.
-          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text`, [name]);
+          await lockSubscription(holder, name);
           const [last] = (await ctx.dataSource.query(`SELECT transaction_id::text AS t, global_position::text AS p FROM events WHERE global_position = $1::bigint`, [positions.at(-1)])) as Array<{ t: string; p: string }>;
           await ctx.dataSource.query(`INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ($1, $2::xid8, $3::bigint, now())`, [name, last?.t, last?.p]);
           here.start();
@@ -194,7 +194,7 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         const holder = ctx.dataSource.createQueryRunner();
         await holder.startTransaction();
         try {
-          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text`, [name]);
+          await lockSubscription(holder, name);
           expect(await runner.runBatch()).toEqual({ kind: 'busy' });
           expect(await countHandledRows(ctx.dataSource, name)).toBe(0);
         } finally {

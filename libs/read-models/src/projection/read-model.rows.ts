@@ -27,6 +27,11 @@ export interface BatchRowKeys {
   readonly lookupPowers: ReadonlyMap<string, PowerKey>;
 }
 
+/** The rows of the CTEs h, t and p, each table as one jsonb array. */
+const ROWS_AS_JSON = `SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
+       (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
+       (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`;
+
 /**
  * Every row a batch touches, in ONE statement: the handovers named by the batch, the open handovers of
  * changed teams and powers (each branch on its own index), and the team and power rows of all of them.
@@ -47,9 +52,7 @@ const LOAD_SQL = `WITH h AS (
   SELECT * FROM power_items WHERE (county_id, code) IN (
     SELECT * FROM unnest($3::text[], $4::text[]) UNION ALL SELECT * FROM unnest($6::text[], $7::text[]) UNION ALL SELECT county_id, power_code FROM h)
 )
-SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
-       (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
-       (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`;
+${ROWS_AS_JSON}`;
 
 /**
  * The common batch, no team or power changed (handovers recorded, answered, reminded): the named
@@ -65,9 +68,7 @@ const LOAD_NAMED = statementFor(
 ), p AS (
   SELECT * FROM power_items WHERE (county_id, code) IN (SELECT * FROM unnest($3::text[], $4::text[]) UNION SELECT county_id, power_code FROM h)
 )
-SELECT (SELECT COALESCE(jsonb_agg(h), '[]'::jsonb) FROM h) AS handovers,
-       (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb) FROM t) AS teams,
-       (SELECT COALESCE(jsonb_agg(p), '[]'::jsonb) FROM p) AS powers`,
+${ROWS_AS_JSON}`,
 );
 
 type LoadedRows = { handovers: Record<string, unknown>[]; teams: Record<string, unknown>[]; powers: Record<string, unknown>[] };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { daysBetween, type TeamState } from '@fangquan/domain';
 import { Handovers } from '@fangquan/ledger';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
-import type { SubscriptionRunner } from '@fangquan/event-store';
+import { lockSubscription, type SubscriptionRunner } from '@fangquan/event-store';
 import { ReadinessRefresher } from '@fangquan/read-models';
 import { REMINDERS_RUNNER } from '../reminders.tokens';
 import type { ChainRecord } from '../chain/chain-record';
@@ -82,7 +82,7 @@ export class ReminderSweeps {
     for (;;) {
       const page = await this.dataSource.transaction(async (tx) => {
         // The process manager's own lock: no batch of it interleaves with this page.
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('fangquan.subscription:' || $1, 0))::text AS locked`, [REMINDERS_SUBSCRIPTION]);
+        await lockSubscription(tx, REMINDERS_SUBSCRIPTION);
         const ids = (await openChainsAfter(tx, after, PAGE)).map((record) => record.handoverId);
         const records = await lockChains(tx, { ids });
         const now = this.clock.now();
