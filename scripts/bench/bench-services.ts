@@ -56,19 +56,21 @@ export async function startBenchServices(): Promise<BenchServices> {
   let databaseUrl = process.env.DATABASE_URL;
   let redisUrl = process.env.REDIS_URL;
   const parts: string[] = [];
+  const tcp = process.env.BENCH_TCP === '1';
   if (!databaseUrl) {
     // BENCH_PG_STATEMENTS=1: pg_stat_statements on, so a benchmark can say which statements cost the most.
     const settings = process.env.BENCH_PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] : [];
     const cluster = await startPostgresCluster('fangquan_bench', settings);
-    databaseUrl = cluster.url;
+    // Over the Unix socket, as a deployment on one machine connects; BENCH_TCP=1 measures TCP on loopback.
+    databaseUrl = tcp ? cluster.url : cluster.socketUrl;
     stoppers.push(async () => cluster.stop());
-    parts.push('throwaway PostgreSQL cluster (fsync=off, synchronous_commit=off)');
+    parts.push(`throwaway PostgreSQL cluster over ${tcp ? 'TCP on loopback' : 'its Unix socket'} (fsync=off, synchronous_commit=off)`);
   } else parts.push('PostgreSQL at DATABASE_URL');
   if (!redisUrl) {
-    const redis = await launchRedisServer({ dataDir: mkdtempSync(join(tmpdir(), 'fangquan-bench-redis-')) });
+    const redis = await launchRedisServer({ dataDir: mkdtempSync(join(tmpdir(), 'fangquan-bench-redis-')), socket: !tcp });
     redisUrl = redis.url;
     stoppers.push(() => redis.stop());
-    parts.push('private redis-server (AOF everysec)');
+    parts.push(`private redis-server over ${tcp ? 'TCP on loopback' : 'its Unix socket'} (AOF everysec)`);
   } else parts.push('Redis at REDIS_URL');
   return {
     databaseUrl,

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { ioredisAddress } from '@fangquan/platform';
 import { Client } from 'pg';
 import { REMINDER_QUEUE, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
@@ -58,7 +59,7 @@ describe('reminders: faults (PostgreSQL + Redis)', () => {
   });
 
   it('fails malformed job data at once with the reason, and goes on delivering', async () => {
-    const connection = new Redis(t.config.redis.kind === 'external' ? t.config.redis.url : '', { maxRetriesPerRequest: null });
+    const connection = new Redis(ioredisAddress(t.config.redis.kind === 'external' ? t.config.redis.url : 'redis://'), { maxRetriesPerRequest: null });
     const raw = new Queue(REMINDER_QUEUE, { connection, prefix: t.config.queuePrefix });
     try {
       await raw.add('gap', 'garbage', { jobId: 'gap.garbage' });

@@ -5,13 +5,14 @@ import { launchRedisServer } from '../../libs/platform/src/redis/redis-server.la
 import { startPostgresCluster } from './postgres-cluster';
 
 /**
- * Starts a real PostgreSQL cluster and a real Redis on loopback for the integration tier and hands
+ * Starts a real PostgreSQL cluster and a real Redis on this machine for the integration tier and hands
  * their URLs to the test workers through TEST_DATABASE_URL / TEST_REDIS_URL; stops both afterwards.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const postgres = await startPostgresCluster();
-  const redis = await launchRedisServer({ dataDir: mkdtempSync(join(tmpdir(), 'fangquan-redis-')) });
-  process.env.TEST_DATABASE_URL = postgres.url;
+  const redis = await launchRedisServer({ dataDir: mkdtempSync(join(tmpdir(), 'fangquan-redis-')), socket: true });
+  // Over the Unix sockets, as a deployment on one machine connects (the TCP path is tested where a test needs a port).
+  process.env.TEST_DATABASE_URL = postgres.socketUrl;
   process.env.TEST_REDIS_URL = redis.url;
   return async () => {
     await redis.stop();

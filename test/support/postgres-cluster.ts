@@ -6,7 +6,10 @@ import { findFreePort } from '../../libs/platform/src/net';
 
 /** A throwaway PostgreSQL cluster on loopback, made with initdb/pg_ctl for one test run. */
 export interface PostgresCluster {
+  /** Over TCP on loopback. */
   readonly url: string;
+  /** The same database over the cluster's Unix socket (in its data directory): no TCP path on either side. */
+  readonly socketUrl: string;
   readonly port: number;
   readonly dataDir: string;
   stop(): void;
@@ -52,6 +55,7 @@ export async function startPostgresCluster(database = 'fangquan_test', settings:
   run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-qc', `CREATE DATABASE ${database}`]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${database}`,
+    socketUrl: `postgres://postgres@localhost:${port}/${database}?host=${encodeURIComponent(dataDir)}`,
     port,
     dataDir,
     stop() {

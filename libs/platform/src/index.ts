@@ -3,6 +3,7 @@ export * from './config/duration';
 export * from './database/data-source-options';
 export * from './database/embedded-pglite.driver';
 export * from './redis/redis-server.launcher';
+export * from './redis/redis-address';
 export * from './net';
 export * from './clock';
 export * from './runtime/redis-endpoint';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
+import { ioredisAddress, REDIS_URL_PROTOCOLS } from '../redis/redis-address';
 
 /** Everything the processes read from the environment, parsed and checked once at start. */
 export interface AppConfig {
@@ -87,7 +88,14 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(nonEmpty(env, 'DATA_DIR') ?? './data');
   const databaseUrl = url('DATABASE_URL', nonEmpty(env, 'DATABASE_URL'), ['postgres:', 'postgresql:']);
-  const redisUrl = url('REDIS_URL', nonEmpty(env, 'REDIS_URL'), ['redis:', 'rediss:']);
+  const redisUrl = url('REDIS_URL', nonEmpty(env, 'REDIS_URL'), [...REDIS_URL_PROTOCOLS]);
+  if (redisUrl !== undefined) {
+    try {
+      ioredisAddress(redisUrl);
+    } catch (error) {
+      throw new ConfigError(`REDIS_URL: ${(error as Error).message}`);
+    }
+  }
   const steps = (nonEmpty(env, 'REMINDER_STEPS') ?? '3d,7d').split(',').map((s) => s.trim()).filter(Boolean);
   const seed = nonEmpty(env, 'SEED_DEMO');
   return {

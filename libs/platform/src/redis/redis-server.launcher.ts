@@ -3,9 +3,16 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connect } from 'node:net';
 import { findFreePort, waitFor } from '../net';
+import { unixRedisUrl } from './redis-address';
+
+/** sun_path holds 108 bytes on Linux, its last one the terminating NUL; a little room kept. */
+const MAX_SOCKET_PATH_BYTES = 100;
 
 export interface LaunchedRedis {
+  /** How clients reach it: its Unix socket when one was asked for (and its path fits), else TCP on loopback. */
   readonly url: string;
+  /** The same Redis over TCP on loopback. */
+  readonly tcpUrl: string;
   readonly port: number;
   readonly pid: number | undefined;
   stop(): Promise<void>;
@@ -15,6 +22,12 @@ export interface RedisLaunchOptions {
   /** Directory for the AOF and RDB files. */
   readonly dataDir: string;
   readonly port?: number;
+  /**
+   * Also listen on `dataDir/redis.sock` and hand that out as `url`: on one machine a Unix socket spares
+   * every command the kernel's TCP path on both sides. Left on TCP when the path is longer than a
+   * socket address holds.
+   */
+  readonly socket?: boolean;
   /** May the launcher run `apt-get install redis-server` when the binary is missing (root only)? */
   readonly installIfMissing?: boolean;
   readonly log?: (message: string) => void;
@@ -63,6 +76,9 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
   const pidFile = join(dir, 'redis-server.pid');
   await stopStaleRedis(pidFile, log);
   const port = options.port ?? (await findFreePort());
+  const socketPath = join(dir, 'redis.sock');
+  const socket = options.socket === true && Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH_BYTES;
+  if (options.socket === true && !socket) log(`the Redis socket path ${socketPath} is too long for a socket address: clients use TCP`);
   const args = [
     '--pidfile', pidFile,
     '--port', String(port),
@@ -75,6 +91,7 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
     '--save', '',
     '--daemonize', 'no',
     '--logfile', '',
+    ...(socket ? ['--unixsocket', socketPath, '--unixsocketperm', '700'] : []),
   ];
   // Its own process group: a Ctrl-C in the terminal reaches us, and we stop Redis only after the
   // queues have drained, instead of Redis dying under the in-flight jobs.
@@ -83,11 +100,12 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let exited = false;
   child.on('exit', () => (exited = true));
-  const url = `redis://127.0.0.1:${port}`;
+  const tcpUrl = `redis://127.0.0.1:${port}`;
+  const url = socket ? unixRedisUrl(socketPath) : tcpUrl;
   try {
     await waitFor(`redis-server on port ${port}`, async () => {
       if (exited) throw new RedisUnavailableError(`redis-server exited at start: ${stderr.trim()}`);
-      return (await pingRedis(port)) === '+PONG';
+      return (await pingRedis(port)) === '+PONG' && (!socket || existsSync(socketPath));
     });
   } catch (error) {
     child.kill('SIGKILL');
@@ -96,6 +114,7 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
   log(`started redis-server on ${url} (data in ${dir})`);
   return {
     url,
+    tcpUrl,
     port,
     pid: child.pid,
     stop: () =>

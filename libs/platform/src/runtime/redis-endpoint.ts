@@ -9,6 +9,6 @@ export interface RedisEndpoint {
 
 export async function resolveRedisEndpoint(redis: AppConfig['redis'], log: (m: string) => void): Promise<RedisEndpoint> {
   if (redis.kind === 'external') return { url: redis.url, launched: undefined };
-  const launched = await launchRedisServer({ dataDir: redis.dir, installIfMissing: true, log });
+  const launched = await launchRedisServer({ dataDir: redis.dir, installIfMissing: true, socket: true, log });
   return { url: launched.url, launched };
 }
