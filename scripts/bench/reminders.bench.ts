@@ -3,8 +3,10 @@
  * 10,000 gaps appear at once. A separate worker process (the production WorkerModule: projections,
  * the reminder process manager, the delivery workers) turns them into reminders in the county
  * office's inbox. Reports reminders delivered to the inbox per second over the burst, and the latency
- * from each gap's event (its `recorded_at`) to its inbox row (p50 / p99); then the same for a paced
- * stream (BENCH_REMINDER_RATE gaps per second, default 500) to show the latency below saturation.
+ * from each gap's event (its `recorded_at`) to its inbox row (p50 / p99); then the same for paced
+ * streams of BENCH_REMINDER_PACED_SECONDS (default 10) at each rate of BENCH_REMINDER_RATES (gaps per
+ * second, default 500 and 1000: below saturation, and the throughput target's rate — 10,000 gaps
+ * arriving over 10 s instead of as fast as 16 clients can append them).
  *
  *   node -r @swc-node/register scripts/bench/reminders.bench.ts      (or npm run bench)
  *
@@ -25,8 +27,8 @@ import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
-const PACED = Number(process.env.BENCH_REMINDER_PACED ?? 5_000);
-const RATE = Number(process.env.BENCH_REMINDER_RATE ?? 500);
+const PACED_SECONDS = Number(process.env.BENCH_REMINDER_PACED_SECONDS ?? 10);
+const RATES = (process.env.BENCH_REMINDER_RATES ?? '500,1000').split(',').map(Number).filter((rate) => rate > 0);
 const CONCURRENCY = 16;
 const POWER = 'BENCH-0001';
 
@@ -193,7 +195,8 @@ export async function main(): Promise<void> {
     const burst = await gaps(BURST, 0, 120_000);
     const burstCpu = cpuPerOperation(beforeBurst, sampleCpu(processes), burst.reminders, 'reminder');
     const burstStatements = await topStatements(services.databaseUrl);
-    const paced = await gaps(PACED, RATE, 120_000);
+    const paced: { rate: number; figures: Figures }[] = [];
+    for (const rate of RATES) paced.push({ rate, figures: await gaps(Math.round(rate * PACED_SECONDS), rate, 120_000) });
 
     const row = (name: string, f: Figures): string =>
       `| ${name} | ${f.gapsPerSecond.toFixed(0)} | ${f.reminders} | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p99.toFixed(0)} | ${f.max.toFixed(0)} |`;
@@ -201,7 +204,7 @@ export async function main(): Promise<void> {
     console.log('| gaps | gaps recorded/s | reminders | inbox reminders/s | p50 ms | p99 ms | max ms |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(row(`burst of ${BURST} at once`, burst));
-    console.log(row(`${PACED} paced at ${RATE}/s`, paced));
+    for (const { rate, figures } of paced) console.log(row(`${figures.reminders} paced at ${rate}/s`, figures));
     console.log(`\nBurst: ${burstCpu} (bench: this script, which records the gaps)`);
     if (burstStatements !== '') console.log(`\nStatements during the burst (pg_stat_statements):\n${burstStatements}`);
     console.log('\nLatency: from the gap\'s event (events.recorded_at) to its inbox row (inbox.created_at); reminders/s: over the span from the first event to the last inbox row.');
