@@ -18,30 +18,14 @@ import { DataSource } from 'typeorm';
 import { AggregateStore, EventStore, eventStoreMigrations, SnapshotStore } from '@fangquan/event-store';
 import { dataSourceOptions } from '@fangquan/platform';
 import { startPostgresCluster } from '../../test/support/postgres-cluster';
+import { RAW_TABLE_SQL, rawInsertStep, STREAM_LENGTH } from './bench-baseline';
 import { benchBatch, benchMetadata, tallyDecider } from './bench-events';
 import { formatRate, measureInterleaved, measureThroughput, medianMs, table, type Throughput } from './bench-timing';
 
 const MEASURE_MS = Math.round(Number(process.env.BENCH_SECONDS ?? 3) * 1000);
 const CLIENT_COUNTS = [1, 8] as const;
 const BATCH_SIZES = [1, 10] as const;
-const STREAM_LENGTH = 1000; // a writer starts a new stream after this many events
 const REHYDRATE_EVENTS = 10_000;
-
-const RAW_TABLE_SQL = `CREATE TABLE raw_events (
-  global_position bigserial PRIMARY KEY,
-  stream_id text NOT NULL,
-  stream_version integer NOT NULL,
-  type text NOT NULL,
-  schema_version smallint NOT NULL DEFAULT 1,
-  data jsonb NOT NULL,
-  metadata jsonb NOT NULL,
-  transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
-  recorded_at timestamptz NOT NULL DEFAULT now()
-)`;
-const RAW_INSERT_ONE = `INSERT INTO raw_events (stream_id, stream_version, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`;
-const RAW_INSERT_MANY = `INSERT INTO raw_events (stream_id, stream_version, type, schema_version, data, metadata)
-  SELECT $1, $2 + e.ordinal, e.type, e.schema_version, e.data, $6::jsonb
-  FROM unnest($3::text[], $4::smallint[], $5::jsonb[]) WITH ORDINALITY AS e(type, schema_version, data, ordinal)`;
 
 /** Each client appends to its own stream with the right expected version, starting a new stream every STREAM_LENGTH events. */
 function eventStoreStep(store: EventStore, clients: number, perAppend: number, label: string): (client: number) => Promise<number> {
@@ -56,27 +40,6 @@ function eventStoreStep(store: EventStore, clients: number, perAppend: number, l
     }
     const result = await store.append(head.stream, head.version === 0 ? 'no-stream' : head.version, benchBatch(perAppend, head.version), benchMetadata());
     head.version = result.nextVersion;
-    return perAppend;
-  };
-}
-
-/** The same rows, batching and concurrency through plain pg clients (one per client) into a plain table. */
-function rawInsertStep(connections: readonly Client[], perAppend: number, label: string): (client: number) => Promise<number> {
-  const versions = new Array<number>(connections.length).fill(0);
-  return async (client) => {
-    const connection = connections[client];
-    if (!connection) return 0;
-    const version = versions[client] ?? 0;
-    const events = benchBatch(perAppend, version);
-    const stream = `${label}-${client}-${Math.floor(version / STREAM_LENGTH)}`;
-    const metadata = JSON.stringify(benchMetadata());
-    if (perAppend === 1) {
-      const [event] = events;
-      await connection.query(RAW_INSERT_ONE, [stream, version + 1, event?.type, 1, JSON.stringify(event?.data), metadata]);
-    } else {
-      await connection.query(RAW_INSERT_MANY, [stream, version, events.map((e) => e.type), events.map(() => 1), events.map((e) => JSON.stringify(e.data)), metadata]);
-    }
-    versions[client] = version + perAppend;
     return perAppend;
   };
 }
@@ -165,7 +128,7 @@ export async function main(): Promise<void> {
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
-    await dataSource.query(RAW_TABLE_SQL);
+    await dataSource.query(RAW_TABLE_SQL());
     const store = new EventStore(dataSource);
     const connect = async (): Promise<Client> => {
       const client = new Client({ connectionString: url, options });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
+import { machineBaseline } from './bench-baseline';
 import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 /**
@@ -119,6 +120,7 @@ export async function main(): Promise<void> {
     // Warm-up, not measured: the API's code paths compiled, its pools filled.
     autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId), seconds: 3 });
     await analyzeDatabase(services.databaseUrl);
+    const baseline = await machineBaseline(services.databaseUrl);
     const ready = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId) }));
     const lacking = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(township.teamId) }));
     const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverTo(township.teamId)));
@@ -127,6 +129,7 @@ export async function main(): Promise<void> {
     const row = (name: string, r: AutocannonResult): string =>
       `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.requests.total} | ${r.non2xx + r.errors} |`;
     console.log(`\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`);
+    console.log(`Machine baseline before measuring (${baseline}); the figures move with it.\n`);
     console.log('| request | req/s | p50 ms | p99 ms | total | non-2xx/errors |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     console.log(row('POST /api/v1/handovers (record; team ready)', ready.result));

@@ -24,6 +24,7 @@ import { dataSourceOptions } from '@fangquan/platform';
 import { applicationSchema } from '@fangquan/read-models';
 import { startWorkerProcess } from '../../test/reminders/support/worker-runner';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
+import { machineBaseline } from './bench-baseline';
 import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
@@ -188,6 +189,7 @@ export async function main(): Promise<void> {
     };
     await gaps(200, 0, 60_000); // warm-up: a few reminders through the whole path
     await analyzeDatabase(services.databaseUrl);
+    const baseline = await machineBaseline(services.databaseUrl);
 
     await topStatements(services.databaseUrl); // resets the statement statistics (BENCH_PG_STATEMENTS=1)
     const processes = { worker: worker.child.pid, bench: process.pid };
@@ -201,6 +203,7 @@ export async function main(): Promise<void> {
     const row = (name: string, f: Figures): string =>
       `| ${name} | ${f.gapsPerSecond.toFixed(0)} | ${f.reminders} | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p99.toFixed(0)} | ${f.max.toFixed(0)} |`;
     console.log(`\n## Reminders (worker in a separate process; ${services.description})\n`);
+    console.log(`Machine baseline before measuring (${baseline}); the figures move with it.\n`);
     console.log('| gaps | gaps recorded/s | reminders | inbox reminders/s | p50 ms | p99 ms | max ms |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(row(`burst of ${BURST} at once`, burst));
