@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { ioredisAddress } from '@fangquan/platform';
+import { redisClient } from '@fangquan/platform';
 import { Client } from 'pg';
 import { REMINDER_QUEUE, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
@@ -59,7 +58,7 @@ describe('reminders: faults (PostgreSQL + Redis)', () => {
   });
 
   it('fails malformed job data at once with the reason, and goes on delivering', async () => {
-    const connection = new Redis(ioredisAddress(t.config.redis.kind === 'external' ? t.config.redis.url : 'redis://'), { maxRetriesPerRequest: null });
+    const connection = redisClient(t.config.redis.kind === 'external' ? t.config.redis.url : 'redis://', { maxRetriesPerRequest: null });
     const raw = new Queue(REMINDER_QUEUE, { connection, prefix: t.config.queuePrefix });
     try {
       await raw.add('gap', 'garbage', { jobId: 'gap.garbage' });

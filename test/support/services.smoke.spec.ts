@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import Redis from 'ioredis';
-import { ioredisAddress } from '@fangquan/platform';
+import { redisClient } from '@fangquan/platform';
 
 describe('test services', () => {
   it('gives the integration tier a real PostgreSQL and a real Redis, both over their Unix sockets', async () => {
@@ -14,7 +13,7 @@ describe('test services', () => {
     expect(Number(rows[0]?.v)).toBeGreaterThanOrEqual(130000);
     // A client on a Unix socket has no client address.
     expect(rows[0]?.client_addr).toBeNull();
-    const redis = new Redis(ioredisAddress(process.env.TEST_REDIS_URL ?? ''));
+    const redis = redisClient(process.env.TEST_REDIS_URL ?? '', {});
     expect(await redis.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
     const info = String(await redis.client('INFO'));
     redis.disconnect();

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { REDIS_URL } from '../nest/tokens';
-import { ioredisAddress } from '../redis/redis-address';
+import { redisClient } from '../redis/redis-address';
 
 /** Pings Redis on a connection of its own that fails fast instead of queueing commands while Redis is away. */
 @Injectable()
@@ -10,7 +10,7 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
   private readonly client: Redis;
 
   constructor(@Inject(REDIS_URL) url: string, private readonly health: HealthIndicatorService) {
-    this.client = new Redis(ioredisAddress(url), { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 1000 });
+    this.client = redisClient(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 1000 });
     this.client.on('error', () => undefined); // reported through the check, not as an unhandled event
   }
 

@@ -1,3 +1,5 @@
+import Redis, { type RedisOptions } from 'ioredis';
+
 /**
  * Where a Redis is reached, from REDIS_URL: `redis://` or `rediss://` over TCP, or `unix:///path/to/redis.sock`
  * (optionally `?db=N`) over a Unix socket — the cheaper way to a Redis on the same machine: on loopback
@@ -13,6 +15,11 @@ export function ioredisAddress(url: string): string {
     throw new RangeError(`A unix: Redis URL names an absolute socket path, as unix:///run/redis/redis.sock (got "${url}")`);
   }
   return `${decodeURIComponent(parsed.pathname)}${parsed.search}`;
+}
+
+/** An ioredis client for REDIS_URL (TCP or `unix:`): every Redis connection of the project is made here. */
+export function redisClient(url: string, options: RedisOptions): Redis {
+  return new Redis(ioredisAddress(url), options);
 }
 
 /** The `unix:` URL of a socket path. */

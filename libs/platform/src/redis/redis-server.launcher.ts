@@ -11,8 +11,6 @@ const MAX_SOCKET_PATH_BYTES = 100;
 export interface LaunchedRedis {
   /** How clients reach it: its Unix socket when one was asked for (and its path fits), else TCP on loopback. */
   readonly url: string;
-  /** The same Redis over TCP on loopback. */
-  readonly tcpUrl: string;
   readonly port: number;
   readonly pid: number | undefined;
   stop(): Promise<void>;
@@ -100,8 +98,7 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let exited = false;
   child.on('exit', () => (exited = true));
-  const tcpUrl = `redis://127.0.0.1:${port}`;
-  const url = socket ? unixRedisUrl(socketPath) : tcpUrl;
+  const url = socket ? unixRedisUrl(socketPath) : `redis://127.0.0.1:${port}`;
   try {
     await waitFor(`redis-server on port ${port}`, async () => {
       if (exited) throw new RedisUnavailableError(`redis-server exited at start: ${stderr.trim()}`);
@@ -114,7 +111,6 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
   log(`started redis-server on ${url} (data in ${dir})`);
   return {
     url,
-    tcpUrl,
     port,
     pid: child.pid,
     stop: () =>

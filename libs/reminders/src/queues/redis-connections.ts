@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
-import { ioredisAddress, REDIS_URL } from '@fangquan/platform';
+import type Redis from 'ioredis';
+import { REDIS_URL, redisClient } from '@fangquan/platform';
 
 /** Reconnect quickly after an outage: every 0.2 s, backing off to 2 s. */
 function reconnectDelay(times: number): number {
@@ -27,13 +27,13 @@ export class RedisConnections implements OnApplicationShutdown {
 
   get producer(): Redis {
     this.producerClient ??= this.watch(
-      new Redis(ioredisAddress(this.url), { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: reconnectDelay, connectionName: 'fangquan-producer' }),
+      redisClient(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: reconnectDelay, connectionName: 'fangquan-producer' }),
     );
     return this.producerClient;
   }
 
   get worker(): Redis {
-    this.workerClient ??= this.watch(new Redis(ioredisAddress(this.url), { maxRetriesPerRequest: null, retryStrategy: reconnectDelay, connectionName: 'fangquan-worker' }));
+    this.workerClient ??= this.watch(redisClient(this.url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay, connectionName: 'fangquan-worker' }));
     return this.workerClient;
   }
 
