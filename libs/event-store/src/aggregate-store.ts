@@ -1,8 +1,9 @@
-import { StreamVersionConflictError } from './errors';
+import { LRUCache } from 'lru-cache';
+import { StaleReadError, StreamVersionConflictError } from './errors';
 import type { EventMetadata } from './event-metadata';
 import type { EventStore, StreamRead } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
-import type { InTransaction } from './event-store.types';
+import type { InTransaction, StreamAt } from './event-store.types';
 import type { JsonValue } from './json';
 import { SnapshotStore } from './snapshot-store';
 
@@ -43,6 +44,14 @@ export interface AggregateStoreOptions<S> {
    * after the expected version do not make it stale.
    */
   readonly concurrencyNeutralEvents?: readonly string[];
+  /**
+   * Keep the states of this many streams (the most recently used), as loaded or as written by this
+   * store, for loads that ask for them (`loadRequest(id, { fromCache: true })`): a command that only
+   * READS this aggregate then needs no round trip for it. A kept state may be behind the log (another
+   * process may have appended since), so such a command must append with it as `unchanged` and, on
+   * StaleReadError, decide again on a fresh load. Commands on the aggregate itself always load fresh.
+   */
+  readonly stateCache?: number;
   readonly logger?: EventStoreLogger;
 }
 
@@ -64,13 +73,26 @@ export interface HandleOptions extends InTransaction {
   readonly newStream?: boolean;
   /** The version the caller saw (HTTP If-Match). A different loaded version is a conflict; no retry. */
   readonly expectedVersion?: number;
+  /**
+   * The other aggregates the command was decided on, at the versions read: when one has moved, nothing
+   * is written and StaleReadError is thrown (no retry here: only the caller can read them again).
+   */
+  readonly unchanged?: readonly StreamAt[];
+}
+
+export interface LoadRequestOptions {
+  /** Answer from the store's `stateCache` when it holds the stream (no round trip); the state may be behind the log. */
+  readonly fromCache?: boolean;
 }
 
 /** One aggregate to load together with others (see `loadAggregates`). */
 export interface AggregateLoadRequest<S> {
   readonly streamId: string;
   readonly stateSchema: string | null;
-  readonly complete: (read: StreamRead) => LoadedAggregate<S>;
+  /** The state kept from earlier, when the request may be answered so; undefined means read the stream. */
+  readonly cached: () => LoadedAggregate<S> | undefined;
+  /** The state from what was read; `keep` (false inside a transaction) lets the store's cache keep it. */
+  readonly complete: (read: StreamRead, keep: boolean) => LoadedAggregate<S>;
 }
 
 type LoadedAll<R extends readonly AggregateLoadRequest<unknown>[]> = { -readonly [K in keyof R]: R[K] extends AggregateLoadRequest<infer S> ? LoadedAggregate<S> : never };
@@ -78,10 +100,21 @@ type LoadedAll<R extends readonly AggregateLoadRequest<unknown>[]> = { -readonly
 /**
  * Loads several aggregates (of any types) in ONE round trip — for a command that reads other
  * aggregates besides the one it writes, e.g. the power and the team a handover is recorded for.
+ * Requests answered from a store's cache are not read (none at all when every one is); inside a
+ * transaction every request is read.
  */
 export async function loadAggregates<const R extends readonly AggregateLoadRequest<unknown>[]>(store: EventStore, requests: R, options: InTransaction = {}): Promise<LoadedAll<R>> {
-  const reads = await store.readStreamsAfterSnapshots(requests, options);
-  return requests.map((request, index) => request.complete(reads[index] as StreamRead)) as LoadedAll<R>;
+  const inTransaction = options.transaction !== undefined;
+  const loaded = requests.map((request) => (inTransaction ? undefined : request.cached()));
+  const toRead = requests.filter((_, index) => loaded[index] === undefined);
+  const reads = toRead.length === 0 ? [] : await store.readStreamsAfterSnapshots(toRead, options);
+  let next = 0;
+  return requests.map((request, index) => loaded[index] ?? request.complete(reads[next++] as StreamRead, !inTransaction)) as LoadedAll<R>;
+}
+
+/** The versions a decision was taken on, for `unchanged`: each loaded aggregate's stream at its version. */
+export function readsOf(requests: readonly AggregateLoadRequest<unknown>[], loaded: readonly LoadedAggregate<unknown>[]): StreamAt[] {
+  return requests.map((request, index) => ({ streamId: request.streamId, version: (loaded[index] as LoadedAggregate<unknown>).version }));
 }
 
 /**
@@ -93,6 +126,7 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
   private readonly logger: EventStoreLogger;
   private readonly conflictRetries: number;
   private readonly neutralEvents: ReadonlySet<string>;
+  private readonly kept: LRUCache<string, LoadedAggregate<S>> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -105,6 +139,9 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     this.neutralEvents = new Set(options.concurrencyNeutralEvents ?? []);
     const every = options.snapshot?.every;
     if (every !== undefined && (!Number.isInteger(every) || every < 1)) throw new RangeError('snapshot.every must be a positive integer');
+    const cacheSize = options.stateCache;
+    if (cacheSize !== undefined && (!Number.isInteger(cacheSize) || cacheSize < 1)) throw new RangeError('stateCache must be a positive integer');
+    this.kept = cacheSize === undefined ? undefined : new LRUCache({ max: cacheSize });
   }
 
   async load(streamId: string, options: InTransaction = {}): Promise<LoadedAggregate<S>> {
@@ -124,7 +161,7 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
       try {
         return await this.handleOnce(streamId, command, ctx, metadata, options);
       } catch (error) {
-        if (!(error instanceof StreamVersionConflictError) || attempt >= retries) throw error;
+        if (!(error instanceof StreamVersionConflictError) || error instanceof StaleReadError || attempt >= retries) throw error;
       }
     }
   }
@@ -142,8 +179,17 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     if (!decision.ok) return { ok: false, error: decision.error, version: aggregate.version };
     if (decision.events.length === 0) return { ok: true, events: [], state: aggregate.state, nextVersion: aggregate.version, lastGlobalPosition: null };
     const expected = aggregate.version === 0 ? 'no-stream' : aggregate.version;
-    const appended = await this.store.append(streamId, expected, decision.events, metadata, options);
+    let appended;
+    try {
+      appended = await this.store.append(streamId, expected, decision.events, metadata, options);
+    } catch (error) {
+      // The stream has moved past what is kept (or the kept state's transaction may yet roll back).
+      this.kept?.delete(streamId);
+      throw error;
+    }
     const state = decision.events.reduce((current, event) => this.decider.evolve(current, event), aggregate.state);
+    if (options.transaction) this.kept?.delete(streamId);
+    else this.keep(streamId, { state, version: appended.nextVersion });
     await this.maybeSnapshot(streamId, state, appended.nextVersion, snapshotVersion, options);
     return { ok: true, events: decision.events, state, nextVersion: appended.nextVersion, lastGlobalPosition: appended.lastGlobalPosition };
   }
@@ -156,12 +202,24 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
   }
 
   /** What loading `streamId` reads, to be read together with other aggregates' streams (`loadAggregates`). */
-  loadRequest(streamId: string): AggregateLoadRequest<S> {
+  loadRequest(streamId: string, options: LoadRequestOptions = {}): AggregateLoadRequest<S> {
     return {
       streamId,
       stateSchema: this.options.snapshot?.schema ?? null,
-      complete: (read) => this.fromRead(read).aggregate,
+      cached: () => (options.fromCache ? this.kept?.get(streamId) : undefined),
+      complete: (read, keep) => {
+        const { aggregate } = this.fromRead(read);
+        if (keep) this.keep(streamId, aggregate);
+        return aggregate;
+      },
     };
+  }
+
+  /** Keeps a state for cached loads; never replaces a newer one (commands in flight finish in any order). */
+  private keep(streamId: string, aggregate: LoadedAggregate<S>): void {
+    if (this.kept === undefined || aggregate.version === 0) return;
+    const current = this.kept.get(streamId);
+    if (current === undefined || current.version <= aggregate.version) this.kept.set(streamId, aggregate);
   }
 
   private async loadWithSnapshotVersion(streamId: string, options: InTransaction): Promise<{ aggregate: LoadedAggregate<S>; snapshotVersion: number }> {
@@ -169,7 +227,9 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     const read = snapshotOptions
       ? await this.store.readStreamAfterSnapshot(streamId, snapshotOptions.schema, options)
       : { snapshot: undefined, events: await this.store.readStream(streamId, 1, options) };
-    return this.fromRead(read);
+    const loaded = this.fromRead(read);
+    if (!options.transaction) this.keep(streamId, loaded.aggregate);
+    return loaded;
   }
 
   /** The state of a stream as read: the snapshot (when of this store's schema) and every later event. */

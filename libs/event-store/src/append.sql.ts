@@ -1,5 +1,5 @@
 import type { EventMetadata } from './event-metadata';
-import type { ExpectedVersion } from './event-store.types';
+import type { ExpectedVersion, StreamAt } from './event-store.types';
 import type { EventToWrite } from './new-event';
 
 /**
@@ -17,19 +17,38 @@ const HEAD = `(SELECT coalesce(max(stream_version), 0) AS version FROM events WH
 const CHECK = `WHERE $2::integer IS NULL OR head.version = $2::integer`;
 const RETURNING = `RETURNING global_position::text AS global_position, stream_version`;
 
-/** $1 stream, $2 expected (NULL = any), $3 type[], $4 schema_version[], $5 data[] (JSON text), $6 metadata. */
-export const APPEND_EVENTS_SQL = `INSERT INTO events (stream_id, stream_version, type, schema_version, data, metadata)
+/**
+ * The decision's reads (see `AppendOptions.unchanged`): every other stream it read must still be at
+ * the version it read. $7 stream id[], $8 version[]; a stream without events is at version 0.
+ */
+const READS_UNCHANGED = `AND NOT EXISTS (
+  SELECT 1 FROM unnest($7::text[], $8::integer[]) AS r(stream_id, version)
+  WHERE (SELECT coalesce(max(e.stream_version), 0) FROM events e WHERE e.stream_id = r.stream_id) <> r.version
+)`;
+
+const MANY = (reads: string): string => `INSERT INTO events (stream_id, stream_version, type, schema_version, data, metadata)
 SELECT $1, head.version + e.ordinal, e.type, e.schema_version, e.data, $6::jsonb
 FROM ${HEAD}, unnest($3::text[], $4::smallint[], $5::jsonb[]) WITH ORDINALITY AS e(type, schema_version, data, ordinal)
-${CHECK}
+${CHECK}${reads}
 ${RETURNING}`;
 
-/** $1 stream, $2 expected (NULL = any), $3 type, $4 schema_version, $5 data (JSON text), $6 metadata. */
-export const APPEND_EVENT_SQL = `INSERT INTO events (stream_id, stream_version, type, schema_version, data, metadata)
+const ONE = (reads: string): string => `INSERT INTO events (stream_id, stream_version, type, schema_version, data, metadata)
 SELECT $1, head.version + 1, $3::text, $4::smallint, $5::jsonb, $6::jsonb
 FROM ${HEAD}
-${CHECK}
+${CHECK}${reads}
 ${RETURNING}`;
+
+/** $1 stream, $2 expected (NULL = any), $3 type[], $4 schema_version[], $5 data[] (JSON text), $6 metadata. */
+export const APPEND_EVENTS_SQL = MANY('');
+
+/** $1 stream, $2 expected (NULL = any), $3 type, $4 schema_version, $5 data (JSON text), $6 metadata. */
+export const APPEND_EVENT_SQL = ONE('');
+
+/** APPEND_EVENTS_SQL written only while the streams the decision read are unchanged: $7 stream id[], $8 version[]. */
+export const APPEND_EVENTS_IF_READS_UNCHANGED_SQL = MANY(`\n${READS_UNCHANGED}`);
+
+/** APPEND_EVENT_SQL written only while the streams the decision read are unchanged: $7 stream id[], $8 version[]. */
+export const APPEND_EVENT_IF_READS_UNCHANGED_SQL = ONE(`\n${READS_UNCHANGED}`);
 
 /**
  * One event on each of several streams, in ONE statement and all or nothing: row i goes to $1[i] as
@@ -68,12 +87,20 @@ function expectedParameter(expected: ExpectedVersion): number | null {
  * The statement and its parameters for `events`. Payloads and metadata go as JSON text, which
  * node-postgres and PGlite both hand to jsonb unchanged.
  */
-export function appendStatement(streamId: string, expected: ExpectedVersion, events: readonly EventToWrite[], metadata: EventMetadata): { single: boolean; parameters: unknown[] } {
+export function appendStatement(
+  streamId: string,
+  expected: ExpectedVersion,
+  events: readonly EventToWrite[],
+  metadata: EventMetadata,
+  unchanged: readonly StreamAt[] = [],
+): { single: boolean; guarded: boolean; parameters: unknown[] } {
   const head = [streamId, expectedParameter(expected)];
   const metadataJson = JSON.stringify(metadata);
+  const guarded = unchanged.length > 0;
+  const reads = guarded ? [unchanged.map((read) => read.streamId), unchanged.map((read) => read.version)] : [];
   const [only] = events;
-  if (only && events.length === 1) return { single: true, parameters: [...head, only.type, only.schemaVersion, only.json, metadataJson] };
-  return { single: false, parameters: [...head, events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => e.json), metadataJson] };
+  if (only && events.length === 1) return { single: true, guarded, parameters: [...head, only.type, only.schemaVersion, only.json, metadataJson, ...reads] };
+  return { single: false, guarded, parameters: [...head, events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => e.json), metadataJson, ...reads] };
 }
 
 export const STREAM_HEAD_SQL = `SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1`;

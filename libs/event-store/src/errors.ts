@@ -8,7 +8,7 @@ export abstract class EventStoreError extends Error {}
  * Nothing of the append was written. The HTTP layer maps it to 409.
  */
 export class StreamVersionConflictError extends EventStoreError {
-  override readonly name = 'StreamVersionConflictError';
+  override readonly name: string = 'StreamVersionConflictError';
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
@@ -17,6 +17,15 @@ export class StreamVersionConflictError extends EventStoreError {
   ) {
     super(`Stream "${streamId}" is at version ${actual ?? 'unknown'}, expected ${String(expected)}`);
   }
+}
+
+/**
+ * A stream that the decision READ (not the one appended to) has moved since it was read: the decision
+ * may rest on an outdated state, so nothing was written. Load the read streams afresh and decide again.
+ * A StreamVersionConflictError, so that a caller who does not retry still answers with a conflict.
+ */
+export class StaleReadError extends StreamVersionConflictError {
+  override readonly name = 'StaleReadError';
 }
 
 /**

@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { APPEND_EVENT_SQL, APPEND_EVENTS_SQL, APPEND_ONE_EACH_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL, STREAM_HEADS_SQL } from './append.sql';
+import {
+  APPEND_EVENT_IF_READS_UNCHANGED_SQL,
+  APPEND_EVENT_SQL,
+  APPEND_EVENTS_IF_READS_UNCHANGED_SQL,
+  APPEND_EVENTS_SQL,
+  APPEND_ONE_EACH_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL, STREAM_HEADS_SQL } from './append.sql';
 import { queryPrepared, statementFor } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
-import { StreamVersionConflictError } from './errors';
+import { StaleReadError, StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
-import { type AppendResult, type ExpectedVersion, type InTransaction, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
+import { type AppendOptions, type AppendResult, type ExpectedVersion, type InTransaction, type StreamAt, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
 import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
 import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_AFTER_SNAPSHOT_SQL, READ_STREAM_SQL, READ_STREAMS_AFTER_SNAPSHOTS_SQL, type SnapshotOrEventRow } from './read.sql';
 import { toRecordedEvent } from './recorded-event.mapper';
@@ -19,6 +24,8 @@ export interface EventStoreOptions {
 
 const APPEND_ONE = statementFor('fangquan_append_event', APPEND_EVENT_SQL);
 const APPEND_MANY = statementFor('fangquan_append_events', APPEND_EVENTS_SQL);
+const APPEND_ONE_IF_READS_UNCHANGED = statementFor('fangquan_append_event_reads', APPEND_EVENT_IF_READS_UNCHANGED_SQL);
+const APPEND_MANY_IF_READS_UNCHANGED = statementFor('fangquan_append_events_reads', APPEND_EVENTS_IF_READS_UNCHANGED_SQL);
 const APPEND_ONE_EACH = statementFor('fangquan_append_one_each', APPEND_ONE_EACH_SQL);
 
 /** A stream as loading an aggregate reads it: its latest snapshot (if any) and the events after it. */
@@ -40,6 +47,18 @@ export interface SingleAppend {
   readonly expectedVersion: number;
   readonly event: NewEvent;
   readonly metadata: EventMetadata;
+}
+
+/** The streams a decision read: each once, never the stream being written, at a valid version. */
+function validateReads(stream: string, reads: readonly StreamAt[]): StreamAt[] {
+  const seen = new Set<string>([stream]);
+  return reads.map((read) => {
+    const streamId = validateStreamId(read.streamId);
+    if (seen.has(streamId)) throw new RangeError(`unchanged: stream "${streamId}" is named twice or is the stream being written`);
+    seen.add(streamId);
+    if (!Number.isSafeInteger(read.version) || read.version < 0) throw new RangeError(`unchanged: the version of "${streamId}" must be a non-negative integer`);
+    return { streamId, version: read.version };
+  });
 }
 
 /** An `'any'` append that loses a race for a version number simply tries again with the new head. */
@@ -77,30 +96,32 @@ export class EventStore {
   }
 
   /**
-   * Appends `events` to `streamId` if it is at `expected`, in one statement (one round trip, no
-   * BEGIN/COMMIT unless the caller's transaction is given). Every event carries `metadata`.
-   * Throws StreamVersionConflictError (nothing written), InvalidEventError, InvalidMetadataError,
-   * EventStoreUnavailableError.
+   * Appends `events` to `streamId` if it is at `expected` (and every stream of `options.unchanged` is
+   * still at its version), in one statement (one round trip, no BEGIN/COMMIT unless the caller's
+   * transaction is given). Every event carries `metadata`. Throws StreamVersionConflictError or its
+   * StaleReadError (nothing written), InvalidEventError, InvalidMetadataError, EventStoreUnavailableError.
    */
-  async append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata, options: InTransaction = {}): Promise<AppendResult> {
+  async append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata, options: AppendOptions = {}): Promise<AppendResult> {
     const stream = validateStreamId(streamId);
     const expectedVersion = validateExpectedVersion(expected);
     const toWrite = validateNewEvents(events, (type) => this.upcasters.currentVersion(type));
-    const { single, parameters } = appendStatement(stream, expectedVersion, toWrite, validateEventMetadata(metadata));
+    const unchanged = validateReads(stream, options.unchanged ?? []);
+    const { single, guarded, parameters } = appendStatement(stream, expectedVersion, toWrite, validateEventMetadata(metadata), unchanged);
+    const statement = guarded ? (single ? APPEND_ONE_IF_READS_UNCHANGED : APPEND_MANY_IF_READS_UNCHANGED) : single ? APPEND_ONE : APPEND_MANY;
     if (!options.transaction) assertInitialized(this.dataSource, 'append');
     // Inside a caller's transaction a unique violation has aborted it: no retry, no follow-up query.
     const attempts = expectedVersion === 'any' && options.transaction === undefined ? ANY_APPEND_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt += 1) {
       let rows: AppendedRow[];
       try {
-        rows = await queryPrepared<AppendedRow>(options.transaction ?? this.dataSource, single ? APPEND_ONE : APPEND_MANY, parameters);
+        rows = await queryPrepared<AppendedRow>(options.transaction ?? this.dataSource, statement, parameters);
       } catch (error) {
         if (!isStreamVersionRace(error)) throw asStoreError('append', error);
         if (attempt < attempts) continue;
         throw new StreamVersionConflictError(stream, expectedVersion, options.transaction ? null : await this.actualVersion(stream, {}));
       }
-      // Zero rows: the head was not the expected version (the transaction, if any, is still usable).
-      if (rows.length === 0) throw new StreamVersionConflictError(stream, expectedVersion, await this.actualVersion(stream, options));
+      // Zero rows: the head was not the expected version, or a read stream moved (the transaction, if any, is still usable).
+      if (rows.length === 0) throw guarded ? await this.whyRefused(stream, expectedVersion, unchanged, options) : new StreamVersionConflictError(stream, expectedVersion, await this.actualVersion(stream, options));
       if (rows.length !== toWrite.length) throw new Error(`append: ${rows.length} of ${toWrite.length} events came back`);
       return lastOf(rows);
     }
@@ -214,6 +235,22 @@ export class EventStore {
   async streamVersion(streamId: string, options: InTransaction = {}): Promise<number> {
     const [row] = await this.run<{ version: unknown }>('streamVersion', options, STREAM_HEAD_SQL, [validateStreamId(streamId)]);
     return Number(row?.version ?? 0);
+  }
+
+  /** Which check refused a guarded append: the written stream's version, else the first read stream that moved. */
+  private async whyRefused(stream: string, expected: ExpectedVersion, unchanged: readonly StreamAt[], options: InTransaction): Promise<StreamVersionConflictError> {
+    let heads: Map<string, number>;
+    try {
+      const streams = [stream, ...unchanged.map((read) => read.streamId)];
+      heads = new Map((await this.run<{ stream_id: string; version: unknown }>('append', options, STREAM_HEADS_SQL, [streams])).map((row) => [String(row.stream_id), Number(row.version)]));
+    } catch {
+      return new StreamVersionConflictError(stream, expected, null);
+    }
+    const moved = unchanged.find((read) => (heads.get(read.streamId) ?? 0) !== read.version);
+    const head = heads.get(stream) ?? 0;
+    const streamAsExpected = expected === 'any' || head === (expected === 'no-stream' ? 0 : expected);
+    if (moved !== undefined && streamAsExpected) return new StaleReadError(moved.streamId, moved.version, heads.get(moved.streamId) ?? 0);
+    return new StreamVersionConflictError(stream, expected, head);
   }
 
   /** The head for a conflict report; a failure to read it must not hide the conflict. */

@@ -62,3 +62,20 @@ export type SqlTransaction = EntityManager | QueryRunner;
 export interface InTransaction {
   readonly transaction?: SqlTransaction;
 }
+
+/** A stream at the version a reader saw. */
+export interface StreamAt {
+  readonly streamId: string;
+  /** 0 when the stream had no events. */
+  readonly version: number;
+}
+
+export interface AppendOptions extends InTransaction {
+  /**
+   * The other streams the decision read, each at the version it read (a team, say, when a handover to
+   * it is recorded). When any of them has moved, nothing is written and StaleReadError names it — so
+   * a decision taken on a state kept from earlier (see AggregateStore's `stateCache`) never lands on
+   * a state that has changed since.
+   */
+  readonly unchanged?: readonly StreamAt[];
+}

@@ -1,4 +1,4 @@
-import { AggregateStore, loadAggregates, SnapshotStore, StreamVersionConflictError } from '../src';
+import { AggregateStore, loadAggregates, readsOf, SnapshotStore, StaleReadError, StreamVersionConflictError } from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { type LedgerCommand, ledgerDecider, type LedgerState, metadata, recordingLogger, streamName } from './fixtures';
 
@@ -118,6 +118,57 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const noRetries = new AggregateStore(ctx.store, ledgerDecider, { conflictRetries: 0 });
       const racing = await Promise.allSettled(Array.from({ length: 6 }, () => noRetries.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())));
       for (const outcome of racing) if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(StreamVersionConflictError);
+    });
+
+    it('answers cached loads from the states it loaded or wrote, and a command decided on them appends only while they are current', async () => {
+      const account = streamName('ledger');
+      const other = streamName('ledger');
+      const keeping = new AggregateStore(ctx.store, ledgerDecider, { stateCache: 10 });
+      const elsewhere = new AggregateStore(ctx.store, ledgerDecider); // another process, say
+      const writer = new AggregateStore(ctx.store, ledgerDecider);
+      await keeping.handle(account, { type: 'Deposit', data: { amount: 10 } }, ctxNow, metadata());
+      let reads = 0;
+      const counting = new Proxy(ctx.store, {
+        get(target, property, receiver) {
+          if (property === 'readStreamsAfterSnapshots') reads += 1;
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+      });
+      // What the store wrote is kept: a cached load reads nothing.
+      const request = keeping.loadRequest(account, { fromCache: true });
+      const [kept] = await loadAggregates(counting, [request] as const);
+      expect(kept).toEqual({ state: { balance: 10, entries: 1, recent: ['Deposited:10'] }, version: 1 });
+      expect(reads).toBe(0);
+      // Another writer moves the stream on: the kept state is now behind, and a decision on it cannot land.
+      await elsewhere.handle(account, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata());
+      const [stillKept] = await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const);
+      expect(stillKept.version).toBe(1);
+      const stale = writer.handle(other, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata(), { unchanged: readsOf([request], [stillKept]) });
+      await expect(stale).rejects.toBeInstanceOf(StaleReadError);
+      await expect(stale).rejects.toMatchObject({ streamId: account, expected: 1, actual: 2 });
+      expect(await ctx.store.streamVersion(other)).toBe(0); // no retry of a stale read inside handle
+      // A fresh load reads, and is kept from then on.
+      const [fresh] = await loadAggregates(counting, [keeping.loadRequest(account)] as const);
+      expect(fresh.version).toBe(2);
+      expect(reads).toBe(1);
+      expect((await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const))[0]).toEqual(fresh);
+      expect(reads).toBe(1);
+      expect(await writer.handle(other, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata(), { unchanged: readsOf([request], [fresh]) })).toMatchObject({ ok: true, nextVersion: 1 });
+      // An older state never replaces a newer one; a stream without events is never kept; inside a transaction nothing is answered from the cache.
+      request.complete({ snapshot: undefined, events: (await ctx.store.readStream(account)).slice(0, 1) }, true);
+      expect((await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const))[0].version).toBe(2);
+      const absent = streamName('ledger');
+      await loadAggregates(counting, [keeping.loadRequest(absent, { fromCache: true })] as const);
+      await loadAggregates(counting, [keeping.loadRequest(absent, { fromCache: true })] as const);
+      expect(reads).toBe(3);
+      await ctx.dataSource.transaction(async (transaction) => {
+        await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const, { transaction });
+      });
+      expect(reads).toBe(4);
+      // Without a cache, fromCache reads as usual.
+      await loadAggregates(counting, [writer.loadRequest(account, { fromCache: true })] as const);
+      expect(reads).toBe(5);
+      expect(() => new AggregateStore(ctx.store, ledgerDecider, { stateCache: 0 })).toThrow(RangeError);
     });
 
     it('never fails a command because its snapshot could not be written', async () => {

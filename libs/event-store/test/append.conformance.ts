@@ -1,4 +1,4 @@
-import { InvalidEventError, InvalidMetadataError, LOG_START, StreamVersionConflictError, checkpointAfter, type RecordedEvent } from '../src';
+import { InvalidEventError, InvalidMetadataError, LOG_START, StaleReadError, StreamVersionConflictError, checkpointAfter, type RecordedEvent } from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { logSettled, metadata, sleep, streamName } from './fixtures';
 
@@ -45,6 +45,42 @@ export function appendConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.append(streamName('fresh'), 'any', one, metadata())).toMatchObject({ nextVersion: 1 });
       expect((await ctx.store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4]);
       expect(await ctx.store.streamVersion(stream)).toBe(4);
+    });
+
+    it('appends only while the streams the decision read are at the versions it read; otherwise writes nothing and names the moved one', async () => {
+      const [team, power, absent] = [streamName('team'), streamName('power'), streamName('power')];
+      await ctx.store.append(team, 'no-stream', [{ type: 'OfficerAssigned', data: { officer: 'o-1' } }, { type: 'OfficerAssigned', data: { officer: 'o-2' } }], metadata());
+      await ctx.store.append(power, 'no-stream', [{ type: 'PowerRegistered', data: {} }], metadata());
+      const recorded = [{ type: 'HandoverRecorded', data: { team } }];
+      const reads = (teamVersion: number) => [{ streamId: team, version: teamVersion }, { streamId: power, version: 1 }, { streamId: absent, version: 0 }];
+
+      const first = streamName('handover');
+      expect(await ctx.store.append(first, 'no-stream', recorded, metadata(), { unchanged: reads(2) })).toMatchObject({ nextVersion: 1 });
+      // Several events at once take the same check.
+      expect(await ctx.store.append(first, 1, [...recorded, ...recorded], metadata(), { unchanged: reads(2) })).toMatchObject({ nextVersion: 3 });
+
+      await ctx.store.append(team, 2, [{ type: 'OfficerLeft', data: { officer: 'o-1' } }], metadata());
+      const second = streamName('handover');
+      const stale = ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: reads(2) });
+      await expect(stale).rejects.toBeInstanceOf(StaleReadError);
+      await expect(stale).rejects.toMatchObject({ name: 'StaleReadError', streamId: team, expected: 2, actual: 3 });
+      await expect(ctx.store.append(first, 3, recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
+      expect(await ctx.store.readStream(second)).toEqual([]);
+      expect(await ctx.store.streamVersion(first)).toBe(3);
+      // A stream that has since come into being has moved from 0 too.
+      await ctx.store.append(absent, 'no-stream', [{ type: 'PowerRegistered', data: {} }], metadata());
+      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: reads(3) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: absent, expected: 0, actual: 1 });
+
+      // The written stream's own check comes first: a plain conflict, not a stale read.
+      const own = ctx.store.append(first, 1, recorded, metadata(), { unchanged: reads(2) });
+      await expect(own).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(own).rejects.not.toBeInstanceOf(StaleReadError);
+      await expect(own).rejects.toMatchObject({ streamId: first, expected: 1, actual: 3 });
+
+      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: second, version: 0 }] })).rejects.toThrow(RangeError);
+      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: 3 }, { streamId: team, version: 3 }] })).rejects.toThrow(RangeError);
+      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: -1 }] })).rejects.toThrow(RangeError);
+      expect(await ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: 3 }, { streamId: absent, version: 1 }] })).toMatchObject({ nextVersion: 1 });
     });
 
     it('appends one event on each of several streams in one statement, all or nothing', async () => {
