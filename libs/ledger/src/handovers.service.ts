@@ -21,11 +21,11 @@ import {
   teamCapacity,
   type TeamState,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore, type JsonObject, loadAggregates } from '@fangquan/event-store';
+import { AggregateStore, EventStore, type JsonObject, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { PowerItems } from './power-items.service';
-import { existing, runCommand } from './run-command';
+import { existing, retryOnStaleRead, runCommand } from './run-command';
 import { handoverStreamId } from './stream-ids';
 import { Teams } from './teams.service';
 
@@ -109,18 +109,26 @@ export class Handovers {
     return this.aggregates.load(handoverStreamId(handoverId));
   }
 
-  /** Records a handover of a power of the actor's county to a team of that county, under a new id. */
+  /**
+   * Records a handover of a power of the actor's county to a team of that county, under a new id.
+   * Decided on the power and the team as kept from earlier commands (no round trip for them), and
+   * written only if neither has moved since; when one has, decided again on fresh loads.
+   */
   async record(actor: LedgerActor, input: RecordHandoverInput, options: CommandOptions): Promise<RecordHandoverResult> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A handover is recorded within a county; the actor belongs to none'));
-    const [loadedPower, loadedTeam] = await this.loadPowerAndTeam(countyId, input.powerCode, input.teamId);
-    const power = loadedPower.state;
+    const handoverId = randomUUID();
+    return retryOnStaleRead((fromCache) => this.recordOnce(actor, countyId, handoverId, input, options, fromCache));
+  }
+
+  private async recordOnce(actor: LedgerActor, countyId: string, handoverId: string, input: RecordHandoverInput, options: CommandOptions, fromCache: boolean): Promise<RecordHandoverResult> {
+    const inputs = await this.readinessInputs({ countyId, powerCode: input.powerCode, teamId: input.teamId }, fromCache);
+    const power = inputs.power.state;
     if (power.status === 'none') return refused(notFound(`Power ${input.powerCode} is not in the county's catalogue`));
-    const team = loadedTeam.state;
+    const team = inputs.team.state;
     if (team.status === 'none') return refused(notFound(`Team ${input.teamId} does not exist`));
     if (team.countyId !== countyId) return refused(forbidden('The team belongs to another county'));
 
-    const handoverId = randomUUID();
     const ctx = this.context.forCommand(actor, options);
     const command: HandoverCommand = {
       type: 'RecordHandover',
@@ -140,18 +148,16 @@ export class Handovers {
       },
     };
     const result = await runCommand(
-      () => this.aggregates.handle(handoverStreamId(handoverId), command, ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion, newStream: true }),
+      () =>
+        this.aggregates.handle(handoverStreamId(handoverId), command, ctx.decision, ctx.metadata(countyId), {
+          expectedVersion: options.expectedVersion,
+          newStream: true,
+          unchanged: inputs.reads,
+        }),
       existing<HandoverState>('handover'),
     );
     if (!result.ok) return result;
-    const gaps = assessReadiness({
-      requirements: power.requirements,
-      team: teamCapacity(team),
-      committed: result.state.committed,
-      department: result.state.department,
-      effectiveOn: result.state.effectiveOn,
-      today: ctx.decision.today,
-    });
+    const gaps = gapsAgainst(result.state, inputs, ctx.decision.today);
     return { ...result, gaps, powerName: power.name, townshipName: team.townshipName, recordedAt: ctx.decision.now };
   }
 
@@ -190,23 +196,19 @@ export class Handovers {
     }));
   }
 
-  /** The current gaps of a handover: its power's requirements against its team as it is today. */
+  /** The current gaps of a handover: its power's requirements against its team as it is today (both read afresh). */
   async gapsOf(handover: RecordedHandover): Promise<Gap[]> {
-    const [power, team] = await this.loadPowerAndTeam(handover.countyId, handover.powerCode, handover.teamId);
-    if (power.state.status === 'none') throw new Error(`Power ${handover.powerCode} of handover ${handover.handoverId} is missing from the catalogue`);
-    return assessReadiness({
-      requirements: power.state.requirements,
-      team: teamCapacity(team.state),
-      committed: handover.committed,
-      department: handover.department,
-      effectiveOn: handover.effectiveOn,
-      today: this.context.today(),
-    });
+    return gapsAgainst(handover, await this.readinessInputs(handover, false), this.context.today());
   }
 
-  /** The power and the team a handover is about, in one round trip. */
-  private loadPowerAndTeam(countyId: string, powerCode: string, teamId: string): Promise<[Loaded<PowerItemState>, Loaded<TeamState>]> {
-    return loadAggregates(this.eventStore, [this.powers.loadRequest(countyId, powerCode), this.teams.loadRequest(teamId)] as const);
+  /**
+   * The power and the team a handover is about, in one round trip (none when both are kept and
+   * `fromCache`), with the versions read: a command decided on them appends with those as `unchanged`.
+   */
+  private async readinessInputs(handover: Pick<RecordedHandover, 'countyId' | 'powerCode' | 'teamId'>, fromCache: boolean): Promise<ReadinessInputs> {
+    const requests = [this.powers.loadRequest(handover.countyId, handover.powerCode, { fromCache }), this.teams.loadRequest(handover.teamId, { fromCache })] as const;
+    const [power, team] = await loadAggregates(this.eventStore, requests);
+    return { power, team, reads: readsOf(requests, [power, team]) };
   }
 
   /** Every event of the handover's stream, oldest first; null when the handover does not exist. */
@@ -226,19 +228,47 @@ export class Handovers {
    * Loads the handover (404 when none, 403 when another county's), computes its current gaps,
    * decides the command built from them, and appends; the result carries the gaps after the command.
    */
-  private async withGaps(actor: LedgerActor, handoverId: string, options: CommandOptions, build: (gaps: Gap[]) => HandoverCommand): Promise<HandoverResult> {
-    const current = await this.load(handoverId);
-    if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
-    const countyId = current.state.countyId;
-    if (actor.countyId !== countyId) return refused(forbidden('This handover belongs to another county'), current.version);
-    const gaps = await this.gapsOf(current.state);
-    const ctx = this.context.forCommand(actor, options);
-    const result = await runCommand(
-      () => this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion }),
-      existing<HandoverState>('handover'),
-    );
-    if (!result.ok) return result;
-    const after = result.state.committed === current.state.committed ? gaps : await this.gapsOf(result.state);
-    return { ...result, gaps: after };
+  private withGaps(actor: LedgerActor, handoverId: string, options: CommandOptions, build: (gaps: Gap[]) => HandoverCommand): Promise<HandoverResult> {
+    return retryOnStaleRead(async (fromCache) => {
+      const current = await this.load(handoverId);
+      if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
+      const countyId = current.state.countyId;
+      if (actor.countyId !== countyId) return refused(forbidden('This handover belongs to another county'), current.version);
+      const inputs = await this.readinessInputs(current.state, fromCache);
+      const ctx = this.context.forCommand(actor, options);
+      const gaps = gapsAgainst(current.state, inputs, ctx.decision.today);
+      const result = await runCommand(
+        () =>
+          this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), {
+            expectedVersion: options.expectedVersion,
+            unchanged: inputs.reads,
+          }),
+        existing<HandoverState>('handover'),
+      );
+      if (!result.ok) return result;
+      const after = result.state.committed === current.state.committed ? gaps : gapsAgainst(result.state, inputs, ctx.decision.today);
+      return { ...result, gaps: after };
+    });
   }
+}
+
+/** The power and the team a handover command is decided on, and the versions they were read at. */
+interface ReadinessInputs {
+  readonly power: Loaded<PowerItemState>;
+  readonly team: Loaded<TeamState>;
+  readonly reads: StreamAt[];
+}
+
+/** The handover's gaps: its power's requirements against its team, on `today`. */
+function gapsAgainst(handover: Pick<RecordedHandover, 'handoverId' | 'powerCode' | 'committed' | 'department' | 'effectiveOn'>, inputs: ReadinessInputs, today: string): Gap[] {
+  const power = inputs.power.state;
+  if (power.status === 'none') throw new Error(`Power ${handover.powerCode} of handover ${handover.handoverId} is missing from the catalogue`);
+  return assessReadiness({
+    requirements: power.requirements,
+    team: teamCapacity(inputs.team.state),
+    committed: handover.committed,
+    department: handover.department,
+    effectiveOn: handover.effectiveOn,
+    today,
+  });
 }

@@ -179,6 +179,54 @@ describe('ledger (PostgreSQL)', () => {
     expect(await handovers.history(randomUUID())).toBeNull();
   });
 
+  it('decides on the power and team it keeps, and decides again on fresh ones when another process has changed them', async () => {
+    // A second process: its own services (and so its own kept states) on the same database.
+    const context = new LedgerContext(clock, loadAppConfig({}));
+    const otherTeams = new Teams(store, context);
+    const teamId = await formTeam();
+    const input = { powerCode: LITTERING.code, teamId, mode: 'transfer' as const, instrument: '沾政发〔2025〕20号', effectiveOn: '2025-07-01' };
+    const first = await handovers.record(admin, input, { correlationId: 'first' });
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    expect(first.gaps.map((gap) => gap.resource)).toEqual(['officers', 'training', 'equipment']);
+
+    // Kept: the next recording to the same team reads neither the power nor the team.
+    const reads = vi.spyOn(store, 'readStreamsAfterSnapshots');
+    try {
+      expect(await handovers.record(admin, input, { correlationId: 'kept' })).toMatchObject({ ok: true, version: 1 });
+      expect(reads).not.toHaveBeenCalled();
+
+      // The other process equips the team: what this one keeps is now behind.
+      const officers: string[] = [];
+      for (const [name, certificateNumber] of [['王芳', 'C-21'], ['赵强', 'C-22']] as const) {
+        const added = await otherTeams.addOfficer(township, teamId, { name, certificateNumber, certificateExpiresOn: '2030-06-30' }, { correlationId: 'officer' });
+        if (!added.ok) throw new Error(JSON.stringify(added.error));
+        officers.push(added.officerId);
+      }
+      await otherTeams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'cams' });
+      for (const officerId of officers) await otherTeams.recordTraining(township, teamId, { officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-07-01' }, { correlationId: 'training' });
+
+      // Decided on the kept (unequipped) team, the acceptance would be refused; it is decided again on the team as it is.
+      const accepted = await handovers.accept(township, first.state.handoverId, {}, { correlationId: 'accept' });
+      expect(accepted).toMatchObject({ ok: true, gaps: [], state: { status: 'active' } });
+      expect(reads).toHaveBeenCalled();
+
+      // An officer leaves in the other process: a recording decided on the kept team cannot be written, so it is decided again.
+      expect((await otherTeams.removeOfficer(township, teamId, officers[0] as string, '调离', { correlationId: 'leave' })).ok).toBe(true);
+      reads.mockClear();
+      const appends = vi.spyOn(store, 'append');
+      const after = await handovers.record(admin, input, { correlationId: 'after-leave' });
+      if (!after.ok) throw new Error(JSON.stringify(after.error));
+      expect(after.gaps.map((gap) => [gap.resource, gap.missing])).toEqual([['officers', 1], ['training', 1]]);
+      expect(appends).toHaveBeenCalledTimes(2); // refused as a stale read, then written on the fresh team
+      await expect(appends.mock.results[0]?.value).rejects.toMatchObject({ name: 'StaleReadError', streamId: teamStreamId(teamId) });
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(await store.readStream(handoverStreamId(after.state.handoverId))).toHaveLength(1);
+      appends.mockRestore();
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('refuses to record across counties, for unknown powers and teams, and to entrust a coercive measure', async () => {
     const teamId = await formTeam();
     const input = { teamId, mode: 'transfer' as const, instrument: 'x', effectiveOn: '2025-08-01' };

@@ -11,7 +11,7 @@ import {
   type RegisteredPowerItem,
   type Requirements,
 } from '@fangquan/domain';
-import { type AggregateLoadRequest, AggregateStore, EventStore } from '@fangquan/event-store';
+import { type AggregateLoadRequest, AggregateStore, EventStore, type LoadRequestOptions } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
@@ -35,16 +35,17 @@ export class PowerItems {
     eventStore: EventStore,
     private readonly context: LedgerContext,
   ) {
-    this.aggregates = new AggregateStore(eventStore, powerItemDecider, { snapshot: { schema: 'power-item-state-v1', every: 50 } });
+    // Every handover command reads its power: keep recent ones (see Handovers).
+    this.aggregates = new AggregateStore(eventStore, powerItemDecider, { snapshot: { schema: 'power-item-state-v1', every: 50 }, stateCache: 5000 });
   }
 
   load(countyId: string, code: string): Promise<Loaded<PowerItemState>> {
     return this.aggregates.load(powerStreamId(countyId, code));
   }
 
-  /** The power item, to load together with other aggregates (`loadAggregates`). */
-  loadRequest(countyId: string, code: string): AggregateLoadRequest<PowerItemState> {
-    return this.aggregates.loadRequest(powerStreamId(countyId, code));
+  /** The power item, to load together with other aggregates (`loadAggregates`); `fromCache` may answer with a kept state. */
+  loadRequest(countyId: string, code: string, options: LoadRequestOptions = {}): AggregateLoadRequest<PowerItemState> {
+    return this.aggregates.loadRequest(powerStreamId(countyId, code), options);
   }
 
   /** Registers a power in the actor's county; a code already in the catalogue is refused (409). */

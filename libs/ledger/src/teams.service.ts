@@ -10,7 +10,7 @@ import {
   type TeamEvent,
   type TeamState,
 } from '@fangquan/domain';
-import { type AggregateLoadRequest, AggregateStore, EventStore } from '@fangquan/event-store';
+import { type AggregateLoadRequest, AggregateStore, EventStore, type LoadRequestOptions } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
@@ -48,17 +48,18 @@ export class Teams {
     eventStore: EventStore,
     private readonly context: LedgerContext,
   ) {
-    // A team's stream grows with every officer and camera: snapshot it.
-    this.aggregates = new AggregateStore(eventStore, teamDecider, { snapshot: { schema: 'team-state-v1', every: 50 } });
+    // A team's stream grows with every officer and camera: snapshot it. Every handover command reads
+    // its team: keep recent teams, so that recording one needs no round trip for it (see Handovers).
+    this.aggregates = new AggregateStore(eventStore, teamDecider, { snapshot: { schema: 'team-state-v1', every: 50 }, stateCache: 2000 });
   }
 
   load(teamId: string): Promise<Loaded<TeamState>> {
     return this.aggregates.load(teamStreamId(teamId));
   }
 
-  /** The team, to load together with other aggregates (`loadAggregates`). */
-  loadRequest(teamId: string): AggregateLoadRequest<TeamState> {
-    return this.aggregates.loadRequest(teamStreamId(teamId));
+  /** The team, to load together with other aggregates (`loadAggregates`); `fromCache` may answer with a kept state. */
+  loadRequest(teamId: string, options: LoadRequestOptions = {}): AggregateLoadRequest<TeamState> {
+    return this.aggregates.loadRequest(teamStreamId(teamId), options);
   }
 
   async addOfficer(actor: LedgerActor, teamId: string, input: AddOfficerInput, options: CommandOptions): Promise<LedgerResult<FormedTeam, { officerId: string }>> {
