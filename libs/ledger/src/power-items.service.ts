@@ -36,7 +36,7 @@ export class PowerItems {
     private readonly context: LedgerContext,
   ) {
     // Every handover command reads its power: keep recent ones (see Handovers).
-    this.aggregates = new AggregateStore(eventStore, powerItemDecider, { snapshot: { schema: 'power-item-state-v1', every: 50 }, stateCache: 5000 });
+    this.aggregates = new AggregateStore(eventStore, powerItemDecider, { snapshot: { schema: 'power-item-state-v1', every: 50 }, stateCache: 2000 });
   }
 
   load(countyId: string, code: string): Promise<Loaded<PowerItemState>> {

@@ -50,7 +50,7 @@ export class Teams {
   ) {
     // A team's stream grows with every officer and camera: snapshot it. Every handover command reads
     // its team: keep recent teams, so that recording one needs no round trip for it (see Handovers).
-    this.aggregates = new AggregateStore(eventStore, teamDecider, { snapshot: { schema: 'team-state-v1', every: 50 }, stateCache: 2000 });
+    this.aggregates = new AggregateStore(eventStore, teamDecider, { snapshot: { schema: 'team-state-v1', every: 50 }, stateCache: 1000 });
   }
 
   load(teamId: string): Promise<Loaded<TeamState>> {
