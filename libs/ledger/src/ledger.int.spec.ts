@@ -73,6 +73,22 @@ describe('ledger (PostgreSQL)', () => {
     return teamId;
   }
 
+  /** Gives a team what LITTERING requires: the officers (certified), two body cameras, the course for each; answers the officers' ids. */
+  async function equipForLittering(service: Teams, teamId: string, officers: ReadonlyArray<readonly [string, string]>): Promise<string[]> {
+    const ids: string[] = [];
+    for (const [name, certificateNumber] of officers) {
+      const added = await service.addOfficer(township, teamId, { name, certificateNumber, certificateExpiresOn: '2030-06-30' }, { correlationId: 'officer' });
+      if (!added.ok) throw new Error(JSON.stringify(added.error));
+      ids.push(added.officerId);
+    }
+    await service.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'cams' });
+    for (const officerId of ids) {
+      const trained = await service.recordTraining(township, teamId, { officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-07-01' }, { correlationId: 'training' });
+      expect(trained).toMatchObject({ ok: true, trainingId: expect.any(String) });
+    }
+    return ids;
+  }
+
   beforeAll(async () => {
     if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run this file in the integration tier');
     await onServer(serverUrl, `CREATE DATABASE ${database}`);
@@ -156,17 +172,7 @@ describe('ledger (PostgreSQL)', () => {
     expect(refused).toMatchObject({ ok: false, error: { kind: 'rule', code: 'handover-not-ready', gaps: recorded.gaps }, version: 1 });
     expect(await handovers.accept(stranger, id, {}, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 
-    const officers: string[] = [];
-    for (const [name, certificateNumber] of [['李明', 'C-1'], ['张华', 'C-2']] as const) {
-      const added = await teams.addOfficer(township, teamId, { name, certificateNumber, certificateExpiresOn: '2030-06-30' }, { correlationId: 'officer' });
-      if (!added.ok) throw new Error(JSON.stringify(added.error));
-      officers.push(added.officerId);
-    }
-    await teams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'cams' });
-    for (const officerId of officers) {
-      const trained = await teams.recordTraining(township, teamId, { officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-07-01' }, { correlationId: 'training' });
-      expect(trained).toMatchObject({ ok: true, trainingId: expect.any(String) });
-    }
+    await equipForLittering(teams, teamId, [['李明', 'C-1'], ['张华', 'C-2']]);
 
     const accepted = await handovers.accept(township, id, {}, { correlationId: 'accept-2', expectedVersion: 1 });
     expect(accepted).toMatchObject({ ok: true, version: 3, gaps: [], state: { status: 'active', activatedOn: '2025-07-01', acceptance: { conditional: false, gaps: [] } } });
@@ -196,14 +202,7 @@ describe('ledger (PostgreSQL)', () => {
       expect(reads).not.toHaveBeenCalled();
 
       // The other process equips the team: what this one keeps is now behind.
-      const officers: string[] = [];
-      for (const [name, certificateNumber] of [['王芳', 'C-21'], ['赵强', 'C-22']] as const) {
-        const added = await otherTeams.addOfficer(township, teamId, { name, certificateNumber, certificateExpiresOn: '2030-06-30' }, { correlationId: 'officer' });
-        if (!added.ok) throw new Error(JSON.stringify(added.error));
-        officers.push(added.officerId);
-      }
-      await otherTeams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'cams' });
-      for (const officerId of officers) await otherTeams.recordTraining(township, teamId, { officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-07-01' }, { correlationId: 'training' });
+      const officers = await equipForLittering(otherTeams, teamId, [['王芳', 'C-21'], ['赵强', 'C-22']]);
 
       // Decided on the kept (unequipped) team, the acceptance would be refused; it is decided again on the team as it is.
       const accepted = await handovers.accept(township, first.state.handoverId, {}, { correlationId: 'accept' });
