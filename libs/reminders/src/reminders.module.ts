@@ -53,7 +53,7 @@ export class RemindersModule {
       {
         provide: REMINDERS_RUNNER,
         useFactory: (store: EventStore, manager: ReminderProcessManager) =>
-          new SubscriptionRunner(store, manager, { batchSize: 250, pollIntervalMs: options.pollIntervalMs ?? 100, maxBackoffMs: 2000, logger: eventStoreLogger(logger) }),
+          new SubscriptionRunner(store, manager, { batchSize: 1000, pollIntervalMs: options.pollIntervalMs ?? 100, maxBackoffMs: 2000, logger: eventStoreLogger(logger) }),
         inject: [EventStore, ReminderProcessManager],
       },
       ReminderDeliveryService,

@@ -3,6 +3,7 @@ import { type DomainEvent, handoverIdOf, isHandoverEvent, isPowerItemEvent, isTe
 import type { RecordedEvent, SubscriptionHandler } from '@fangquan/event-store';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import type { EntityManager } from 'typeorm';
+import { ReminderDeliveryService } from '../delivery/reminder-delivery.service';
 import { ReminderQueues } from '../queues/reminder-queues';
 import type { ChainRecord } from './chain-record';
 import { ChainReassessment, type ChainChanges } from './chain-reassessment';
@@ -17,9 +18,11 @@ export const REMINDERS_SUBSCRIPTION = 'reminders';
  * handovers the batch touches — the handover's own events, the team's events (every handover of the
  * team), a revision of a power's requirements (every handover of the power) — reassesses their
  * current gaps and queues what follows (a new chain, the chain of changed gaps, the gaps-closed
- * notice) with deterministic job ids, removing pending jobs that no longer apply. Jobs are queued
- * inside the batch: when Redis is away the batch fails and rolls back, and is retried — the
- * checkpoint moves only once the jobs are in Redis. Commands never touch Redis.
+ * notice) with deterministic job ids, removing pending jobs that no longer apply. A gap step due at
+ * once (the first reminder of a chain) is delivered inside the batch (ReminderDeliveryService's
+ * deliverDueNow), and its next step queued. Jobs are queued inside the batch: when Redis is away the
+ * batch fails and rolls back — its deliveries with it — and is retried; the checkpoint moves only once
+ * the jobs are in Redis. Commands never touch Redis.
  */
 @Injectable()
 export class ReminderProcessManager implements SubscriptionHandler {
@@ -28,6 +31,7 @@ export class ReminderProcessManager implements SubscriptionHandler {
   constructor(
     private readonly reassessment: ChainReassessment,
     private readonly queues: ReminderQueues,
+    private readonly delivery: ReminderDeliveryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -67,12 +71,24 @@ export class ReminderProcessManager implements SubscriptionHandler {
     const now = this.clock.now();
     const changes = await this.reassessment.reassess(tx, [...records.values()], original, localDate(now, this.config.timeZone), now.toISOString());
     await saveChains(tx, changes.records, now.toISOString());
-    await this.queue(changes);
+    await this.dispatch(tx, changes);
   }
 
-  /** Pending jobs of old gaps go first; then the new jobs. Throws (the batch rolls back) when Redis is away. */
-  async queue(changes: ChainChanges): Promise<void> {
-    await this.queues.removeReminders(changes.remove);
-    await this.queues.addReminders(changes.add);
+  /**
+   * After the chains are saved in `tx`: delivers the gap steps due at once in `tx` while, at the same
+   * time, the pending jobs of old gaps are removed and the other jobs and the next steps are queued;
+   * a step that could not be delivered in `tx` is queued after. Both sides are awaited before any
+   * error is thrown, so the caller's transaction never ends under a statement still running. Throws
+   * (the transaction rolls back, deliveries included) when Redis is away.
+   */
+  async dispatch(tx: EntityManager, changes: ChainChanges): Promise<void> {
+    const plan = this.delivery.planDueNow(changes.add);
+    const [delivered, queued] = await Promise.allSettled([
+      this.delivery.deliverHere(tx, plan.here),
+      this.queues.removeReminders(changes.remove).then(() => this.queues.addReminders([...plan.queued, ...plan.next])),
+    ]);
+    if (delivered.status === 'rejected') throw delivered.reason;
+    if (queued.status === 'rejected') throw queued.reason;
+    await this.queues.addReminders(delivered.value);
   }
 }

@@ -30,6 +30,17 @@ export interface DeliveryResult {
 
 export type GapJob = Extract<ReminderJob, { kind: 'gap' }>;
 
+/** A gap step due now (see planDueNow). */
+export interface DueGapStep extends ScheduledReminder {
+  readonly job: GapJob;
+}
+
+export interface DueNowPlan {
+  readonly here: DueGapStep[];
+  readonly queued: ScheduledReminder[];
+  readonly next: ScheduledReminder[];
+}
+
 export interface GapDelivery {
   readonly reminderId: string;
   readonly job: GapJob;
@@ -39,6 +50,7 @@ export interface GapDelivery {
 type Plan = { readonly done: DeliveryResult } | { readonly write: ReminderWrite; readonly result: DeliveryResult };
 
 const SYSTEM_ACTOR = 'system:reminders';
+const DUE_NOW_SAVEPOINT = 'fangquan_reminders_due_now';
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reason, outside: [] });
@@ -89,6 +101,49 @@ export class ReminderDeliveryService {
       }
     }
     return Promise.allSettled(items.map((item) => this.deliver(item.reminderId, item.job)));
+  }
+
+  /**
+   * Which gap steps can be delivered in the caller's transaction (`deliverHere`): those due now, one per
+   * handover, while no outside channel is configured — a webhook or e-mail job must not be queued
+   * before its reminder commits, so with one the delivery worker takes every step. The others go to
+   * the queue as they are; `next` holds the step after each of `here`, to queue alongside (a step that
+   * ends up handed back is then delivered by the worker, whose follow-up finds its next step queued).
+   */
+  planDueNow(steps: readonly ScheduledReminder[]): DueNowPlan {
+    const { webhookUrl, smtpUrl } = this.config;
+    const plan: DueNowPlan = { here: [], queued: [], next: [] };
+    const handovers = new Set<string>();
+    for (const step of steps) {
+      const { job } = step;
+      if (webhookUrl === undefined && smtpUrl === undefined && job.kind === 'gap' && step.delayMs === 0 && !handovers.has(job.handoverId)) {
+        handovers.add(job.handoverId);
+        plan.here.push({ ...step, job });
+        plan.next.push(this.nextStep(job));
+      } else plan.queued.push(step);
+    }
+    return plan;
+  }
+
+  /**
+   * Delivers gap steps in the caller's transaction: the process manager's, which has just written
+   * their chains and holds them locked — no job and no second transaction for the first reminder of a
+   * chain. Under a savepoint: when the delivery fails as a whole (a handover's stream moved after its
+   * head was read, say), it leaves nothing behind and every step is handed back, as is a step that
+   * cannot be delivered here (its chain not ready). Answers the steps handed back, to queue as jobs.
+   */
+  async deliverHere(tx: EntityManager, steps: readonly DueGapStep[]): Promise<ScheduledReminder[]> {
+    if (steps.length === 0) return [];
+    await tx.query(`SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
+    let outcomes: PromiseSettledResult<DeliveryResult>[];
+    try {
+      outcomes = await this.deliverGapsIn(tx, steps.map((step) => ({ reminderId: step.id, job: step.job })));
+    } catch {
+      await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
+      return [...steps];
+    }
+    await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
+    return steps.filter((_, index) => outcomes[index]?.status !== 'fulfilled');
   }
 
   private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[]): Promise<PromiseSettledResult<DeliveryResult>[]> {
@@ -175,6 +230,9 @@ export class ReminderDeliveryService {
     const { chain } = context;
     if (chain.revision < job.revision) throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${chain.revision}, the job at ${job.revision}`);
     if (chain.revision !== job.revision || chain.fingerprint !== job.fingerprint || chain.episode !== job.episode) return { done: obsolete('the gaps have changed or closed since') };
+    // Behind the job: the step before it is written in a transaction that has not committed yet (or
+    // rolled back after queuing this job, and will be written again). Retried, never dropped.
+    if (chain.nextStep < job.step) throw new ChainNotReadyError(`chain of ${job.handoverId} waits for step ${chain.nextStep}, the job is step ${job.step}`);
     if (chain.nextStep !== job.step) return { done: obsolete(`the chain waits for step ${chain.nextStep}, not ${job.step}`) };
     const escalated = isEscalatedStep(this.schedule, job.step);
     const recipients = selectRecipients(context.candidates, gapRecipientScope(chain.gaps, escalated));

@@ -88,7 +88,7 @@ export class ReminderSweeps {
         const now = this.clock.now();
         const changes = await this.reassessment.reassess(tx, records, new Map(records.map((r) => [r.handoverId, r])), localDate(now, this.config.timeZone), now.toISOString());
         await saveChains(tx, changes.records, now.toISOString());
-        await this.processManager.queue(changes);
+        await this.processManager.dispatch(tx, changes);
         return { ids, changed: changes.add.length + changes.remove.length };
       });
       checked += page.ids.length;

@@ -1,0 +1,71 @@
+import { EventStore, StreamVersionConflictError } from '@fangquan/event-store';
+import { ReminderQueues } from '@fangquan/reminders';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createWorld, eventually, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
+
+/**
+ * The first reminder of a chain is written by the process manager, in the batch that opens the chain:
+ * no BullMQ job carries it, and the next step is queued with the batch. When it cannot be written
+ * there, the delivery worker takes it as a job — still once.
+ */
+describe('reminders: the first step, in the process manager’s batch (PostgreSQL + Redis)', () => {
+  let t: TestApp;
+  let world: World;
+  let queues: ReminderQueues;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t, 'first');
+    queues = t.app.get(ReminderQueues);
+    await registerPower(world, { code: 'XC-FS-0001', certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }] });
+  });
+
+  afterAll(() => t?.close());
+
+  async function sentReminderIds(handoverId: string): Promise<string[]> {
+    return (await historyOf(world, handoverId)).filter((entry) => entry.type === 'ReminderSent').map((entry) => String(entry.data.reminderId));
+  }
+
+  it('writes the first reminder with no job for it, and queues the next step', async () => {
+    const handover = await recordHandover(world, 'XC-FS-0001');
+    const [first] = await eventually('the first reminder', async () => {
+      const ids = await sentReminderIds(handover.id);
+      return ids.length > 0 ? ids : undefined;
+    }, 5000);
+    expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
+    expect(await queues.reminders.getJob(first as string)).toBeUndefined();
+    const next = (await queues.reminders.getDelayed()).filter((job) => job.data.handoverId === handover.id);
+    expect(next.map((job) => job.data)).toEqual([expect.objectContaining({ kind: 'gap', step: 1 })]);
+  });
+
+  it('hands the first step to the delivery worker when the batch cannot write it, which delivers it once', async () => {
+    const store = t.app.get(EventStore);
+    const original = store.appendOneEach.bind(store);
+    let refused = 0;
+    // The batch's ReminderSent append loses a race once (another append took the head it read).
+    const appendOneEach = vi.spyOn(store, 'appendOneEach').mockImplementation(async (appends, options) => {
+      if (refused === 0) {
+        refused += 1;
+        throw new StreamVersionConflictError(appends[0]?.streamId ?? '?', 1, 2);
+      }
+      return original(appends, options);
+    });
+    try {
+      const handover = await recordHandover(world, 'XC-FS-0001');
+      const [first] = await eventually('the first reminder', async () => {
+        const ids = await sentReminderIds(handover.id);
+        return ids.length > 0 ? ids : undefined;
+      }, 8000);
+      expect(refused).toBe(1);
+      const job = await queues.reminders.getJob(first as string);
+      expect(await job?.getState()).toBe('completed');
+      await sleep(500);
+      expect(await sentReminderIds(handover.id)).toEqual([first]);
+      expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
+      const rows = (await t.dataSource.query('SELECT count(*)::int AS n FROM reminders WHERE id = $1', [first])) as { n: number }[];
+      expect(rows[0]?.n).toBe(1);
+    } finally {
+      appendOneEach.mockRestore();
+    }
+  });
+});
