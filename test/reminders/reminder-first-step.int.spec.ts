@@ -1,5 +1,5 @@
 import { EventStore, StreamVersionConflictError } from '@fangquan/event-store';
-import { ReminderQueues } from '@fangquan/reminders';
+import { gapReminderId, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
@@ -36,6 +36,29 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     expect(await queues.reminders.getJob(first as string)).toBeUndefined();
     const next = (await queues.reminders.getDelayed()).filter((job) => job.data.handoverId === handover.id);
     expect(next.map((job) => job.data)).toEqual([expect.objectContaining({ kind: 'gap', step: 1 })]);
+  });
+
+  it('retries a gap job that finds its chain a step behind instead of dropping it (the step before may not have committed yet)', async () => {
+    const handover = await recordHandover(world, 'XC-FS-0001');
+    await eventually('the first reminder', async () => ((await sentReminderIds(handover.id)).length > 0 ? true : undefined), 5000);
+    const [chain] = (await t.dataSource.query('SELECT episode, revision, fingerprint, next_step FROM reminder_chains WHERE handover_id = $1', [handover.id])) as {
+      episode: number;
+      revision: number;
+      fingerprint: string;
+      next_step: number;
+    }[];
+    expect(chain?.next_step).toBe(1);
+    // A job for the step after the one the chain waits for (REMINDER_STEPS=2s: step 1 is 2 s away).
+    const ahead = { kind: 'gap' as const, handoverId: handover.id, episode: chain!.episode, revision: chain!.revision, fingerprint: chain!.fingerprint, step: 2 };
+    const id = gapReminderId(ahead);
+    await queues.reminders.add('gap', ahead, { jobId: id, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
+    const job = await eventually('the early job to use up its attempts', async () => {
+      const found = await queues.reminders.getJob(id);
+      return found !== undefined && (await found.getState()) === 'failed' ? found : undefined;
+    }, 1500, 50);
+    expect(job.attemptsMade).toBe(2);
+    expect(job.failedReason).toMatch(/waits for step 1, the job is step 2/);
+    expect(await sentReminderIds(handover.id)).toHaveLength(1);
   });
 
   it('hands the first step to the delivery worker when the batch cannot write it, which delivers it once', async () => {
