@@ -78,6 +78,11 @@ describe('the embedded default (npm start)', () => {
     const gapped = (handovers.body.items as Array<{ powerCode: string; readiness: { ready: boolean; gaps: Array<{ responsible: string }> } }>).find((h) => h.powerCode === 'CF-SC-0006');
     expect(gapped?.readiness.ready).toBe(false);
     expect(gapped?.readiness.gaps.map((g) => g.responsible)).toContain('市场监管局');
+    // The process manager writes the first gap reminders on the embedded database too.
+    await waitFor('the first gap reminders in the county office’s inbox', async () => {
+      const inbox = await request(app.baseUrl).get('/api/v1/inbox').set('authorization', `Bearer ${token}`);
+      return inbox.status === 200 && (inbox.body as Array<{ kind: string }>).some((item) => item.kind === 'gap');
+    }, 15_000);
     // A refused request is logged (at warn: by id, method and path); the token never.
     await request(app.baseUrl).get('/api/v1/handovers/00000000-0000-4000-8000-000000000000').set('authorization', `Bearer ${token}`).expect(404);
     await waitFor('the request log line', async () => app.output().includes('/api/v1/handovers/00000000-0000-4000-8000-000000000000'), 5_000);
