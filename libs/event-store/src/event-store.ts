@@ -4,7 +4,12 @@ import {
   APPEND_EVENT_SQL,
   APPEND_EVENTS_IF_READS_UNCHANGED_SQL,
   APPEND_EVENTS_SQL,
-  APPEND_ONE_EACH_SQL, type AppendedRow, appendStatement, STREAM_HEAD_SQL, STREAM_HEADS_SQL } from './append.sql';
+  APPEND_ONE_EACH_SQL,
+  type AppendedRow,
+  appendStatement,
+  STREAM_HEAD_SQL,
+  STREAM_HEADS_SQL,
+} from './append.sql';
 import { queryPrepared, statementFor } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
 import { StaleReadError, StreamVersionConflictError } from './errors';
@@ -164,7 +169,7 @@ export class EventStore {
     }
     if (rows.length === 0) {
       // Some stream moved: name the first one (nothing was written).
-      const heads = new Map((await this.run<{ stream_id: string; version: unknown }>('append', options, STREAM_HEADS_SQL, [streams])).map((row) => [String(row.stream_id), Number(row.version)]));
+      const heads = await this.heads(streams, options);
       const moved = streams.findIndex((stream, index) => (heads.get(stream) ?? 0) !== expected[index]);
       const at = Math.max(moved, 0);
       throw new StreamVersionConflictError(streams[at] as string, expected[at] as number, heads.get(streams[at] as string) ?? 0);
@@ -241,8 +246,7 @@ export class EventStore {
   private async whyRefused(stream: string, expected: ExpectedVersion, unchanged: readonly StreamAt[], options: InTransaction): Promise<StreamVersionConflictError> {
     let heads: Map<string, number>;
     try {
-      const streams = [stream, ...unchanged.map((read) => read.streamId)];
-      heads = new Map((await this.run<{ stream_id: string; version: unknown }>('append', options, STREAM_HEADS_SQL, [streams])).map((row) => [String(row.stream_id), Number(row.version)]));
+      heads = await this.heads([stream, ...unchanged.map((read) => read.streamId)], options);
     } catch {
       return new StreamVersionConflictError(stream, expected, null);
     }
@@ -251,6 +255,12 @@ export class EventStore {
     const streamAsExpected = expected === 'any' || head === (expected === 'no-stream' ? 0 : expected);
     if (moved !== undefined && streamAsExpected) return new StaleReadError(moved.streamId, moved.version, heads.get(moved.streamId) ?? 0);
     return new StreamVersionConflictError(stream, expected, head);
+  }
+
+  /** The heads of `streams` for a conflict report (streams without events are left out). */
+  private async heads(streams: readonly string[], options: InTransaction): Promise<Map<string, number>> {
+    const rows = await this.run<{ stream_id: string; version: unknown }>('append', options, STREAM_HEADS_SQL, [streams]);
+    return new Map(rows.map((row) => [String(row.stream_id), Number(row.version)]));
   }
 
   /** The head for a conflict report; a failure to read it must not hide the conflict. */

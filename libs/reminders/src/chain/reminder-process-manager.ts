@@ -20,7 +20,7 @@ export const REMINDERS_SUBSCRIPTION = 'reminders';
  * current gaps and queues what follows (a new chain, the chain of changed gaps, the gaps-closed
  * notice) with deterministic job ids, removing pending jobs that no longer apply. A gap step due at
  * once (the first reminder of a chain) is delivered inside the batch (ReminderDeliveryService's
- * deliverDueNow), and its next step queued. Jobs are queued inside the batch: when Redis is away the
+ * planDueNow / deliverHere), and its next step queued. Jobs are queued inside the batch: when Redis is away the
  * batch fails and rolls back — its deliveries with it — and is retried; the checkpoint moves only once
  * the jobs are in Redis. Commands never touch Redis.
  */

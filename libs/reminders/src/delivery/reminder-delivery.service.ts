@@ -111,12 +111,12 @@ export class ReminderDeliveryService {
    * ends up handed back is then delivered by the worker, whose follow-up finds its next step queued).
    */
   planDueNow(steps: readonly ScheduledReminder[]): DueNowPlan {
-    const { webhookUrl, smtpUrl } = this.config;
     const plan: DueNowPlan = { here: [], queued: [], next: [] };
+    if (this.config.webhookUrl !== undefined || this.config.smtpUrl !== undefined) return { ...plan, queued: [...steps] };
     const handovers = new Set<string>();
     for (const step of steps) {
       const { job } = step;
-      if (webhookUrl === undefined && smtpUrl === undefined && job.kind === 'gap' && step.delayMs === 0 && !handovers.has(job.handoverId)) {
+      if (job.kind === 'gap' && step.delayMs === 0 && !handovers.has(job.handoverId)) {
         handovers.add(job.handoverId);
         plan.here.push({ ...step, job });
         plan.next.push(this.nextStep(job));
