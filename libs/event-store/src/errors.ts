@@ -29,6 +29,16 @@ export class StaleReadError extends StreamVersionConflictError {
 }
 
 /**
+ * The stream's head was written by a transaction newer than the caller's: appended here, the event
+ * would sort ahead of that head in the log (read by transaction id, then position), so nothing was
+ * written. Only a caller's transaction that wrote something before the head was committed meets it;
+ * append again (deciding afresh if need be) in a new transaction. `actual` is the head's version.
+ */
+export class LogOrderConflictError extends StreamVersionConflictError {
+  override readonly name = 'LogOrderConflictError';
+}
+
+/**
  * A stored event cannot be turned into a RecordedEvent: its payload or metadata is not a JSON object,
  * or an upcaster failed on it. Readers stop here; an event is never skipped silently.
  */

@@ -1,18 +1,16 @@
 import type { DataSource } from 'typeorm';
 import {
-  APPEND_EVENT_IF_READS_UNCHANGED_SQL,
-  APPEND_EVENT_SQL,
-  APPEND_EVENTS_IF_READS_UNCHANGED_SQL,
-  APPEND_EVENTS_SQL,
   APPEND_ONE_EACH_SQL,
   type AppendedRow,
+  type AppendShape,
+  appendSql,
   appendStatement,
   STREAM_HEAD_SQL,
   STREAM_HEADS_SQL,
 } from './append.sql';
-import { queryPrepared, statementFor } from './prepared-statement';
+import { type PreparedStatement, queryPrepared, statementFor } from './prepared-statement';
 import { constraintName, sqlState } from './driver-errors';
-import { StaleReadError, StreamVersionConflictError } from './errors';
+import { LogOrderConflictError, StaleReadError, StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
 import { type AppendOptions, type AppendResult, type ExpectedVersion, type InTransaction, type StreamAt, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
 import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
@@ -27,10 +25,19 @@ export interface EventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
 }
 
-const APPEND_ONE = statementFor('fangquan_append_event', APPEND_EVENT_SQL);
-const APPEND_MANY = statementFor('fangquan_append_events', APPEND_EVENTS_SQL);
-const APPEND_ONE_IF_READS_UNCHANGED = statementFor('fangquan_append_event_reads', APPEND_EVENT_IF_READS_UNCHANGED_SQL);
-const APPEND_MANY_IF_READS_UNCHANGED = statementFor('fangquan_append_events_reads', APPEND_EVENTS_IF_READS_UNCHANGED_SQL);
+/** The append's prepared statements, one per shape (see appendSql), made on first use. */
+const APPEND_STATEMENTS = new Map<string, PreparedStatement>();
+
+function appendStatementOf(shape: AppendShape): PreparedStatement {
+  const name = `fangquan_append_${shape.single ? 'event' : 'events'}${shape.readsUnchanged ? '_reads' : ''}${shape.inCallersTransaction ? '_tx' : ''}`;
+  let statement = APPEND_STATEMENTS.get(name);
+  if (statement === undefined) {
+    statement = statementFor(name, appendSql(shape));
+    APPEND_STATEMENTS.set(name, statement);
+  }
+  return statement;
+}
+
 const APPEND_ONE_EACH = statementFor('fangquan_append_one_each', APPEND_ONE_EACH_SQL);
 
 /** A stream as loading an aggregate reads it: its latest snapshot (if any) and the events after it. */
@@ -68,6 +75,12 @@ function validateReads(stream: string, reads: readonly StreamAt[]): StreamAt[] {
 
 /** An `'any'` append that loses a race for a version number simply tries again with the new head. */
 const ANY_APPEND_ATTEMPTS = 10;
+
+/** A stream's head in a conflict report: its version, and whether a transaction newer than the caller's wrote it. */
+interface StreamHead {
+  readonly version: number;
+  readonly writtenLater: boolean;
+}
 
 function isStreamVersionRace(error: unknown): boolean {
   if (sqlState(error) !== '23505') return false;
@@ -112,7 +125,7 @@ export class EventStore {
     const toWrite = validateNewEvents(events, (type) => this.upcasters.currentVersion(type));
     const unchanged = validateReads(stream, options.unchanged ?? []);
     const { single, guarded, parameters } = appendStatement(stream, expectedVersion, toWrite, validateEventMetadata(metadata), unchanged);
-    const statement = guarded ? (single ? APPEND_ONE_IF_READS_UNCHANGED : APPEND_MANY_IF_READS_UNCHANGED) : single ? APPEND_ONE : APPEND_MANY;
+    const statement = appendStatementOf({ single, readsUnchanged: guarded, inCallersTransaction: options.transaction !== undefined });
     if (!options.transaction) assertInitialized(this.dataSource, 'append');
     // Inside a caller's transaction a unique violation has aborted it: no retry, no follow-up query.
     const attempts = expectedVersion === 'any' && options.transaction === undefined ? ANY_APPEND_ATTEMPTS : 1;
@@ -125,8 +138,9 @@ export class EventStore {
         if (attempt < attempts) continue;
         throw new StreamVersionConflictError(stream, expectedVersion, options.transaction ? null : await this.actualVersion(stream, {}));
       }
-      // Zero rows: the head was not the expected version, or a read stream moved (the transaction, if any, is still usable).
-      if (rows.length === 0) throw guarded ? await this.whyRefused(stream, expectedVersion, unchanged, options) : new StreamVersionConflictError(stream, expectedVersion, await this.actualVersion(stream, options));
+      // Zero rows: the head was not the expected version, a read stream moved, or a newer transaction
+      // wrote the head (the transaction, if any, is still usable).
+      if (rows.length === 0) throw await this.whyRefused(stream, expectedVersion, unchanged, options);
       if (rows.length !== toWrite.length) throw new Error(`append: ${rows.length} of ${toWrite.length} events came back`);
       return lastOf(rows);
     }
@@ -168,11 +182,17 @@ export class EventStore {
       throw new StreamVersionConflictError(streams[0] as string, expected[0] as number, null);
     }
     if (rows.length === 0) {
-      // Some stream moved: name the first one (nothing was written).
-      const heads = await this.heads(streams, options);
-      const moved = streams.findIndex((stream, index) => (heads.get(stream) ?? 0) !== expected[index]);
-      const at = Math.max(moved, 0);
-      throw new StreamVersionConflictError(streams[at] as string, expected[at] as number, heads.get(streams[at] as string) ?? 0);
+      // Some stream moved, or a newer transaction wrote its head: name the first one (nothing was written).
+      let heads: Map<string, StreamHead>;
+      try {
+        heads = await this.heads(streams, options);
+      } catch {
+        throw new StreamVersionConflictError(streams[0] as string, expected[0] as number, null);
+      }
+      const moved = streams.findIndex((stream, index) => (heads.get(stream)?.version ?? 0) !== expected[index]);
+      if (moved >= 0) throw new StreamVersionConflictError(streams[moved] as string, expected[moved] as number, heads.get(streams[moved] as string)?.version ?? 0);
+      const later = Math.max(streams.findIndex((stream) => heads.get(stream)?.writtenLater === true), 0);
+      throw new LogOrderConflictError(streams[later] as string, expected[later] as number, heads.get(streams[later] as string)?.version ?? 0);
     }
     if (rows.length !== streams.length) throw new Error(`appendOneEach: ${rows.length} of ${streams.length} events came back`);
     const written = new Map(rows.map((row) => [String(row.stream_id), row]));
@@ -242,25 +262,31 @@ export class EventStore {
     return Number(row?.version ?? 0);
   }
 
-  /** Which check refused a guarded append: the written stream's version, else the first read stream that moved. */
+  /**
+   * Which check refused an append: the written stream's version, else the first read stream that
+   * moved, else the log order (a newer transaction wrote the head).
+   */
   private async whyRefused(stream: string, expected: ExpectedVersion, unchanged: readonly StreamAt[], options: InTransaction): Promise<StreamVersionConflictError> {
-    let heads: Map<string, number>;
+    let heads: Map<string, StreamHead>;
     try {
       heads = await this.heads([stream, ...unchanged.map((read) => read.streamId)], options);
     } catch {
       return new StreamVersionConflictError(stream, expected, null);
     }
-    const moved = unchanged.find((read) => (heads.get(read.streamId) ?? 0) !== read.version);
-    const head = heads.get(stream) ?? 0;
-    const streamAsExpected = expected === 'any' || head === (expected === 'no-stream' ? 0 : expected);
-    if (moved !== undefined && streamAsExpected) return new StaleReadError(moved.streamId, moved.version, heads.get(moved.streamId) ?? 0);
-    return new StreamVersionConflictError(stream, expected, head);
+    const head = heads.get(stream);
+    const version = head?.version ?? 0;
+    if (expected !== 'any' && version !== (expected === 'no-stream' ? 0 : expected)) return new StreamVersionConflictError(stream, expected, version);
+    const moved = unchanged.find((read) => (heads.get(read.streamId)?.version ?? 0) !== read.version);
+    if (moved !== undefined) return new StaleReadError(moved.streamId, moved.version, heads.get(moved.streamId)?.version ?? 0);
+    if (head?.writtenLater === true) return new LogOrderConflictError(stream, expected, version);
+    // Nothing refuses it any more: the stream moved and came back into view between the two reads.
+    return new StreamVersionConflictError(stream, expected, version);
   }
 
   /** The heads of `streams` for a conflict report (streams without events are left out). */
-  private async heads(streams: readonly string[], options: InTransaction): Promise<Map<string, number>> {
-    const rows = await this.run<{ stream_id: string; version: unknown }>('append', options, STREAM_HEADS_SQL, [streams]);
-    return new Map(rows.map((row) => [String(row.stream_id), Number(row.version)]));
+  private async heads(streams: readonly string[], options: InTransaction): Promise<Map<string, StreamHead>> {
+    const rows = await this.run<{ stream_id: string; version: unknown; written_later: unknown }>('append', options, STREAM_HEADS_SQL, [streams]);
+    return new Map(rows.map((row) => [String(row.stream_id), { version: Number(row.version), writtenLater: row.written_later === true }]));
   }
 
   /** The head for a conflict report; a failure to read it must not hide the conflict. */

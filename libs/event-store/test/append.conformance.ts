@@ -1,4 +1,4 @@
-import { InvalidEventError, InvalidMetadataError, LOG_START, StaleReadError, StreamVersionConflictError, checkpointAfter, type RecordedEvent } from '../src';
+import { InvalidEventError, InvalidMetadataError, LOG_START, LogOrderConflictError, StaleReadError, StreamVersionConflictError, checkpointAfter, type RecordedEvent } from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { logSettled, metadata, sleep, streamName } from './fixtures';
 
@@ -65,6 +65,9 @@ export function appendConformance(ctx: ConformanceContext): void {
       await expect(stale).rejects.toBeInstanceOf(StaleReadError);
       await expect(stale).rejects.toMatchObject({ name: 'StaleReadError', streamId: team, expected: 2, actual: 3 });
       await expect(ctx.store.append(first, 3, recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
+      // With no expected version for the written stream, the reads are checked all the same.
+      await expect(ctx.store.append(first, 'any', recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
+      await expect(ctx.store.append(first, 'any', [...recorded, ...recorded], metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
       expect(await ctx.store.readStream(second)).toEqual([]);
       expect(await ctx.store.streamVersion(first)).toBe(3);
       // A stream that has since come into being has moved from 0 too.
@@ -213,6 +216,57 @@ export function appendConformance(ctx: ConformanceContext): void {
         await logSettled(ctx.dataSource);
         const after = (await ctx.store.readAll(LOG_START, 100)).filter((e) => e.streamId === late || e.streamId === early);
         expect(after.map((e) => e.streamId)).toEqual([early, late]);
+      });
+
+      it("keeps a stream's events in log order: a transaction older than the stream's last writer cannot append after it", async () => {
+        // The log is read in (transaction id, position) order, so an event appended by a transaction
+        // that took its id before the stream's last event was written would come BEFORE that event
+        // there: subscribers would see version 3 ahead of version 2 and skip 2 as old.
+        const stream = streamName('order');
+        const other = streamName('order-other');
+        const untouched = streamName('order-new');
+        await ctx.store.append(stream, 'no-stream', [{ type: 'HandoverRecorded', data: {} }], metadata());
+        const runner = ctx.dataSource.createQueryRunner();
+        await runner.startTransaction();
+        try {
+          // The open transaction writes first, so it holds the older transaction id ...
+          await ctx.store.append(other, 'no-stream', [{ type: 'Noted', data: {} }], metadata(), { transaction: runner });
+          // ... then a newer transaction appends to the stream and commits.
+          await ctx.store.append(stream, 1, [{ type: 'HandoverContested', data: {} }], metadata());
+          // Appending after it from the older transaction is refused, whichever way the append is asked for.
+          const refusal = { name: 'LogOrderConflictError', streamId: stream, actual: 2 };
+          await expect(ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner })).rejects.toMatchObject({ ...refusal, expected: 2 });
+          await expect(ctx.store.append(stream, 'any', [{ type: 'ReminderSent', data: {} }, { type: 'ReminderSent', data: {} }], metadata(), { transaction: runner })).rejects.toMatchObject({
+            ...refusal,
+            expected: 'any',
+          });
+          await expect(
+            ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner, unchanged: [{ streamId: other, version: 1 }] }),
+          ).rejects.toBeInstanceOf(LogOrderConflictError);
+          const sent = (streamId: string, expectedVersion: number) => ({ streamId, expectedVersion, event: { type: 'ReminderSent', data: {} }, metadata: metadata() });
+          await expect(ctx.store.appendOneEach([sent(untouched, 0), sent(stream, 2)], { transaction: runner })).rejects.toMatchObject({ ...refusal, expected: 2 });
+          // A conflict like any other (nothing written), and the transaction is still usable.
+          await expect(ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner })).rejects.toBeInstanceOf(StreamVersionConflictError);
+          // Its own stream, and streams no newer transaction wrote, it still appends to.
+          expect(await ctx.store.append(other, 1, [{ type: 'Noted', data: {} }], metadata(), { transaction: runner })).toMatchObject({ nextVersion: 2 });
+          expect(await ctx.store.appendOneEach([sent(untouched, 0)], { transaction: runner })).toMatchObject([{ nextVersion: 1 }]);
+          await runner.commitTransaction();
+        } finally {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          await runner.release();
+        }
+        // A new transaction appends after it as usual.
+        expect(await ctx.dataSource.transaction((tx) => ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: tx }))).toMatchObject({ nextVersion: 3 });
+        await logSettled(ctx.dataSource);
+        const log: RecordedEvent[] = [];
+        for (let page = await ctx.store.readAll(LOG_START, 1000); page.length > 0; page = await ctx.store.readAll(checkpointAfter(page.at(-1) as RecordedEvent), 1000)) {
+          log.push(...page.filter((e) => e.streamId === stream));
+        }
+        expect(log.map((e) => [e.streamVersion, e.type])).toEqual([
+          [1, 'HandoverRecorded'],
+          [2, 'HandoverContested'],
+          [3, 'ReminderSent'],
+        ]);
       });
     }
   });
