@@ -1,7 +1,8 @@
 import { EventStore, StreamVersionConflictError } from '@fangquan/event-store';
-import { gapReminderId, ReminderQueues } from '@fangquan/reminders';
+import { handoverStreamId } from '@fangquan/domain';
+import { gapReminderId, ReminderProcessManager, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createWorld, eventually, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
+import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
 /**
  * The first reminder of a chain is written by the process manager, in the batch that opens the chain:
@@ -89,6 +90,43 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
       expect(rows[0]?.n).toBe(1);
     } finally {
       appendOneEach.mockRestore();
+    }
+  });
+
+  it('keeps the handover’s log in order when the township answers while the batch is open: the answer is not lost to readers', async () => {
+    const store = t.app.get(EventStore);
+    const manager = t.app.get(ReminderProcessManager);
+    const original = manager.dispatch.bind(manager);
+    let answered: Promise<{ status: number; body: unknown }> | undefined;
+    // The batch has saved its chains, so its transaction holds the older id, when the township
+    // contests: the contest commits before the batch reads the handover's head to append its reminder.
+    const dispatch = vi.spyOn(manager, 'dispatch').mockImplementation(async (tx, changes) => {
+      const handoverId = changes.add[0]?.job.handoverId;
+      if (answered === undefined && handoverId !== undefined) {
+        answered = Promise.resolve(world.township.client.post(`/api/v1/handovers/${handoverId}/contest`).send({ reason: '缺少无人机' }));
+        await eventually('the contest to commit', async () => ((await store.streamVersion(handoverStreamId(handoverId))) === 2 ? true : undefined), 3000, 10);
+      }
+      return original(tx, changes);
+    });
+    try {
+      const handover = await recordHandover(world, 'XC-FS-0001');
+      await eventually('the first reminder', async () => ((await sentReminderIds(handover.id)).length > 0 ? true : undefined), 8000);
+      const contest = await answered;
+      expect(contest?.status).toBe(200);
+      expect(contest?.body).toMatchObject({ status: 'contested' });
+      // The reminder comes after the contest in the log as in the stream, so readers have both.
+      expect((await historyOf(world, handover.id)).map((entry) => entry.type)).toEqual(['HandoverRecorded', 'HandoverContested', 'ReminderSent']);
+      const view = await eventually('the read model at the reminder', async () => {
+        const response = await world.office.client.get(`/api/v1/handovers/${handover.id}`);
+        expectStatus(response, 200);
+        const body = response.body as { status: string; version: number };
+        return body.version === 3 ? body : undefined;
+      }, 5000);
+      expect(view.status).toBe('contested');
+      await sleep(300);
+      expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
+    } finally {
+      dispatch.mockRestore();
     }
   });
 });
