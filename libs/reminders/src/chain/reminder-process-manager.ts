@@ -84,7 +84,7 @@ export class ReminderProcessManager implements SubscriptionHandler {
   async dispatch(tx: EntityManager, changes: ChainChanges): Promise<void> {
     const plan = this.delivery.planDueNow(changes.add);
     const [delivered, queued] = await Promise.allSettled([
-      this.delivery.deliverHere(tx, plan.here),
+      this.delivery.deliverHere(tx, plan.here, new Map(changes.records.map((record) => [record.handoverId, record]))),
       this.queues.removeReminders(changes.remove).then(() => this.queues.addReminders([...plan.queued, ...plan.next])),
     ]);
     if (delivered.status === 'rejected') throw delivered.reason;

@@ -15,7 +15,7 @@ import { ReminderQueues, type ScheduledDelivery, type ScheduledReminder } from '
 import { advanceChain } from '../chain/chain-rows';
 import { ChainNotReadyError } from './delivery-errors';
 import { remindedInEpisode } from './recipient-directory';
-import { type DeliveryContext, loadDeliveryContexts, type OutsideDelivery, recipientsOf, type ReminderToRecord, type ReminderWrite, writeReminders } from './reminder-records';
+import { type DeliveryContext, loadDeliveryContexts, loadHeldDeliveryContexts, type OutsideDelivery, recipientsOf, type ReminderToRecord, type ReminderWrite, writeReminders } from './reminder-records';
 
 export type DeliveryStatus = 'delivered' | 'already-delivered' | 'obsolete' | 'no-recipients';
 
@@ -67,6 +67,14 @@ const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reas
  * handover decider (one ReminderSent per reminder id). A job that runs again after a crash finds its
  * reminder written and only queues what follows.
  */
+/** The contexts of jobs' reminders, their chains locked and read in the same statement. */
+function lockedContexts(tx: EntityManager, items: readonly { reminderId: string; job: ReminderJob }[]): Promise<Map<string, DeliveryContext>> {
+  return loadDeliveryContexts(
+    tx,
+    items.map((item) => ({ handoverId: item.job.handoverId, streamId: handoverStreamId(item.job.handoverId), reminderId: item.reminderId })),
+  );
+}
+
 @Injectable()
 export class ReminderDeliveryService {
   private readonly schedule: ReminderSchedule;
@@ -95,7 +103,7 @@ export class ReminderDeliveryService {
     const distinct = new Set(items.map((item) => item.job.handoverId)).size === items.length;
     if (items.length > 1 && distinct) {
       try {
-        return await this.dataSource.transaction((tx) => this.deliverGapsIn(tx, items));
+        return await this.dataSource.transaction(async (tx) => this.deliverGapsIn(tx, items, await lockedContexts(tx, items)));
       } catch {
         // One by one below.
       }
@@ -127,17 +135,23 @@ export class ReminderDeliveryService {
 
   /**
    * Delivers gap steps in the caller's transaction: the process manager's, which has just written
-   * their chains and holds them locked — no job and no second transaction for the first reminder of a
-   * chain. Under a savepoint: when the delivery fails as a whole (a handover's stream moved after its
-   * head was read, say), it leaves nothing behind and every step is handed back, as is a step that
-   * cannot be delivered here (its chain not ready). Answers the steps handed back, to queue as jobs.
+   * their chains (`chains`, by handover id) and holds them locked — no job and no second transaction
+   * for the first reminder of a chain, and the chains are not read back. Under a savepoint: when the
+   * delivery fails as a whole (a handover's stream moved after its head was read, say), it leaves
+   * nothing behind and every step is handed back, as is a step that cannot be delivered here (its
+   * chain not among `chains`). Answers the steps handed back, to queue as jobs.
    */
-  async deliverHere(tx: EntityManager, steps: readonly DueGapStep[]): Promise<ScheduledReminder[]> {
+  async deliverHere(tx: EntityManager, steps: readonly DueGapStep[], chains: ReadonlyMap<string, ChainRecord>): Promise<ScheduledReminder[]> {
     if (steps.length === 0) return [];
     await tx.query(`SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
     let outcomes: PromiseSettledResult<DeliveryResult>[];
     try {
-      outcomes = await this.deliverGapsIn(tx, steps.map((step) => ({ reminderId: step.id, job: step.job })));
+      const items = steps.map((step) => ({ reminderId: step.id, job: step.job }));
+      const held = items.flatMap((item) => {
+        const chain = chains.get(item.job.handoverId);
+        return chain === undefined ? [] : [{ reminderId: item.reminderId, chain }];
+      });
+      outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held));
     } catch {
       await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
       return [...steps];
@@ -146,11 +160,8 @@ export class ReminderDeliveryService {
     return steps.filter((_, index) => outcomes[index]?.status !== 'fulfilled');
   }
 
-  private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[]): Promise<PromiseSettledResult<DeliveryResult>[]> {
-    const contexts = await loadDeliveryContexts(
-      tx,
-      items.map((item) => ({ handoverId: item.job.handoverId, streamId: handoverStreamId(item.job.handoverId), reminderId: item.reminderId })),
-    );
+  /** Delivers gap steps given their contexts (a step without one is not ready: its outcome is rejected). */
+  private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[], contexts: ReadonlyMap<string, DeliveryContext>): Promise<PromiseSettledResult<DeliveryResult>[]> {
     const outcomes: PromiseSettledResult<DeliveryResult>[] = [];
     const writes: { index: number; write: ReminderWrite; result: DeliveryResult; context: DeliveryContext }[] = [];
     for (const [index, item] of items.entries()) {
@@ -186,7 +197,7 @@ export class ReminderDeliveryService {
   }
 
   private async deliverIn(tx: EntityManager, reminderId: string, job: ReminderJob): Promise<DeliveryResult> {
-    const context = (await loadDeliveryContexts(tx, [{ handoverId: job.handoverId, streamId: handoverStreamId(job.handoverId), reminderId }])).get(reminderId);
+    const context = (await lockedContexts(tx, [{ reminderId, job }])).get(reminderId);
     if (context === undefined) throw new ChainNotReadyError(`handover ${job.handoverId} has no reminder chain yet`);
     if (context.delivered) return this.alreadyDelivered(tx, reminderId, job, context.chain);
     if (context.revoked) return obsolete('the handover was revoked');
