@@ -1,6 +1,6 @@
-import { EventStore, StreamVersionConflictError } from '@fangquan/event-store';
+import { EventStore, StreamVersionConflictError, type SubscriptionRunner } from '@fangquan/event-store';
 import { handoverStreamId } from '@fangquan/domain';
-import { gapReminderId, ReminderProcessManager, ReminderQueues } from '@fangquan/reminders';
+import { gapReminderId, REMINDERS_RUNNER, ReminderProcessManager, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
@@ -53,10 +53,8 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     const ahead = { kind: 'gap' as const, handoverId: handover.id, episode: chain!.episode, revision: chain!.revision, fingerprint: chain!.fingerprint, step: 2 };
     const id = gapReminderId(ahead);
     await queues.reminders.add('gap', ahead, { jobId: id, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
-    const job = await eventually('the early job to use up its attempts', async () => {
-      const found = await queues.reminders.getJob(id);
-      return found !== undefined && (await found.getState()) === 'failed' ? found : undefined;
-    }, 1500, 50);
+    // The state first, then the job: a job read before its last attempt would show one attempt.
+    const job = await eventually('the early job to use up its attempts', async () => ((await queues.reminders.getJobState(id)) === 'failed' ? queues.reminders.getJob(id) : undefined), 1500, 50);
     expect(job.attemptsMade).toBe(2);
     expect(job.failedReason).toMatch(/waits for step 1, the job is step 2/);
     expect(await sentReminderIds(handover.id)).toHaveLength(1);
@@ -93,40 +91,54 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     }
   });
 
-  it('keeps the handover’s log in order when the township answers while the batch is open: the answer is not lost to readers', async () => {
+  it('keeps the handover’s log in order when the township answers while the batch is open, and still writes the batch’s other reminders', async () => {
     const store = t.app.get(EventStore);
     const manager = t.app.get(ReminderProcessManager);
+    const runner = t.app.get<SubscriptionRunner>(REMINDERS_RUNNER);
     const original = manager.dispatch.bind(manager);
     let answered: Promise<{ status: number; body: unknown }> | undefined;
-    // The batch has saved its chains, so its transaction holds the older id, when the township
-    // contests: the contest commits before the batch reads the handover's head to append its reminder.
+    let contested: { id: string } | undefined;
+    // The batch holding both handovers has saved their chains, so its transaction holds the older id,
+    // when the township contests one: the contest commits before the batch reads the heads and appends.
     const dispatch = vi.spyOn(manager, 'dispatch').mockImplementation(async (tx, changes) => {
-      const handoverId = changes.add[0]?.job.handoverId;
-      if (answered === undefined && handoverId !== undefined) {
-        answered = Promise.resolve(world.township.client.post(`/api/v1/handovers/${handoverId}/contest`).send({ reason: '缺少无人机' }));
-        await eventually('the contest to commit', async () => ((await store.streamVersion(handoverStreamId(handoverId))) === 2 ? true : undefined), 3000, 10);
+      if (answered === undefined && contested !== undefined && changes.add.some((step) => step.job.handoverId === contested?.id)) {
+        const id = contested.id;
+        answered = Promise.resolve(world.township.client.post(`/api/v1/handovers/${id}/contest`).send({ reason: '缺少无人机' }));
+        await eventually('the contest to commit', async () => ((await store.streamVersion(handoverStreamId(id))) === 2 ? true : undefined), 3000, 10);
       }
       return original(tx, changes);
     });
+    await runner.stop();
     try {
-      const handover = await recordHandover(world, 'XC-FS-0001');
-      await eventually('the first reminder', async () => ((await sentReminderIds(handover.id)).length > 0 ? true : undefined), 8000);
+      contested = await recordHandover(world, 'XC-FS-0001');
+      const other = await recordHandover(world, 'XC-FS-0001');
+      runner.start();
+      for (const handover of [contested, other]) {
+        await eventually('the first reminders', async () => ((await sentReminderIds(handover.id)).length > 0 ? true : undefined), 8000);
+      }
       const contest = await answered;
       expect(contest?.status).toBe(200);
       expect(contest?.body).toMatchObject({ status: 'contested' });
-      // The reminder comes after the contest in the log as in the stream, so readers have both.
-      expect((await historyOf(world, handover.id)).map((entry) => entry.type)).toEqual(['HandoverRecorded', 'HandoverContested', 'ReminderSent']);
+      // The contested handover's reminder comes after the contest in the log as in the stream (the
+      // worker wrote it, in a transaction of its own), so readers have both.
+      expect((await historyOf(world, contested.id)).map((entry) => entry.type)).toEqual(['HandoverRecorded', 'HandoverContested', 'ReminderSent']);
+      const [late] = await sentReminderIds(contested.id);
+      expect(await (await queues.reminders.getJob(late as string))?.getState()).toBe('completed');
       const view = await eventually('the read model at the reminder', async () => {
-        const response = await world.office.client.get(`/api/v1/handovers/${handover.id}`);
+        const response = await world.office.client.get(`/api/v1/handovers/${contested?.id}`);
         expectStatus(response, 200);
         const body = response.body as { status: string; version: number };
         return body.version === 3 ? body : undefined;
       }, 5000);
       expect(view.status).toBe('contested');
+      // The other handover's reminder was still written in the batch: no job carried it.
+      const [inBatch] = await sentReminderIds(other.id);
+      expect(await queues.reminders.getJob(inBatch as string)).toBeUndefined();
       await sleep(300);
-      expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
+      for (const handover of [contested, other]) expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
     } finally {
       dispatch.mockRestore();
+      if (!runner.isRunning) runner.start();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { daysBetween, type ReminderKind } from '@fangquan/domain';
-import { EventStore, type SingleAppend } from '@fangquan/event-store';
+import { EventStore, type SingleAppend, StreamVersionConflictError } from '@fangquan/event-store';
 import { handoverStreamId } from '@fangquan/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import { LedgerAggregates } from '../chain/ledger-aggregates';
@@ -51,6 +51,13 @@ type Plan = { readonly done: DeliveryResult } | { readonly write: ReminderWrite;
 
 const SYSTEM_ACTOR = 'system:reminders';
 const DUE_NOW_SAVEPOINT = 'fangquan_reminders_due_now';
+/** How many times the batch's deliveries are tried, each time without the one step whose stream moved. */
+const DUE_NOW_ROUNDS = 3;
+
+/** The stream a refused append names when it knows which one moved (a lost race for the key does not). */
+function movedStreamOf(error: unknown): string | undefined {
+  return error instanceof StreamVersionConflictError && error.actual !== null ? error.streamId : undefined;
+}
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reason, outside: [] });
@@ -137,27 +144,39 @@ export class ReminderDeliveryService {
    * Delivers gap steps in the caller's transaction: the process manager's, which has just written
    * their chains (`chains`, by handover id) and holds them locked — no job and no second transaction
    * for the first reminder of a chain, and the chains are not read back. Under a savepoint: when the
-   * delivery fails as a whole (a handover's stream moved after its head was read, say), it leaves
-   * nothing behind and every step is handed back, as is a step that cannot be delivered here (its
-   * chain not among `chains`). Answers the steps handed back, to queue as jobs.
+   * delivery fails, it leaves nothing behind. If one handover's stream moved since its head was read
+   * (or a user's command wrote it after this transaction began: see LogOrderConflictError), that step
+   * is handed back and the others are delivered again without it, up to DUE_NOW_ROUNDS times; any
+   * other failure hands every step back, as is a step whose chain is not among `chains`. Answers the
+   * steps handed back, to queue as jobs.
    */
   async deliverHere(tx: EntityManager, steps: readonly DueGapStep[], chains: ReadonlyMap<string, ChainRecord>): Promise<ScheduledReminder[]> {
     if (steps.length === 0) return [];
+    const pending = [...steps];
+    const handedBack: DueGapStep[] = [];
     await tx.query(`SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-    let outcomes: PromiseSettledResult<DeliveryResult>[];
-    try {
-      const items = steps.map((step) => ({ reminderId: step.id, job: step.job }));
-      const held = items.flatMap((item) => {
-        const chain = chains.get(item.job.handoverId);
-        return chain === undefined ? [] : [{ reminderId: item.reminderId, chain }];
-      });
-      outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held));
-    } catch {
-      await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-      return [...steps];
+    for (let round = 1; ; round += 1) {
+      let outcomes: PromiseSettledResult<DeliveryResult>[];
+      try {
+        const items = pending.map((step) => ({ reminderId: step.id, job: step.job }));
+        const held = items.flatMap((item) => {
+          const chain = chains.get(item.job.handoverId);
+          return chain === undefined ? [] : [{ reminderId: item.reminderId, chain }];
+        });
+        outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held));
+      } catch (error) {
+        await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
+        const moved = round < DUE_NOW_ROUNDS ? pending.findIndex((step) => handoverStreamId(step.job.handoverId) === movedStreamOf(error)) : -1;
+        if (moved >= 0) {
+          handedBack.push(...pending.splice(moved, 1));
+          if (pending.length > 0) continue;
+        } else handedBack.push(...pending.splice(0));
+        await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
+        return handedBack;
+      }
+      await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
+      return [...handedBack, ...pending.filter((_, index) => outcomes[index]?.status !== 'fulfilled')];
     }
-    await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-    return steps.filter((_, index) => outcomes[index]?.status !== 'fulfilled');
   }
 
   /** Delivers gap steps given their contexts (a step without one is not ready: its outcome is rejected). */
