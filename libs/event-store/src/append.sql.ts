@@ -24,10 +24,10 @@ import type { EventToWrite } from './new-event';
  */
 const HEAD = `(SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1) AS head`;
 const CHECK = `WHERE ($2::integer IS NULL OR head.version = $2::integer)`;
-/** The head was not written by a transaction newer than this one (see above); one index lookup. */
-const IN_LOG_ORDER = `AND NOT EXISTS (
-  SELECT 1 FROM events last WHERE last.stream_id = $1 AND last.stream_version = head.version AND last.transaction_id > pg_current_xact_id()
-)`;
+/** Whether a transaction newer than this one wrote the stream's event at `version` (see above); one index lookup. */
+const writtenLater = (stream: string, version: string): string =>
+  `EXISTS (SELECT 1 FROM events last WHERE last.stream_id = ${stream} AND last.stream_version = ${version} AND last.transaction_id > pg_current_xact_id())`;
+const IN_LOG_ORDER = `AND NOT ${writtenLater('$1', 'head.version')}`;
 const RETURNING = `RETURNING global_position::text AS global_position, stream_version`;
 
 /**
@@ -77,7 +77,7 @@ export const APPEND_ONE_EACH_SQL = `WITH w AS (
 ), current AS (
   SELECT bool_and(
     (SELECT coalesce(max(e.stream_version), 0) FROM events e WHERE e.stream_id = w.stream_id) = w.expected
-    AND NOT EXISTS (SELECT 1 FROM events last WHERE last.stream_id = w.stream_id AND last.stream_version = w.expected AND last.transaction_id > pg_current_xact_id())
+    AND NOT ${writtenLater('w.stream_id', 'w.expected')}
   ) AS all_at_expected FROM w
 )
 INSERT INTO events (stream_id, stream_version, type, schema_version, data, metadata)

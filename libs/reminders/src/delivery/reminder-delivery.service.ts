@@ -62,6 +62,14 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reason, outside: [] });
 
+/** The contexts of jobs' reminders, their chains locked and read in the same statement. */
+function lockedContexts(tx: EntityManager, items: readonly { reminderId: string; job: ReminderJob }[]): Promise<Map<string, DeliveryContext>> {
+  return loadDeliveryContexts(
+    tx,
+    items.map((item) => ({ handoverId: item.job.handoverId, streamId: handoverStreamId(item.job.handoverId), reminderId: item.reminderId })),
+  );
+}
+
 /**
  * Delivers one reminder job, exactly once in effect. In ONE transaction: the chain row is locked and
  * read with the handover stream's head, its revocation if any, whether the reminder is written
@@ -74,14 +82,6 @@ const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reas
  * handover decider (one ReminderSent per reminder id). A job that runs again after a crash finds its
  * reminder written and only queues what follows.
  */
-/** The contexts of jobs' reminders, their chains locked and read in the same statement. */
-function lockedContexts(tx: EntityManager, items: readonly { reminderId: string; job: ReminderJob }[]): Promise<Map<string, DeliveryContext>> {
-  return loadDeliveryContexts(
-    tx,
-    items.map((item) => ({ handoverId: item.job.handoverId, streamId: handoverStreamId(item.job.handoverId), reminderId: item.reminderId })),
-  );
-}
-
 @Injectable()
 export class ReminderDeliveryService {
   private readonly schedule: ReminderSchedule;

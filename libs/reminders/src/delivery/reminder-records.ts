@@ -60,15 +60,18 @@ export interface ContextKey {
   readonly reminderId: string;
 }
 
+/** The users (alias u) who can be reminded, and their aggregate as the Candidate list, by username. */
+const REMINDABLE_U = `u.role IN ('county_admin', 'department', 'township')`;
+const CANDIDATES_OF_U = `jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'role', u.role, 'department', u.department,
+  'townshipId', u.township_id, 'head', u.head) ORDER BY u.username)`;
+
 const LOAD_CONTEXTS = statementFor(
   'fangquan_delivery_contexts',
   `SELECT x.reminder_id, to_jsonb(c) AS chain,
             EXISTS (SELECT 1 FROM reminders WHERE id = x.reminder_id) AS delivered,
             (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = x.stream_id)::int AS stream_version,
             (c.handover_status = 'revoked' OR EXISTS (SELECT 1 FROM events WHERE stream_id = x.stream_id AND stream_version > c.handover_version AND type = 'HandoverRevoked')) AS revoked,
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'role', u.role, 'department', u.department,
-                                                          'townshipId', u.township_id, 'head', u.head) ORDER BY u.username), '[]'::jsonb)
-             FROM users u WHERE u.county_id = c.county_id::uuid AND u.role IN ('county_admin', 'department', 'township')) AS candidates
+            (SELECT coalesce(${CANDIDATES_OF_U}, '[]'::jsonb) FROM users u WHERE u.county_id = c.county_id::uuid AND ${REMINDABLE_U}) AS candidates
      FROM unnest($1::text[], $2::text[], $3::text[]) AS x(handover_id, stream_id, reminder_id)
      JOIN reminder_chains c ON c.handover_id = x.handover_id
      ORDER BY c.handover_id FOR UPDATE OF c`,
@@ -112,10 +115,8 @@ const LOAD_HELD_CONTEXTS = statementFor(
           (r.found IS NOT NULL) AS revoked,
           CASE WHEN x.n = 1 THEN (
             SELECT coalesce(jsonb_object_agg(k.county_id, k.users), '{}'::jsonb) FROM (
-              SELECT u.county_id::text AS county_id,
-                     jsonb_agg(jsonb_build_object('id', u.id, 'username', u.username, 'role', u.role, 'department', u.department,
-                                                  'townshipId', u.township_id, 'head', u.head) ORDER BY u.username) AS users
-              FROM users u WHERE u.county_id = ANY($4::uuid[]) AND u.role IN ('county_admin', 'department', 'township')
+              SELECT u.county_id::text AS county_id, ${CANDIDATES_OF_U} AS users
+              FROM users u WHERE u.county_id = ANY($4::uuid[]) AND ${REMINDABLE_U}
               GROUP BY u.county_id) k
           ) END AS candidates_by_county
    FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS x(reminder_id, stream_id, seen_version, n)
