@@ -1,6 +1,6 @@
-import { EventStore, StreamVersionConflictError, type SubscriptionRunner } from '@fangquan/event-store';
+import { EventStore, StreamVersionConflictError } from '@fangquan/event-store';
 import { handoverStreamId } from '@fangquan/domain';
-import { gapReminderId, REMINDERS_RUNNER, ReminderProcessManager, ReminderQueues } from '@fangquan/reminders';
+import { gapReminderId, partitionOf, ReminderDispatch, ReminderQueues, ReminderSubscriptions } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
@@ -93,14 +93,14 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
 
   it('keeps the handover’s log in order when the township answers while the batch is open, and still writes the batch’s other reminders', async () => {
     const store = t.app.get(EventStore);
-    const manager = t.app.get(ReminderProcessManager);
-    const runner = t.app.get<SubscriptionRunner>(REMINDERS_RUNNER);
-    const original = manager.dispatch.bind(manager);
+    const dispatcher = t.app.get(ReminderDispatch);
+    const subscriptions = t.app.get(ReminderSubscriptions);
+    const original = dispatcher.dispatch.bind(dispatcher);
     let answered: Promise<{ status: number; body: unknown }> | undefined;
     let contested: { id: string } | undefined;
     // The batch holding both handovers has saved their chains, so its transaction holds the older id,
     // when the township contests one: the contest commits before the batch reads the heads and appends.
-    const dispatch = vi.spyOn(manager, 'dispatch').mockImplementation(async (tx, changes) => {
+    const dispatch = vi.spyOn(dispatcher, 'dispatch').mockImplementation(async (tx, changes) => {
       if (answered === undefined && contested !== undefined && changes.add.some((step) => step.job.handoverId === contested?.id)) {
         const id = contested.id;
         answered = Promise.resolve(world.township.client.post(`/api/v1/handovers/${id}/contest`).send({ reason: '缺少无人机' }));
@@ -108,11 +108,13 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
       }
       return original(tx, changes);
     });
-    await runner.stop();
+    await subscriptions.stop();
     try {
       contested = await recordHandover(world, 'XC-FS-0001');
-      const other = await recordHandover(world, 'XC-FS-0001');
-      runner.start();
+      // One batch holds both: the other handover is of the same partition of the chains.
+      let other = await recordHandover(world, 'XC-FS-0001');
+      while (partitionOf(other.id) !== partitionOf(contested.id)) other = await recordHandover(world, 'XC-FS-0001');
+      subscriptions.start();
       for (const handover of [contested, other]) {
         await eventually('the first reminders', async () => ((await sentReminderIds(handover.id)).length > 0 ? true : undefined), 8000);
       }
@@ -138,7 +140,7 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
       for (const handover of [contested, other]) expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
     } finally {
       dispatch.mockRestore();
-      if (!runner.isRunning) runner.start();
+      subscriptions.start();
     }
   });
 });

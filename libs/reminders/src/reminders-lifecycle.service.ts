@@ -2,19 +2,18 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, 
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { ModuleRef } from '@nestjs/core';
-import type { SubscriptionRunner } from '@fangquan/event-store';
 import { ReminderProcessor } from './delivery/reminder.processor';
 import { OutsideDeliveryProcessor } from './channels/outside-delivery.processor';
 import { REMINDER_QUEUE_NAMES } from './queues/queue-names';
 import { throttledErrorLog } from './queues/redis-error-log';
 import { ReminderQueues } from './queues/reminder-queues';
-import { REMINDERS_RUNNER } from './reminders.tokens';
+import { ReminderSubscriptions } from './chain/reminder-subscriptions';
 import { SweepProcessor } from './sweeps/sweep.processor';
 
 /**
- * Starts the `reminders` subscription once the application has bootstrapped (where workers run), and
- * stops everything in order before the database and Redis connections close: the subscription (its
- * batch in flight commits or rolls back), the workers (their jobs in flight finish), then the queues.
+ * Starts the process managers' subscriptions (one per partition of the chains) once the application has bootstrapped (where workers run), and
+ * stops everything in order before the database and Redis connections close: the subscriptions (their
+ * batches in flight commit or roll back), the workers (their jobs in flight finish), then the queues.
  */
 @Injectable()
 export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,18 +30,18 @@ export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap,
   }
 
   onApplicationBootstrap(): void {
-    this.runner()?.start();
+    this.subscriptions()?.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner()?.stop();
+    await this.subscriptions()?.stop();
     const processors = [ReminderProcessor, OutsideDeliveryProcessor, SweepProcessor].map((type) => this.find<{ worker: { close(): Promise<void> } }>(type));
     await Promise.all(processors.map((processor) => processor?.worker.close()));
     await Promise.all(this.queues.all().map((queue) => queue.close().catch(() => undefined)));
   }
 
-  private runner(): SubscriptionRunner | undefined {
-    return this.find<SubscriptionRunner>(REMINDERS_RUNNER);
+  private subscriptions(): ReminderSubscriptions | undefined {
+    return this.find<ReminderSubscriptions>(ReminderSubscriptions);
   }
 
   /** Workers, runner and processors exist only where the workers run (`runWorkers`). */

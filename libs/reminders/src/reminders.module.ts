@@ -2,10 +2,13 @@ import { DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { EventStore, SubscriptionRunner, type EventStoreLogger } from '@fangquan/event-store';
 import { LedgerModule } from '@fangquan/ledger';
-import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platform';
 import { ChainReassessment } from './chain/chain-reassessment';
 import { LedgerAggregates } from './chain/ledger-aggregates';
+import { ALL_PARTITIONS } from './chain/chain-partitions';
+import { ReminderDispatch } from './chain/reminder-dispatch';
 import { ReminderProcessManager } from './chain/reminder-process-manager';
+import { ReminderSubscriptions } from './chain/reminder-subscriptions';
 import { EmailChannel } from './channels/email.channel';
 import { OutsideDeliveryProcessor } from './channels/outside-delivery.processor';
 import { WebhookChannel } from './channels/webhook.channel';
@@ -19,7 +22,6 @@ import { RedisConnections } from './queues/redis-connections';
 import { ReminderQueues } from './queues/reminder-queues';
 import { ReminderRedisModule } from './queues/reminder-redis.module';
 import { RemindersLifecycle } from './reminders-lifecycle.service';
-import { REMINDERS_RUNNER } from './reminders.tokens';
 import { ReminderSweeps } from './sweeps/reminder-sweeps.service';
 import { SweepSchedulers } from './sweeps/sweep-schedulers.service';
 import { SweepProcessor } from './sweeps/sweep.processor';
@@ -27,7 +29,7 @@ import { SweepProcessor } from './sweeps/sweep.processor';
 export interface RemindersModuleOptions {
   /** Run the process manager, the delivery workers and the sweeps here (worker processes; the API too in the embedded mode). */
   readonly runWorkers: boolean;
-  /** Idle polling interval of the `reminders` subscription (default 100 ms). */
+  /** Idle polling interval of the process managers' subscriptions (`reminders`, `reminders.1`; default 100 ms). */
   readonly pollIntervalMs?: number;
 }
 
@@ -37,7 +39,7 @@ function eventStoreLogger(logger: Logger): EventStoreLogger {
 
 /**
  * Reminders: the inbox and reminder queries and the queues (every process), and — with `runWorkers`
- * — the process manager (`reminders` subscription), the BullMQ workers (deliveries to the inbox,
+ * — the process managers (one subscription per partition of the chains), the BullMQ workers (deliveries to the inbox,
  * webhook and e-mail; sweeps) and the sweeps' job schedulers. Global; imported once at the root next
  * to TypeOrmModule.forRoot, PlatformModule, EventStoreModule and ReadModelsModule.
  */
@@ -49,12 +51,22 @@ export class RemindersModule {
     const workers: Provider[] = [
       LedgerAggregates,
       ChainReassessment,
-      ReminderProcessManager,
+      ReminderDispatch,
       {
-        provide: REMINDERS_RUNNER,
-        useFactory: (store: EventStore, manager: ReminderProcessManager) =>
-          new SubscriptionRunner(store, manager, { batchSize: 1000, pollIntervalMs: options.pollIntervalMs ?? 100, maxBackoffMs: 2000, logger: eventStoreLogger(logger) }),
-        inject: [EventStore, ReminderProcessManager],
+        provide: ReminderSubscriptions,
+        useFactory: (store: EventStore, reassessment: ChainReassessment, dispatcher: ReminderDispatch, clock: Clock, config: AppConfig) =>
+          new ReminderSubscriptions(
+            ALL_PARTITIONS.map(
+              (partition) =>
+                new SubscriptionRunner(store, new ReminderProcessManager(partition, reassessment, dispatcher, clock, config), {
+                  batchSize: 1000,
+                  pollIntervalMs: options.pollIntervalMs ?? 100,
+                  maxBackoffMs: 2000,
+                  logger: eventStoreLogger(logger),
+                }),
+            ),
+          ),
+        inject: [EventStore, ChainReassessment, ReminderDispatch, CLOCK, APP_CONFIG],
       },
       ReminderDeliveryService,
       GapDeliveryBatcher,
@@ -85,7 +97,7 @@ export class RemindersModule {
           : []),
       ],
       providers: [...always, ...(options.runWorkers ? workers : [])],
-      exports: [ReminderQueues, InboxQueries, HandoverReminderQueries, ...(options.runWorkers ? [ReminderSweeps, ReminderProcessManager, REMINDERS_RUNNER] : [])],
+      exports: [ReminderQueues, InboxQueries, HandoverReminderQueries, ...(options.runWorkers ? [ReminderSweeps, ReminderDispatch, ReminderSubscriptions] : [])],
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, statementFor } from '@fangquan/event-store';
 import type { ChainRecord } from './chain-record';
+import { type ChainPartition, chainPartitionSql } from './chain-partitions';
 
 /** Raw `reminder_chains` rows in and out, always inside the caller's transaction. */
 
@@ -88,12 +89,15 @@ export interface ChainSelection {
   readonly ids?: readonly string[];
   readonly teamIds?: readonly string[];
   readonly powers?: readonly { countyId: string; code: string }[];
+  /** Only the chains of this partition (a process manager's own): never a lock on another partition's chain. */
+  readonly partition?: ChainPartition;
 }
 
 /** Planned on each call, never prepared: a generic plan, made without the arrays' sizes, scans the whole table. */
 const LOCK_CHAINS_SQL = `SELECT ${COLUMNS} FROM reminder_chains
-   WHERE handover_id = ANY($1::text[]) OR team_id = ANY($2::text[])
-      OR (county_id, power_code) IN (SELECT * FROM unnest($3::text[], $4::text[]))
+   WHERE (handover_id = ANY($1::text[]) OR team_id = ANY($2::text[])
+      OR (county_id, power_code) IN (SELECT * FROM unnest($3::text[], $4::text[])))
+     AND ($5::int IS NULL OR ${chainPartitionSql('handover_id', '$5::int')} = $6::int)
    ORDER BY handover_id FOR UPDATE`;
 
 /** Locks (FOR UPDATE) and returns the selected chains, by handover id. */
@@ -102,7 +106,15 @@ export async function lockChains(tx: EntityManager, selection: ChainSelection): 
   const teamIds = [...(selection.teamIds ?? [])];
   const powers = selection.powers ?? [];
   if (ids.length === 0 && teamIds.length === 0 && powers.length === 0) return [];
-  const rows = (await tx.query(LOCK_CHAINS_SQL, [ids, teamIds, powers.map((power) => power.countyId), powers.map((power) => power.code)])) as ChainRowSql[];
+  const { partition } = selection;
+  const rows = (await tx.query(LOCK_CHAINS_SQL, [
+    ids,
+    teamIds,
+    powers.map((power) => power.countyId),
+    powers.map((power) => power.code),
+    partition?.count ?? null,
+    partition?.index ?? null,
+  ])) as ChainRowSql[];
   return rows.map(toRecord);
 }
 

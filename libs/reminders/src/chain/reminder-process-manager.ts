@@ -1,50 +1,56 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type DomainEvent, handoverIdOf, isHandoverEvent, isPowerItemEvent, isTeamEvent, powerCodeOf, teamIdOf } from '@fangquan/domain';
+import { type DomainEvent, type HandoverEvent, handoverIdOf, isHandoverEvent, isPowerItemEvent, isTeamEvent, powerCodeOf, teamIdOf } from '@fangquan/domain';
 import type { RecordedEvent, SubscriptionHandler } from '@fangquan/event-store';
-import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
+import { type AppConfig, type Clock, localDate } from '@fangquan/platform';
 import type { EntityManager } from 'typeorm';
-import { ReminderDeliveryService } from '../delivery/reminder-delivery.service';
-import { ReminderQueues } from '../queues/reminder-queues';
 import type { ChainRecord } from './chain-record';
-import { ChainReassessment, type ChainChanges } from './chain-reassessment';
+import type { ChainReassessment } from './chain-reassessment';
+import { type ChainPartition, partitionOf, partitionSubscription } from './chain-partitions';
 import { lockChains, saveChains } from './chain-rows';
 import { applyHandoverEvent } from './handover-facts';
-
-/** The subscription's name: its checkpoint row and its advisory lock. */
-export const REMINDERS_SUBSCRIPTION = 'reminders';
+import type { ReminderDispatch } from './reminder-dispatch';
 
 /**
- * The reminder process manager: a subscription on the log. For each batch it keeps the chains of the
- * handovers the batch touches — the handover's own events, the team's events (every handover of the
- * team), a revision of a power's requirements (every handover of the power) — reassesses their
- * current gaps and queues what follows (a new chain, the chain of changed gaps, the gaps-closed
- * notice) with deterministic job ids, removing pending jobs that no longer apply. A gap step due at
- * once (the first reminder of a chain) is delivered inside the batch (ReminderDeliveryService's
- * planDueNow / deliverHere), and its next step queued. Jobs are queued inside the batch: when Redis is away the
- * batch fails and rolls back — its deliveries with it — and is retried; the checkpoint moves only once
- * the jobs are in Redis. Commands never touch Redis.
+ * The reminder process manager of one partition of the chains (see chain-partitions): a subscription
+ * on the log. For each batch it keeps the chains of its partition's handovers that the batch touches —
+ * the handover's own events, the team's events (every handover of the team in the partition), a
+ * revision of a power's requirements (every handover of the power in the partition) — reassesses
+ * their current gaps and dispatches what follows (ReminderDispatch): a new chain, the chain of changed
+ * gaps, the gaps-closed notice, with deterministic job ids, removing pending jobs that no longer
+ * apply. A gap step due at once (the first reminder of a chain) is delivered inside the batch, and its
+ * next step queued. Jobs are queued inside the batch: when Redis is away the batch fails and rolls
+ * back — its deliveries with it — and is retried; the checkpoint moves only once the jobs are in
+ * Redis. Commands never touch Redis.
  */
-@Injectable()
 export class ReminderProcessManager implements SubscriptionHandler {
-  readonly name = REMINDERS_SUBSCRIPTION;
+  readonly name: string;
 
   constructor(
+    readonly partition: ChainPartition,
     private readonly reassessment: ChainReassessment,
-    private readonly queues: ReminderQueues,
-    private readonly delivery: ReminderDeliveryService,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly dispatcher: ReminderDispatch,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    this.name = partitionSubscription(partition);
+  }
+
+  /** Whether this partition keeps the handover's chain. */
+  owns(handoverId: string): boolean {
+    return partitionOf(handoverId, this.partition.count) === this.partition.index;
+  }
 
   async handle(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const ids = new Set<string>();
     const teamIds = new Set<string>();
     const powers = new Map<string, { countyId: string; code: string }>();
+    const own: { id: string; event: HandoverEvent; version: number }[] = [];
     for (const event of events) {
       const domainEvent: DomainEvent = { type: event.type, data: event.data };
       if (isHandoverEvent(domainEvent)) {
         const id = handoverIdOf(event.streamId);
-        if (id !== undefined && domainEvent.type !== 'ReminderSent') ids.add(id);
+        if (id === undefined || domainEvent.type === 'ReminderSent' || !this.owns(id)) continue;
+        ids.add(id);
+        own.push({ id, event: domainEvent, version: event.streamVersion });
       } else if (isTeamEvent(domainEvent)) {
         const teamId = teamIdOf(event.streamId);
         if (teamId !== undefined && domainEvent.type !== 'TeamFormed') teamIds.add(teamId);
@@ -56,39 +62,17 @@ export class ReminderProcessManager implements SubscriptionHandler {
     }
     if (ids.size === 0 && teamIds.size === 0 && powers.size === 0) return;
 
-    const loaded = await lockChains(tx, { ids: [...ids], teamIds: [...teamIds], powers: [...powers.values()] });
+    const loaded = await lockChains(tx, { ids: [...ids], teamIds: [...teamIds], powers: [...powers.values()], partition: this.partition });
     const original = new Map(loaded.map((record) => [record.handoverId, record]));
     const records = new Map<string, ChainRecord>(original);
-    for (const event of events) {
-      const domainEvent: DomainEvent = { type: event.type, data: event.data };
-      if (!isHandoverEvent(domainEvent) || domainEvent.type === 'ReminderSent') continue;
-      const id = handoverIdOf(event.streamId);
-      if (id === undefined) continue;
-      const next = applyHandoverEvent(records.get(id), domainEvent, event.streamVersion);
+    for (const { id, event, version } of own) {
+      const next = applyHandoverEvent(records.get(id), event, version);
       if (next !== undefined) records.set(id, next);
     }
 
     const now = this.clock.now();
     const changes = await this.reassessment.reassess(tx, [...records.values()], original, localDate(now, this.config.timeZone), now.toISOString());
     await saveChains(tx, changes.records, now.toISOString());
-    await this.dispatch(tx, changes);
-  }
-
-  /**
-   * After the chains are saved in `tx`: delivers the gap steps due at once in `tx` while, at the same
-   * time, the pending jobs of old gaps are removed and the other jobs and the next steps are queued;
-   * a step that could not be delivered in `tx` is queued after. Both sides are awaited before any
-   * error is thrown, so the caller's transaction never ends under a statement still running. Throws
-   * (the transaction rolls back, deliveries included) when Redis is away.
-   */
-  async dispatch(tx: EntityManager, changes: ChainChanges): Promise<void> {
-    const plan = this.delivery.planDueNow(changes.add);
-    const [delivered, queued] = await Promise.allSettled([
-      this.delivery.deliverHere(tx, plan.here, new Map(changes.records.map((record) => [record.handoverId, record]))),
-      this.queues.removeReminders(changes.remove).then(() => this.queues.addReminders([...plan.queued, ...plan.next])),
-    ]);
-    if (delivered.status === 'rejected') throw delivered.reason;
-    if (queued.status === 'rejected') throw queued.reason;
-    await this.queues.addReminders(delivered.value);
+    await this.dispatcher.dispatch(tx, changes);
   }
 }

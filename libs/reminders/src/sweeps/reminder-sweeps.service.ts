@@ -3,14 +3,13 @@ import { DataSource } from 'typeorm';
 import { daysBetween, type TeamState } from '@fangquan/domain';
 import { Handovers } from '@fangquan/ledger';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
-import { lockSubscription, type SubscriptionRunner } from '@fangquan/event-store';
 import { ReadinessRefresher } from '@fangquan/read-models';
-import { REMINDERS_RUNNER } from '../reminders.tokens';
 import type { ChainRecord } from '../chain/chain-record';
 import { ChainReassessment } from '../chain/chain-reassessment';
 import { lockChains, openChainsAfter, saveChains } from '../chain/chain-rows';
 import { LedgerAggregates } from '../chain/ledger-aggregates';
-import { REMINDERS_SUBSCRIPTION, ReminderProcessManager } from '../chain/reminder-process-manager';
+import { ReminderDispatch } from '../chain/reminder-dispatch';
+import { ReminderSubscriptions } from '../chain/reminder-subscriptions';
 import { dueThreshold } from '../policy/notice-thresholds';
 import { certificateReminderId, unansweredReminderId } from '../policy/reminder-ids';
 import type { SweepName } from '../queues/job-data';
@@ -38,19 +37,19 @@ export class ReminderSweeps {
     private readonly dataSource: DataSource,
     private readonly refresher: ReadinessRefresher,
     private readonly reassessment: ChainReassessment,
-    private readonly processManager: ReminderProcessManager,
+    private readonly dispatcher: ReminderDispatch,
     private readonly aggregates: LedgerAggregates,
     private readonly handovers: Handovers,
     private readonly queues: ReminderQueues,
-    @Inject(REMINDERS_RUNNER) private readonly runner: SubscriptionRunner,
+    private readonly subscriptions: ReminderSubscriptions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(sweep: SweepName): Promise<string> {
     // The chains are the sweeps' list of handovers: bring them up to the log first.
-    await this.runner.catchUp({ timeoutMs: 30_000 }).catch((error: unknown) => {
-      this.logger.warn(`sweep ${sweep}: the reminders subscription did not catch up (${error instanceof Error ? error.message : String(error)}); sweeping what it has seen`);
+    await this.subscriptions.catchUp({ timeoutMs: 30_000 }).catch((error: unknown) => {
+      this.logger.warn(`sweep ${sweep}: the reminders subscriptions did not catch up (${error instanceof Error ? error.message : String(error)}); sweeping what it has seen`);
     });
     const outcome = await this.dispatch(sweep);
     this.logger.log(`sweep ${sweep} as of ${this.today()}: ${outcome}`);
@@ -81,14 +80,14 @@ export class ReminderSweeps {
     let changed = 0;
     for (;;) {
       const page = await this.dataSource.transaction(async (tx) => {
-        // The process manager's own lock: no batch of it interleaves with this page.
-        await lockSubscription(tx, REMINDERS_SUBSCRIPTION);
+        // The process managers' own locks: no batch of theirs interleaves with this page.
+        await this.subscriptions.lockAll(tx);
         const ids = (await openChainsAfter(tx, after, PAGE)).map((record) => record.handoverId);
         const records = await lockChains(tx, { ids });
         const now = this.clock.now();
         const changes = await this.reassessment.reassess(tx, records, new Map(records.map((r) => [r.handoverId, r])), localDate(now, this.config.timeZone), now.toISOString());
         await saveChains(tx, changes.records, now.toISOString());
-        await this.processManager.dispatch(tx, changes);
+        await this.dispatcher.dispatch(tx, changes);
         return { ids, changed: changes.add.length + changes.remove.length };
       });
       checked += page.ids.length;
