@@ -40,21 +40,34 @@ LIMIT $3`;
  * snapshot sees the last holder's checkpoint): its checkpoint (the log's start when it has none),
  * whether anything at all lies after it (`pending`, including events not yet below xmin), and up to
  * $2 events after it as READ_ALL_SQL reads them — one row per event, or one row without an event.
- * $1 subscription id.
+ * $1 subscription id. `relevant` (SQL over the events row `e`, see SubscriptionHandler.relevant): the
+ * rows of other events come without their payload and with `relevant` false; they still count
+ * against the limit and move the checkpoint.
  */
-export const READ_SUBSCRIPTION_BATCH_SQL = `WITH cp AS (
-  SELECT c.transaction_id, c.global_position FROM subscription_checkpoints c WHERE c.subscription_id = $1
-  UNION ALL
-  SELECT '0'::xid8, 0::bigint WHERE NOT EXISTS (SELECT 1 FROM subscription_checkpoints c WHERE c.subscription_id = $1)
+export function subscriptionBatchSql(relevant?: string): string {
+  const columns =
+    relevant === undefined
+      ? `${EVENT_COLUMNS}, true AS relevant`
+      : `e.stream_id, e.stream_version, e.global_position::text AS global_position, e.transaction_id::text AS transaction_id,
+  e.type, e.schema_version, CASE WHEN (${relevant}) THEN e.data END AS data, CASE WHEN (${relevant}) THEN e.metadata END AS metadata, e.recorded_at,
+  (${relevant}) AS relevant`;
+  return `WITH cp AS MATERIALIZED (
+  SELECT c.transaction_id, c.global_position,
+    -- ORDER BY … LIMIT 1 rather than EXISTS: against a row of the CTE the planner would guess EXISTS
+    -- cheap by a sequential scan, and read the whole log each batch. In the (materialized) CTE, it
+    -- runs once; in the outer select list it ran once per event returned.
+    (SELECT true FROM events p WHERE (p.transaction_id, p.global_position) > (c.transaction_id, c.global_position)
+      ORDER BY p.transaction_id, p.global_position LIMIT 1) IS NOT NULL AS pending
+  FROM (
+    SELECT c.transaction_id, c.global_position FROM subscription_checkpoints c WHERE c.subscription_id = $1
+    UNION ALL
+    SELECT '0'::xid8, 0::bigint WHERE NOT EXISTS (SELECT 1 FROM subscription_checkpoints c WHERE c.subscription_id = $1)
+  ) c
 )
-SELECT cp.transaction_id::text AS checkpoint_transaction_id, cp.global_position::text AS checkpoint_global_position,
-  -- ORDER BY … LIMIT 1 rather than EXISTS: against a row of the CTE the planner would guess EXISTS
-  -- cheap by a sequential scan, and read the whole log each batch.
-  (SELECT true FROM events p WHERE (p.transaction_id, p.global_position) > (cp.transaction_id, cp.global_position)
-    ORDER BY p.transaction_id, p.global_position LIMIT 1) IS NOT NULL AS pending,
+SELECT cp.transaction_id::text AS checkpoint_transaction_id, cp.global_position::text AS checkpoint_global_position, cp.pending,
   b.*
 FROM cp LEFT JOIN LATERAL (
-  SELECT ${EVENT_COLUMNS}, e.transaction_id AS order_transaction_id, e.global_position AS order_global_position
+  SELECT ${columns}, e.transaction_id AS order_transaction_id, e.global_position AS order_global_position
   FROM events e
   WHERE (e.transaction_id, e.global_position) > (cp.transaction_id, cp.global_position)
     AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -62,8 +75,10 @@ FROM cp LEFT JOIN LATERAL (
   LIMIT $2
 ) b ON true
 ORDER BY b.order_transaction_id, b.order_global_position`;
+}
 
 export interface SubscriptionBatchRow extends EventRow {
+  readonly relevant: unknown;
   readonly checkpoint_transaction_id: unknown;
   readonly checkpoint_global_position: unknown;
   readonly pending: unknown;

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SubscriptionTimeoutError } from './errors';
 import type { EventStore } from './event-store';
 import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
-import { checkpointAfter, LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
+import { LOG_START, type LogCheckpoint, type RecordedEvent } from './event-store.types';
 import { asStoreError, assertInitialized } from './sql-executor';
 import {
   commitGatedBatch,
@@ -28,6 +28,13 @@ import { batchNotice } from './subscription-notifications';
 export interface SubscriptionHandler {
   /** Stable id of the subscription: its checkpoint and lock are keyed by it. */
   readonly name: string;
+  /**
+   * Optional: an SQL condition on the events row `e` (say, on `e.stream_id` and `e.type`) that holds
+   * for the events this subscription needs. The others are read without their payload, never handed
+   * to `handle`, and still move the checkpoint (a batch of none of them commits the checkpoint alone).
+   * Code, never input: it goes into the statement's text.
+   */
+  readonly relevant?: string;
   handle(events: RecordedEvent[], tx: EntityManager): Promise<void>;
 }
 
@@ -41,6 +48,8 @@ export interface SubscriptionHandler {
  */
 export interface GatedSubscriptionHandler {
   readonly name: string;
+  /** As SubscriptionHandler.relevant. */
+  readonly relevant?: string;
   plan(events: RecordedEvent[], dataSource: DataSource): Promise<GatedWrite[]>;
 }
 
@@ -283,34 +292,29 @@ export class SubscriptionRunner {
     return this.store.dataSource.transaction(async (tx): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
       if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
       // After the lock, in a statement of its own: its snapshot sees the last holder's checkpoint.
-      const { events, pending } = await readSubscriptionBatch(tx, this.name, this.batchSize, this.store.upcasters);
-      const last = events[events.length - 1];
-      if (!last) return { kind: 'idle', pending };
-      await handler.handle(events, tx);
-      const checkpoint = checkpointAfter(last);
-      const positions = events.map((event) => event.globalPosition);
-      if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, checkpoint);
-      else await saveCheckpointAndNotify(tx, this.name, checkpoint, this.notifyChannel, batchNotice(this.name, this.id, positions));
-      return { kind: 'handled', count: events.length, checkpoint, positions };
+      const { events, end, positions, pending } = await readSubscriptionBatch(tx, this.name, this.batchSize, this.store.upcasters, handler.relevant);
+      if (end === undefined) return { kind: 'idle', pending };
+      if (events.length > 0) await handler.handle(events, tx);
+      if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, end);
+      else await saveCheckpointAndNotify(tx, this.name, end, this.notifyChannel, batchNotice(this.name, this.id, positions));
+      return { kind: 'handled', count: positions.length, checkpoint: end, positions };
     });
   }
 
   /** read checkpoint and events → plan → one gated statement; `busy` when another runner got there first. */
   private async runGatedBatch(handler: GatedSubscriptionHandler): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> {
     const dataSource = this.store.dataSource;
-    let read = await readSubscriptionBatch(dataSource, this.name, this.batchSize, this.store.upcasters);
+    let read = await readSubscriptionBatch(dataSource, this.name, this.batchSize, this.store.upcasters, handler.relevant);
     if (read.checkpoint.transactionId === LOG_START.transactionId && read.checkpoint.globalPosition === LOG_START.globalPosition) {
       await ensureCheckpointRow(dataSource, this.name);
-      read = await readSubscriptionBatch(dataSource, this.name, this.batchSize, this.store.upcasters);
+      read = await readSubscriptionBatch(dataSource, this.name, this.batchSize, this.store.upcasters, handler.relevant);
     }
-    const last = read.events[read.events.length - 1];
-    if (!last) return { kind: 'idle', pending: read.pending };
-    const writes = await handler.plan(read.events, dataSource);
-    const checkpoint = checkpointAfter(last);
-    const positions = read.events.map((event) => event.globalPosition);
+    const { end, positions } = read;
+    if (end === undefined) return { kind: 'idle', pending: read.pending };
+    const writes = read.events.length > 0 ? await handler.plan(read.events, dataSource) : [];
     const notice = this.notifyChannel === undefined ? undefined : { channel: this.notifyChannel, payload: batchNotice(this.name, this.id, positions) };
-    if (!(await commitGatedBatch(dataSource, this.name, read.checkpoint, checkpoint, writes, notice))) return { kind: 'busy' };
-    return { kind: 'handled', count: read.events.length, checkpoint, positions };
+    if (!(await commitGatedBatch(dataSource, this.name, read.checkpoint, end, writes, notice))) return { kind: 'busy' };
+    return { kind: 'handled', count: positions.length, checkpoint: end, positions };
   }
 
   private async runLoop(): Promise<void> {

@@ -325,6 +325,37 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       expect(await countHandledRows(ctx.dataSource, name)).toBe(5);
     });
 
+    it('hands a subscription only the events its relevance condition holds for, and moves its checkpoint past the others', async () => {
+      const wanted = streamName('relevant');
+      const other = streamName('irrelevant');
+      for (let v = 0; v < 6; v += 1) {
+        await ctx.store.append(wanted, v, [{ type: v % 2 === 0 ? 'Wanted' : 'Skipped', data: { v } }], metadata());
+        await ctx.store.append(other, v, [{ type: 'Wanted', data: { v } }], metadata());
+      }
+      const relevant = `e.stream_id = '${wanted}' AND e.type = 'Wanted'`;
+      const name = `relevant-${randomUUID()}`;
+      const handler = Object.assign(recordingHandler(name), { relevant });
+      const handed: number[] = [];
+      const handle = handler.handle.bind(handler);
+      handler.handle = async (events, tx) => {
+        handed.push(events.length);
+        await handle(events, tx);
+      };
+      const runner = new SubscriptionRunner(ctx.store, handler, { batchSize: 2 });
+      await runner.catchUp();
+      expect(handler.seen.map((event) => [event.streamId, event.type, event.data])).toEqual([0, 2, 4].map((v) => [wanted, 'Wanted', { v }]));
+      // Batches of irrelevant events only were never handed over, yet the checkpoint is past the last event.
+      expect(handed.every((count) => count > 0)).toBe(true);
+      expect((await runner.position()).globalPosition).toBe((await ctx.store.readStream(other)).at(-1)?.globalPosition);
+      expect(await runner.runBatch()).toEqual({ kind: 'idle', pending: false });
+
+      const gatedName = `relevant-gated-${randomUUID()}`;
+      const gated = new SubscriptionRunner(ctx.store, Object.assign(gatedRecordingHandler(gatedName), { relevant }), { batchSize: 2 });
+      await gated.catchUp();
+      expect(await handledRows(ctx.dataSource, gatedName)).toEqual([[wanted, 1], [wanted, 3], [wanted, 5]]);
+      expect((await gated.position()).globalPosition).toBe((await ctx.store.readStream(other)).at(-1)?.globalPosition);
+    });
+
     it('reset() moves the checkpoint back to the start for a rebuild', async () => {
       await appendMany(ctx, [streamName('rebuild')], 5);
       const name = `rebuild-${randomUUID()}`;

@@ -1,13 +1,27 @@
-import { type DomainEvent, type HandoverEvent, handoverIdOf, isHandoverEvent, isPowerItemEvent, isTeamEvent, powerCodeOf, teamIdOf } from '@fangquan/domain';
+import { type DomainEvent, type HandoverEvent, handoverIdOf, handoverStreamId, teamStreamId, isHandoverEvent, isPowerItemEvent, isTeamEvent, powerCodeOf, teamIdOf } from '@fangquan/domain';
 import type { RecordedEvent, SubscriptionHandler } from '@fangquan/event-store';
 import { type AppConfig, type Clock, localDate } from '@fangquan/platform';
 import type { EntityManager } from 'typeorm';
 import type { ChainRecord } from './chain-record';
 import type { ChainReassessment } from './chain-reassessment';
-import { type ChainPartition, partitionOf, partitionSubscription } from './chain-partitions';
+import { type ChainPartition, chainPartitionSql, partitionOf, partitionSubscription } from './chain-partitions';
 import { lockChains, saveChains } from './chain-rows';
 import { applyHandoverEvent } from './handover-facts';
 import type { ReminderDispatch } from './reminder-dispatch';
+
+/**
+ * The events a partition's process manager acts on, as SQL on the log's row `e` (SubscriptionHandler.relevant):
+ * its own handovers' events but their reminders, the teams' events after their forming, and the revisions
+ * of powers' requirements. The rest of the log — half of it the reminders themselves under a burst — is
+ * read without its payload.
+ */
+function eventsOfPartition(partition: ChainPartition): string {
+  const handovers = handoverStreamId('');
+  const own = partition.count === 1 ? 'true' : `${chainPartitionSql(`substr(e.stream_id, ${handovers.length + 1})`, String(partition.count))} = ${partition.index}`;
+  return `(e.stream_id LIKE '${handovers}%' AND e.type <> 'ReminderSent' AND ${own})
+    OR (e.stream_id LIKE '${teamStreamId('')}%' AND e.type <> 'TeamFormed')
+    OR e.type = 'PowerRequirementsRevised'`;
+}
 
 /**
  * The reminder process manager of one partition of the chains (see chain-partitions): a subscription
@@ -23,6 +37,7 @@ import type { ReminderDispatch } from './reminder-dispatch';
  */
 export class ReminderProcessManager implements SubscriptionHandler {
   readonly name: string;
+  readonly relevant: string;
 
   constructor(
     readonly partition: ChainPartition,
@@ -32,6 +47,7 @@ export class ReminderProcessManager implements SubscriptionHandler {
     private readonly config: AppConfig,
   ) {
     this.name = partitionSubscription(partition);
+    this.relevant = eventsOfPartition(partition);
   }
 
   /** Whether this partition keeps the handover's chain. */
