@@ -44,11 +44,9 @@ LIMIT $3`;
  * rows of other events come without their payload and with `relevant` false; they still count
  * against the limit and move the checkpoint.
  */
-export function subscriptionBatchSql(relevant?: string): string {
-  const columns =
-    relevant === undefined
-      ? `${EVENT_COLUMNS}, true AS relevant`
-      : `e.stream_id, e.stream_version, e.global_position::text AS global_position, e.transaction_id::text AS transaction_id,
+export function subscriptionBatchSql(relevant = 'true'): string {
+  // Without a condition, CASE WHEN (true) folds to the column at planning: the plain read.
+  const columns = `e.stream_id, e.stream_version, e.global_position::text AS global_position, e.transaction_id::text AS transaction_id,
   e.type, e.schema_version, CASE WHEN (${relevant}) THEN e.data END AS data, CASE WHEN (${relevant}) THEN e.metadata END AS metadata, e.recorded_at,
   (${relevant}) AS relevant`;
   return `WITH cp AS MATERIALIZED (

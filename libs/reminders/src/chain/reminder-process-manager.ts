@@ -56,7 +56,6 @@ export class ReminderProcessManager implements SubscriptionHandler {
   }
 
   async handle(events: RecordedEvent[], tx: EntityManager): Promise<void> {
-    const ids = new Set<string>();
     const teamIds = new Set<string>();
     const powers = new Map<string, { countyId: string; code: string }>();
     const own: { id: string; event: HandoverEvent; version: number }[] = [];
@@ -65,7 +64,6 @@ export class ReminderProcessManager implements SubscriptionHandler {
       if (isHandoverEvent(domainEvent)) {
         const id = handoverIdOf(event.streamId);
         if (id === undefined || domainEvent.type === 'ReminderSent' || !this.owns(id)) continue;
-        ids.add(id);
         own.push({ id, event: domainEvent, version: event.streamVersion });
       } else if (isTeamEvent(domainEvent)) {
         const teamId = teamIdOf(event.streamId);
@@ -76,9 +74,9 @@ export class ReminderProcessManager implements SubscriptionHandler {
         if (countyId !== null && code !== undefined) powers.set(JSON.stringify([countyId, code]), { countyId, code });
       }
     }
-    if (ids.size === 0 && teamIds.size === 0 && powers.size === 0) return;
+    if (own.length === 0 && teamIds.size === 0 && powers.size === 0) return;
 
-    const loaded = await lockChains(tx, { ids: [...ids], teamIds: [...teamIds], powers: [...powers.values()], partition: this.partition });
+    const loaded = await lockChains(tx, { ids: [...new Set(own.map((entry) => entry.id))], teamIds: [...teamIds], powers: [...powers.values()], partition: this.partition });
     const original = new Map(loaded.map((record) => [record.handoverId, record]));
     const records = new Map<string, ChainRecord>(original);
     for (const { id, event, version } of own) {
