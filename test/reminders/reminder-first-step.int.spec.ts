@@ -1,12 +1,14 @@
 import { EventStore, StreamVersionConflictError } from '@fangquan/event-store';
 import { handoverStreamId } from '@fangquan/domain';
-import { gapReminderId, partitionOf, ReminderDispatch, ReminderQueues, ReminderSubscriptions } from '@fangquan/reminders';
+import type { Job } from 'bullmq';
+import { FollowUpRelay, gapReminderId, partitionOf, ReminderDispatch, ReminderQueues, ReminderSubscriptions } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
 /**
  * The first reminder of a chain is written by the process manager, in the batch that opens the chain:
- * no BullMQ job carries it, and the next step is queued with the batch. When it cannot be written
+ * no BullMQ job carries it, and the next step is written on the chain with it, for the follow-up relay
+ * to queue. When it cannot be written
  * there, the delivery worker takes it as a job — still once.
  */
 describe('reminders: the first step, in the process manager’s batch (PostgreSQL + Redis)', () => {
@@ -27,16 +29,42 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     return (await historyOf(world, handoverId)).filter((entry) => entry.type === 'ReminderSent').map((entry) => String(entry.data.reminderId));
   }
 
-  it('writes the first reminder with no job for it, and queues the next step', async () => {
-    const handover = await recordHandover(world, 'XC-FS-0001');
-    const [first] = await eventually('the first reminder', async () => {
-      const ids = await sentReminderIds(handover.id);
-      return ids.length > 0 ? ids : undefined;
-    }, 5000);
-    expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
-    expect(await queues.reminders.getJob(first as string)).toBeUndefined();
-    const next = (await queues.reminders.getDelayed()).filter((job) => job.data.handoverId === handover.id);
-    expect(next.map((job) => job.data)).toEqual([expect.objectContaining({ kind: 'gap', step: 1 })]);
+  it('writes the first reminder with no job for it and leaves the next step on the chain, which the relay queues, delayed until it is due', async () => {
+    const relay = t.app.get(FollowUpRelay);
+    await relay.stop();
+    try {
+      const handover = await recordHandover(world, 'XC-FS-0001');
+      const [first] = await eventually('the first reminder', async () => {
+        const ids = await sentReminderIds(handover.id);
+        return ids.length > 0 ? ids : undefined;
+      }, 5000);
+      expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
+      expect(await queues.reminders.getJob(first as string)).toBeUndefined();
+      // Written with the reminder: step 1, due REMINDER_STEPS' first delay (2 s) after it; nothing queued yet.
+      const [chain] = (await t.dataSource.query(
+        `SELECT c.next_step, extract(epoch FROM c.follow_up_due_at - r.created_at) * 1000 AS due_after_ms
+         FROM reminder_chains c JOIN reminders r ON r.id = $2 WHERE c.handover_id = $1`,
+        [handover.id, first],
+      )) as { next_step: number; due_after_ms: string | null }[];
+      expect(chain?.next_step).toBe(1);
+      expect(Number(chain?.due_after_ms)).toBeGreaterThan(1000);
+      expect(Number(chain?.due_after_ms)).toBeLessThanOrEqual(2050);
+      const pending = async (): Promise<Job[]> => [...(await queues.reminders.getDelayed()), ...(await queues.reminders.getWaiting())].filter((job) => job.data.handoverId === handover.id);
+      expect(await pending()).toEqual([]);
+
+      expect(await relay.relayDue()).toBeGreaterThanOrEqual(1);
+      const [next] = await pending();
+      expect(next?.data).toEqual(expect.objectContaining({ kind: 'gap', step: 1 }));
+      expect(next?.opts.delay).toBeGreaterThan(0);
+      expect(next?.opts.delay).toBeLessThanOrEqual(2000);
+      const [after] = (await t.dataSource.query('SELECT follow_up_due_at FROM reminder_chains WHERE handover_id = $1', [handover.id])) as { follow_up_due_at: Date | null }[];
+      expect(after?.follow_up_due_at).toBeNull();
+      // Nothing left for the next round: the job stays the one.
+      await relay.relayDue();
+      expect(await pending()).toHaveLength(1);
+    } finally {
+      relay.start();
+    }
   });
 
   it('retries a gap job that finds its chain a step behind instead of dropping it (the step before may not have committed yet)', async () => {
@@ -98,15 +126,17 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     const original = dispatcher.dispatch.bind(dispatcher);
     let answered: Promise<{ status: number; body: unknown }> | undefined;
     let contested: { id: string } | undefined;
-    // The batch holding both handovers has saved their chains, so its transaction holds the older id,
-    // when the township contests one: the contest commits before the batch reads the heads and appends.
-    const dispatch = vi.spyOn(dispatcher, 'dispatch').mockImplementation(async (tx, changes) => {
+    // The batch holding both handovers holds the older transaction id (as a batch that has locked
+    // existing chains does) when the township contests one: the contest commits before the batch
+    // reads the heads and appends.
+    const dispatch = vi.spyOn(dispatcher, 'dispatch').mockImplementation(async (tx, changes, now) => {
       if (answered === undefined && contested !== undefined && changes.add.some((step) => step.job.handoverId === contested?.id)) {
         const id = contested.id;
+        await tx.query('SELECT pg_current_xact_id()');
         answered = Promise.resolve(world.township.client.post(`/api/v1/handovers/${id}/contest`).send({ reason: '缺少无人机' }));
         await eventually('the contest to commit', async () => ((await store.streamVersion(handoverStreamId(id))) === 2 ? true : undefined), 3000, 10);
       }
-      return original(tx, changes);
+      return original(tx, changes, now);
     });
     await subscriptions.stop();
     try {

@@ -11,6 +11,8 @@ export { ReminderProcessManager } from './chain/reminder-process-manager';
 export { ALL_PARTITIONS, type ChainPartition, partitionOf, partitionSubscription, REMINDER_PARTITIONS, REMINDERS_SUBSCRIPTION } from './chain/chain-partitions';
 export { ReminderDispatch } from './chain/reminder-dispatch';
 export { ReminderSubscriptions } from './chain/reminder-subscriptions';
+export { FOLLOW_UP_LEAD_MS, FOLLOW_UP_RELAY_INTERVAL_MS, FollowUpRelay } from './chain/follow-up-relay';
+export { type ChainRecord, followUpOf, withChainState } from './chain/chain-record';
 export * from './schema/reminders-schema';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './schema/reminder-delivery.entity';
 export * from './queues/queue-names';

@@ -8,12 +8,14 @@ import { REMINDER_QUEUE_NAMES } from './queues/queue-names';
 import { throttledErrorLog } from './queues/redis-error-log';
 import { ReminderQueues } from './queues/reminder-queues';
 import { ReminderSubscriptions } from './chain/reminder-subscriptions';
+import { FollowUpRelay } from './chain/follow-up-relay';
 import { SweepProcessor } from './sweeps/sweep.processor';
 
 /**
- * Starts the process managers' subscriptions (one per partition of the chains) once the application has bootstrapped (where workers run), and
- * stops everything in order before the database and Redis connections close: the subscriptions (their
- * batches in flight commit or roll back), the workers (their jobs in flight finish), then the queues.
+ * Starts the process managers' subscriptions (one per partition of the chains) and the follow-up relay
+ * once the application has bootstrapped (where workers run), and stops everything in order before the
+ * database and Redis connections close: the subscriptions and the relay (their batches in flight
+ * commit or roll back), the workers (their jobs in flight finish), then the queues.
  */
 @Injectable()
 export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,10 +33,11 @@ export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   onApplicationBootstrap(): void {
     this.subscriptions()?.start();
+    this.find<FollowUpRelay>(FollowUpRelay)?.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.subscriptions()?.stop();
+    await Promise.all([this.subscriptions()?.stop(), this.find<FollowUpRelay>(FollowUpRelay)?.stop()]);
     const processors = [ReminderProcessor, OutsideDeliveryProcessor, SweepProcessor].map((type) => this.find<{ worker: { close(): Promise<void> } }>(type));
     await Promise.all(processors.map((processor) => processor?.worker.close()));
     await Promise.all(this.queues.all().map((queue) => queue.close().catch(() => undefined)));

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platfor
 import { ChainReassessment } from './chain/chain-reassessment';
 import { LedgerAggregates } from './chain/ledger-aggregates';
 import { ALL_PARTITIONS } from './chain/chain-partitions';
+import { FollowUpRelay } from './chain/follow-up-relay';
 import { ReminderDispatch } from './chain/reminder-dispatch';
 import { ReminderProcessManager } from './chain/reminder-process-manager';
 import { ReminderSubscriptions } from './chain/reminder-subscriptions';
@@ -52,6 +53,7 @@ export class RemindersModule {
       LedgerAggregates,
       ChainReassessment,
       ReminderDispatch,
+      FollowUpRelay,
       {
         provide: ReminderSubscriptions,
         useFactory: (store: EventStore, reassessment: ChainReassessment, dispatcher: ReminderDispatch, clock: Clock, config: AppConfig) =>

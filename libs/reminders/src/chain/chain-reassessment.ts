@@ -5,7 +5,7 @@ import { gapsClosedReminderId } from '../policy/reminder-ids';
 import type { ScheduledReminder } from '../queues/reminder-queues';
 import { chainStateOf, type ChainRecord, withChainState } from './chain-record';
 import { LedgerAggregates } from './ledger-aggregates';
-import { decideChain, pendingReminderId, type ChainState } from './reminder-chain';
+import { decideChain, pendingReminderId, pendingStep, type ChainState } from './reminder-chain';
 
 /** What a reassessment wants done: rows to write, jobs to add, pending jobs to remove. */
 export interface ChainChanges {
@@ -94,13 +94,9 @@ export class ChainReassessment {
 
 /** The job of the step a chain waits for, due at once (a new episode, or gaps that changed). */
 function gapStep(handoverId: string, chain: ChainState): ScheduledReminder {
-  const id = pendingReminderId(handoverId, chain);
-  if (id === undefined || chain.fingerprint === null) throw new Error(`Chain of handover ${handoverId} has no pending step`);
-  return {
-    id,
-    job: { kind: 'gap', handoverId, episode: chain.episode, revision: chain.revision, fingerprint: chain.fingerprint, step: chain.nextStep },
-    delayMs: 0,
-  };
+  const step = pendingStep(handoverId, chain, 0);
+  if (step === undefined) throw new Error(`Chain of handover ${handoverId} has no pending step`);
+  return step;
 }
 
 function pushDefined(list: string[], value: string | undefined): void {

@@ -1,5 +1,6 @@
 import type { Commitments, Gap, HandoverStatus } from '@fangquan/domain';
-import type { ChainState } from './reminder-chain';
+import type { ScheduledReminder } from '../queues/reminder-queues';
+import { type ChainState, pendingStep } from './reminder-chain';
 
 /** A row of `reminder_chains`: the handover as readiness needs it, and its reminder chain. */
 export interface ChainRecord {
@@ -20,6 +21,12 @@ export interface ChainRecord {
   readonly fingerprint: string | null;
   readonly gaps: Gap[];
   readonly nextStep: number;
+  /**
+   * When the step the chain waits for is due, while that step's job is yet to be queued: set when a
+   * process manager's batch delivers a step itself (FollowUpRelay queues the next one as its time
+   * nears); null when the pending step is in the queue or nothing is pending.
+   */
+  readonly followUpDueAt: string | null;
   readonly openedAt: string | null;
   readonly closedAt: string | null;
 }
@@ -34,7 +41,11 @@ export function chainStateOf(record: ChainRecord): ChainState {
   };
 }
 
-/** The record with the chain state `next` (and when its episode opened or closed). */
+/**
+ * The record with the chain state `next` (and when its episode opened or closed). A new revision has a
+ * new pending step, queued or delivered at once, or none: a follow-up still waiting for the relay is
+ * dropped with the revision it belonged to.
+ */
 export function withChainState(record: ChainRecord, next: ChainState, now: string): ChainRecord {
   const opened = next.episode !== record.episode;
   const closed = record.fingerprint !== null && next.fingerprint === null;
@@ -45,7 +56,22 @@ export function withChainState(record: ChainRecord, next: ChainState, now: strin
     fingerprint: next.fingerprint,
     gaps: [...next.gaps],
     nextStep: next.nextStep,
+    followUpDueAt: next.revision === record.revision ? record.followUpDueAt : null,
     openedAt: opened ? now : record.openedAt,
     closedAt: closed ? now : opened ? null : record.closedAt,
   };
+}
+
+/** The chain moved on to `nextStep` after its step was delivered, that step due at `dueAt` and left for FollowUpRelay to queue. */
+export function withFollowUp(record: ChainRecord, nextStep: number, dueAt: string): ChainRecord {
+  return { ...record, nextStep, followUpDueAt: dueAt };
+}
+
+/**
+ * The job of a follow-up left on the chain (followUpDueAt), with its delay from `now` (none when it is
+ * overdue); undefined when none is left, or the chain has nothing pending any more (revoked, closed).
+ */
+export function followUpOf(record: ChainRecord, now: Date): ScheduledReminder | undefined {
+  if (record.followUpDueAt === null || record.handoverStatus === 'revoked') return undefined;
+  return pendingStep(record.handoverId, chainStateOf(record), Math.max(0, Date.parse(record.followUpDueAt) - now.getTime()));
 }

@@ -24,12 +24,13 @@ export interface ChainRowSql {
   fingerprint: string | null;
   gaps: ChainRecord['gaps'];
   next_step: number;
+  follow_up_due_at: Date | string | null;
   opened_at: Date | string | null;
   closed_at: Date | string | null;
 }
 
 const COLUMNS = `handover_id, county_id, team_id, township_id, township_name, power_code, power_name, department, effective_on, committed,
-  handover_status, handover_version, episode, revision, fingerprint, gaps, next_step, opened_at, closed_at`;
+  handover_status, handover_version, episode, revision, fingerprint, gaps, next_step, follow_up_due_at, opened_at, closed_at`;
 
 function iso(value: Date | string | null): string | null {
   if (value === null) return null;
@@ -55,6 +56,7 @@ export function toRecord(row: ChainRowSql): ChainRecord {
     fingerprint: row.fingerprint,
     gaps: row.gaps,
     nextStep: Number(row.next_step),
+    followUpDueAt: iso(row.follow_up_due_at),
     openedAt: iso(row.opened_at),
     closedAt: iso(row.closed_at),
   };
@@ -79,6 +81,7 @@ function toRow(record: ChainRecord, now: string): ChainRowSql & { updated_at: st
     fingerprint: record.fingerprint,
     gaps: record.gaps,
     next_step: record.nextStep,
+    follow_up_due_at: record.followUpDueAt,
     opened_at: record.openedAt,
     closed_at: record.closedAt,
     updated_at: now,
@@ -143,7 +146,7 @@ const SAVE_CHAINS = statementFor(
        township_name = EXCLUDED.township_name, power_name = EXCLUDED.power_name, department = EXCLUDED.department,
        effective_on = EXCLUDED.effective_on, committed = EXCLUDED.committed, handover_status = EXCLUDED.handover_status,
        handover_version = EXCLUDED.handover_version, episode = EXCLUDED.episode, revision = EXCLUDED.revision,
-       fingerprint = EXCLUDED.fingerprint, gaps = EXCLUDED.gaps, next_step = EXCLUDED.next_step,
+       fingerprint = EXCLUDED.fingerprint, gaps = EXCLUDED.gaps, next_step = EXCLUDED.next_step, follow_up_due_at = EXCLUDED.follow_up_due_at,
        opened_at = EXCLUDED.opened_at, closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at`,
 );
 
@@ -153,7 +156,28 @@ export async function saveChains(tx: EntityManager, records: readonly ChainRecor
   await queryPrepared(tx, SAVE_CHAINS, [JSON.stringify(records.map((record) => toRow(record, now)))]);
 }
 
-/** A delivered step moves the chain on to the next one. */
+/** A step its job delivered moves the chain on to the next one, which the job queues: nothing is left for the relay. */
 export async function advanceChain(tx: EntityManager, handoverId: string, nextStep: number): Promise<void> {
-  await tx.query(`UPDATE reminder_chains SET next_step = $2, updated_at = now() WHERE handover_id = $1`, [handoverId, nextStep]);
+  await tx.query(`UPDATE reminder_chains SET next_step = $2, follow_up_due_at = NULL, updated_at = now() WHERE handover_id = $1`, [handoverId, nextStep]);
+}
+
+/**
+ * Locks and returns up to `limit` chains with a follow-up due by `dueBy`, soonest first — skipping the
+ * chains another transaction holds (a process manager's batch, a delivery, another relay): the relays
+ * of several workers share the work, and never wait on a batch.
+ */
+export async function lockDueFollowUps(tx: EntityManager, dueBy: string, limit: number): Promise<ChainRecord[]> {
+  const rows = (await tx.query(
+    `SELECT ${COLUMNS} FROM reminder_chains
+     WHERE follow_up_due_at IS NOT NULL AND follow_up_due_at <= $1::timestamptz
+     ORDER BY follow_up_due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [dueBy, limit],
+  )) as ChainRowSql[];
+  return rows.map(toRecord);
+}
+
+/** The chains' follow-ups are in the queue now (or were dropped): nothing left for the relay. */
+export async function clearFollowUps(tx: EntityManager, handoverIds: readonly string[]): Promise<void> {
+  if (handoverIds.length === 0) return;
+  await tx.query(`UPDATE reminder_chains SET follow_up_due_at = NULL, updated_at = now() WHERE handover_id = ANY($1::text[])`, [handoverIds]);
 }

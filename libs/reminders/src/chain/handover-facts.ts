@@ -29,6 +29,7 @@ export function applyHandoverEvent(record: ChainRecord | undefined, event: Hando
       fingerprint: null,
       gaps: [],
       nextStep: 0,
+      followUpDueAt: null,
       openedAt: null,
       closedAt: null,
     };

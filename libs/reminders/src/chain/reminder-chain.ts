@@ -1,5 +1,6 @@
 import { gapFingerprint, type Gap } from '@fangquan/domain';
 import { gapReminderId } from '../policy/reminder-ids';
+import type { ScheduledReminder } from '../queues/reminder-queues';
 
 /**
  * A handover's reminder chain, as the process manager keeps it: which episode of gaps is open
@@ -59,6 +60,17 @@ export function decideChain(chain: ChainState, gaps: readonly Gap[] | null): Cha
 export function pendingReminderId(handoverId: string, chain: ChainState): string | undefined {
   if (chain.fingerprint === null) return undefined;
   return gapReminderId({ handoverId, episode: chain.episode, revision: chain.revision, fingerprint: chain.fingerprint, step: chain.nextStep });
+}
+
+/** The job of the step a chain waits for, `delayMs` from now; undefined when nothing is pending. */
+export function pendingStep(handoverId: string, chain: ChainState, delayMs: number): ScheduledReminder | undefined {
+  const id = pendingReminderId(handoverId, chain);
+  if (id === undefined || chain.fingerprint === null) return undefined;
+  return {
+    id,
+    job: { kind: 'gap', handoverId, episode: chain.episode, revision: chain.revision, fingerprint: chain.fingerprint, step: chain.nextStep },
+    delayMs,
+  };
 }
 
 /** Gaps in a canonical form (key and list order), for comparing what jsonb gave back. */

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { ChainRecord } from './chain-record';
 import type { ChainReassessment } from './chain-reassessment';
 import { type ChainPartition, chainPartitionSql, partitionOf, partitionSubscription } from './chain-partitions';
-import { lockChains, saveChains } from './chain-rows';
+import { lockChains } from './chain-rows';
 import { applyHandoverEvent } from './handover-facts';
 import type { ReminderDispatch } from './reminder-dispatch';
 
@@ -31,9 +31,9 @@ function eventsOfPartition(partition: ChainPartition): string {
  * their current gaps and dispatches what follows (ReminderDispatch): a new chain, the chain of changed
  * gaps, the gaps-closed notice, with deterministic job ids, removing pending jobs that no longer
  * apply. A gap step due at once (the first reminder of a chain) is delivered inside the batch, and its
- * next step queued. Jobs are queued inside the batch: when Redis is away the batch fails and rolls
- * back — its deliveries with it — and is retried; the checkpoint moves only once the jobs are in
- * Redis. Commands never touch Redis.
+ * next step left on the chain for FollowUpRelay. Other jobs are queued inside the batch: when Redis is
+ * away a batch that has any fails and rolls back — its deliveries with it — and is retried; the
+ * checkpoint moves only once its jobs are in Redis. Commands never touch Redis.
  */
 export class ReminderProcessManager implements SubscriptionHandler {
   readonly name: string;
@@ -86,7 +86,6 @@ export class ReminderProcessManager implements SubscriptionHandler {
 
     const now = this.clock.now();
     const changes = await this.reassessment.reassess(tx, [...records.values()], original, localDate(now, this.config.timeZone), now.toISOString());
-    await saveChains(tx, changes.records, now.toISOString());
-    await this.dispatcher.dispatch(tx, changes);
+    await this.dispatcher.dispatch(tx, changes, now);
   }
 }

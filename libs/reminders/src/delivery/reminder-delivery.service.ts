@@ -5,7 +5,7 @@ import { EventStore, type SingleAppend, StreamVersionConflictError } from '@fang
 import { handoverStreamId } from '@fangquan/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import { LedgerAggregates } from '../chain/ledger-aggregates';
-import type { ChainRecord } from '../chain/chain-record';
+import { type ChainRecord, withFollowUp } from '../chain/chain-record';
 import { deliveryJobId, gapReminderId } from '../policy/reminder-ids';
 import type { ReminderDetail } from '../policy/reminder-message';
 import { type Candidate, gapRecipientScope, selectRecipients, townshipRecipientScope } from '../policy/reminder-recipients';
@@ -38,8 +38,21 @@ export interface DueGapStep extends ScheduledReminder {
 export interface DueNowPlan {
   readonly here: DueGapStep[];
   readonly queued: ScheduledReminder[];
-  readonly next: ScheduledReminder[];
 }
+
+/** What deliverHere leaves to its caller: the steps to queue as jobs, and the chains to save moved on. */
+export interface DeliveredHere {
+  readonly handedBack: ScheduledReminder[];
+  /** The chains of the steps delivered (or with nobody to remind), at their next step, left for FollowUpRelay. */
+  readonly moved: ChainRecord[];
+}
+
+/**
+ * Who moves a delivered gap step's chain on: `delivery` — the delivery's own statements, the next step
+ * queued once it commits (a job's delivery: the job runs again until that is done); `caller` — the
+ * caller, which holds the chains and saves them after (a process manager's batch).
+ */
+type ChainMove = 'delivery' | 'caller';
 
 export interface GapDelivery {
   readonly reminderId: string;
@@ -110,7 +123,7 @@ export class ReminderDeliveryService {
     const distinct = new Set(items.map((item) => item.job.handoverId)).size === items.length;
     if (items.length > 1 && distinct) {
       try {
-        return await this.dataSource.transaction(async (tx) => this.deliverGapsIn(tx, items, await lockedContexts(tx, items)));
+        return await this.dataSource.transaction(async (tx) => this.deliverGapsIn(tx, items, await lockedContexts(tx, items), 'delivery'));
       } catch {
         // One by one below.
       }
@@ -122,11 +135,11 @@ export class ReminderDeliveryService {
    * Which gap steps can be delivered in the caller's transaction (`deliverHere`): those due now, one per
    * handover, while no outside channel is configured — a webhook or e-mail job must not be queued
    * before its reminder commits, so with one the delivery worker takes every step. The others go to
-   * the queue as they are; `next` holds the step after each of `here`, to queue alongside (a step that
-   * ends up handed back is then delivered by the worker, whose follow-up finds its next step queued).
+   * the queue as they are. The step after each of `here` is left on its chain for the relay (see
+   * deliverHere); a step handed back is delivered by the worker, which queues its next step itself.
    */
   planDueNow(steps: readonly ScheduledReminder[]): DueNowPlan {
-    const plan: DueNowPlan = { here: [], queued: [], next: [] };
+    const plan: DueNowPlan = { here: [], queued: [] };
     if (this.config.webhookUrl !== undefined || this.config.smtpUrl !== undefined) return { ...plan, queued: [...steps] };
     const handovers = new Set<string>();
     for (const step of steps) {
@@ -134,24 +147,25 @@ export class ReminderDeliveryService {
       if (job.kind === 'gap' && step.delayMs === 0 && !handovers.has(job.handoverId)) {
         handovers.add(job.handoverId);
         plan.here.push({ ...step, job });
-        plan.next.push(this.nextStep(job));
       } else plan.queued.push(step);
     }
     return plan;
   }
 
   /**
-   * Delivers gap steps in the caller's transaction: the process manager's, which has just written
-   * their chains (`chains`, by handover id) and holds them locked — no job and no second transaction
-   * for the first reminder of a chain, and the chains are not read back. Under a savepoint: when the
+   * Delivers gap steps in the caller's transaction: the process manager's, which holds their chains
+   * (`chains`, by handover id: locked, or new) and saves them after — no job and no second transaction
+   * for the first reminder of a chain, the chains neither read nor written here. Answers the chains
+   * of the steps delivered moved on to their next step, due at its time (followUpDueAt: FollowUpRelay
+   * queues it), so that the caller writes each chain once. Under a savepoint: when the
    * delivery fails, it leaves nothing behind. If one handover's stream moved since its head was read
    * (or a user's command wrote it after this transaction began: see LogOrderConflictError), that step
    * is handed back and the others are delivered again without it, up to DUE_NOW_ROUNDS times; any
-   * other failure hands every step back, as is a step whose chain is not among `chains`. Answers the
-   * steps handed back, to queue as jobs.
+   * other failure hands every step back, as is a step whose chain is not among `chains`. The steps
+   * handed back are to queue as jobs, their chains left as they are.
    */
-  async deliverHere(tx: EntityManager, steps: readonly DueGapStep[], chains: ReadonlyMap<string, ChainRecord>): Promise<ScheduledReminder[]> {
-    if (steps.length === 0) return [];
+  async deliverHere(tx: EntityManager, steps: readonly DueGapStep[], chains: ReadonlyMap<string, ChainRecord>): Promise<DeliveredHere> {
+    if (steps.length === 0) return { handedBack: [], moved: [] };
     const pending = [...steps];
     const handedBack: DueGapStep[] = [];
     await tx.query(`SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
@@ -163,7 +177,7 @@ export class ReminderDeliveryService {
           const chain = chains.get(item.job.handoverId);
           return chain === undefined ? [] : [{ reminderId: item.reminderId, chain }];
         });
-        outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held));
+        outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held), 'caller');
       } catch (error) {
         await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
         const moved = round < DUE_NOW_ROUNDS ? pending.findIndex((step) => handoverStreamId(step.job.handoverId) === movedStreamOf(error)) : -1;
@@ -172,15 +186,29 @@ export class ReminderDeliveryService {
           if (pending.length > 0) continue;
         } else handedBack.push(...pending.splice(0));
         await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-        return handedBack;
+        return { handedBack, moved: [] };
       }
       await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-      return [...handedBack, ...pending.filter((_, index) => outcomes[index]?.status !== 'fulfilled')];
+      const now = this.clock.now();
+      const moved: ChainRecord[] = [];
+      for (const [index, step] of pending.entries()) {
+        const outcome = outcomes[index];
+        if (outcome?.status !== 'fulfilled') {
+          handedBack.push(step);
+          continue;
+        }
+        const chain = chains.get(step.job.handoverId);
+        const { status, next } = outcome.value;
+        if (chain !== undefined && next?.job.kind === 'gap' && (status === 'delivered' || status === 'no-recipients')) {
+          moved.push(withFollowUp(chain, next.job.step, new Date(now.getTime() + next.delayMs).toISOString()));
+        }
+      }
+      return { handedBack, moved };
     }
   }
 
   /** Delivers gap steps given their contexts (a step without one is not ready: its outcome is rejected). */
-  private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[], contexts: ReadonlyMap<string, DeliveryContext>): Promise<PromiseSettledResult<DeliveryResult>[]> {
+  private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[], contexts: ReadonlyMap<string, DeliveryContext>, move: ChainMove): Promise<PromiseSettledResult<DeliveryResult>[]> {
     const outcomes: PromiseSettledResult<DeliveryResult>[] = [];
     const writes: { index: number; write: ReminderWrite; result: DeliveryResult; context: DeliveryContext }[] = [];
     for (const [index, item] of items.entries()) {
@@ -190,9 +218,9 @@ export class ReminderDeliveryService {
         let plan: Plan;
         if (context.delivered) plan = { done: await this.alreadyDelivered(tx, item.reminderId, item.job, context.chain) };
         else if (context.revoked) plan = { done: obsolete('the handover was revoked') };
-        else plan = this.planGap(item.reminderId, item.job, context);
+        else plan = this.planGap(item.reminderId, item.job, context, move);
         if ('done' in plan) {
-          if (plan.done.status === 'no-recipients') await advanceChain(tx, item.job.handoverId, item.job.step + 1);
+          if (plan.done.status === 'no-recipients' && move === 'delivery') await advanceChain(tx, item.job.handoverId, item.job.step + 1);
           outcomes[index] = { status: 'fulfilled', value: plan.done };
         } else writes.push({ index, write: plan.write, result: plan.result, context });
       } catch (error) {
@@ -222,7 +250,7 @@ export class ReminderDeliveryService {
     if (context.revoked) return obsolete('the handover was revoked');
     switch (job.kind) {
       case 'gap': {
-        const plan = this.planGap(reminderId, job, context);
+        const plan = this.planGap(reminderId, job, context, 'delivery');
         if (!('done' in plan)) return this.record(tx, context, plan.write.reminder, plan.write.nextStep).then((result) => ({ ...result, ...plan.result, outside: result.outside }));
         if (plan.done.status === 'no-recipients') await advanceChain(tx, job.handoverId, job.step + 1);
         return plan.done;
@@ -256,7 +284,7 @@ export class ReminderDeliveryService {
   }
 
   /** Whether a gap step is still due, and to whom. */
-  private planGap(reminderId: string, job: GapJob, context: DeliveryContext): Plan {
+  private planGap(reminderId: string, job: GapJob, context: DeliveryContext, move: ChainMove): Plan {
     const { chain } = context;
     if (chain.revision < job.revision) throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${chain.revision}, the job at ${job.revision}`);
     if (chain.revision !== job.revision || chain.fingerprint !== job.fingerprint || chain.episode !== job.episode) return { done: obsolete('the gaps have changed or closed since') };
@@ -270,7 +298,7 @@ export class ReminderDeliveryService {
     if (recipients.length === 0) return { done: { status: 'no-recipients', reason: 'no user of the responsible department or county office', outside: [], next } };
     const reminder: ReminderToRecord = { ...this.base(reminderId, chain, 'gap', job.step, recipients), episode: job.episode, escalated, gaps: chain.gaps };
     const outside = this.outside(reminderId, recipients);
-    return { write: { reminder, outside: outside.rows, nextStep: job.step + 1 }, result: { status: 'delivered', outside: outside.jobs, next } };
+    return { write: { reminder, outside: outside.rows, nextStep: move === 'delivery' ? job.step + 1 : null }, result: { status: 'delivered', outside: outside.jobs, next } };
   }
 
   /** Writes the rows and appends ReminderSent; nobody to remind writes nothing (a gap chain still moves on). */

@@ -190,7 +190,7 @@ const WRITE_REMINDERS = statementFor(
        SELECT x.id, o->>'channel', o->>'label', 'pending', 0, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.outside) AS o
        ON CONFLICT (reminder_id, channel, recipient) DO NOTHING),
      a AS (
-       UPDATE reminder_chains c SET next_step = x.next_step, updated_at = clock_timestamp() FROM x
+       UPDATE reminder_chains c SET next_step = x.next_step, follow_up_due_at = NULL, updated_at = clock_timestamp() FROM x
        WHERE c.handover_id = ANY($2::text[]) AND c.handover_id = x.handover_id AND x.next_step IS NOT NULL)
      SELECT count(*)::int AS written FROM r`,
 );
@@ -198,7 +198,8 @@ const WRITE_REMINDERS = statementFor(
 /**
  * Writes, in one statement for any number of reminders: each reminder, one inbox row per recipient
  * and the delivery rows (inbox delivered; webhook and e-mail pending) — each insert idempotent — and,
- * for gap steps, moves the chains on. $1 the reminders (JSON), $2 the handover ids of the chains to move on.
+ * for gap steps, moves the chains on (their next steps are queued once this commits: nothing is left
+ * for the relay). $1 the reminders (JSON), $2 the handover ids of the chains to move on.
  */
 export async function writeReminders(tx: EntityManager, writes: readonly ReminderWrite[]): Promise<void> {
   if (writes.length === 0) return;

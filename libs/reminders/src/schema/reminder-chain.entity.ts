@@ -8,6 +8,7 @@ import type { Commitments, Gap } from '@fangquan/domain';
 @Entity({ name: 'reminder_chains' })
 @Index('ix_reminder_chains_team', ['teamId'])
 @Index('ix_reminder_chains_power', ['countyId', 'powerCode'])
+@Index('ix_reminder_chains_follow_up', ['followUpDueAt'], { where: 'follow_up_due_at IS NOT NULL' })
 export class ReminderChainRow {
   @PrimaryColumn('text', { name: 'handover_id' })
   handoverId!: string;
@@ -67,6 +68,10 @@ export class ReminderChainRow {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt!: Date | null;
+
+  /** The next step, when a process manager's batch delivered this one and FollowUpRelay has yet to queue it: its due time. */
+  @Column('timestamptz', { name: 'follow_up_due_at', nullable: true })
+  followUpDueAt!: Date | null;
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangq
 import { ReadinessRefresher } from '@fangquan/read-models';
 import type { ChainRecord } from '../chain/chain-record';
 import { ChainReassessment } from '../chain/chain-reassessment';
-import { lockChains, openChainsAfter, saveChains } from '../chain/chain-rows';
+import { lockChains, openChainsAfter } from '../chain/chain-rows';
 import { LedgerAggregates } from '../chain/ledger-aggregates';
 import { ReminderDispatch } from '../chain/reminder-dispatch';
 import { ReminderSubscriptions } from '../chain/reminder-subscriptions';
@@ -86,8 +86,7 @@ export class ReminderSweeps {
         const records = await lockChains(tx, { ids });
         const now = this.clock.now();
         const changes = await this.reassessment.reassess(tx, records, new Map(records.map((r) => [r.handoverId, r])), localDate(now, this.config.timeZone), now.toISOString());
-        await saveChains(tx, changes.records, now.toISOString());
-        await this.dispatcher.dispatch(tx, changes);
+        await this.dispatcher.dispatch(tx, changes, now);
         return { ids, changed: changes.add.length + changes.remove.length };
       });
       checked += page.ids.length;
