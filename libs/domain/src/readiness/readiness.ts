@@ -1,4 +1,5 @@
 import { laterOf } from '../calendar';
+import { fnv1a64 } from './fnv1a64';
 import type { Commitments, EquipmentLine, Requirements } from '../resources';
 
 /**
@@ -125,15 +126,4 @@ function mergeTraining(lines: Requirements['training']): Requirements['training'
   const merged = new Map<string, number>();
   for (const { course, hours } of lines) merged.set(course, Math.max(merged.get(course) ?? 0, hours));
   return [...merged.entries()].map(([course, hours]) => ({ course, hours })).sort((a, b) => byKey(a.course, b.course));
-}
-
-function fnv1a64(text: string): string {
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= BigInt(byte);
-    hash = (hash * prime) & mask;
-  }
-  return hash.toString(16).padStart(16, '0');
 }

@@ -197,10 +197,10 @@ export class ReminderDeliveryService {
           handedBack.push(step);
           continue;
         }
+        // The step is done (written now or before, or nobody to remind): the chain waits for the next one.
         const chain = chains.get(step.job.handoverId);
-        const { status, next } = outcome.value;
-        if (chain !== undefined && next?.job.kind === 'gap' && (status === 'delivered' || status === 'no-recipients')) {
-          moved.push(withFollowUp(chain, next.job.step, new Date(now.getTime() + next.delayMs).toISOString()));
+        if (chain !== undefined && outcome.value.status !== 'obsolete') {
+          moved.push(withFollowUp(chain, step.job.step + 1, new Date(now.getTime() + delayAfterStep(this.schedule, step.job.step)).toISOString()));
         }
       }
       return { handedBack, moved };
