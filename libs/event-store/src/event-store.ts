@@ -5,6 +5,8 @@ import {
   type AppendShape,
   appendSql,
   appendStatement,
+  oneEachRows,
+  type OneEachRow,
   STREAM_HEAD_SQL,
   STREAM_HEADS_SQL,
 } from './append.sql';
@@ -153,29 +155,21 @@ export class EventStore {
    */
   async appendOneEach(appends: readonly SingleAppend[], options: InTransaction = {}): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
-    const streams = appends.map((append) => validateStreamId(append.streamId));
-    if (new Set(streams).size !== streams.length) throw new RangeError('appendOneEach takes each stream once');
-    const expected = appends.map((append) => {
-      const version = validateExpectedVersion(append.expectedVersion);
-      if (typeof version !== 'number') throw new RangeError('appendOneEach needs a numeric expected version for each stream');
-      return version;
-    });
-    const events = appends.map((append) => {
+    const toWrite = appends.map((append): OneEachRow => {
+      const expectedVersion = validateExpectedVersion(append.expectedVersion);
+      if (typeof expectedVersion !== 'number') throw new RangeError('appendOneEach needs a numeric expected version for each stream');
       const [event] = validateNewEvents([append.event], (type) => this.upcasters.currentVersion(type));
       if (event === undefined) throw new RangeError('appendOneEach needs one event for each stream');
-      return event;
+      return { streamId: validateStreamId(append.streamId), expected: expectedVersion, event, metadataJson: JSON.stringify(validateEventMetadata(append.metadata)) };
     });
-    const metadata = appends.map((append) => JSON.stringify(validateEventMetadata(append.metadata)));
+    const streams = toWrite.map((row) => row.streamId);
+    if (new Set(streams).size !== streams.length) throw new RangeError('appendOneEach takes each stream once');
+    const expected = toWrite.map((row) => row.expected);
     if (!options.transaction) assertInitialized(this.dataSource, 'append');
     let rows: Array<AppendedRow & { stream_id: string }>;
     try {
       rows = await runStatement(this.dataSource, options.transaction, 'append', APPEND_ONE_EACH, [
-        streams,
-        expected,
-        events.map((event) => event.type),
-        events.map((event) => event.schemaVersion),
-        events.map((event) => event.json),
-        metadata,
+        oneEachRows(toWrite),
       ]);
     } catch (error) {
       if (!isStreamVersionRace(error)) throw asStoreError('append', error);

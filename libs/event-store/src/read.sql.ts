@@ -41,14 +41,16 @@ LIMIT $3`;
  * whether anything at all lies after it (`pending`, including events not yet below xmin), and up to
  * $2 events after it as READ_ALL_SQL reads them — one row per event, or one row without an event.
  * $1 subscription id. `relevant` (SQL over the events row `e`, see SubscriptionHandler.relevant): the
- * rows of other events come without their payload and with `relevant` false; they still count
+ * rows of other events come with their positions only and `relevant` false; they still count
  * against the limit and move the checkpoint.
  */
 export function subscriptionBatchSql(relevant = 'true'): string {
-  // Without a condition, CASE WHEN (true) folds to the column at planning: the plain read.
-  const columns = `e.stream_id, e.stream_version, e.global_position::text AS global_position, e.transaction_id::text AS transaction_id,
-  e.type, e.schema_version, CASE WHEN (${relevant}) THEN e.data END AS data, CASE WHEN (${relevant}) THEN e.metadata END AS metadata, e.recorded_at,
-  (${relevant}) AS relevant`;
+  // The condition is evaluated once per event, in the inner select; the other events' rows carry
+  // their positions alone (nothing else to send, nor to parse). Without a condition: the plain read.
+  const filtered = relevant.trim() !== 'true';
+  const only = (column: string): string => (filtered ? `CASE WHEN r.relevant THEN r.${column} END AS ${column}` : `r.${column}`);
+  const columns = `${only('stream_id')}, ${only('stream_version')}, r.global_position::text AS global_position, r.transaction_id::text AS transaction_id,
+  ${only('type')}, ${only('schema_version')}, ${only('data')}, ${only('metadata')}, ${only('recorded_at')}, r.relevant`;
   return `WITH cp AS MATERIALIZED (
   SELECT c.transaction_id, c.global_position,
     -- ORDER BY … LIMIT 1 rather than EXISTS: against a row of the CTE the planner would guess EXISTS
@@ -65,12 +67,15 @@ export function subscriptionBatchSql(relevant = 'true'): string {
 SELECT cp.transaction_id::text AS checkpoint_transaction_id, cp.global_position::text AS checkpoint_global_position, cp.pending,
   b.*
 FROM cp LEFT JOIN LATERAL (
-  SELECT ${columns}, e.transaction_id AS order_transaction_id, e.global_position AS order_global_position
-  FROM events e
-  WHERE (e.transaction_id, e.global_position) > (cp.transaction_id, cp.global_position)
-    AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY e.transaction_id, e.global_position
-  LIMIT $2
+  SELECT ${columns}, r.transaction_id AS order_transaction_id, r.global_position AS order_global_position
+  FROM (
+    SELECT e.*, (${relevant}) AS relevant
+    FROM events e
+    WHERE (e.transaction_id, e.global_position) > (cp.transaction_id, cp.global_position)
+      AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY e.transaction_id, e.global_position
+    LIMIT $2
+  ) r
 ) b ON true
 ORDER BY b.order_transaction_id, b.order_global_position`;
 }

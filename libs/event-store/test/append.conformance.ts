@@ -97,6 +97,12 @@ export function appendConformance(ctx: ConformanceContext): void {
       const positions = results.map((result) => BigInt(result.lastGlobalPosition));
       expect(positions[0]! < positions[1]! && positions[1]! < positions[2]!).toBe(true);
       expect((await ctx.store.readStream(a)).at(-1)).toMatchObject({ streamVersion: 2, type: 'ReminderSent', data: { stream: a } });
+      // Payloads and metadata go to the server as the JSON they are: quotes, backslashes, line breaks and CJK come back unchanged.
+      const tricky = streamName('handover');
+      const data = { note: '缺少"无人机"\\ 第二行\n\u2028末', list: [1, 'x"y', { nested: '\\"' }] };
+      const withMetadata = { ...metadata(), actor: '县"办"\\公室' };
+      await ctx.store.appendOneEach([{ streamId: tricky, expectedVersion: 0, event: { type: 'ReminderSent', data }, metadata: withMetadata }]);
+      expect(await ctx.store.readStream(tricky)).toMatchObject([{ streamVersion: 1, data, metadata: { actor: withMetadata.actor } }]);
 
       // b has moved on since (it is at 3, not 2): nothing is written on a either.
       await expect(ctx.store.appendOneEach([sent(a, 2), sent(b, 2)])).rejects.toMatchObject({ name: 'StreamVersionConflictError', streamId: b, expected: 2, actual: 3 });
