@@ -30,7 +30,7 @@ export interface SubscriptionHandler {
   readonly name: string;
   /**
    * Optional: an SQL condition on the events row `e` (say, on `e.stream_id` and `e.type`) that holds
-   * for the events this subscription needs. The others are read without their payload, never handed
+   * for the events this subscription needs. The others are read as positions alone, never handed
    * to `handle`, and still move the checkpoint (a batch of none of them commits the checkpoint alone).
    * Code, never input: it goes into the statement's text.
    */

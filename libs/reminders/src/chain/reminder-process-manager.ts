@@ -13,7 +13,7 @@ import type { ReminderDispatch } from './reminder-dispatch';
  * The events a partition's process manager acts on, as SQL on the log's row `e` (SubscriptionHandler.relevant):
  * its own handovers' events but their reminders, the teams' events after their forming, and the revisions
  * of powers' requirements. The rest of the log — half of it the reminders themselves under a burst — is
- * read without its payload.
+ * read as positions alone.
  */
 function eventsOfPartition(partition: ChainPartition): string {
   const handovers = handoverStreamId('');
