@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { gapsClosedReminderId } from '../policy/reminder-ids';
 import type { ScheduledReminder } from '../queues/reminder-queues';
 import { chainStateOf, type ChainRecord, withChainState } from './chain-record';
-import { LedgerAggregates } from './ledger-aggregates';
+import { LedgerAggregates, powerKey } from './ledger-aggregates';
 import { decideChain, pendingReminderId, pendingStep, type ChainState } from './reminder-chain';
 
 /** What a reassessment wants done: rows to write, jobs to add, pending jobs to remove. */
@@ -16,7 +16,7 @@ export interface ChainChanges {
 
 /**
  * Assesses handovers' current gaps — the power's requirements against the team as it is now (loaded
- * from their streams in the caller's transaction, once per team and power) as of `today` — and turns
+ * from their streams in the caller's transaction, every team and power in one read) as of `today` — and turns
  * each change of gaps into chain changes and jobs. Used by the process manager for every batch and by
  * the readiness sweep (certificates lapse with the calendar, not with an event).
  */
@@ -25,20 +25,28 @@ export class ChainReassessment {
   constructor(private readonly aggregates: LedgerAggregates) {}
 
   async reassess(tx: EntityManager, records: readonly ChainRecord[], original: ReadonlyMap<string, ChainRecord>, today: string, now: string): Promise<ChainChanges> {
-    const teams = new Map<string, Promise<TeamState>>();
-    const powers = new Map<string, Promise<PowerItemState>>();
-    const team = (id: string): Promise<TeamState> => cached(teams, id, async () => (await this.aggregates.team(id, tx)).state);
-    const power = (countyId: string, code: string): Promise<PowerItemState> =>
-      cached(powers, JSON.stringify([countyId, code]), async () => (await this.aggregates.power(countyId, code, tx)).state);
+    // Every team and power the open handovers need, in one round trip.
+    const open = records.filter((record) => record.handoverStatus !== 'revoked');
+    const needed = new Map(open.map((record) => [powerKey(record.countyId, record.powerCode), { countyId: record.countyId, code: record.powerCode }]));
+    const states = await this.aggregates.teamsAndPowers([...new Set(open.map((record) => record.teamId))], [...needed.values()], tx);
+    const team = (id: string): TeamState => {
+      const state = states.teams.get(id);
+      if (state === undefined) throw new Error(`team ${id} was not loaded`);
+      return state;
+    };
+    const power = (countyId: string, code: string): PowerItemState => {
+      const state = states.powers.get(powerKey(countyId, code));
+      if (state === undefined) throw new Error(`power ${code} of county ${countyId} was not loaded`);
+      return state;
+    };
 
     const changes: ChainChanges = { records: [], add: [], remove: [] };
     for (const record of records) {
       let current = record;
       let gaps: Gap[] | null = null;
       if (record.handoverStatus !== 'revoked') {
-        // Sequential: one transaction, one connection.
-        const teamState = await team(record.teamId);
-        const powerState = await power(record.countyId, record.powerCode);
+        const teamState = team(record.teamId);
+        const powerState = power(record.countyId, record.powerCode);
         current = {
           ...current,
           townshipName: teamState.status === 'formed' ? teamState.townshipName : current.townshipName,
@@ -101,13 +109,4 @@ function gapStep(handoverId: string, chain: ChainState): ScheduledReminder {
 
 function pushDefined(list: string[], value: string | undefined): void {
   if (value !== undefined) list.push(value);
-}
-
-function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = load();
-    cache.set(key, value);
-  }
-  return value;
 }
