@@ -1,25 +1,10 @@
-import type { Gap, HandoverRecorded } from '@fangquan/domain';
+import type { Gap } from '@fangquan/domain';
 import { gapReminderId } from '../policy/reminder-ids';
 import { chainStateOf, type ChainRecord, followUpOf, withChainState, withFollowUp } from './chain-record';
 import { applyHandoverEvent } from './handover-facts';
+import { recordedHandover as recorded } from '../../test/fixtures';
 import { decideChain } from './reminder-chain';
 
-const recorded: HandoverRecorded = {
-  type: 'HandoverRecorded',
-  data: {
-    handoverId: 'h-1',
-    countyId: 'c-1',
-    powerCode: 'CF-CG-0001',
-    powerCategory: 'penalty',
-    teamId: 't-1',
-    townshipId: 'tw-1',
-    department: '城市管理局',
-    mode: 'transfer',
-    instrument: '沾政发〔2026〕1号',
-    effectiveOn: '2026-07-01',
-    committed: { officers: [], equipment: [], training: [] },
-  },
-};
 const drones = (missing: number): Gap => ({ resource: 'equipment', item: 'drone', required: 2, available: 2 - missing, missing, responsible: 'county-office' });
 const now = new Date('2026-03-01T02:00:00.000Z');
 const at = (ms: number): string => new Date(now.getTime() + ms).toISOString();

@@ -1,24 +1,7 @@
-import type { HandoverRecorded } from '@fangquan/domain';
 import { chainStateOf, withChainState } from './chain-record';
 import { applyHandoverEvent } from './handover-facts';
+import { recordedHandover as recorded } from '../../test/fixtures';
 import { decideChain } from './reminder-chain';
-
-const recorded: HandoverRecorded = {
-  type: 'HandoverRecorded',
-  data: {
-    handoverId: 'h-1',
-    countyId: 'c-1',
-    powerCode: 'CF-CG-0001',
-    powerCategory: 'penalty',
-    teamId: 't-1',
-    townshipId: 'tw-1',
-    department: '城市管理局',
-    mode: 'transfer',
-    instrument: '沾政发〔2026〕1号',
-    effectiveOn: '2026-07-01',
-    committed: { officers: [], equipment: [], training: [] },
-  },
-};
 
 describe('handover facts of a reminder chain', () => {
   const start = applyHandoverEvent(undefined, recorded, 1);

@@ -1,0 +1,19 @@
+import type { HandoverRecorded } from '@fangquan/domain';
+
+/** A handover recorded with no commitments (handover h-1 of team t-1), for the chain's unit specs. */
+export const recordedHandover: HandoverRecorded = {
+  type: 'HandoverRecorded',
+  data: {
+    handoverId: 'h-1',
+    countyId: 'c-1',
+    powerCode: 'CF-CG-0001',
+    powerCategory: 'penalty',
+    teamId: 't-1',
+    townshipId: 'tw-1',
+    department: '城市管理局',
+    mode: 'transfer',
+    instrument: '沾政发〔2026〕1号',
+    effectiveOn: '2026-07-01',
+    committed: { officers: [], equipment: [], training: [] },
+  },
+};
