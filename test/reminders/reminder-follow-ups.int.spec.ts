@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Job } from 'bullmq';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, ManualClock } from '@fangquan/platform';
+import { ManualClock } from '@fangquan/platform';
 import { applicationSchema } from '@fangquan/read-models';
 import { ChainFollowUps1764800000000, FOLLOW_UP_LEAD_MS, FollowUpRelay, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { withScratchDatabase } from './support/scratch-database';
 import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
 const HOUR = 3_600_000;
@@ -120,39 +118,20 @@ describe('reminders: follow-ups left on the chain, queued by the relay (PostgreS
   });
 
   it('adds the follow-up column and its partial index (migration), and takes them away again', async () => {
-    const server = new URL(t.databaseUrl);
-    const database = `fangquan_migration_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    const dataSource = new DataSource(
-      dataSourceOptions({ kind: 'postgres', url: Object.assign(new URL(server), { pathname: `/${database}` }).toString(), poolSize: 1 }, { entities: [], migrations: applicationSchema.migrations }),
-    );
-    try {
-      await dataSource.initialize();
-      await dataSource.runMigrations();
-      // Through the runner once it holds the one connection.
-      const shape = async (executor: Pick<DataSource, 'query'> = dataSource): Promise<{ column: boolean; index: string | null }> => {
-        const [row] = (await executor.query(
+    await withScratchDatabase(t.databaseUrl, applicationSchema.migrations, async (runner) => {
+      const shape = async (): Promise<{ column: boolean; index: string | null }> => {
+        const [row] = (await runner.query(
           `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'reminder_chains' AND column_name = 'follow_up_due_at') AS column,
                   (SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_reminder_chains_follow_up') AS index`,
         )) as { column: boolean; index: string | null }[];
         return row ?? { column: false, index: null };
       };
-      expect(await shape()).toEqual({ column: true, index: expect.stringContaining('WHERE (follow_up_due_at IS NOT NULL)') });
-      const runner = dataSource.createQueryRunner();
-      try {
-        await new ChainFollowUps1764800000000().down(runner);
-        expect(await shape(runner)).toEqual({ column: false, index: null });
-        await new ChainFollowUps1764800000000().up(runner);
-        expect(await shape(runner)).toEqual({ column: true, index: expect.stringContaining('WHERE (follow_up_due_at IS NOT NULL)') });
-      } finally {
-        await runner.release();
-      }
-    } finally {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    }
+      const migrated = { column: true, index: expect.stringContaining('WHERE (follow_up_due_at IS NOT NULL)') };
+      expect(await shape()).toEqual(migrated);
+      await new ChainFollowUps1764800000000().down(runner);
+      expect(await shape()).toEqual({ column: false, index: null });
+      await new ChainFollowUps1764800000000().up(runner);
+      expect(await shape()).toEqual(migrated);
+    });
   });
 });

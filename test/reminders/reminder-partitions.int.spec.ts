@@ -1,12 +1,9 @@
 import { teamStreamId } from '@fangquan/domain';
 import { ALL_PARTITIONS, partitionOf, partitionSubscription, REMINDER_PARTITIONS, ReminderSubscriptions } from '@fangquan/reminders';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@fangquan/event-store';
-import { dataSourceOptions } from '@fangquan/platform';
 import { ChainPartitionCheckpoints1764700000000 } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { withScratchDatabase } from './support/scratch-database';
 import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
 
 /**
@@ -72,43 +69,23 @@ describe('reminders: one process manager per partition of the chains (PostgreSQL
   });
 
   it('starts the second partition at the checkpoint the one process manager had reached (migration), or at the log’s start', async () => {
-    const server = new URL(t.databaseUrl);
-    const database = `fangquan_migration_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: Object.assign(new URL(server), { pathname: `/${database}` }).toString(), poolSize: 1 }, { entities: [], migrations: eventStoreMigrations }));
-    try {
-      await dataSource.initialize();
-      await dataSource.runMigrations();
+    await withScratchDatabase(t.databaseUrl, eventStoreMigrations, async (runner) => {
       const migration = new ChainPartitionCheckpoints1764700000000();
-      const migrate = async (direction: 'up' | 'down'): Promise<void> => {
-        const runner = dataSource.createQueryRunner();
-        try {
-          await migration[direction](runner);
-        } finally {
-          await runner.release();
-        }
-      };
       const rows = async (): Promise<{ subscription_id: string; transaction_id: string; global_position: string }[]> =>
-        (await dataSource.query(`SELECT subscription_id, transaction_id::text, global_position::text FROM subscription_checkpoints ORDER BY subscription_id`)) as never;
+        (await runner.query(`SELECT subscription_id, transaction_id::text, global_position::text FROM subscription_checkpoints ORDER BY subscription_id`)) as never;
       // A log the process manager has not read yet: nothing to copy, both start at the log's start.
-      await migrate('up');
+      await migration.up(runner);
       expect(await rows()).toEqual([]);
-      await dataSource.query(`INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ('reminders', '7421'::xid8, 9000, now()), ('read-models', '1'::xid8, 1, now())`);
-      await migrate('up');
+      await runner.query(`INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ('reminders', '7421'::xid8, 9000, now()), ('read-models', '1'::xid8, 1, now())`);
+      await migration.up(runner);
       expect(await rows()).toEqual([
         { subscription_id: 'read-models', transaction_id: '1', global_position: '1' },
         { subscription_id: 'reminders', transaction_id: '7421', global_position: '9000' },
         { subscription_id: 'reminders.1', transaction_id: '7421', global_position: '9000' },
       ]);
-      await migrate('down');
+      await migration.down(runner);
       expect((await rows()).map((row) => row.subscription_id)).toEqual(['read-models', 'reminders']);
-    } finally {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   });
 
   async function checkpointsPastTeamEvent(): Promise<Map<string, boolean>> {
