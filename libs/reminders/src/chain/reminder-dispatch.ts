@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReminderDeliveryService } from '../delivery/reminder-delivery.service';
 import { ReminderQueues } from '../queues/reminder-queues';
-import type { ChainRecord } from './chain-record';
 import type { ChainChanges } from './chain-reassessment';
 import { saveChains } from './chain-rows';
 
@@ -36,7 +35,7 @@ export class ReminderDispatch {
     if (queued.status === 'rejected') throw queued.reason;
     const { handedBack, moved } = delivered.value;
     for (const record of moved) chains.set(record.handoverId, record);
-    await saveChains(tx, [...chains.values()] satisfies ChainRecord[], now.toISOString());
+    await saveChains(tx, [...chains.values()], now.toISOString());
     await this.queues.addReminders(handedBack);
   }
 }
