@@ -161,6 +161,12 @@ export async function advanceChain(tx: EntityManager, handoverId: string, nextSt
   await tx.query(`UPDATE reminder_chains SET next_step = $2, follow_up_due_at = NULL, updated_at = now() WHERE handover_id = $1`, [handoverId, nextStep]);
 }
 
+/** Whether any chain holds a follow-up due by `dueBy` (the partial index alone; no lock). */
+export async function anyFollowUpDueBy(executor: Pick<EntityManager, 'query'>, dueBy: string): Promise<boolean> {
+  const [row] = (await executor.query(`SELECT EXISTS (SELECT 1 FROM reminder_chains WHERE follow_up_due_at <= $1::timestamptz) AS due`, [dueBy])) as { due: boolean }[];
+  return row?.due === true;
+}
+
 /**
  * Locks and returns up to `limit` chains with a follow-up due by `dueBy`, soonest first — skipping the
  * chains another transaction holds (a process manager's batch, a delivery, another relay): the relays

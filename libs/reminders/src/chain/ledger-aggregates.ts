@@ -46,10 +46,6 @@ export class LedgerAggregates {
     return this.teams.load(teamStreamId(teamId), tx === undefined ? {} : { transaction: tx });
   }
 
-  power(countyId: string, code: string, tx?: EntityManager): Promise<LoadedAggregate<PowerItemState>> {
-    return this.powers.load(powerStreamId(countyId, code), tx === undefined ? {} : { transaction: tx });
-  }
-
   /** Teams and powers together, in ONE round trip inside the caller's transaction: by team id, and by powerKey. */
   async teamsAndPowers(
     teamIds: readonly string[],

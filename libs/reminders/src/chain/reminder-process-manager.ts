@@ -7,6 +7,7 @@ import type { ChainReassessment } from './chain-reassessment';
 import { type ChainPartition, chainPartitionSql, partitionOf, partitionSubscription } from './chain-partitions';
 import { lockChains } from './chain-rows';
 import { applyHandoverEvent } from './handover-facts';
+import { powerKey } from './ledger-aggregates';
 import type { ReminderDispatch } from './reminder-dispatch';
 
 /**
@@ -71,7 +72,7 @@ export class ReminderProcessManager implements SubscriptionHandler {
       } else if (isPowerItemEvent(domainEvent) && domainEvent.type === 'PowerRequirementsRevised') {
         const countyId = event.metadata.countyId;
         const code = powerCodeOf(event.streamId, countyId);
-        if (countyId !== null && code !== undefined) powers.set(JSON.stringify([countyId, code]), { countyId, code });
+        if (countyId !== null && code !== undefined) powers.set(powerKey(countyId, code), { countyId, code });
       }
     }
     if (own.length === 0 && teamIds.size === 0 && powers.size === 0) return;
