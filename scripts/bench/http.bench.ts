@@ -77,7 +77,7 @@ export async function main(): Promise<void> {
     const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
     if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
-    // Production topology: one API process and one worker process (projections, reminders).
+    // Production topology: one API process (HTTP, projection) and one worker process (reminders).
     server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     worker = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -12,9 +12,13 @@ export interface WorkerModuleOptions extends ProcessRuntime {
 }
 
 /**
- * The worker process: the projections (`read-models`), the reminder process manager (`reminders`),
+ * The worker process: the reminder process managers (`reminders`, `reminders.1`), the follow-up relay,
  * the BullMQ workers of the reminder, delivery and sweep queues, and the sweeps' job schedulers. No
  * HTTP. Any number of worker processes may run against one database and Redis.
+ *
+ * The read-model projection is not here: it runs in the API processes, which wait for it after every
+ * write. On the worker's event loop each projection batch delayed the process managers' round trips,
+ * so a burst of gaps reached the inbox later (see the README's reminders figures).
  */
 @Module({})
 export class WorkerModule {
@@ -27,7 +31,7 @@ export class WorkerModule {
         EventStoreModule,
         IdentityModule,
         LedgerModule,
-        ReadModelsModule.forRoot({ runProjections: true }),
+        ReadModelsModule.forRoot({ runProjections: false }),
         RemindersModule.forRoot({ runWorkers: true }),
       ],
     };

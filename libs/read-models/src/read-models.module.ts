@@ -16,7 +16,10 @@ import { ReadModelNotifications } from './read-model-notifications.service';
 import { READ_MODELS_RUNNER } from './read-models.tokens';
 
 export interface ReadModelsModuleOptions {
-  /** Run the `read-models` projection in this process (workers; the API too in the embedded mode). */
+  /**
+   * Run the `read-models` projection in this process and hear the batches of other processes' runners:
+   * every API process (one batch at a time across them; its writes wait for the read side), not the workers.
+   */
   readonly runProjections: boolean;
   /** Idle polling interval of the runner (default 100 ms). */
   readonly pollIntervalMs?: number;
@@ -24,8 +27,9 @@ export interface ReadModelsModuleOptions {
 
 /**
  * The read side: the query services, read-your-writes (`ReadModelFreshness`), the readiness sweep
- * and — with `runProjections` — the projection itself. Global, imported once at the root next to
- * TypeOrmModule.forRoot, PlatformModule (CLOCK, APP_CONFIG) and EventStoreModule (EventStore).
+ * and — with `runProjections` — the projection itself and the notices of other processes' batches.
+ * Global, imported once at the root next to TypeOrmModule.forRoot, PlatformModule (CLOCK, APP_CONFIG)
+ * and EventStoreModule (EventStore).
  */
 @Module({})
 export class ReadModelsModule {
@@ -53,13 +57,12 @@ export class ReadModelsModule {
           }),
         inject: [EventStore, ReadModelProjection, APP_CONFIG],
       },
-      ReadModelNotifications,
       {
         provide: ReadinessRefresher,
         useFactory: (dataSource: DataSource, clock: Clock, config: AppConfig) => new ReadinessRefresher(dataSource, clock, config.timeZone),
         inject: [DataSource, CLOCK, APP_CONFIG],
       },
-      ...(options.runProjections ? [ProjectionsService] : []),
+      ...(options.runProjections ? [ProjectionsService, ReadModelNotifications] : []),
     ];
     return {
       module: ReadModelsModule,
