@@ -1,8 +1,10 @@
 /**
  * Reminders benchmark (not a test): a burst of 10,000 handovers recorded without their equipment, so
- * 10,000 gaps appear at once. A separate worker process (the production WorkerModule: projections,
- * the reminder process manager, the delivery workers) turns them into reminders in the county
- * office's inbox. Reports reminders delivered to the inbox per second over the burst, and the latency
+ * 10,000 gaps appear at once. The production topology on one machine: a worker process (the
+ * production WorkerModule: the reminder process managers, the delivery workers) turns them into
+ * reminders in the county office's inbox, while an API process (idle HTTP) runs the read-model
+ * projection, as it does in production. This script stands in for the API's clients: it appends the
+ * gaps' events itself, faster than HTTP could. Reports reminders delivered to the inbox per second over the burst, and the latency
  * from each gap's event (its `recorded_at`) to its inbox row (p50 / p99); then the same for paced
  * streams of BENCH_REMINDER_PACED_SECONDS (default 10) at each rate of BENCH_REMINDER_RATES (gaps per
  * second, default 500 and 1000: below saturation, and the throughput target's rate — 10,000 gaps
@@ -22,7 +24,7 @@ import { DataSource } from 'typeorm';
 import { EventStore, type EventMetadata } from '@fangquan/event-store';
 import { dataSourceOptions } from '@fangquan/platform';
 import { applicationSchema } from '@fangquan/read-models';
-import { startWorkerProcess } from '../../test/reminders/support/worker-runner';
+import { type AppProcess, startApiProcess, startWorkerProcess } from '../../test/reminders/support/app-processes';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { machineBaseline } from './bench-baseline';
 import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
@@ -167,22 +169,28 @@ export async function main(): Promise<void> {
   const services = await startBenchServices();
   const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: CONCURRENCY }, applicationSchema));
   await dataSource.initialize();
-  let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
+  let worker: AppProcess | undefined;
+  let api: AppProcess | undefined;
   try {
     await dataSource.runMigrations({ transaction: 'all' });
     const store = new EventStore(dataSource);
     const world = await seed(dataSource, store);
-    worker = await startWorkerProcess({
+    const env = {
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       QUEUE_PREFIX: `fq-bench-${randomUUID().slice(0, 8)}`,
       REMINDER_STEPS: '1h',
       REMINDER_REPEAT: '1h',
       JWT_SECRET: 'bench-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')),
-      DATABASE_POOL_SIZE: '20',
+      ADMIN_PASSWORD: 'bench-admin-password',
       LOG_LEVEL: 'error',
-    }, 45_000, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
+    };
+    api = await startApiProcess({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-api-')) });
+    worker = await startWorkerProcess(
+      { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')), DATABASE_POOL_SIZE: '20' },
+      45_000,
+      process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [],
+    );
     const gaps = async (count: number, perSecond: number, timeoutMs: number): Promise<Figures> => {
       const since = await databaseNow(dataSource);
       return measure(dataSource, world, since, await recordGaps(store, world, count, perSecond), timeoutMs);
@@ -192,7 +200,7 @@ export async function main(): Promise<void> {
     const baseline = await machineBaseline(services.databaseUrl);
 
     await topStatements(services.databaseUrl); // resets the statement statistics (BENCH_PG_STATEMENTS=1)
-    const processes = { worker: worker.child.pid, bench: process.pid };
+    const processes = { worker: worker.child.pid, api: api.child.pid, bench: process.pid };
     const beforeBurst = sampleCpu(processes);
     const burst = await gaps(BURST, 0, 120_000);
     const burstCpu = cpuPerOperation(beforeBurst, sampleCpu(processes), burst.reminders, 'reminder');
@@ -202,7 +210,7 @@ export async function main(): Promise<void> {
 
     const row = (name: string, f: Figures): string =>
       `| ${name} | ${f.gapsPerSecond.toFixed(0)} | ${f.reminders} | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p99.toFixed(0)} | ${f.max.toFixed(0)} |`;
-    console.log(`\n## Reminders (worker in a separate process; ${services.description})\n`);
+    console.log(`\n## Reminders (a worker process and an API process running the projection; ${services.description})\n`);
     console.log(`Machine baseline before measuring (${baseline}); the figures move with it.\n`);
     console.log('| gaps | gaps recorded/s | reminders | inbox reminders/s | p50 ms | p99 ms | max ms |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -213,6 +221,7 @@ export async function main(): Promise<void> {
     console.log('\nLatency: from the gap\'s event (events.recorded_at) to its inbox row (inbox.created_at); reminders/s: over the span from the first event to the last inbox row.');
   } finally {
     await worker?.kill('SIGTERM');
+    await api?.kill('SIGTERM');
     await dataSource.destroy();
     await services.stop();
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Handovers } from '@fangquan/ledger';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, registerPower, type World } from './support/reminder-world';
-import { startWorkerProcess, type WorkerProcess } from './support/worker-runner';
+import { type AppProcess, startWorkerProcess } from './support/app-processes';
 
 /**
  * No reminder lost, none twice: the worker runs as a separate OS process (the production
@@ -16,7 +16,7 @@ const BURST = 500;
 describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + Redis)', () => {
   let t: TestApp;
   let world: World;
-  let worker: WorkerProcess | undefined;
+  let worker: AppProcess | undefined;
   let env: Record<string, string>;
 
   beforeAll(async () => {
