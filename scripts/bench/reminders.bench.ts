@@ -13,7 +13,7 @@
  *   node -r @swc-node/register scripts/bench/reminders.bench.ts      (or npm run bench)
  *
  * Uses DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL cluster and redis-server.
- * BENCH_PROFILE=1 writes a CPU profile of the worker process to /tmp/prof.
+ * BENCH_PROFILE=1 writes CPU profiles of the worker and API processes to /tmp/prof.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -185,12 +185,9 @@ export async function main(): Promise<void> {
       ADMIN_PASSWORD: 'bench-admin-password',
       LOG_LEVEL: 'error',
     };
-    api = await startApiProcess({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-api-')) });
-    worker = await startWorkerProcess(
-      { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')), DATABASE_POOL_SIZE: '20' },
-      45_000,
-      process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [],
-    );
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
+    api = await startApiProcess({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-api-')) }, 45_000, profile);
+    worker = await startWorkerProcess({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')), DATABASE_POOL_SIZE: '20' }, 45_000, profile);
     const gaps = async (count: number, perSecond: number, timeoutMs: number): Promise<Figures> => {
       const since = await databaseNow(dataSource);
       return measure(dataSource, world, since, await recordGaps(store, world, count, perSecond), timeoutMs);

@@ -68,10 +68,10 @@ export function startWorkerProcess(env: Record<string, string>, timeoutMs = 45_0
  * Starts apps/api/src/main.ts (the production API process: HTTP and the read-model projection) on a free
  * loopback port; resolves once GET /health/ready answers 200.
  */
-export async function startApiProcess(env: Record<string, string>, timeoutMs = 45_000): Promise<AppProcess & { readonly baseUrl: string }> {
+export async function startApiProcess(env: Record<string, string>, timeoutMs = 45_000, nodeArgs: string[] = []): Promise<AppProcess & { readonly baseUrl: string }> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const healthy = async (): Promise<boolean> => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.ok === true;
-  const started = await startAppProcess('apps/api/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' }, () => poll(healthy, 100), timeoutMs, []);
+  const started = await startAppProcess('apps/api/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' }, () => poll(healthy, 100), timeoutMs, nodeArgs);
   return { ...started, baseUrl };
 }
