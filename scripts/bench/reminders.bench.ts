@@ -4,7 +4,8 @@
  * production WorkerModule: the reminder process managers, the delivery workers) turns them into
  * reminders in the county office's inbox, while an API process (idle HTTP) runs the read-model
  * projection, as it does in production. This script stands in for the API's clients: it appends the
- * gaps' events itself, faster than HTTP could. Reports reminders delivered to the inbox per second over the burst, and the latency
+ * gaps' events itself, faster than HTTP could. Reports reminders delivered to the inbox per second
+ * over the burst, and the latency
  * from each gap's event (its `recorded_at`) to its inbox row (p50 / p99); then the same for paced
  * streams of BENCH_REMINDER_PACED_SECONDS (default 10) at each rate of BENCH_REMINDER_RATES (gaps per
  * second, default 500 and 1000: below saturation, and the throughput target's rate — 10,000 gaps

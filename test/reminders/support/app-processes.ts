@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { findFreePort } from '@fangquan/platform';
+import { findFreePort, waitFor } from '@fangquan/platform';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -12,10 +12,15 @@ export interface AppProcess {
 }
 
 /**
- * Starts `script` (a path from the repository root) with swc-node and resolves once `ready` does; fails
- * when the process exits first or `ready` does not resolve within `timeoutMs`.
+ * Starts `script` (a path from the repository root) with swc-node and resolves once `ready` answers true
+ * (polled every `intervalMs`); fails when the process exits first or is not ready within `timeoutMs`.
  */
-async function startAppProcess(script: string, env: Record<string, string>, ready: (output: () => string) => Promise<void>, timeoutMs: number, nodeArgs: string[]): Promise<AppProcess> {
+async function startAppProcess(
+  script: string,
+  env: Record<string, string>,
+  ready: (output: string) => Promise<boolean>,
+  { timeoutMs, intervalMs, nodeArgs }: { timeoutMs: number; intervalMs: number; nodeArgs: string[] },
+): Promise<AppProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', resolve(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -25,22 +30,14 @@ async function startAppProcess(script: string, env: Record<string, string>, read
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let timer: NodeJS.Timeout | undefined;
+  // Resolves 'exited' if the process ends first; once ready, a later exit is what kill() waits for.
+  const exitedFirst = exited.then(() => 'exited' as const);
   try {
-    await Promise.race([
-      ready(() => output),
-      new Promise<never>((_, fail) => {
-        timer = setTimeout(() => fail(new Error(`${script} not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
-      }),
-      exited.then(() => {
-        throw new Error(`${script} exited with ${String(child.exitCode ?? child.signalCode)} before it was ready:\n${output}`);
-      }),
-    ]);
+    const first = await Promise.race([waitFor(script, () => ready(output), timeoutMs, intervalMs), exitedFirst]);
+    if (first === 'exited') throw new Error(`${script} exited with ${String(child.exitCode ?? child.signalCode)} before it was ready`);
   } catch (error) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    throw error;
-  } finally {
-    clearTimeout(timer);
+    throw new Error(`${(error as Error).message}:\n${output}`);
   }
   return {
     child,
@@ -52,26 +49,20 @@ async function startAppProcess(script: string, env: Record<string, string>, read
   };
 }
 
-async function poll(check: () => boolean | Promise<boolean>, intervalMs: number): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, intervalMs));
-}
-
 /**
  * Starts test/reminders/support/worker-process.ts (the production WorkerModule: the reminder process
  * managers and the BullMQ workers); resolves once it prints that it is ready.
  */
 export function startWorkerProcess(env: Record<string, string>, timeoutMs = 45_000, nodeArgs: string[] = []): Promise<AppProcess> {
-  return startAppProcess('test/reminders/support/worker-process.ts', env, (output) => poll(() => output().includes('worker ready'), 20), timeoutMs, nodeArgs);
+  return startAppProcess('test/reminders/support/worker-process.ts', env, async (output) => output.includes('worker ready'), { timeoutMs, intervalMs: 20, nodeArgs });
 }
 
 /**
  * Starts apps/api/src/main.ts (the production API process: HTTP and the read-model projection) on a free
  * loopback port; resolves once GET /health/ready answers 200.
  */
-export async function startApiProcess(env: Record<string, string>, timeoutMs = 45_000, nodeArgs: string[] = []): Promise<AppProcess & { readonly baseUrl: string }> {
+export async function startApiProcess(env: Record<string, string>, timeoutMs = 45_000, nodeArgs: string[] = []): Promise<AppProcess> {
   const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const healthy = async (): Promise<boolean> => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.ok === true;
-  const started = await startAppProcess('apps/api/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' }, () => poll(healthy, 100), timeoutMs, nodeArgs);
-  return { ...started, baseUrl };
+  const healthy = async (): Promise<boolean> => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok;
+  return startAppProcess('apps/api/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' }, healthy, { timeoutMs, intervalMs: 100, nodeArgs });
 }
