@@ -10,7 +10,17 @@ import { defineConfig } from 'vitest/config';
  */
 const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger'];
 const alias = Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src`)]));
-const plugins = [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022', keepClassNames: true, parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } } })];
+const plugins = [
+  swc.vite({
+    module: { type: 'es6' },
+    jsc: {
+      target: 'es2022',
+      keepClassNames: true,
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+  }),
+];
 
 export default defineConfig({
   plugins,

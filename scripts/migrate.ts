@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    process.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n` : 'schema is up to date\n');
+    process.stdout.write(
+      applied.length ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n` : 'schema is up to date\n',
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -64,7 +64,10 @@ if (!force && existsSync(join(dist, 'index.html')) && existsSync(stampFile) && r
 }
 
 console.log('web: type-checking apps/web');
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(here, 'tsconfig.json'), '--noEmit'], { stdio: 'inherit', cwd: root });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(here, 'tsconfig.json'), '--noEmit'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (tsc.status !== 0) {
   console.error('web: type errors in apps/web');
   process.exit(tsc.status ?? 1);

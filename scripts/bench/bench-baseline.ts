@@ -22,13 +22,21 @@ export const RAW_TABLE_SQL = (table = 'raw_events'): string => `CREATE TABLE ${t
   transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
   recorded_at timestamptz NOT NULL DEFAULT now()
 )`;
-export const RAW_INSERT_ONE = (table = 'raw_events'): string => `INSERT INTO ${table} (stream_id, stream_version, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`;
-export const RAW_INSERT_MANY = (table = 'raw_events'): string => `INSERT INTO ${table} (stream_id, stream_version, type, schema_version, data, metadata)
+export const RAW_INSERT_ONE = (table = 'raw_events'): string =>
+  `INSERT INTO ${table} (stream_id, stream_version, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`;
+export const RAW_INSERT_MANY = (
+  table = 'raw_events',
+): string => `INSERT INTO ${table} (stream_id, stream_version, type, schema_version, data, metadata)
   SELECT $1, $2 + e.ordinal, e.type, e.schema_version, e.data, $6::jsonb
   FROM unnest($3::text[], $4::smallint[], $5::jsonb[]) WITH ORDINALITY AS e(type, schema_version, data, ordinal)`;
 
 /** The same rows, batching and concurrency through plain pg clients (one per client) into a plain table. */
-export function rawInsertStep(connections: readonly Client[], perAppend: number, label: string, table = 'raw_events'): (client: number) => Promise<number> {
+export function rawInsertStep(
+  connections: readonly Client[],
+  perAppend: number,
+  label: string,
+  table = 'raw_events',
+): (client: number) => Promise<number> {
   const versions = new Array<number>(connections.length).fill(0);
   return async (client) => {
     const connection = connections[client];
@@ -41,7 +49,14 @@ export function rawInsertStep(connections: readonly Client[], perAppend: number,
       const [event] = events;
       await connection.query(RAW_INSERT_ONE(table), [stream, version + 1, event?.type, 1, JSON.stringify(event?.data), metadata]);
     } else {
-      await connection.query(RAW_INSERT_MANY(table), [stream, version, events.map((e) => e.type), events.map(() => 1), events.map((e) => JSON.stringify(e.data)), metadata]);
+      await connection.query(RAW_INSERT_MANY(table), [
+        stream,
+        version,
+        events.map((e) => e.type),
+        events.map(() => 1),
+        events.map((e) => JSON.stringify(e.data)),
+        metadata,
+      ]);
     }
     versions[client] = version + perAppend;
     return perAppend;

@@ -27,7 +27,12 @@ export async function topStatements(databaseUrl: string, limit = 15): Promise<st
       [limit],
     );
     await client.query('SELECT pg_stat_statements_reset()');
-    return rows.map((row) => `${row.calls.padStart(7)} calls ${row.total.toFixed(0).padStart(7)} ms ${row.mean.toFixed(3).padStart(8)} ms/call  ${row.query.slice(0, 150)}`).join('\n');
+    return rows
+      .map(
+        (row) =>
+          `${row.calls.padStart(7)} calls ${row.total.toFixed(0).padStart(7)} ms ${row.mean.toFixed(3).padStart(8)} ms/call  ${row.query.slice(0, 150)}`,
+      )
+      .join('\n');
   });
 }
 

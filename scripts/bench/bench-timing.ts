@@ -10,7 +10,12 @@ export interface Throughput {
  * Runs `clients` loops side by side for `durationMs`, each calling `step(client)` (which returns the
  * number of events it wrote) until time is up. A short warm-up is run and discarded first.
  */
-export async function measureThroughput(clients: number, durationMs: number, step: (client: number) => Promise<number>, warmupMs = 400): Promise<Throughput> {
+export async function measureThroughput(
+  clients: number,
+  durationMs: number,
+  step: (client: number) => Promise<number>,
+  warmupMs = 400,
+): Promise<Throughput> {
   const run = async (ms: number): Promise<Throughput> => {
     const started = process.hrtime.bigint();
     const deadline = Date.now() + ms;
@@ -33,7 +38,12 @@ export async function measureThroughput(clients: number, durationMs: number, ste
  * Measures several contenders for `totalMs` each, in alternating slices (A B A B …) after a warm-up
  * of each, so that a burst of load from elsewhere on the machine hits all of them alike.
  */
-export async function measureInterleaved(clients: number, totalMs: number, steps: ReadonlyArray<(client: number) => Promise<number>>, slices = 4): Promise<Throughput[]> {
+export async function measureInterleaved(
+  clients: number,
+  totalMs: number,
+  steps: ReadonlyArray<(client: number) => Promise<number>>,
+  slices = 4,
+): Promise<Throughput[]> {
   for (const step of steps) await measureThroughput(clients, 300, step, 0);
   const sums = steps.map(() => ({ events: 0, seconds: 0 }));
   for (let slice = 0; slice < slices; slice += 1) {
@@ -70,6 +80,7 @@ export function formatRate(perSecond: number): string {
 /** A plain-text table with right-aligned columns after the first. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -38,18 +38,31 @@ function eventStoreStep(store: EventStore, clients: number, perAppend: number, l
       head.stream = `${label}-${client}-${head.streams}`;
       head.version = 0;
     }
-    const result = await store.append(head.stream, head.version === 0 ? 'no-stream' : head.version, benchBatch(perAppend, head.version), benchMetadata());
+    const result = await store.append(
+      head.stream,
+      head.version === 0 ? 'no-stream' : head.version,
+      benchBatch(perAppend, head.version),
+      benchMetadata(),
+    );
     head.version = result.nextVersion;
     return perAppend;
   };
 }
 
 /** Event store and raw INSERT side by side, interleaved, with the same clients and batching. */
-async function compareAppends(store: EventStore, connect: () => Promise<Client>, clients: number, perAppend: number): Promise<{ store: Throughput; raw: Throughput }> {
+async function compareAppends(
+  store: EventStore,
+  connect: () => Promise<Client>,
+  clients: number,
+  perAppend: number,
+): Promise<{ store: Throughput; raw: Throughput }> {
   const connections = await Promise.all(Array.from({ length: clients }, connect));
   try {
     const label = `${perAppend}x${clients}`;
-    const [appended, raw] = await measureInterleaved(clients, MEASURE_MS, [eventStoreStep(store, clients, perAppend, `es-${label}`), rawInsertStep(connections, perAppend, `raw-${label}`)]);
+    const [appended, raw] = await measureInterleaved(clients, MEASURE_MS, [
+      eventStoreStep(store, clients, perAppend, `es-${label}`),
+      rawInsertStep(connections, perAppend, `raw-${label}`),
+    ]);
     if (!appended || !raw) throw new Error('measurement missing');
     return { store: appended, raw };
   } finally {
@@ -86,13 +99,17 @@ async function rehydration(store: EventStore): Promise<{ replay: number; snapsho
 
 async function embeddedRates(): Promise<Record<number, Throughput>> {
   const dir = mkdtempSync(join(tmpdir(), 'fangquan-bench-pglite-'));
-  const dataSource = new DataSource({ ...dataSourceOptions({ kind: 'embedded', dir }, { entities: [], migrations: eventStoreMigrations }), logging: false });
+  const dataSource = new DataSource({
+    ...dataSourceOptions({ kind: 'embedded', dir }, { entities: [], migrations: eventStoreMigrations }),
+    logging: false,
+  });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
     const store = new EventStore(dataSource);
     const rates: Record<number, Throughput> = {};
-    for (const perAppend of BATCH_SIZES) rates[perAppend] = await measureThroughput(1, MEASURE_MS, eventStoreStep(store, 1, perAppend, `embedded-${perAppend}`));
+    for (const perAppend of BATCH_SIZES)
+      rates[perAppend] = await measureThroughput(1, MEASURE_MS, eventStoreStep(store, 1, perAppend, `embedded-${perAppend}`));
     return rates;
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -102,7 +119,10 @@ async function embeddedRates(): Promise<Record<number, Throughput>> {
 
 async function describeServer(client: Client): Promise<string> {
   const names = ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'shared_buffers', 'max_connections'];
-  const { rows } = await client.query<{ name: string; setting: string }>(`SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`, [names]);
+  const { rows } = await client.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+    [names],
+  );
   return rows.map((r) => `${r.name}=${r.setting}`).join(' ');
 }
 
@@ -119,10 +139,15 @@ export async function main(): Promise<void> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     const where = cluster ? 'throwaway cluster (test/support/postgres-cluster.ts)' : 'DATABASE_URL';
     process.stdout.write(`Event store benchmark — PostgreSQL from ${where}, schema ${schema}\n`);
-    process.stdout.write(`settings: ${await describeServer(admin)}; ${cpus().length} CPUs; node ${process.version}; ${MEASURE_MS / 1000} s per cell\n\n`);
+    process.stdout.write(
+      `settings: ${await describeServer(admin)}; ${cpus().length} CPUs; node ${process.version}; ${MEASURE_MS / 1000} s per cell\n\n`,
+    );
 
     dataSource = new DataSource({
-      ...dataSourceOptions({ kind: 'postgres', url, poolSize: Math.max(...CLIENT_COUNTS) }, { entities: [], migrations: eventStoreMigrations }),
+      ...dataSourceOptions(
+        { kind: 'postgres', url, poolSize: Math.max(...CLIENT_COUNTS) },
+        { entities: [], migrations: eventStoreMigrations },
+      ),
       logging: false,
       extra: { options },
     });
@@ -143,25 +168,37 @@ export async function main(): Promise<void> {
         const { store: appended, raw } = await compareAppends(store, connect, clients, perAppend);
         const ratio = appended.perSecond / raw.perSecond;
         if (perAppend === 1 && clients === 8) singleAt8 = ratio;
-        rows.push([`${perAppend} per append`, String(clients), formatRate(appended.perSecond), formatRate(raw.perSecond), `${(ratio * 100).toFixed(0)}%`]);
+        rows.push([
+          `${perAppend} per append`,
+          String(clients),
+          formatRate(appended.perSecond),
+          formatRate(raw.perSecond),
+          `${(ratio * 100).toFixed(0)}%`,
+        ]);
       }
     }
     process.stdout.write(`${table(['events', 'clients', 'event store ev/s', 'raw INSERT ev/s', 'ratio'], rows)}\n\n`);
 
     const rehydrate = await rehydration(store);
     process.stdout.write(
-      `${table(['rehydrate a 10,000-event stream (median)', 'ms'], [
-        ['full replay, no snapshot', rehydrate.replay.toFixed(1)],
-        ['snapshot at the head', rehydrate.snapshot.toFixed(1)],
-        ['snapshot 99 events behind (worst case, every=100)', rehydrate.snapshotPlusTail.toFixed(1)],
-      ])}\n\n`,
+      `${table(
+        ['rehydrate a 10,000-event stream (median)', 'ms'],
+        [
+          ['full replay, no snapshot', rehydrate.replay.toFixed(1)],
+          ['snapshot at the head', rehydrate.snapshot.toFixed(1)],
+          ['snapshot 99 events behind (worst case, every=100)', rehydrate.snapshotPlusTail.toFixed(1)],
+        ],
+      )}\n\n`,
     );
     await dataSource.destroy();
     dataSource = undefined;
 
     const embedded = await embeddedRates();
     process.stdout.write(
-      `${table(['embedded PGlite, 1 client', 'ev/s'], BATCH_SIZES.map((n) => [`${n} per append`, formatRate(embedded[n]?.perSecond ?? 0)]))}\n\n`,
+      `${table(
+        ['embedded PGlite, 1 client', 'ev/s'],
+        BATCH_SIZES.map((n) => [`${n} per append`, formatRate(embedded[n]?.perSecond ?? 0)]),
+      )}\n\n`,
     );
 
     const checks = [

@@ -28,27 +28,48 @@ interface AutocannonResult {
 function api(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolvePromise, reject) => {
-    const req = httpRequest(`${baseUrl}${path}`, {
-      method,
-      agent: false,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        const json = JSON.parse(text) as Record<string, unknown>;
-        if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`));
-        else resolvePromise(json);
-      });
-    });
+    const req = httpRequest(
+      `${baseUrl}${path}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          const json = JSON.parse(text) as Record<string, unknown>;
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`));
+          else resolvePromise(json);
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
 
 function autocannon(url: string, options: { method: string; token: string; body?: string; seconds?: number }): AutocannonResult {
-  const args = [join(ROOT, 'node_modules/autocannon/autocannon.js'), '-c', String(CONNECTIONS), '-d', String(options.seconds ?? SECONDS), '-j', '-m', options.method, '-H', `authorization=Bearer ${options.token}`, '-H', 'content-type=application/json'];
+  const args = [
+    join(ROOT, 'node_modules/autocannon/autocannon.js'),
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(options.seconds ?? SECONDS),
+    '-j',
+    '-m',
+    options.method,
+    '-H',
+    `authorization=Bearer ${options.token}`,
+    '-H',
+    'content-type=application/json',
+  ];
   if (options.body) args.push('-b', options.body);
   args.push(url);
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -78,23 +99,38 @@ export async function main(): Promise<void> {
     if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
     // Production topology: one API process (HTTP, projection) and one worker process (reminders).
-    server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js')], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     worker = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
 
-    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' })).accessToken as string;
+    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' }))
+      .accessToken as string;
     const county = await api(baseUrl, 'POST', '/api/v1/counties', admin, { name: '基准县' });
     const township = await api(baseUrl, 'POST', `/api/v1/counties/${county.id as string}/townships`, admin, { name: '基准镇' });
-    await api(baseUrl, 'POST', '/api/v1/users', admin, { username: 'bench-county', password: 'bench-password', role: 'county_admin', countyId: county.id });
-    const countyAdmin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'bench-county', password: 'bench-password' })).accessToken as string;
+    await api(baseUrl, 'POST', '/api/v1/users', admin, {
+      username: 'bench-county',
+      password: 'bench-password',
+      role: 'county_admin',
+      countyId: county.id,
+    });
+    const countyAdmin = (
+      await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'bench-county', password: 'bench-password' })
+    ).accessToken as string;
     await api(baseUrl, 'POST', '/api/v1/powers', countyAdmin, {
       code: '330217256000',
       name: '对未按规定公示食品经营许可证的行政处罚',
       category: 'penalty',
       legalBasis: '《中华人民共和国食品安全法》第一百二十六条',
       department: '市场监管局',
-      requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }], training: [{ course: '食品安全执法', hours: 16 }] },
+      requirements: {
+        certifiedOfficers: 2,
+        equipment: [{ kind: 'body-camera', quantity: 2 }],
+        training: [{ course: '食品安全执法', hours: 16 }],
+      },
     });
     // A second township whose team has what the power requires: recording there starts no reminders,
     // so its row measures the ledger alone; the first team lacks everything, so each handover it gets
@@ -103,12 +139,23 @@ export async function main(): Promise<void> {
     const equippedTeam = `/api/v1/teams/${equipped.teamId as string}`;
     const officerIds: string[] = [];
     for (const [index, name] of ['李明', '张华'].entries()) {
-      const officer = await api(baseUrl, 'POST', `${equippedTeam}/officers`, countyAdmin, { name, certificateNumber: `5303002023000${index + 1}`, certificateExpiresOn: '2099-12-31' });
+      const officer = await api(baseUrl, 'POST', `${equippedTeam}/officers`, countyAdmin, {
+        name,
+        certificateNumber: `5303002023000${index + 1}`,
+        certificateExpiresOn: '2099-12-31',
+      });
       officerIds.push(officer.officerId as string);
     }
     await api(baseUrl, 'POST', `${equippedTeam}/equipment`, countyAdmin, { kind: 'body-camera', quantity: 2 });
-    for (const officerId of officerIds) await api(baseUrl, 'POST', `${equippedTeam}/training`, countyAdmin, { officerId, course: '食品安全执法', hours: 16, completedOn: '2026-01-15' });
-    const handoverTo = (teamId: unknown): string => JSON.stringify({ powerCode: '330217256000', teamId, mode: 'transfer', instrument: '基府发〔2026〕1号', effectiveOn: '2027-01-01' });
+    for (const officerId of officerIds)
+      await api(baseUrl, 'POST', `${equippedTeam}/training`, countyAdmin, {
+        officerId,
+        course: '食品安全执法',
+        hours: 16,
+        completedOn: '2026-01-15',
+      });
+    const handoverTo = (teamId: unknown): string =>
+      JSON.stringify({ powerCode: '330217256000', teamId, mode: 'transfer', instrument: '基府发〔2026〕1号', effectiveOn: '2027-01-01' });
 
     const processes = { api: server.pid, worker: worker.pid };
     const measure = async (run: () => AutocannonResult): Promise<{ result: AutocannonResult; cpu: string; statements: string }> => {
@@ -121,14 +168,20 @@ export async function main(): Promise<void> {
     autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId), seconds: 3 });
     await analyzeDatabase(services.databaseUrl);
     const baseline = await machineBaseline(services.databaseUrl);
-    const ready = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId) }));
-    const lacking = await measure(() => autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(township.teamId) }));
+    const ready = await measure(() =>
+      autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(equipped.teamId) }),
+    );
+    const lacking = await measure(() =>
+      autocannon(`${baseUrl}/api/v1/handovers`, { method: 'POST', token: countyAdmin, body: handoverTo(township.teamId) }),
+    );
     const one = await api(baseUrl, 'POST', '/api/v1/handovers', countyAdmin, JSON.parse(handoverTo(township.teamId)));
     const read = await measure(() => autocannon(`${baseUrl}/api/v1/handovers/${one.id as string}`, { method: 'GET', token: countyAdmin }));
 
     const row = (name: string, r: AutocannonResult): string =>
       `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.requests.total} | ${r.non2xx + r.errors} |`;
-    console.log(`\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`);
+    console.log(
+      `\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`,
+    );
     console.log(`Machine baseline before measuring (${baseline}); the figures move with it.\n`);
     console.log('| request | req/s | p50 ms | p99 ms | total | non-2xx/errors |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -137,7 +190,10 @@ export async function main(): Promise<void> {
     console.log(row('GET /api/v1/handovers/:id', read.result));
     console.log(`\nCPU ms per request (autocannon's own share is the rest of the machine's):`);
     console.log(`- record, team ready: ${ready.cpu}\n- record, team lacking: ${lacking.cpu}\n- read: ${read.cpu}`);
-    for (const [name, phase] of [['record, team ready', ready], ['record, team lacking', lacking]] as const) {
+    for (const [name, phase] of [
+      ['record, team ready', ready],
+      ['record, team lacking', lacking],
+    ] as const) {
       if (phase.statements !== '') console.log(`\nStatements while recording (${name}; pg_stat_statements):\n${phase.statements}`);
     }
   } finally {

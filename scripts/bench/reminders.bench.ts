@@ -32,7 +32,10 @@ import { analyzeDatabase, startBenchServices, topStatements } from './bench-serv
 
 const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
 const PACED_SECONDS = Number(process.env.BENCH_REMINDER_PACED_SECONDS ?? 10);
-const RATES = (process.env.BENCH_REMINDER_RATES ?? '500,1000').split(',').map(Number).filter((rate) => rate > 0);
+const RATES = (process.env.BENCH_REMINDER_RATES ?? '500,1000')
+  .split(',')
+  .map(Number)
+  .filter((rate) => rate > 0);
 const CONCURRENCY = 16;
 const POWER = 'BENCH-0001';
 
@@ -65,16 +68,36 @@ async function seed(dataSource: DataSource, store: EventStore): Promise<World> {
   const townshipId = randomUUID();
   const teamId = randomUUID();
   await dataSource.query(`INSERT INTO counties (id, name, created_at) VALUES ($1, '基准县', now())`, [countyId]);
-  await dataSource.query(`INSERT INTO townships (id, county_id, name, team_id, created_at) VALUES ($1, $2, '基准镇', $3, now())`, [townshipId, countyId, teamId]);
-  await dataSource.query(`INSERT INTO users (id, username, password_hash, role, county_id, head, created_at) VALUES ($1, 'bench-office', 'x', 'county_admin', $2, false, now())`, [officeUserId, countyId]);
-  await store.append(`team-${teamId}`, 'no-stream', [{ type: 'TeamFormed', data: { teamId, countyId, townshipId, townshipName: '基准镇' } }], metadata(countyId));
+  await dataSource.query(`INSERT INTO townships (id, county_id, name, team_id, created_at) VALUES ($1, $2, '基准镇', $3, now())`, [
+    townshipId,
+    countyId,
+    teamId,
+  ]);
+  await dataSource.query(
+    `INSERT INTO users (id, username, password_hash, role, county_id, head, created_at) VALUES ($1, 'bench-office', 'x', 'county_admin', $2, false, now())`,
+    [officeUserId, countyId],
+  );
+  await store.append(
+    `team-${teamId}`,
+    'no-stream',
+    [{ type: 'TeamFormed', data: { teamId, countyId, townshipId, townshipName: '基准镇' } }],
+    metadata(countyId),
+  );
   await store.append(
     `power-${countyId}-${POWER}`,
     'no-stream',
     [
       {
         type: 'PowerItemRegistered',
-        data: { countyId, code: POWER, name: '基准巡查事项', category: 'inspection', legalBasis: '《基准条例》', department: '城市管理局', requirements: { certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }], training: [] } },
+        data: {
+          countyId,
+          code: POWER,
+          name: '基准巡查事项',
+          category: 'inspection',
+          legalBasis: '《基准条例》',
+          department: '城市管理局',
+          requirements: { certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }], training: [] },
+        },
       },
     ],
     metadata(countyId),
@@ -141,7 +164,10 @@ async function databaseNow(dataSource: DataSource): Promise<Date> {
 async function measure(dataSource: DataSource, world: World, since: Date, ids: string[], timeoutMs: number): Promise<Figures> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE recipient_user_id = $1 AND created_at >= $2`, [world.officeUserId, since])) as { n: number }[];
+    const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE recipient_user_id = $1 AND created_at >= $2`, [
+      world.officeUserId,
+      since,
+    ])) as { n: number }[];
     if (row?.n === ids.length) break;
     if ((row?.n ?? 0) > ids.length) throw new Error(`${row?.n} inbox rows for ${ids.length} gaps: a reminder was delivered twice`);
     if (Date.now() > deadline) throw new Error(`only ${row?.n ?? 0} of ${ids.length} reminders arrived within ${timeoutMs} ms`);
@@ -168,7 +194,9 @@ async function measure(dataSource: DataSource, world: World, since: Date, ids: s
 
 export async function main(): Promise<void> {
   const services = await startBenchServices();
-  const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: CONCURRENCY }, applicationSchema));
+  const dataSource = new DataSource(
+    dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: CONCURRENCY }, applicationSchema),
+  );
   await dataSource.initialize();
   let worker: AppProcess | undefined;
   let api: AppProcess | undefined;
@@ -188,7 +216,11 @@ export async function main(): Promise<void> {
     };
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
     api = await startApiProcess({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-api-')) }, 45_000, profile);
-    worker = await startWorkerProcess({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')), DATABASE_POOL_SIZE: '20' }, 45_000, profile);
+    worker = await startWorkerProcess(
+      { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-worker-')), DATABASE_POOL_SIZE: '20' },
+      45_000,
+      profile,
+    );
     const gaps = async (count: number, perSecond: number, timeoutMs: number): Promise<Figures> => {
       const since = await databaseNow(dataSource);
       return measure(dataSource, world, since, await recordGaps(store, world, count, perSecond), timeoutMs);
@@ -216,7 +248,9 @@ export async function main(): Promise<void> {
     for (const { rate, figures } of paced) console.log(row(`${figures.reminders} paced at ${rate}/s`, figures));
     console.log(`\nBurst: ${burstCpu} (bench: this script, which records the gaps)`);
     if (burstStatements !== '') console.log(`\nStatements during the burst (pg_stat_statements):\n${burstStatements}`);
-    console.log('\nLatency: from the gap\'s event (events.recorded_at) to its inbox row (inbox.created_at); reminders/s: over the span from the first event to the last inbox row.');
+    console.log(
+      "\nLatency: from the gap's event (events.recorded_at) to its inbox row (inbox.created_at); reminders/s: over the span from the first event to the last inbox row.",
+    );
   } finally {
     await worker?.kill('SIGTERM');
     await api?.kill('SIGTERM');

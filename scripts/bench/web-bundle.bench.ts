@@ -88,9 +88,12 @@ export async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out('\n== web app bundle (apps/web/dist, gzip -9) ==');
   out('first load (entry + static imports + CSS + index.html):');
-  for (const file of report.firstLoad.files) out(`  ${file.file.padEnd(40)} ${kb(file.raw).padStart(10)} raw ${kb(file.gzip).padStart(10)} gzipped`);
+  for (const file of report.firstLoad.files)
+    out(`  ${file.file.padEnd(40)} ${kb(file.raw).padStart(10)} raw ${kb(file.gzip).padStart(10)} gzipped`);
   const verdict = report.firstLoad.gzip <= FIRST_LOAD_BUDGET_BYTES ? 'within' : 'OVER';
-  out(`  total${' '.repeat(35)} ${kb(report.firstLoad.raw).padStart(10)} raw ${kb(report.firstLoad.gzip).padStart(10)} gzipped — ${verdict} the ${kb(FIRST_LOAD_BUDGET_BYTES)} budget`);
+  out(
+    `  total${' '.repeat(35)} ${kb(report.firstLoad.raw).padStart(10)} raw ${kb(report.firstLoad.gzip).padStart(10)} gzipped — ${verdict} the ${kb(FIRST_LOAD_BUDGET_BYTES)} budget`,
+  );
   out('each page when opened (lazy chunks it adds → total with the first load):');
   for (const page of report.pages) out(`  ${page.page.padEnd(28)} +${kb(page.addedGzip).padStart(9)} → ${kb(page.totalGzip).padStart(9)}`);
 }

@@ -87,7 +87,9 @@ describe('web app: access and forms', () => {
     await typeKind(page, 'power_requirements_equipment_0_kind', 'body-camera');
     await typeKind(page, 'power_requirements_equipment_1_kind', 'body-camera');
     await page.getByTestId('power-submit').click();
-    await eventually(async () => expect(await fieldErrors(page, 'power_requirements_equipment_1_kind')).toMatch(/duplicate kind/), { what: 'the API field error' });
+    await eventually(async () => expect(await fieldErrors(page, 'power_requirements_equipment_1_kind')).toMatch(/duplicate kind/), {
+      what: 'the API field error',
+    });
     await waitForText(page.getByTestId('problem'), '有些内容需要修改');
     expect(await page.locator('#power_name').inputValue()).toBe('对销售不符合安全标准食品的处罚');
 
@@ -109,14 +111,22 @@ describe('web app: access and forms', () => {
 
     // Someone else revises the same power meanwhile.
     const office = await app.loginAs('zhanyi.office', PASSWORD);
-    const revised = await office.put('/api/v1/powers/CF-CG-0001/requirements').send({ requirements: { ...POWERS.littering.requirements, training: [] } });
+    const revised = await office
+      .put('/api/v1/powers/CF-CG-0001/requirements')
+      .send({ requirements: { ...POWERS.littering.requirements, training: [] } });
     expect(revised.status).toBe(200);
 
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await waitForText(page.getByTestId('problem'), '已被他人修改');
     expect(await page.locator('#requirements_requirements_certifiedOfficers').inputValue()).toBe('3');
     await page.getByTestId('problem-reload').click();
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await waitForText(row, '3 名持证人员');
     const power = await office.get('/api/v1/powers/CF-CG-0001');
     expect(power.body.requirements.certifiedOfficers).toBe(3);

@@ -1,6 +1,17 @@
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { choose, eventually, launchBrowser, typeKind, login, pageErrors, screenshot, typeDate, waitForText, type TestBrowser } from './support/browser';
+import {
+  choose,
+  eventually,
+  launchBrowser,
+  typeKind,
+  login,
+  pageErrors,
+  screenshot,
+  typeDate,
+  waitForText,
+  type TestBrowser,
+} from './support/browser';
 import { addDays, countyToday, PASSWORD, POWERS, seedCounty, type County } from './support/seed';
 
 /**
@@ -89,7 +100,12 @@ describe('web app: a handover from the county office to a ready township', () =>
     expect(await answer.getByTestId('problem-gaps').locator('tbody tr').count()).toBe(3);
     await answer.getByRole('button', { name: '去补齐执法队伍' }).click();
     await waitForText(townshipPage.getByTestId('team-title'), '西平街道');
-    await addOfficer(townshipPage, { name: '李明', certificateNumber: '53030020230001', expiresOn: addDays(today, 120), secondedFrom: '城市管理局' });
+    await addOfficer(townshipPage, {
+      name: '李明',
+      certificateNumber: '53030020230001',
+      expiresOn: addDays(today, 120),
+      secondedFrom: '城市管理局',
+    });
     await addOfficer(townshipPage, { name: '王芳', certificateNumber: '53030020230002', expiresOn: addDays(today, 1500) });
     await waitForText(townshipPage.getByTestId('officers'), '王芳');
     expect(await townshipPage.locator('[data-testid="officers"] [data-expiring="soon"]').count()).toBe(1);
@@ -108,7 +124,9 @@ describe('web app: a handover from the county office to a ready township', () =>
     await townshipPage.locator('#training_course').fill('市容环卫执法实务');
     await townshipPage.locator('#training_hours').fill('4');
     await townshipPage.getByTestId('training-submit').click();
-    await eventually(async () => expect(await townshipPage.getByTestId('training').locator('tbody tr.ant-table-row').count()).toBe(2), { what: 'two training records' });
+    await eventually(async () => expect(await townshipPage.getByTestId('training').locator('tbody tr.ant-table-row').count()).toBe(2), {
+      what: 'two training records',
+    });
     await screenshot(townshipPage, 'township-team');
 
     await townshipPage.getByRole('menuitem', { name: '待确认承接' }).click();
@@ -124,11 +142,14 @@ describe('web app: a handover from the county office to a ready township', () =>
     // The county dashboard: that township ready for that power.
     await countyPage.getByRole('menuitem', { name: '承接总览' }).click();
     const cell = countyPage.getByTestId('cell-西平街道-CF-CG-0001');
-    await eventually(async () => {
-      await countyPage.reload();
-      await cell.waitFor();
-      expect(await cell.getAttribute('data-state')).toBe('ready');
-    }, { what: 'the ready cell' });
+    await eventually(
+      async () => {
+        await countyPage.reload();
+        await cell.waitFor();
+        expect(await cell.getAttribute('data-state')).toBe('ready');
+      },
+      { what: 'the ready cell' },
+    );
     expect(await countyPage.getByTestId('cell-白水镇-CF-SC-0006').getAttribute('data-state')).toBe('ready');
     expect(await countyPage.getByTestId('cell-花山街道-CF-CG-0001').getAttribute('data-state')).toBe('gaps');
     expect(await countyPage.getByTestId('cell-白水镇-CF-HB-0009').getAttribute('data-state')).toBe('revoked');
@@ -188,7 +209,9 @@ async function findReminder(page: Page, handoverId: string, kind: string, diagno
     },
     { timeoutMs: 60_000, intervalMs: 1_000, what: `the ${kind} reminder in the inbox` },
   ).catch(async (error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${await diagnostics().catch((cause: unknown) => String(cause))}`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n${await diagnostics().catch((cause: unknown) => String(cause))}`,
+    );
   });
   return reminder.first();
 }
@@ -196,11 +219,18 @@ async function findReminder(page: Page, handoverId: string, kind: string, diagno
 /** What the API says when a reminder does not show: the user's inbox, the handover's reminders, /health/ready. */
 async function diagnose(app: TestApp, username: string, handoverId: string): Promise<string> {
   const client = app.as(await app.login(username, PASSWORD));
-  const [inbox, reminders, ready] = await Promise.all([client.get('/api/v1/inbox'), client.get(`/api/v1/handovers/${handoverId}/reminders`), client.get('/health/ready')]);
+  const [inbox, reminders, ready] = await Promise.all([
+    client.get('/api/v1/inbox'),
+    client.get(`/api/v1/handovers/${handoverId}/reminders`),
+    client.get('/health/ready'),
+  ]);
   return `inbox of ${username}: ${JSON.stringify(inbox.body).slice(0, 1500)}\nreminders: ${JSON.stringify(reminders.body).slice(0, 1500)}\nready: ${ready.status} ${JSON.stringify(ready.body)}`;
 }
 
-async function addOfficer(page: Page, officer: { name: string; certificateNumber: string; expiresOn: string; secondedFrom?: string }): Promise<void> {
+async function addOfficer(
+  page: Page,
+  officer: { name: string; certificateNumber: string; expiresOn: string; secondedFrom?: string },
+): Promise<void> {
   await page.getByTestId('add-officer').click();
   await page.locator('#officer_name').fill(officer.name);
   await page.locator('#officer_certificateNumber').fill(officer.certificateNumber);
@@ -222,7 +252,16 @@ async function seedBackground(app: TestApp, county: County, today: string): Prom
   };
   const record = async (powerCode: string, township: string, extra: object = {}) =>
     expect2xx(
-      await office.post('/api/v1/handovers').send({ powerCode, teamId: county.townships[township]?.teamId, mode: 'transfer', instrument: '沾政发〔2025〕8号', effectiveOn: today, ...extra }),
+      await office
+        .post('/api/v1/handovers')
+        .send({
+          powerCode,
+          teamId: county.townships[township]?.teamId,
+          mode: 'transfer',
+          instrument: '沾政发〔2025〕8号',
+          effectiveOn: today,
+          ...extra,
+        }),
       `record ${powerCode} → ${township}`,
     );
 
@@ -233,21 +272,39 @@ async function seedBackground(app: TestApp, county: County, today: string): Prom
     ['赵强', '53030020210011'],
     ['钱丽', '53030020210012'],
   ] as const) {
-    officers.push(expect2xx(await baishui.post(`/api/v1/teams/${baishuiTeam}/officers`).send({ name, certificateNumber: number, certificateExpiresOn: addDays(today, 900) }), 'officer').officerId);
+    officers.push(
+      expect2xx(
+        await baishui
+          .post(`/api/v1/teams/${baishuiTeam}/officers`)
+          .send({ name, certificateNumber: number, certificateExpiresOn: addDays(today, 900) }),
+        'officer',
+      ).officerId,
+    );
   }
   expect2xx(await baishui.post(`/api/v1/teams/${baishuiTeam}/equipment`).send({ kind: 'body-camera', quantity: 2 }), 'cameras');
   for (const officerId of officers) {
-    expect2xx(await baishui.post(`/api/v1/teams/${baishuiTeam}/training`).send({ officerId, course: '无证无照经营查处', hours: 8, completedOn: today }), 'training');
+    expect2xx(
+      await baishui
+        .post(`/api/v1/teams/${baishuiTeam}/training`)
+        .send({ officerId, course: '无证无照经营查处', hours: 8, completedOn: today }),
+      'training',
+    );
   }
   const ready = await record('CF-SC-0006', '白水镇');
   expect2xx(await baishui.post(`/api/v1/handovers/${ready.id}/acceptance`).send({}), 'accept');
   await record('CF-CG-0004', '白水镇', { committed: { equipment: [{ kind: 'vehicle', quantity: 1 }], budgetYuan: 80000 } });
   const recalled = await record('CF-HB-0009', '白水镇');
-  expect2xx(await office.post(`/api/v1/handovers/${recalled.id}/revocation`).send({ reason: '乡镇缺少无人机，暂由县生态环境局执法' }), 'revoke');
+  expect2xx(
+    await office.post(`/api/v1/handovers/${recalled.id}/revocation`).send({ reason: '乡镇缺少无人机，暂由县生态环境局执法' }),
+    'revoke',
+  );
 
   // 花山街道 has nothing yet and contests 无照经营; 西平街道 waits on 秸秆焚烧.
   await record('CF-CG-0001', '花山街道');
   const contested = await record('CF-SC-0006', '花山街道');
-  expect2xx(await huashan.post(`/api/v1/handovers/${contested.id}/contest`).send({ reason: '持证执法人员不足，缺少执法记录仪' }), 'contest');
+  expect2xx(
+    await huashan.post(`/api/v1/handovers/${contested.id}/contest`).send({ reason: '持证执法人员不足，缺少执法记录仪' }),
+    'contest',
+  );
   await record('CF-HB-0009', '西平街道', { mode: 'entrustment', endsOn: addDays(today, 730) });
 }

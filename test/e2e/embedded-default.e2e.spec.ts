@@ -20,16 +20,26 @@ interface Started {
 
 async function startEmbedded(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
   const port = await findFreePort();
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SEED_DEMO'].includes(name)));
-  const child = spawn(process.execPath, [MAIN, '--with-worker'], { env: { ...clean, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SEED_DEMO'].includes(name)),
+  );
+  const child = spawn(process.execPath, [MAIN, '--with-worker'], {
+    env: { ...clean, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor('the embedded app to be ready', async () => {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${output}`);
-    return (await fetch(`${baseUrl}/health/ready`)).status === 200;
-  }, 90_000, 250);
+  await waitFor(
+    'the embedded app to be ready',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${output}`);
+      return (await fetch(`${baseUrl}/health/ready`)).status === 200;
+    },
+    90_000,
+    250,
+  );
   return { process: child, baseUrl, output: () => output };
 }
 
@@ -75,17 +85,30 @@ describe('the embedded default (npm start)', () => {
     const handovers = await request(app.baseUrl).get('/api/v1/handovers?pageSize=50').set('authorization', `Bearer ${token}`).expect(200);
     const statuses = (handovers.body.items as Array<{ status: string }>).map((h) => h.status).sort();
     expect(statuses).toEqual(['active', 'contested', 'recorded', 'recorded', 'revoked']);
-    const gapped = (handovers.body.items as Array<{ powerCode: string; readiness: { ready: boolean; gaps: Array<{ responsible: string }> } }>).find((h) => h.powerCode === 'CF-SC-0006');
+    const gapped = (
+      handovers.body.items as Array<{ powerCode: string; readiness: { ready: boolean; gaps: Array<{ responsible: string }> } }>
+    ).find((h) => h.powerCode === 'CF-SC-0006');
     expect(gapped?.readiness.ready).toBe(false);
     expect(gapped?.readiness.gaps.map((g) => g.responsible)).toContain('市场监管局');
     // The process manager writes the first gap reminders on the embedded database too.
-    await waitFor('the first gap reminders in the county office’s inbox', async () => {
-      const inbox = await request(app.baseUrl).get('/api/v1/inbox').set('authorization', `Bearer ${token}`);
-      return inbox.status === 200 && (inbox.body as Array<{ kind: string }>).some((item) => item.kind === 'gap');
-    }, 15_000);
+    await waitFor(
+      'the first gap reminders in the county office’s inbox',
+      async () => {
+        const inbox = await request(app.baseUrl).get('/api/v1/inbox').set('authorization', `Bearer ${token}`);
+        return inbox.status === 200 && (inbox.body as Array<{ kind: string }>).some((item) => item.kind === 'gap');
+      },
+      15_000,
+    );
     // A refused request is logged (at warn: by id, method and path); the token never.
-    await request(app.baseUrl).get('/api/v1/handovers/00000000-0000-4000-8000-000000000000').set('authorization', `Bearer ${token}`).expect(404);
-    await waitFor('the request log line', async () => app.output().includes('/api/v1/handovers/00000000-0000-4000-8000-000000000000'), 5_000);
+    await request(app.baseUrl)
+      .get('/api/v1/handovers/00000000-0000-4000-8000-000000000000')
+      .set('authorization', `Bearer ${token}`)
+      .expect(404);
+    await waitFor(
+      'the request log line',
+      async () => app.output().includes('/api/v1/handovers/00000000-0000-4000-8000-000000000000'),
+      5_000,
+    );
     expect(app.output()).not.toContain(token);
   });
 

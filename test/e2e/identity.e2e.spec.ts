@@ -29,7 +29,9 @@ describe('identity and auth (e2e)', () => {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = response.body as ProblemBody;
-    expect(body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }));
+    expect(body).toEqual(
+      expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }),
+    );
     return body;
   }
 
@@ -59,14 +61,19 @@ describe('identity and auth (e2e)', () => {
     });
 
     it('answers a wrong password and an unknown user alike with 401 problem+json', async () => {
-      const wrong = expectProblem(await call(t.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'not-the-password' })), 401);
+      const wrong = expectProblem(
+        await call(t.http.post('/api/v1/auth/login').send({ username: 'admin', password: 'not-the-password' })),
+        401,
+      );
       const unknown = expectProblem(await call(t.http.post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever1' })), 401);
       expect(wrong.detail).toEqual(unknown.detail);
       expect(wrong.title).toEqual(unknown.title);
     });
 
     it('refuses a malformed login body naming the fields', async () => {
-      expect(fieldsOf(await call(t.http.post('/api/v1/auth/login').send({ username: 7 })))).toEqual(expect.arrayContaining(['username', 'password']));
+      expect(fieldsOf(await call(t.http.post('/api/v1/auth/login').send({ username: 7 })))).toEqual(
+        expect.arrayContaining(['username', 'password']),
+      );
     });
 
     it('rate-limits attempts per IP and username with 429 problem+json', async () => {
@@ -92,8 +99,13 @@ describe('identity and auth (e2e)', () => {
       expect((await t.http.get('/health/live')).status).toBe(200);
       const docs = await t.http.get('/api/docs-json');
       expect(docs.status).toBe(200);
-      const document = docs.body as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
-      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/counties/{countyId}/townships']));
+      const document = docs.body as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/counties/{countyId}/townships']),
+      );
       expect(Object.keys(document.components.schemas.CreateUserDto?.properties ?? {})).toEqual(
         expect.arrayContaining(['username', 'password', 'role', 'countyId', 'townshipId', 'department', 'head']),
       );
@@ -102,7 +114,15 @@ describe('identity and auth (e2e)', () => {
     it('answers GET /me', async () => {
       const response = await call(admin.get('/api/v1/me'));
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ id: expect.any(String), username: 'admin', role: 'admin', countyId: null, townshipId: null, department: null, head: false });
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        username: 'admin',
+        role: 'admin',
+        countyId: null,
+        townshipId: null,
+        department: null,
+        head: false,
+      });
     });
   });
 
@@ -116,7 +136,12 @@ describe('identity and auth (e2e)', () => {
       expect(b.status).toBe(201);
       countyB = (b.body as { id: string }).id;
       const list = await call(admin.get('/api/v1/counties'));
-      expect(list.body).toEqual(expect.arrayContaining([{ id: countyA, name: '柯桥区' }, { id: countyB, name: '沾益区' }]));
+      expect(list.body).toEqual(
+        expect.arrayContaining([
+          { id: countyA, name: '柯桥区' },
+          { id: countyB, name: '沾益区' },
+        ]),
+      );
     });
 
     it('refuses a bad county body naming the field', async () => {
@@ -125,7 +150,9 @@ describe('identity and auth (e2e)', () => {
     });
 
     it('creates a township with its team, whose TeamFormed event is in the event store', async () => {
-      const response = await call(admin.post(`/api/v1/counties/${countyA}/townships`).set('X-Request-Id', 'req-township-1').send({ name: '安昌街道' }));
+      const response = await call(
+        admin.post(`/api/v1/counties/${countyA}/townships`).set('X-Request-Id', 'req-township-1').send({ name: '安昌街道' }),
+      );
       expect(response.status).toBe(201);
       expect(response.body).toEqual({ id: expect.any(String), name: '安昌街道', countyId: countyA, teamId: expect.any(String) });
       townshipA = response.body as { id: string; teamId: string };
@@ -136,7 +163,13 @@ describe('identity and auth (e2e)', () => {
           streamVersion: 1,
           type: 'TeamFormed',
           data: { teamId: townshipA.teamId, countyId: countyA, townshipId: townshipA.id, townshipName: '安昌街道' },
-          metadata: { actor: 'admin', countyId: countyA, correlationId: 'req-township-1', causationId: null, occurredAt: expect.any(String) },
+          metadata: {
+            actor: 'admin',
+            countyId: countyA,
+            correlationId: 'req-township-1',
+            causationId: null,
+            occurredAt: expect.any(String),
+          },
         }),
       );
       const list = await call(admin.get(`/api/v1/counties/${countyA}/townships`));
@@ -161,20 +194,43 @@ describe('identity and auth (e2e)', () => {
 
   describe('users', () => {
     it('lets the admin create a county_admin, who logs in with its county', async () => {
-      const created = await call(admin.post('/api/v1/users').send({ username: 'KQ.Admin', password: 'county-a-password', role: 'county_admin', countyId: countyA, head: true }));
+      const created = await call(
+        admin
+          .post('/api/v1/users')
+          .send({ username: 'KQ.Admin', password: 'county-a-password', role: 'county_admin', countyId: countyA, head: true }),
+      );
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), username: 'kq.admin', role: 'county_admin', countyId: countyA, townshipId: null, department: null, head: true });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        username: 'kq.admin',
+        role: 'county_admin',
+        countyId: countyA,
+        townshipId: null,
+        department: null,
+        head: true,
+      });
       const login = await call(t.http.post('/api/v1/auth/login').send({ username: 'kq.admin', password: 'county-a-password' }));
       expect(login.status).toBe(200);
-      expect(login.body).toEqual({ accessToken: expect.any(String), user: { username: 'kq.admin', role: 'county_admin', countyId: countyA, head: true } });
+      expect(login.body).toEqual({
+        accessToken: expect.any(String),
+        user: { username: 'kq.admin', role: 'county_admin', countyId: countyA, head: true },
+      });
       countyAdminA = t.as((login.body as { accessToken: string }).accessToken);
     });
 
     it('keeps a county_admin inside its county', async () => {
       expect((await call(countyAdminA.post(`/api/v1/counties/${countyA}/townships`).send({ name: '华舍街道' }))).status).toBe(201);
       expectProblem(await call(countyAdminA.post(`/api/v1/counties/${countyB}/townships`).send({ name: '某镇' })), 403);
-      expectProblem(await call(countyAdminA.post('/api/v1/users').send({ username: 'sneaky', password: 'password-1', role: 'admin' })), 403);
-      expectProblem(await call(countyAdminA.post('/api/v1/users').send({ username: 'sneaky', password: 'password-1', role: 'auditor', countyId: countyB })), 403);
+      expectProblem(
+        await call(countyAdminA.post('/api/v1/users').send({ username: 'sneaky', password: 'password-1', role: 'admin' })),
+        403,
+      );
+      expectProblem(
+        await call(
+          countyAdminA.post('/api/v1/users').send({ username: 'sneaky', password: 'password-1', role: 'auditor', countyId: countyB }),
+        ),
+        403,
+      );
       expectProblem(await call(countyAdminA.post('/api/v1/counties').send({ name: '某县' })), 403);
       expectProblem(await call(countyAdminA.get(`/api/v1/counties/${countyB}`)), 403);
       const counties = await call(countyAdminA.get('/api/v1/counties'));
@@ -182,10 +238,20 @@ describe('identity and auth (e2e)', () => {
     });
 
     it('lets a county_admin create its users, its own county by default', async () => {
-      const township = await call(countyAdminA.post('/api/v1/users').send({ username: 'anchang', password: 'township-password', role: 'township', townshipId: townshipA.id }));
+      const township = await call(
+        countyAdminA
+          .post('/api/v1/users')
+          .send({ username: 'anchang', password: 'township-password', role: 'township', townshipId: townshipA.id }),
+      );
       expect(township.status).toBe(201);
-      expect(township.body).toEqual(expect.objectContaining({ username: 'anchang', role: 'township', countyId: countyA, townshipId: townshipA.id, head: false }));
-      const department = await call(countyAdminA.post('/api/v1/users').send({ username: 'scjgj', password: 'dept-password', role: 'department', department: '市场监管局' }));
+      expect(township.body).toEqual(
+        expect.objectContaining({ username: 'anchang', role: 'township', countyId: countyA, townshipId: townshipA.id, head: false }),
+      );
+      const department = await call(
+        countyAdminA
+          .post('/api/v1/users')
+          .send({ username: 'scjgj', password: 'dept-password', role: 'department', department: '市场监管局' }),
+      );
       expect(department.status).toBe(201);
       expect(department.body).toEqual(expect.objectContaining({ countyId: countyA, department: '市场监管局' }));
       const users = await call(countyAdminA.get('/api/v1/users'));
@@ -195,21 +261,47 @@ describe('identity and auth (e2e)', () => {
     });
 
     it('names every bad field with 400', async () => {
-      const fields = fieldsOf(await call(admin.post('/api/v1/users').send({ username: 'A!', password: 'short', role: 'boss', countyId: 'nope', townshipId: 5, department: '', head: 'yes' })));
+      const fields = fieldsOf(
+        await call(
+          admin
+            .post('/api/v1/users')
+            .send({ username: 'A!', password: 'short', role: 'boss', countyId: 'nope', townshipId: 5, department: '', head: 'yes' }),
+        ),
+      );
       expect(new Set(fields)).toEqual(new Set(['username', 'password', 'role', 'countyId', 'townshipId', 'department', 'head']));
       expect(fieldsOf(await call(admin.post('/api/v1/users').send({})))).toEqual(expect.arrayContaining(['username', 'password', 'role']));
       const base = { password: 'password-1' };
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'x'.repeat(65), role: 'auditor', countyId: countyA })))).toEqual(['username']);
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'noCounty', role: 'auditor' })))).toEqual(['countyId']);
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'admin2', role: 'admin', countyId: countyA })))).toEqual(['countyId']);
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'twp', role: 'township', countyId: countyA })))).toEqual(['townshipId']);
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'twp', role: 'township', countyId: countyB, townshipId: townshipA.id })))).toEqual(['townshipId']);
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'dept', role: 'department', countyId: countyA })))).toEqual(['department']);
-      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'ghost', role: 'auditor', countyId: randomUUID() })))).toEqual(['countyId']);
+      expect(
+        fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'x'.repeat(65), role: 'auditor', countyId: countyA }))),
+      ).toEqual(['username']);
+      expect(fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'noCounty', role: 'auditor' })))).toEqual([
+        'countyId',
+      ]);
+      expect(
+        fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'admin2', role: 'admin', countyId: countyA }))),
+      ).toEqual(['countyId']);
+      expect(
+        fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'twp', role: 'township', countyId: countyA }))),
+      ).toEqual(['townshipId']);
+      expect(
+        fieldsOf(
+          await call(
+            admin.post('/api/v1/users').send({ ...base, username: 'twp', role: 'township', countyId: countyB, townshipId: townshipA.id }),
+          ),
+        ),
+      ).toEqual(['townshipId']);
+      expect(
+        fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'dept', role: 'department', countyId: countyA }))),
+      ).toEqual(['department']);
+      expect(
+        fieldsOf(await call(admin.post('/api/v1/users').send({ ...base, username: 'ghost', role: 'auditor', countyId: randomUUID() }))),
+      ).toEqual(['countyId']);
     });
 
     it('refuses a taken username, whatever its case, with 409', async () => {
-      const response = await call(admin.post('/api/v1/users').send({ username: 'AnChang', password: 'password-2', role: 'auditor', countyId: countyA }));
+      const response = await call(
+        admin.post('/api/v1/users').send({ username: 'AnChang', password: 'password-2', role: 'auditor', countyId: countyA }),
+      );
       expectProblem(response, 409);
     });
 
@@ -218,7 +310,9 @@ describe('identity and auth (e2e)', () => {
       expectProblem(await call(township.get('/api/v1/users')), 403);
       expectProblem(await call(township.post(`/api/v1/counties/${countyA}/townships`).send({ name: '某镇' })), 403);
       const me = await call(township.get('/api/v1/me'));
-      expect(me.body).toEqual(expect.objectContaining({ username: 'anchang', role: 'township', countyId: countyA, townshipId: townshipA.id }));
+      expect(me.body).toEqual(
+        expect.objectContaining({ username: 'anchang', role: 'township', countyId: countyA, townshipId: townshipA.id }),
+      );
     });
   });
 

@@ -72,7 +72,6 @@ const FUTURE = '2099-07-01';
 /** After today (2026 when written), before the certificates expire (2030). */
 const SOON = '2029-07-01';
 
-
 /** The sample catalogue of DOMAIN-NOTES.md §7, as the demo county has it. */
 const CATALOGUE = SAMPLE_CATALOGUE;
 
@@ -84,7 +83,9 @@ function expectProblem(response: Response, status: number): ProblemBody {
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${response.text}`);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = response.body as ProblemBody;
-  expect(body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }));
+  expect(body).toEqual(
+    expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }),
+  );
   return body;
 }
 
@@ -213,28 +214,46 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
         ]),
       );
       // The domain's rule: a penalty needs at least two certified officers (Administrative Penalty Law art. 42).
-      const one = { ...powerBody({ ...CATALOGUE[0]!, code: 'CF-X-1' }), requirements: { certifiedOfficers: 1, equipment: [], training: [] } };
+      const one = {
+        ...powerBody({ ...CATALOGUE[0]!, code: 'CF-X-1' }),
+        requirements: { certifiedOfficers: 1, equipment: [], training: [] },
+      };
       expect(fieldsOf(await countyAdmin.post('/api/v1/powers').send(one))).toEqual(['requirements.certifiedOfficers']);
-      expect(fieldsOf(await countyAdmin.post('/api/v1/powers').send({ ...powerBody(CATALOGUE[0]!), requirements: undefined }))).toContain('requirements');
+      expect(fieldsOf(await countyAdmin.post('/api/v1/powers').send({ ...powerBody(CATALOGUE[0]!), requirements: undefined }))).toContain(
+        'requirements',
+      );
       expect(fieldsOf(await countyAdmin.get(`/api/v1/powers/${'x'.repeat(65)}`))).toEqual(['code']);
     });
 
     it('lets only the county_admin write the catalogue', async () => {
       for (const client of [urban, xipingUser, auditor, admin]) {
         expectProblem(await client.post('/api/v1/powers').send(powerBody({ ...CATALOGUE[0]!, code: 'CF-NEW-1' })), 403);
-        expectProblem(await client.put('/api/v1/powers/CF-CG-0001/requirements').send({ requirements: { certifiedOfficers: 2, equipment: [], training: [] } }), 403);
+        expectProblem(
+          await client
+            .put('/api/v1/powers/CF-CG-0001/requirements')
+            .send({ requirements: { certifiedOfficers: 2, equipment: [], training: [] } }),
+          403,
+        );
       }
     });
 
     it('answers 404 for a code not in the county catalogue', async () => {
       expectProblem(await countyAdmin.get('/api/v1/powers/NO-SUCH-CODE'), 404);
-      expectProblem(await countyAdmin.put('/api/v1/powers/NO-SUCH-CODE/requirements').send({ requirements: { certifiedOfficers: 2, equipment: [], training: [] } }), 404);
+      expectProblem(
+        await countyAdmin
+          .put('/api/v1/powers/NO-SUCH-CODE/requirements')
+          .send({ requirements: { certifiedOfficers: 2, equipment: [], training: [] } }),
+        404,
+      );
       // Another county's code is not in this county's catalogue.
       expectProblem(await countyAdminB.get('/api/v1/powers/CF-CG-0004'), 404);
     });
 
     it('refuses a body over 1 MB with 413', async () => {
-      const response = await countyAdmin.post('/api/v1/powers').set('Content-Type', 'application/json').send(JSON.stringify({ ...powerBody(CATALOGUE[0]!), name: 'x'.repeat(1_100_000) }));
+      const response = await countyAdmin
+        .post('/api/v1/powers')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ ...powerBody(CATALOGUE[0]!), name: 'x'.repeat(1_100_000) }));
       expectProblem(response, 413);
     });
   });
@@ -285,10 +304,15 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
     it('lets the township add two officers (201 with officerId and version)', async () => {
       const team = await getTeam(xipingUser, xiping.teamId);
       expect(team).toMatchObject({ id: xiping.teamId, townshipId: xiping.id, officers: [], equipment: [], training: [], version: 1 });
-      const first = await xipingUser.post(`/api/v1/teams/${xiping.teamId}/officers`).set('If-Match', '"1"').send({ name: '李明', certificateNumber: '53030020230001', certificateExpiresOn: '2030-06-30' });
+      const first = await xipingUser
+        .post(`/api/v1/teams/${xiping.teamId}/officers`)
+        .set('If-Match', '"1"')
+        .send({ name: '李明', certificateNumber: '53030020230001', certificateExpiresOn: '2030-06-30' });
       expectStatus(first, 201);
       expect(first.body).toEqual({ officerId: expect.any(String), version: 2 });
-      const second = await countyAdmin.post(`/api/v1/teams/${xiping.teamId}/officers`).send({ name: '张华', certificateNumber: '53030020230002', certificateExpiresOn: '2031-03-31', secondedFrom: URBAN });
+      const second = await countyAdmin
+        .post(`/api/v1/teams/${xiping.teamId}/officers`)
+        .send({ name: '张华', certificateNumber: '53030020230002', certificateExpiresOn: '2031-03-31', secondedFrom: URBAN });
       expectStatus(second, 201);
       expect(second.body).toEqual({ officerId: expect.any(String), version: 3 });
       officers = [(first.body as { officerId: string }).officerId, (second.body as { officerId: string }).officerId];
@@ -299,7 +323,12 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
     });
 
     it('refuses a certificate number already on the team with 409', async () => {
-      const duplicate = expectProblem(await xipingUser.post(`/api/v1/teams/${xiping.teamId}/officers`).send({ name: '王五', certificateNumber: '53030020230001', certificateExpiresOn: '2030-01-01' }), 409);
+      const duplicate = expectProblem(
+        await xipingUser
+          .post(`/api/v1/teams/${xiping.teamId}/officers`)
+          .send({ name: '王五', certificateNumber: '53030020230001', certificateExpiresOn: '2030-01-01' }),
+        409,
+      );
       expect(duplicate.code).toBe('certificate-number-in-use');
     });
 
@@ -308,7 +337,9 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expectStatus(cameras, 200);
       expect(cameras.body).toMatchObject({ id: xiping.teamId, equipment: [{ kind: 'body-camera', quantity: 2 }], version: 4 });
       for (const officerId of officers) {
-        const training = await xipingUser.post(`/api/v1/teams/${xiping.teamId}/training`).send({ officerId, course: LITTERING_COURSE, hours: 4, completedOn: '2025-01-15' });
+        const training = await xipingUser
+          .post(`/api/v1/teams/${xiping.teamId}/training`)
+          .send({ officerId, course: LITTERING_COURSE, hours: 4, completedOn: '2025-01-15' });
         expectStatus(training, 201);
         expect(training.body).toEqual({ trainingId: expect.any(String), version: expect.any(Number) });
       }
@@ -348,7 +379,13 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expect(history[0]?.type).toBe('HandoverRecorded');
       expect(history.map((entry) => entry.version)).toEqual(history.map((_, index) => index + 1));
       for (const entry of history) {
-        expect(entry).toEqual({ type: expect.any(String), version: expect.any(Number), occurredAt: expect.any(String), actor: expect.any(String), data: expect.any(Object) });
+        expect(entry).toEqual({
+          type: expect.any(String),
+          version: expect.any(Number),
+          occurredAt: expect.any(String),
+          actor: expect.any(String),
+          data: expect.any(Object),
+        });
         expect(Number.isNaN(Date.parse(entry.occurredAt))).toBe(false);
       }
       expect(history[0]?.data).toMatchObject({ powerCode: 'CF-CG-0001', teamId: xiping.teamId, department: URBAN, mode: 'transfer' });
@@ -363,10 +400,17 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expect(seen.readiness.ready).toBe(false);
       expect(seen.readiness.gaps.map((gap) => gap.resource).sort()).toEqual(['officers', 'training']);
       expectProblem(await xipingUser.delete(`/api/v1/teams/${xiping.teamId}/officers/${officers[1]!}`), 404);
-      const back = await xipingUser.post(`/api/v1/teams/${xiping.teamId}/officers`).send({ name: '张华', certificateNumber: '53030020230002', certificateExpiresOn: '2031-03-31' });
+      const back = await xipingUser
+        .post(`/api/v1/teams/${xiping.teamId}/officers`)
+        .send({ name: '张华', certificateNumber: '53030020230002', certificateExpiresOn: '2031-03-31' });
       expectStatus(back, 201);
       const officerId = (back.body as { officerId: string }).officerId;
-      expectStatus(await xipingUser.post(`/api/v1/teams/${xiping.teamId}/training`).send({ officerId, course: LITTERING_COURSE, hours: 4, completedOn: '2025-02-01' }), 201);
+      expectStatus(
+        await xipingUser
+          .post(`/api/v1/teams/${xiping.teamId}/training`)
+          .send({ officerId, course: LITTERING_COURSE, hours: 4, completedOn: '2025-02-01' }),
+        201,
+      );
       officers = [officers[0]!, officerId];
       expect((await getHandover(xipingUser, handover.id)).readiness.ready).toBe(true);
     });
@@ -376,14 +420,29 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       const revised = await countyAdmin
         .put('/api/v1/powers/CF-CG-0001/requirements')
         .set('If-Match', `"${power.version}"`)
-        .send({ requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 3 }], training: [{ course: LITTERING_COURSE, hours: 4 }] } });
+        .send({
+          requirements: {
+            certifiedOfficers: 2,
+            equipment: [{ kind: 'body-camera', quantity: 3 }],
+            training: [{ course: LITTERING_COURSE, hours: 4 }],
+          },
+        });
       expectStatus(revised, 200);
-      expect(revised.body).toMatchObject({ code: 'CF-CG-0001', version: power.version + 1, requirements: { equipment: [{ kind: 'body-camera', quantity: 3 }] } });
+      expect(revised.body).toMatchObject({
+        code: 'CF-CG-0001',
+        version: power.version + 1,
+        requirements: { equipment: [{ kind: 'body-camera', quantity: 3 }] },
+      });
       const seen = await getHandover(xipingUser, handover.id);
-      expect(seen.readiness.gaps).toEqual([{ resource: 'equipment', item: 'body-camera', required: 3, available: 2, missing: 1, responsible: URBAN }]);
+      expect(seen.readiness.gaps).toEqual([
+        { resource: 'equipment', item: 'body-camera', required: 3, available: 2, missing: 1, responsible: URBAN },
+      ]);
       // A stale If-Match writes nothing.
       expectProblem(
-        await countyAdmin.put('/api/v1/powers/CF-CG-0001/requirements').set('If-Match', `"${power.version}"`).send({ requirements: { certifiedOfficers: 2, equipment: [], training: [] } }),
+        await countyAdmin
+          .put('/api/v1/powers/CF-CG-0001/requirements')
+          .set('If-Match', `"${power.version}"`)
+          .send({ requirements: { certifiedOfficers: 2, equipment: [], training: [] } }),
         409,
       );
       expectStatus(await xipingUser.post(`/api/v1/teams/${xiping.teamId}/equipment`).send({ kind: 'body-camera', quantity: 1 }), 200);
@@ -396,7 +455,13 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
 
     beforeAll(async () => {
       // The road-occupation item needs a vehicle and its own course: Xiping is not ready for it.
-      road = await record(urban, { powerCode: 'CF-CG-0004', teamId: xiping.teamId, mode: 'transfer', instrument: '沾政发〔2025〕13号', effectiveOn: FUTURE });
+      road = await record(urban, {
+        powerCode: 'CF-CG-0004',
+        teamId: xiping.teamId,
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕13号',
+        effectiveOn: FUTURE,
+      });
     });
 
     it('records the department of a department user', () => {
@@ -415,7 +480,9 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       const untouched = (await xipingUser.get(`/api/v1/handovers/${road.id}/history`)).body as HistoryEntry[];
       expect(untouched.filter((entry) => entry.type !== 'ReminderSent').map((entry) => entry.type)).toEqual(['HandoverRecorded']);
       expect(fieldsOf(await xipingUser.post(`/api/v1/handovers/${road.id}/acceptance`).send({ conditional: true }))).toEqual(['reason']);
-      const conditional = await xipingUser.post(`/api/v1/handovers/${road.id}/acceptance`).send({ conditional: true, reason: '巡查车辆已列入年度采购计划' });
+      const conditional = await xipingUser
+        .post(`/api/v1/handovers/${road.id}/acceptance`)
+        .send({ conditional: true, reason: '巡查车辆已列入年度采购计划' });
       expectStatus(conditional, 200);
       // Not effective before 2099: accepted, not active.
       expect(conditional.body).toMatchObject({ status: 'accepted', readiness: { ready: false } });
@@ -425,13 +492,41 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
 
     it('refuses to entrust a coercive measure with 409, even without an end date', async () => {
       const withEnd = expectProblem(
-        await market.post('/api/v1/handovers').send({ powerCode: 'QZ-SC-0005', teamId: xiping.teamId, mode: 'entrustment', instrument: '沾市监〔2025〕3号', effectiveOn: FUTURE, endsOn: '2100-12-31' }),
+        await market
+          .post('/api/v1/handovers')
+          .send({
+            powerCode: 'QZ-SC-0005',
+            teamId: xiping.teamId,
+            mode: 'entrustment',
+            instrument: '沾市监〔2025〕3号',
+            effectiveOn: FUTURE,
+            endsOn: '2100-12-31',
+          }),
         409,
       );
       expect(withEnd.code).toBe('coercion-cannot-be-entrusted');
-      expectProblem(await countyAdmin.post('/api/v1/handovers').send({ powerCode: 'QZ-SC-0005', teamId: xiping.teamId, mode: 'entrustment', instrument: '沾市监〔2025〕3号', effectiveOn: FUTURE }), 409);
+      expectProblem(
+        await countyAdmin
+          .post('/api/v1/handovers')
+          .send({
+            powerCode: 'QZ-SC-0005',
+            teamId: xiping.teamId,
+            mode: 'entrustment',
+            instrument: '沾市监〔2025〕3号',
+            effectiveOn: FUTURE,
+          }),
+        409,
+      );
       // A transfer of it is fine.
-      expect(await record(market, { powerCode: 'QZ-SC-0005', teamId: xiping.teamId, mode: 'transfer', instrument: '沾市监〔2025〕4号', effectiveOn: FUTURE })).toMatchObject({ status: 'recorded', department: MARKET });
+      expect(
+        await record(market, {
+          powerCode: 'QZ-SC-0005',
+          teamId: xiping.teamId,
+          mode: 'transfer',
+          instrument: '沾市监〔2025〕4号',
+          effectiveOn: FUTURE,
+        }),
+      ).toMatchObject({ status: 'recorded', department: MARKET });
     });
 
     it('names every bad field of a handover', async () => {
@@ -443,7 +538,12 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
           instrument: '  ',
           effectiveOn: '2025-02-30',
           endsOn: '31/12/2026',
-          committed: { officers: [{ name: '王强', certificateNumber: 'X1', certificateExpiresOn: '2030-13-01' }], equipment: [{ kind: 'vehicle', quantity: 1.5 }], training: [{ course: 'c', hours: 0, scheduledOn: 'soon' }], budgetYuan: -1 },
+          committed: {
+            officers: [{ name: '王强', certificateNumber: 'X1', certificateExpiresOn: '2030-13-01' }],
+            equipment: [{ kind: 'vehicle', quantity: 1.5 }],
+            training: [{ course: 'c', hours: 0, scheduledOn: 'soon' }],
+            budgetYuan: -1,
+          },
           extra: 1,
         }),
       );
@@ -465,11 +565,26 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       );
       const base = { powerCode: 'CF-CG-0002', teamId: xiping.teamId, instrument: '沾政发〔2025〕20号', effectiveOn: '2026-01-01' };
       expect(fieldsOf(await countyAdmin.post('/api/v1/handovers').send({ ...base, mode: 'entrustment' }))).toEqual(['endsOn']);
-      expect(fieldsOf(await countyAdmin.post('/api/v1/handovers').send({ ...base, mode: 'entrustment', endsOn: '2025-12-31' }))).toEqual(['endsOn']);
-      expect(fieldsOf(await countyAdmin.post('/api/v1/handovers').send({ ...base, mode: 'transfer', endsOn: '2027-12-31' }))).toEqual(['endsOn']);
-      expect(fieldsOf(await countyAdmin.post('/api/v1/handovers').send({ ...base, mode: 'transfer', committed: { officers: [{ name: 'a', certificateNumber: 'X', certificateExpiresOn: '2030-01-01' }, { name: 'b', certificateNumber: 'X', certificateExpiresOn: '2030-01-01' }] } }))).toEqual([
-        'committed.officers[1].certificateNumber',
+      expect(fieldsOf(await countyAdmin.post('/api/v1/handovers').send({ ...base, mode: 'entrustment', endsOn: '2025-12-31' }))).toEqual([
+        'endsOn',
       ]);
+      expect(fieldsOf(await countyAdmin.post('/api/v1/handovers').send({ ...base, mode: 'transfer', endsOn: '2027-12-31' }))).toEqual([
+        'endsOn',
+      ]);
+      expect(
+        fieldsOf(
+          await countyAdmin.post('/api/v1/handovers').send({
+            ...base,
+            mode: 'transfer',
+            committed: {
+              officers: [
+                { name: 'a', certificateNumber: 'X', certificateExpiresOn: '2030-01-01' },
+                { name: 'b', certificateNumber: 'X', certificateExpiresOn: '2030-01-01' },
+              ],
+            },
+          }),
+        ),
+      ).toEqual(['committed.officers[1].certificateNumber']);
       expect(fieldsOf(await xipingUser.post(`/api/v1/handovers/${road.id}/contest`).send({ reason: '' }))).toEqual(['reason']);
       expect(fieldsOf(await countyAdmin.post(`/api/v1/handovers/${road.id}/revocation`).send({}))).toEqual(['reason']);
       expect(fieldsOf(await countyAdmin.put(`/api/v1/handovers/${road.id}/committed`).send({}))).toContain('committed');
@@ -477,23 +592,40 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
         expect.arrayContaining(['status', 'ready', 'page', 'pageSize', 'teamId']),
       );
       expect(fieldsOf(await countyAdmin.get('/api/v1/handovers/not-a-uuid'))).toEqual(['id']);
-      expect(fieldsOf(await xipingUser.post(`/api/v1/handovers/${road.id}/acceptance`).set('If-Match', '"abc"').send({}))).toEqual(['If-Match']);
+      expect(fieldsOf(await xipingUser.post(`/api/v1/handovers/${road.id}/acceptance`).set('If-Match', '"abc"').send({}))).toEqual([
+        'If-Match',
+      ]);
     });
 
     it('names every bad field of a team write', async () => {
       const team = `/api/v1/teams/${xiping.teamId}`;
-      expect(fieldsOf(await xipingUser.post(`${team}/officers`).send({ name: ' ', certificateNumber: 5, certificateExpiresOn: '2030-02-29', nickname: 'x' }))).toEqual(
-        expect.arrayContaining(['name', 'certificateNumber', 'certificateExpiresOn', 'nickname']),
+      expect(
+        fieldsOf(
+          await xipingUser
+            .post(`${team}/officers`)
+            .send({ name: ' ', certificateNumber: 5, certificateExpiresOn: '2030-02-29', nickname: 'x' }),
+        ),
+      ).toEqual(expect.arrayContaining(['name', 'certificateNumber', 'certificateExpiresOn', 'nickname']));
+      expect(fieldsOf(await xipingUser.post(`${team}/equipment`).send({ kind: '', quantity: 0 }))).toEqual(
+        expect.arrayContaining(['kind', 'quantity']),
       );
-      expect(fieldsOf(await xipingUser.post(`${team}/equipment`).send({ kind: '', quantity: 0 }))).toEqual(expect.arrayContaining(['kind', 'quantity']));
       expect(fieldsOf(await xipingUser.post(`${team}/equipment`).send({ kind: 'vehicle', quantity: '2' }))).toEqual(['quantity']);
-      expect(fieldsOf(await xipingUser.post(`${team}/equipment/write-offs`).send({ kind: 'vehicle', quantity: -1 }))).toEqual(expect.arrayContaining(['quantity', 'reason']));
-      expect(fieldsOf(await xipingUser.post(`${team}/training`).send({ officerId: 'x', course: 'c', hours: -4, completedOn: '2025-1-5' }))).toEqual(
-        expect.arrayContaining(['officerId', 'hours', 'completedOn']),
+      expect(fieldsOf(await xipingUser.post(`${team}/equipment/write-offs`).send({ kind: 'vehicle', quantity: -1 }))).toEqual(
+        expect.arrayContaining(['quantity', 'reason']),
       );
+      expect(
+        fieldsOf(await xipingUser.post(`${team}/training`).send({ officerId: 'x', course: 'c', hours: -4, completedOn: '2025-1-5' })),
+      ).toEqual(expect.arrayContaining(['officerId', 'hours', 'completedOn']));
       const officerId = (await getTeam(xipingUser, xiping.teamId)).officers[0]!.officerId;
-      expect(fieldsOf(await xipingUser.post(`${team}/training`).send({ officerId, course: LITTERING_COURSE, hours: 2, completedOn: '2098-01-01' }))).toEqual(['completedOn']);
-      const writeOff = expectProblem(await xipingUser.post(`${team}/equipment/write-offs`).send({ kind: 'vehicle', quantity: 1, reason: '报废' }), 409);
+      expect(
+        fieldsOf(
+          await xipingUser.post(`${team}/training`).send({ officerId, course: LITTERING_COURSE, hours: 2, completedOn: '2098-01-01' }),
+        ),
+      ).toEqual(['completedOn']);
+      const writeOff = expectProblem(
+        await xipingUser.post(`${team}/equipment/write-offs`).send({ kind: 'vehicle', quantity: 1, reason: '报废' }),
+        409,
+      );
       expect(writeOff.code).toBe('insufficient-equipment');
     });
 
@@ -508,9 +640,24 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expectProblem(await countyAdmin.get(`/api/v1/teams/${unknown}`), 404);
       expectProblem(await countyAdmin.post(`/api/v1/teams/${unknown}/equipment`).send({ kind: 'vehicle', quantity: 1 }), 404);
       expectProblem(await xipingUser.delete(`/api/v1/teams/${xiping.teamId}/officers/${unknown}`), 404);
-      expectProblem(await xipingUser.post(`/api/v1/teams/${xiping.teamId}/training`).send({ officerId: unknown, course: LITTERING_COURSE, hours: 4, completedOn: '2025-01-15' }), 404);
-      expectProblem(await countyAdmin.post('/api/v1/handovers').send({ powerCode: 'NO-SUCH-CODE', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }), 404);
-      expectProblem(await countyAdmin.post('/api/v1/handovers').send({ powerCode: 'CF-CG-0002', teamId: unknown, mode: 'transfer', instrument: 'x', effectiveOn: PAST }), 404);
+      expectProblem(
+        await xipingUser
+          .post(`/api/v1/teams/${xiping.teamId}/training`)
+          .send({ officerId: unknown, course: LITTERING_COURSE, hours: 4, completedOn: '2025-01-15' }),
+        404,
+      );
+      expectProblem(
+        await countyAdmin
+          .post('/api/v1/handovers')
+          .send({ powerCode: 'NO-SUCH-CODE', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }),
+        404,
+      );
+      expectProblem(
+        await countyAdmin
+          .post('/api/v1/handovers')
+          .send({ powerCode: 'CF-CG-0002', teamId: unknown, mode: 'transfer', instrument: 'x', effectiveOn: PAST }),
+        404,
+      );
     });
 
     it('keeps townships apart: another township reads and writes nothing of Xiping (403)', async () => {
@@ -518,14 +665,24 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expectProblem(await baishuiUser.get(`/api/v1/handovers/${road.id}/history`), 403);
       expectProblem(await baishuiUser.get(`/api/v1/teams/${xiping.teamId}`), 403);
       expectProblem(await baishuiUser.post(`/api/v1/teams/${xiping.teamId}/equipment`).send({ kind: 'vehicle', quantity: 1 }), 403);
-      expectProblem(await baishuiUser.post(`/api/v1/teams/${xiping.teamId}/officers`).send({ name: '赵六', certificateNumber: 'Z-1', certificateExpiresOn: '2030-01-01' }), 403);
+      expectProblem(
+        await baishuiUser
+          .post(`/api/v1/teams/${xiping.teamId}/officers`)
+          .send({ name: '赵六', certificateNumber: 'Z-1', certificateExpiresOn: '2030-01-01' }),
+        403,
+      );
       expectProblem(await baishuiUser.post(`/api/v1/handovers/${road.id}/contest`).send({ reason: '不是我们的' }), 403);
       const list = await baishuiUser.get('/api/v1/handovers');
       expectStatus(list, 200);
       expect(list.body).toEqual({ items: [], total: 0 });
       // Departments do not keep the townships' rosters; townships do not record handovers.
       expectProblem(await urban.post(`/api/v1/teams/${xiping.teamId}/equipment`).send({ kind: 'vehicle', quantity: 1 }), 403);
-      expectProblem(await xipingUser.post('/api/v1/handovers').send({ powerCode: 'CF-CG-0002', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }), 403);
+      expectProblem(
+        await xipingUser
+          .post('/api/v1/handovers')
+          .send({ powerCode: 'CF-CG-0002', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }),
+        403,
+      );
       // Only the township of the team answers a handover.
       expectProblem(await countyAdmin.post(`/api/v1/handovers/${road.id}/contest`).send({ reason: 'x' }), 403);
     });
@@ -538,7 +695,12 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expectProblem(await countyAdminB.post(`/api/v1/handovers/${road.id}/revocation`).send({ reason: '越权' }), 403);
       expectProblem(await countyAdminB.put(`/api/v1/handovers/${road.id}/committed`).send({ committed: {} }), 403);
       // County B has CF-CG-0001 in its own catalogue, but Xiping's team is county A's.
-      expectProblem(await countyAdminB.post('/api/v1/handovers').send({ powerCode: 'CF-CG-0001', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }), 403);
+      expectProblem(
+        await countyAdminB
+          .post('/api/v1/handovers')
+          .send({ powerCode: 'CF-CG-0001', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }),
+        403,
+      );
       expectProblem(await countyAdmin.get(`/api/v1/teams/${otherCounty.teamId}`), 403);
       expectProblem(await countyAdmin.get(`/api/v1/powers?countyId=${countyB}`), 403);
       expect((await countyAdminB.get('/api/v1/handovers')).body).toEqual({ items: [], total: 0 });
@@ -552,40 +714,82 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expectStatus(await auditor.get(`/api/v1/handovers/${road.id}/history`), 200);
       expect((await getTeam(auditor, baishui.teamId)).id).toBe(baishui.teamId);
       expectStatus(await auditor.get('/api/v1/powers'), 200);
-      expectProblem(await auditor.post('/api/v1/handovers').send({ powerCode: 'CF-CG-0002', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }), 403);
+      expectProblem(
+        await auditor
+          .post('/api/v1/handovers')
+          .send({ powerCode: 'CF-CG-0002', teamId: xiping.teamId, mode: 'transfer', instrument: 'x', effectiveOn: PAST }),
+        403,
+      );
       expectProblem(await auditor.post(`/api/v1/handovers/${road.id}/acceptance`).send({}), 403);
       expectProblem(await auditor.post(`/api/v1/handovers/${road.id}/contest`).send({ reason: 'x' }), 403);
       expectProblem(await auditor.put(`/api/v1/handovers/${road.id}/committed`).send({ committed: {} }), 403);
       expectProblem(await auditor.post(`/api/v1/handovers/${road.id}/revocation`).send({ reason: 'x' }), 403);
-      expectProblem(await auditor.post(`/api/v1/teams/${xiping.teamId}/officers`).send({ name: '赵六', certificateNumber: 'Z-1', certificateExpiresOn: '2030-01-01' }), 403);
+      expectProblem(
+        await auditor
+          .post(`/api/v1/teams/${xiping.teamId}/officers`)
+          .send({ name: '赵六', certificateNumber: 'Z-1', certificateExpiresOn: '2030-01-01' }),
+        403,
+      );
       expectProblem(await auditor.post(`/api/v1/teams/${xiping.teamId}/equipment`).send({ kind: 'vehicle', quantity: 1 }), 403);
-      expectProblem(await auditor.post(`/api/v1/teams/${xiping.teamId}/equipment/write-offs`).send({ kind: 'body-camera', quantity: 1, reason: 'x' }), 403);
+      expectProblem(
+        await auditor.post(`/api/v1/teams/${xiping.teamId}/equipment/write-offs`).send({ kind: 'body-camera', quantity: 1, reason: 'x' }),
+        403,
+      );
       expectProblem(await auditor.delete(`/api/v1/teams/${xiping.teamId}/officers/${randomUUID()}`), 403);
     });
 
     it('refuses a stale If-Match with 409 and writes nothing', async () => {
       const before = await getTeam(xipingUser, xiping.teamId);
-      const stale = expectProblem(await xipingUser.post(`/api/v1/teams/${xiping.teamId}/equipment`).set('If-Match', `"${before.version - 1}"`).send({ kind: 'vehicle', quantity: 1 }), 409);
+      const stale = expectProblem(
+        await xipingUser
+          .post(`/api/v1/teams/${xiping.teamId}/equipment`)
+          .set('If-Match', `"${before.version - 1}"`)
+          .send({ kind: 'vehicle', quantity: 1 }),
+        409,
+      );
       expect(stale.type).toMatch(/version-conflict$/);
       const after = await getTeam(xipingUser, xiping.teamId);
       expect(after.version).toBe(before.version);
       expect(after.equipment).toEqual(before.equipment);
-      const fresh = await xipingUser.post(`/api/v1/teams/${xiping.teamId}/equipment`).set('If-Match', `"${before.version}"`).send({ kind: 'vehicle', quantity: 1 });
+      const fresh = await xipingUser
+        .post(`/api/v1/teams/${xiping.teamId}/equipment`)
+        .set('If-Match', `"${before.version}"`)
+        .send({ kind: 'vehicle', quantity: 1 });
       expectStatus(fresh, 200);
       expect((fresh.body as Team).version).toBe(before.version + 1);
       // The same for handovers.
-      const handover = await record(countyAdmin, { powerCode: 'CF-SC-0006', teamId: baishui.teamId, mode: 'transfer', instrument: '沾政发〔2025〕30号', effectiveOn: FUTURE });
+      const handover = await record(countyAdmin, {
+        powerCode: 'CF-SC-0006',
+        teamId: baishui.teamId,
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕30号',
+        effectiveOn: FUTURE,
+      });
       const seen = await getHandover(countyAdmin, handover.id);
-      const conflict = expectProblem(await countyAdmin.post(`/api/v1/handovers/${handover.id}/revocation`).set('If-Match', `"${seen.version - 1}"`).send({ reason: '调整' }), 409);
+      const conflict = expectProblem(
+        await countyAdmin
+          .post(`/api/v1/handovers/${handover.id}/revocation`)
+          .set('If-Match', `"${seen.version - 1}"`)
+          .send({ reason: '调整' }),
+        409,
+      );
       expect(conflict.code).toBe('version-conflict');
       expect((await getHandover(countyAdmin, handover.id)).status).toBe('recorded');
     });
 
     it('lets two racing acceptances with the same If-Match through once: one 200, one 409', async () => {
       // Xiping is ready for CF-CG-0003 (two trained officers whose certificates hold on the effective date, cameras on hand).
-      const handover = await record(countyAdmin, { powerCode: 'CF-CG-0003', teamId: xiping.teamId, mode: 'transfer', instrument: '沾政发〔2025〕31号', effectiveOn: SOON });
+      const handover = await record(countyAdmin, {
+        powerCode: 'CF-CG-0003',
+        teamId: xiping.teamId,
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕31号',
+        effectiveOn: SOON,
+      });
       expect(handover.readiness).toEqual({ ready: true, gaps: [] });
-      const responses = await Promise.all([1, 2].map(() => xipingUser.post(`/api/v1/handovers/${handover.id}/acceptance`).set('If-Match', '"1"').send({})));
+      const responses = await Promise.all(
+        [1, 2].map(() => xipingUser.post(`/api/v1/handovers/${handover.id}/acceptance`).set('If-Match', '"1"').send({})),
+      );
       expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
       const winner = responses.find((response) => response.status === 200);
       expect(winner?.body).toMatchObject({ status: 'accepted', readiness: { ready: true } });
@@ -595,22 +799,44 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
     });
 
     it('contest → amend (back to recorded) → revoke, with the roles that may do each', async () => {
-      const handover = await record(urban, { powerCode: 'CF-CG-0002', teamId: xiping.teamId, mode: 'entrustment', instrument: '沾城管〔2025〕7号', effectiveOn: '2026-01-01', endsOn: '2028-12-31' });
+      const handover = await record(urban, {
+        powerCode: 'CF-CG-0002',
+        teamId: xiping.teamId,
+        mode: 'entrustment',
+        instrument: '沾城管〔2025〕7号',
+        effectiveOn: '2026-01-01',
+        endsOn: '2028-12-31',
+      });
       expect(handover).toMatchObject({ mode: 'entrustment', endsOn: '2028-12-31', readiness: { ready: false } });
       const contested = await xipingUser.post(`/api/v1/handovers/${handover.id}/contest`).send({ reason: '缺少照相设备' });
       expectStatus(contested, 200);
       expect(contested.body).toMatchObject({ status: 'contested' });
       const contestedVersion = (contested.body as Handover).version;
       // Another department does not amend 城市管理局's handover.
-      expectProblem(await market.put(`/api/v1/handovers/${handover.id}/committed`).send({ committed: { equipment: [{ kind: 'camera', quantity: 1 }] } }), 403);
+      expectProblem(
+        await market
+          .put(`/api/v1/handovers/${handover.id}/committed`)
+          .send({ committed: { equipment: [{ kind: 'camera', quantity: 1 }] } }),
+        403,
+      );
       const current = (await getHandover(urban, handover.id)).version;
       expect(current).toBeGreaterThanOrEqual(contestedVersion);
-      const amended = await urban.put(`/api/v1/handovers/${handover.id}/committed`).set('If-Match', `"${current}"`).send({ committed: { equipment: [{ kind: 'camera', quantity: 1 }] } });
+      const amended = await urban
+        .put(`/api/v1/handovers/${handover.id}/committed`)
+        .set('If-Match', `"${current}"`)
+        .send({ committed: { equipment: [{ kind: 'camera', quantity: 1 }] } });
       expectStatus(amended, 200);
       expect(amended.body).toMatchObject({ status: 'recorded', committed: { equipment: [{ kind: 'camera', quantity: 1 }] } });
       // Reminders sent meanwhile may have raised the stream's version too (they never make If-Match stale).
       expect((amended.body as Handover).version).toBeGreaterThan(current);
-      expect((amended.body as Handover).readiness.gaps).toContainEqual({ resource: 'equipment', item: 'camera', required: 1, available: 0, missing: 1, responsible: URBAN });
+      expect((amended.body as Handover).readiness.gaps).toContainEqual({
+        resource: 'equipment',
+        item: 'camera',
+        required: 1,
+        available: 0,
+        missing: 1,
+        responsible: URBAN,
+      });
       expectProblem(await urban.post(`/api/v1/handovers/${handover.id}/revocation`).send({ reason: '收回' }), 403);
       const revoked = await countyAdmin.post(`/api/v1/handovers/${handover.id}/revocation`).send({ reason: '乡镇承接能力不足，收回' });
       expectStatus(revoked, 200);
@@ -629,7 +855,13 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
 
   describe('Idempotency-Key', () => {
     it('records a handover once for a repeated key and body', async () => {
-      const body = { powerCode: 'CF-HB-0007', teamId: xiping.teamId, mode: 'transfer', instrument: '沾政发〔2025〕40号', effectiveOn: SOON };
+      const body = {
+        powerCode: 'CF-HB-0007',
+        teamId: xiping.teamId,
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕40号',
+        effectiveOn: SOON,
+      };
       const first = await countyAdmin.post('/api/v1/handovers').set('Idempotency-Key', 'record-cf-hb-0007').send(body);
       expectStatus(first, 201);
       const again = await countyAdmin.post('/api/v1/handovers').set('Idempotency-Key', 'record-cf-hb-0007').send(body);
@@ -646,13 +878,27 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       const all = (await countyAdmin.get('/api/v1/handovers?pageSize=100')).body as { items: Handover[]; total: number };
       expect(all.total).toBe(all.items.length);
       expect(all.total).toBeGreaterThanOrEqual(6);
-      for (const item of all.items) expect(item).toEqual(expect.objectContaining({ id: expect.any(String), status: expect.any(String), version: expect.any(Number), readiness: expect.any(Object) }));
+      for (const item of all.items)
+        expect(item).toEqual(
+          expect.objectContaining({
+            id: expect.any(String),
+            status: expect.any(String),
+            version: expect.any(Number),
+            readiness: expect.any(Object),
+          }),
+        );
 
-      const recorded = (await countyAdmin.get('/api/v1/handovers?status=recorded&pageSize=100')).body as { items: Handover[]; total: number };
+      const recorded = (await countyAdmin.get('/api/v1/handovers?status=recorded&pageSize=100')).body as {
+        items: Handover[];
+        total: number;
+      };
       expect(recorded.total).toBe(all.items.filter((item) => item.status === 'recorded').length);
       expect(recorded.items.every((item) => item.status === 'recorded')).toBe(true);
 
-      const baishuiOnly = (await countyAdmin.get(`/api/v1/handovers?teamId=${baishui.teamId}`)).body as { items: Handover[]; total: number };
+      const baishuiOnly = (await countyAdmin.get(`/api/v1/handovers?teamId=${baishui.teamId}`)).body as {
+        items: Handover[];
+        total: number;
+      };
       expect(baishuiOnly.total).toBe(1);
       expect(baishuiOnly.items[0]?.teamId).toBe(baishui.teamId);
 
@@ -667,7 +913,10 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
       expect(bodies.flatMap((body) => body.items.map((item) => item.id))).toEqual(all.items.slice(0, 6).map((item) => item.id));
 
       // The township sees its own township's only, whatever it asks for.
-      const own = (await xipingUser.get(`/api/v1/handovers?pageSize=100&teamId=${baishui.teamId}`)).body as { items: Handover[]; total: number };
+      const own = (await xipingUser.get(`/api/v1/handovers?pageSize=100&teamId=${baishui.teamId}`)).body as {
+        items: Handover[];
+        total: number;
+      };
       expect(own).toEqual({ items: [], total: 0 });
       const xipingList = (await xipingUser.get('/api/v1/handovers?pageSize=100')).body as { items: Handover[]; total: number };
       expect(xipingList.items.every((item) => item.townshipId === xiping.id)).toBe(true);

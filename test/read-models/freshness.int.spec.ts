@@ -15,7 +15,12 @@ import { COUNTY, readSide, START } from './support/zhanyi-world';
 @Module({})
 class ReadProcessModule {
   static forRoot(databaseUrl: string, clock: ManualClock, runProjections: boolean): DynamicModule {
-    const config = loadAppConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env.TEST_REDIS_URL, LOG_LEVEL: 'silent', TZ_COUNTY: 'Asia/Shanghai' });
+    const config = loadAppConfig({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.TEST_REDIS_URL,
+      LOG_LEVEL: 'silent',
+      TZ_COUNTY: 'Asia/Shanghai',
+    });
     return {
       module: ReadProcessModule,
       imports: [

@@ -16,8 +16,14 @@ describe('HandoverQueries.list', () => {
     // The same power and a team in another county: never visible from Zhanyi.
     const team = randomUUID();
     otherCountyHandover = randomUUID();
-    await side.ledger.power(OTHER_COUNTY, 'CF-CG-0001', { type: 'RegisterPowerItem', data: { ...catalogue.littering(), countyId: OTHER_COUNTY } });
-    await side.ledger.team(OTHER_COUNTY, team, { type: 'FormTeam', data: { teamId: team, countyId: OTHER_COUNTY, townshipId: randomUUID(), townshipName: '茨营镇' } });
+    await side.ledger.power(OTHER_COUNTY, 'CF-CG-0001', {
+      type: 'RegisterPowerItem',
+      data: { ...catalogue.littering(), countyId: OTHER_COUNTY },
+    });
+    await side.ledger.team(OTHER_COUNTY, team, {
+      type: 'FormTeam',
+      data: { teamId: team, countyId: OTHER_COUNTY, townshipId: randomUUID(), townshipName: '茨营镇' },
+    });
     side.clock.set('2025-06-02T02:00:00Z');
     await side.ledger.handover(OTHER_COUNTY, otherCountyHandover, {
       type: 'RecordHandover',
@@ -51,8 +57,13 @@ describe('HandoverQueries.list', () => {
     expect(page.total).toBe(4);
     // All four were recorded at the same instant: the id decides.
     expect(ids(page.items)).toEqual(byId(world.littering, world.unlicensed, world.road, world.dongshanLittering));
-    expect(page.items.find((item) => item.id === world.road)).toMatchObject({ powerName: '对擅自占用城市道路（占道经营）的处罚', townshipName: '西平街道' });
-    expect(ids((await side.handovers.list({ countyId: OTHER_COUNTY }, {}, { page: 1, pageSize: 50 })).items)).toEqual([otherCountyHandover]);
+    expect(page.items.find((item) => item.id === world.road)).toMatchObject({
+      powerName: '对擅自占用城市道路（占道经营）的处罚',
+      townshipName: '西平街道',
+    });
+    expect(ids((await side.handovers.list({ countyId: OTHER_COUNTY }, {}, { page: 1, pageSize: 50 })).items)).toEqual([
+      otherCountyHandover,
+    ]);
   });
 
   it('pages', async () => {

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Gap } from '@fangquan/domain';
 import { dumpReadTables } from './support/read-tables';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { buildZhanyiWorld, catalogue, COUNTY, MARKET_REGULATION, officers, readSide, type ReadSide, URBAN_MANAGEMENT, type ZhanyiWorld } from './support/zhanyi-world';
+import {
+  buildZhanyiWorld,
+  catalogue,
+  COUNTY,
+  MARKET_REGULATION,
+  officers,
+  readSide,
+  type ReadSide,
+  URBAN_MANAGEMENT,
+  type ZhanyiWorld,
+} from './support/zhanyi-world';
 
 const gap = (resource: Gap['resource'], item: string, required: number, available: number, responsible: string): Gap => ({
   resource,
@@ -157,7 +167,10 @@ describe('read-models projection', () => {
   });
 
   it('re-opens gaps on every handover of the team when an officer leaves', async () => {
-    await side.ledger.team(COUNTY, world.xiping, { type: 'RemoveOfficer', data: { officerId: officers.zhangWei.officerId, reason: '调离' } });
+    await side.ledger.team(COUNTY, world.xiping, {
+      type: 'RemoveOfficer',
+      data: { officerId: officers.zhangWei.officerId, reason: '调离' },
+    });
     await side.runner.catchUp();
     expect(await readiness(world.littering)).toEqual({
       ready: false,
@@ -192,7 +205,10 @@ describe('read-models projection', () => {
     await side.runner.catchUp();
     expect(await side.powers.get(COUNTY, 'CF-CG-0001')).toMatchObject({ requirements: raised, version: 2 });
     expect((await readiness(world.littering))?.gaps).toContainEqual(gap('equipment', 'body-camera', 4, 2, 'county-office'));
-    expect(await readiness(world.dongshanLittering)).toEqual({ ready: false, gaps: [gap('equipment', 'body-camera', 4, 3, 'county-office')] });
+    expect(await readiness(world.dongshanLittering)).toEqual({
+      ready: false,
+      gaps: [gap('equipment', 'body-camera', 4, 3, 'county-office')],
+    });
     expect(await readiness(world.unlicensed)).toEqual({ ready: true, gaps: [] });
   });
 

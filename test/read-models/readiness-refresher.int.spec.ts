@@ -36,7 +36,9 @@ describe('the readiness sweep', () => {
       { resource: 'training', item: '市容环卫执法实务', required: 2, available: 1, missing: 1, responsible: 'county-office' },
     ];
     expect((await side.handovers.get(world.littering))?.readiness).toEqual({ ready: false, gaps: lapsed });
-    expect((await side.handovers.get(world.unlicensed))?.readiness.gaps).toContainEqual(expect.objectContaining({ resource: 'officers', missing: 1 }));
+    expect((await side.handovers.get(world.unlicensed))?.readiness.gaps).toContainEqual(
+      expect.objectContaining({ resource: 'officers', missing: 1 }),
+    );
     expect((await side.handovers.get(world.dongshanLittering))?.readiness).toEqual({ ready: true, gaps: [] });
     // Revoked handovers are left as they were; versions and times are the log's, not the sweep's.
     expect(await side.handovers.get(world.road)).toEqual(revokedBefore);
@@ -85,6 +87,8 @@ describe('the readiness sweep', () => {
     }
     // Whatever interleaving happened, the rows agree with a fresh assessment of the final state.
     expect((await side.refresher.refreshAll()).changed).toBe(0);
-    expect((await side.handovers.get(world.littering))?.readiness.gaps).toContainEqual(expect.objectContaining({ resource: 'officers', available: 0, missing: 2 }));
+    expect((await side.handovers.get(world.littering))?.readiness.gaps).toContainEqual(
+      expect.objectContaining({ resource: 'officers', available: 0, missing: 2 }),
+    );
   });
 });

@@ -18,7 +18,10 @@ describe('rebuilding the read models', () => {
     await side.ledger.handover(COUNTY, world.littering, { type: 'AcceptHandover', data: { conditional: false, gaps: [] } });
     await side.runner.catchUp();
     const unlicensed = await side.handovers.get(world.unlicensed);
-    await side.ledger.handover(COUNTY, world.unlicensed, { type: 'ContestHandover', data: { reason: '培训未到位', gaps: unlicensed?.readiness.gaps ?? [] } });
+    await side.ledger.handover(COUNTY, world.unlicensed, {
+      type: 'ContestHandover',
+      data: { reason: '培训未到位', gaps: unlicensed?.readiness.gaps ?? [] },
+    });
     await side.ledger.power(COUNTY, 'CF-CG-0001', {
       type: 'RevisePowerRequirements',
       data: { requirements: { ...catalogue.littering().requirements, equipment: [{ kind: 'body-camera', quantity: 3 }] } },
@@ -29,7 +32,13 @@ describe('rebuilding the read models', () => {
     await side.ledger.team(COUNTY, world.xiping, { type: 'AddOfficer', data: officers.wangQiang });
     await side.ledger.team(COUNTY, world.xiping, {
       type: 'RecordTraining',
-      data: { trainingId: randomUUID(), officerId: officers.wangQiang.officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-09-10' },
+      data: {
+        trainingId: randomUUID(),
+        officerId: officers.wangQiang.officerId,
+        course: '市容环卫执法实务',
+        hours: 4,
+        completedOn: '2025-09-10',
+      },
     });
     await side.runner.catchUp();
   });

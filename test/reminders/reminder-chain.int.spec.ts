@@ -1,6 +1,18 @@
 import { ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createWorld, eventually, expectStatus, historyOf, inboxOf, recordHandover, registerPower, remindersAbout, sleep, URBAN, type World } from './support/reminder-world';
+import {
+  createWorld,
+  eventually,
+  expectStatus,
+  historyOf,
+  inboxOf,
+  recordHandover,
+  registerPower,
+  remindersAbout,
+  sleep,
+  URBAN,
+  type World,
+} from './support/reminder-world';
 
 /**
  * The whole chain with REMINDER_STEPS=2s,4s and REMINDER_REPEAT=4s: a handover recorded without the
@@ -23,36 +35,55 @@ describe('reminders: the whole chain (PostgreSQL + Redis)', () => {
   it('reminds at once, follows up at each step, escalates, and stops with a gaps-closed notice once the township is equipped', async () => {
     const recordedAt = Date.now();
     const handover = await recordHandover(world, 'XC-CG-0101', { committed: { equipment: [{ kind: 'body-camera', quantity: 2 }] } });
-    expect(handover.gaps).toEqual([{ resource: 'equipment', item: 'body-camera', required: 2, available: 0, missing: 2, responsible: URBAN }]);
+    expect(handover.gaps).toEqual([
+      { resource: 'equipment', item: 'body-camera', required: 2, available: 0, missing: 2, responsible: URBAN },
+    ]);
 
-    const [first] = await eventually('the first reminder', async () => {
-      const items = await remindersAbout(world.urban, handover.id, 'gap');
-      return items.length > 0 ? items : undefined;
-    }, 5000);
+    const [first] = await eventually(
+      'the first reminder',
+      async () => {
+        const items = await remindersAbout(world.urban, handover.id, 'gap');
+        return items.length > 0 ? items : undefined;
+      },
+      5000,
+    );
     expect(Date.now() - recordedAt).toBeLessThan(5000);
     expect(first).toMatchObject({ kind: 'gap', step: 0, readAt: null, gaps: handover.gaps });
     // The department alone is responsible: the county office is not reminded (yet).
     expect(await remindersAbout(world.office, handover.id)).toEqual([]);
 
-    const escalated = await eventually('the escalated step 3', async () => {
-      const items = await remindersAbout(world.officeHead, handover.id, 'gap');
-      return items.length > 0 ? items : undefined;
-    }, 16_000);
+    const escalated = await eventually(
+      'the escalated step 3',
+      async () => {
+        const items = await remindersAbout(world.officeHead, handover.id, 'gap');
+        return items.length > 0 ? items : undefined;
+      },
+      16_000,
+    );
     expect(escalated.map((item) => item.step)).toEqual([3]);
     const urbanSteps = (await remindersAbout(world.urban, handover.id, 'gap')).map((item) => item.step);
     expect(urbanSteps).toEqual([0, 1, 2, 3]);
     expect(await remindersAbout(world.office, handover.id)).toEqual([]);
 
     // The township equips itself: the chain stops.
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 2 }), 200);
+    expectStatus(
+      await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 2 }),
+      200,
+    );
     for (const person of [world.urban, world.officeHead]) {
-      await eventually(`the gaps-closed notice to ${person.username}`, async () => {
-        const closed = await remindersAbout(person, handover.id, 'gaps-closed');
-        return closed.length === 1 ? closed : undefined;
-      }, 5000);
+      await eventually(
+        `the gaps-closed notice to ${person.username}`,
+        async () => {
+          const closed = await remindersAbout(person, handover.id, 'gaps-closed');
+          return closed.length === 1 ? closed : undefined;
+        },
+        5000,
+      );
     }
     const queues = t.app.get(ReminderQueues);
-    const pending = [...(await queues.reminders.getDelayed()), ...(await queues.reminders.getWaiting())].filter((job) => job.data.handoverId === handover.id);
+    const pending = [...(await queues.reminders.getDelayed()), ...(await queues.reminders.getWaiting())].filter(
+      (job) => job.data.handoverId === handover.id,
+    );
     expect(pending).toEqual([]);
 
     await sleep(8000);
@@ -62,12 +93,23 @@ describe('reminders: the whole chain (PostgreSQL + Redis)', () => {
 
     // Every reminder is on the handover's record once, and shows its inbox deliveries.
     const sent = (await historyOf(world, handover.id)).filter((entry) => entry.type === 'ReminderSent');
-    expect(sent.map((entry) => `${String(entry.data.kind)}:${String(entry.data.step)}`)).toEqual(['gap:0', 'gap:1', 'gap:2', 'gap:3', 'gaps-closed:3']);
+    expect(sent.map((entry) => `${String(entry.data.kind)}:${String(entry.data.step)}`)).toEqual([
+      'gap:0',
+      'gap:1',
+      'gap:2',
+      'gap:3',
+      'gaps-closed:3',
+    ]);
     expect(new Set(sent.map((entry) => entry.data.reminderId)).size).toBe(5);
     expect(sent[3]?.data.recipients).toEqual([world.officeHead.username, world.urban.username].sort());
     const reminders = await world.township.client.get(`/api/v1/handovers/${handover.id}/reminders`);
     expectStatus(reminders, 200);
-    const listed = reminders.body as { kind: string; step: number; escalated: boolean; deliveries: { channel: string; status: string; attempts: number }[] }[];
+    const listed = reminders.body as {
+      kind: string;
+      step: number;
+      escalated: boolean;
+      deliveries: { channel: string; status: string; attempts: number }[];
+    }[];
     expect(listed.map((r) => [r.kind, r.step, r.escalated])).toEqual([
       ['gap', 0, false],
       ['gap', 1, false],

@@ -62,7 +62,10 @@ describe('reminders: webhook and e-mail (PostgreSQL + Redis)', () => {
         attempts.set(reminderId, attempt);
         const verified = verifyWebhookSignature(
           SECRET,
-          { timestamp: request.headers['x-fangquan-timestamp'] as string | undefined, signature: request.headers['x-fangquan-signature'] as string | undefined },
+          {
+            timestamp: request.headers['x-fangquan-timestamp'] as string | undefined,
+            signature: request.headers['x-fangquan-signature'] as string | undefined,
+          },
           text,
           Math.floor(Date.now() / 1000),
         );
@@ -131,45 +134,74 @@ describe('reminders: webhook and e-mail (PostgreSQL + Redis)', () => {
     await eventually('the hanging receiver to be called', async () => (hanging.length > 0 ? true : undefined), 5000);
     const normal = await recordHandover(world, 'XC-MAIL');
 
-    const delivered = await eventually('the webhook delivery on the third attempt', async () => {
-      const webhookRow = (await deliveries(normal.id)).find((d) => d.channel === 'webhook');
-      return webhookRow?.status === 'delivered' ? webhookRow : undefined;
-    }, 8000);
-    expect(delivered).toMatchObject({ recipient: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/fangquan$/), attempts: 3, lastError: null });
+    const delivered = await eventually(
+      'the webhook delivery on the third attempt',
+      async () => {
+        const webhookRow = (await deliveries(normal.id)).find((d) => d.channel === 'webhook');
+        return webhookRow?.status === 'delivered' ? webhookRow : undefined;
+      },
+      8000,
+    );
+    expect(delivered).toMatchObject({
+      recipient: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/fangquan$/),
+      attempts: 3,
+      lastError: null,
+    });
     const calls = received.filter((call) => call.body.power.code === 'XC-MAIL');
     expect(calls.map((call) => [call.attempt, call.verified])).toEqual([
       [1, true],
       [2, true],
       [3, true],
     ]);
-    expect(calls[2]?.body).toMatchObject({ kind: 'gap', township: world.townshipName, power: { code: 'XC-MAIL', name: '巡查事项 XC-MAIL' } });
+    expect(calls[2]?.body).toMatchObject({
+      kind: 'gap',
+      township: world.townshipName,
+      power: { code: 'XC-MAIL', name: '巡查事项 XC-MAIL' },
+    });
     // Meanwhile the hanging receiver's delivery was still being tried.
     expect((await deliveries(hung.id)).find((d) => d.channel === 'webhook')?.status).not.toBe('delivered');
 
-    const failed = await eventually('the hanging delivery to end failed', async () => {
-      const row = (await deliveries(hung.id)).find((d) => d.channel === 'webhook');
-      return row?.status === 'failed' ? row : undefined;
-    }, 12_000);
+    const failed = await eventually(
+      'the hanging delivery to end failed',
+      async () => {
+        const row = (await deliveries(hung.id)).find((d) => d.channel === 'webhook');
+        return row?.status === 'failed' ? row : undefined;
+      },
+      12_000,
+    );
     expect(failed).toMatchObject({ attempts: 4, lastError: 'webhook did not answer within 1000 ms' });
     expect(hanging.length).toBe(4);
   });
 
   it('e-mails a well-formed Chinese message, and records a refusing mailbox as failed with the server’s reply', async () => {
     const handover = await recordHandover(world, 'XC-MAIL');
-    const message = await eventually('the e-mail', async () => mails.find((m) => m.mail.headers.get('x-fangquan-reminder')?.toString().includes(handover.id)), 6000);
+    const message = await eventually(
+      'the e-mail',
+      async () => mails.find((m) => m.mail.headers.get('x-fangquan-reminder')?.toString().includes(handover.id)),
+      6000,
+    );
     expect(message.to).toEqual(['office@county.example']);
     expect(message.mail.from?.text).toBe('reminders@fangquan.example');
     expect(message.mail.subject).toBe(`【提醒】${world.townshipName}承接「巡查事项 XC-MAIL（XC-MAIL）」尚缺 1 项履职条件`);
     expect(message.mail.text).toContain('执法装备「body-camera」：需 2，现有 0，缺 2（责任：县级统筹部门）');
     expect(message.mail.messageId).toMatch(/^<gap\..+@fangquan>$/);
 
-    const rows = await eventually('the e-mail deliveries to settle', async () => {
-      const emails = (await deliveries(handover.id)).filter((d) => d.channel === 'email');
-      return emails.length === 2 && emails.every((d) => d.status !== 'pending') ? emails : undefined;
-    }, 6000);
+    const rows = await eventually(
+      'the e-mail deliveries to settle',
+      async () => {
+        const emails = (await deliveries(handover.id)).filter((d) => d.channel === 'email');
+        return emails.length === 2 && emails.every((d) => d.status !== 'pending') ? emails : undefined;
+      },
+      6000,
+    );
     expect(rows).toEqual([
       expect.objectContaining({ recipient: 'office@county.example', status: 'delivered', attempts: 1, lastError: null }),
-      expect.objectContaining({ recipient: 'refuse@county.example', status: 'failed', attempts: 1, lastError: expect.stringMatching(/550.*Mailbox unavailable/) }),
+      expect.objectContaining({
+        recipient: 'refuse@county.example',
+        status: 'failed',
+        attempts: 1,
+        lastError: expect.stringMatching(/550.*Mailbox unavailable/),
+      }),
     ]);
   });
 });

@@ -3,7 +3,17 @@ import { handoverStreamId } from '@fangquan/domain';
 import type { Job } from 'bullmq';
 import { FollowUpRelay, gapReminderId, partitionOf, ReminderDispatch, ReminderQueues, ReminderSubscriptions } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
+import {
+  createWorld,
+  eventually,
+  expectStatus,
+  historyOf,
+  recordHandover,
+  registerPower,
+  remindersAbout,
+  sleep,
+  type World,
+} from './support/reminder-world';
 
 /**
  * The first reminder of a chain is written by the process manager, in the batch that opens the chain:
@@ -26,7 +36,9 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
   afterAll(() => t?.close());
 
   async function sentReminderIds(handoverId: string): Promise<string[]> {
-    return (await historyOf(world, handoverId)).filter((entry) => entry.type === 'ReminderSent').map((entry) => String(entry.data.reminderId));
+    return (await historyOf(world, handoverId))
+      .filter((entry) => entry.type === 'ReminderSent')
+      .map((entry) => String(entry.data.reminderId));
   }
 
   it('writes the first reminder with no job for it and leaves the next step on the chain, which the relay queues, delayed until it is due', async () => {
@@ -34,10 +46,14 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     await relay.stop();
     try {
       const handover = await recordHandover(world, 'XC-FS-0001');
-      const [first] = await eventually('the first reminder', async () => {
-        const ids = await sentReminderIds(handover.id);
-        return ids.length > 0 ? ids : undefined;
-      }, 5000);
+      const [first] = await eventually(
+        'the first reminder',
+        async () => {
+          const ids = await sentReminderIds(handover.id);
+          return ids.length > 0 ? ids : undefined;
+        },
+        5000,
+      );
       expect(await remindersAbout(world.office, handover.id, 'gap')).toHaveLength(1);
       expect(await queues.reminders.getJob(first as string)).toBeUndefined();
       // Written with the reminder: step 1, due REMINDER_STEPS' first delay (2 s) after it; nothing queued yet.
@@ -49,7 +65,10 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
       expect(chain?.next_step).toBe(1);
       expect(Number(chain?.due_after_ms)).toBeGreaterThan(1000);
       expect(Number(chain?.due_after_ms)).toBeLessThanOrEqual(2050);
-      const pending = async (): Promise<Job[]> => [...(await queues.reminders.getDelayed()), ...(await queues.reminders.getWaiting())].filter((job) => job.data.handoverId === handover.id);
+      const pending = async (): Promise<Job[]> =>
+        [...(await queues.reminders.getDelayed()), ...(await queues.reminders.getWaiting())].filter(
+          (job) => job.data.handoverId === handover.id,
+        );
       expect(await pending()).toEqual([]);
 
       expect(await relay.relayDue()).toBeGreaterThanOrEqual(1);
@@ -57,7 +76,9 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
       expect(next?.data).toEqual(expect.objectContaining({ kind: 'gap', step: 1 }));
       expect(next?.opts.delay).toBeGreaterThan(0);
       expect(next?.opts.delay).toBeLessThanOrEqual(2000);
-      const [after] = (await t.dataSource.query('SELECT follow_up_due_at FROM reminder_chains WHERE handover_id = $1', [handover.id])) as { follow_up_due_at: Date | null }[];
+      const [after] = (await t.dataSource.query('SELECT follow_up_due_at FROM reminder_chains WHERE handover_id = $1', [handover.id])) as {
+        follow_up_due_at: Date | null;
+      }[];
       expect(after?.follow_up_due_at).toBeNull();
       // Nothing left for the next round: the job stays the one.
       await relay.relayDue();
@@ -70,7 +91,10 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
   it('retries a gap job that finds its chain a step behind instead of dropping it (the step before may not have committed yet)', async () => {
     const handover = await recordHandover(world, 'XC-FS-0001');
     await eventually('the first reminder', async () => ((await sentReminderIds(handover.id)).length > 0 ? true : undefined), 5000);
-    const [chain] = (await t.dataSource.query('SELECT episode, revision, fingerprint, next_step FROM reminder_chains WHERE handover_id = $1', [handover.id])) as {
+    const [chain] = (await t.dataSource.query(
+      'SELECT episode, revision, fingerprint, next_step FROM reminder_chains WHERE handover_id = $1',
+      [handover.id],
+    )) as {
       episode: number;
       revision: number;
       fingerprint: string;
@@ -78,11 +102,23 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     }[];
     expect(chain?.next_step).toBe(1);
     // A job for the step after the one the chain waits for (REMINDER_STEPS=2s: step 1 is 2 s away).
-    const ahead = { kind: 'gap' as const, handoverId: handover.id, episode: chain!.episode, revision: chain!.revision, fingerprint: chain!.fingerprint, step: 2 };
+    const ahead = {
+      kind: 'gap' as const,
+      handoverId: handover.id,
+      episode: chain!.episode,
+      revision: chain!.revision,
+      fingerprint: chain!.fingerprint,
+      step: 2,
+    };
     const id = gapReminderId(ahead);
     await queues.reminders.add('gap', ahead, { jobId: id, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
     // The state first, then the job: a job read before its last attempt would show one attempt.
-    const job = await eventually('the early job to use up its attempts', async () => ((await queues.reminders.getJobState(id)) === 'failed' ? queues.reminders.getJob(id) : undefined), 1500, 50);
+    const job = await eventually(
+      'the early job to use up its attempts',
+      async () => ((await queues.reminders.getJobState(id)) === 'failed' ? queues.reminders.getJob(id) : undefined),
+      1500,
+      50,
+    );
     expect(job.attemptsMade).toBe(2);
     expect(job.failedReason).toMatch(/waits for step 1, the job is step 2/);
     expect(await sentReminderIds(handover.id)).toHaveLength(1);
@@ -102,10 +138,14 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
     });
     try {
       const handover = await recordHandover(world, 'XC-FS-0001');
-      const [first] = await eventually('the first reminder', async () => {
-        const ids = await sentReminderIds(handover.id);
-        return ids.length > 0 ? ids : undefined;
-      }, 8000);
+      const [first] = await eventually(
+        'the first reminder',
+        async () => {
+          const ids = await sentReminderIds(handover.id);
+          return ids.length > 0 ? ids : undefined;
+        },
+        8000,
+      );
       expect(refused).toBe(1);
       const job = await queues.reminders.getJob(first as string);
       expect(await job?.getState()).toBe('completed');
@@ -134,7 +174,12 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
         const id = contested.id;
         await tx.query('SELECT pg_current_xact_id()');
         answered = Promise.resolve(world.township.client.post(`/api/v1/handovers/${id}/contest`).send({ reason: '缺少无人机' }));
-        await eventually('the contest to commit', async () => ((await store.streamVersion(handoverStreamId(id))) === 2 ? true : undefined), 3000, 10);
+        await eventually(
+          'the contest to commit',
+          async () => ((await store.streamVersion(handoverStreamId(id))) === 2 ? true : undefined),
+          3000,
+          10,
+        );
       }
       return original(tx, changes, now);
     });
@@ -153,15 +198,23 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
       expect(contest?.body).toMatchObject({ status: 'contested' });
       // The contested handover's reminder comes after the contest in the log as in the stream (the
       // worker wrote it, in a transaction of its own), so readers have both.
-      expect((await historyOf(world, contested.id)).map((entry) => entry.type)).toEqual(['HandoverRecorded', 'HandoverContested', 'ReminderSent']);
+      expect((await historyOf(world, contested.id)).map((entry) => entry.type)).toEqual([
+        'HandoverRecorded',
+        'HandoverContested',
+        'ReminderSent',
+      ]);
       const [late] = await sentReminderIds(contested.id);
       expect(await (await queues.reminders.getJob(late as string))?.getState()).toBe('completed');
-      const view = await eventually('the read model at the reminder', async () => {
-        const response = await world.office.client.get(`/api/v1/handovers/${contested?.id}`);
-        expectStatus(response, 200);
-        const body = response.body as { status: string; version: number };
-        return body.version === 3 ? body : undefined;
-      }, 5000);
+      const view = await eventually(
+        'the read model at the reminder',
+        async () => {
+          const response = await world.office.client.get(`/api/v1/handovers/${contested?.id}`);
+          expectStatus(response, 200);
+          const body = response.body as { status: string; version: number };
+          return body.version === 3 ? body : undefined;
+        },
+        5000,
+      );
       expect(view.status).toBe('contested');
       // The other handover's reminder was still written in the batch: no job carried it.
       const [inBatch] = await sentReminderIds(other.id);

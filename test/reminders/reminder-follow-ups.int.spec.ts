@@ -4,7 +4,17 @@ import { applicationSchema } from '@fangquan/read-models';
 import { ChainFollowUps1764800000000, FOLLOW_UP_LEAD_MS, FollowUpRelay, ReminderQueues } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withScratchDatabase } from './support/scratch-database';
-import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
+import {
+  createWorld,
+  eventually,
+  expectStatus,
+  historyOf,
+  recordHandover,
+  registerPower,
+  remindersAbout,
+  sleep,
+  type World,
+} from './support/reminder-world';
 
 const HOUR = 3_600_000;
 
@@ -37,12 +47,19 @@ describe('reminders: follow-ups left on the chain, queued by the relay (PostgreS
     const world = await createWorld(t, label);
     await registerPower(world, { code: `XC-${label}`, certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }] });
     const { id } = await recordHandover(world, `XC-${label}`);
-    await eventually('the first reminder', async () => ((await remindersAbout(world.office, id, 'gap')).length === 1 ? true : undefined), 5000);
+    await eventually(
+      'the first reminder',
+      async () => ((await remindersAbout(world.office, id, 'gap')).length === 1 ? true : undefined),
+      5000,
+    );
     return { world, id };
   }
 
   async function chainOf(id: string): Promise<{ next_step: number; follow_up_due_at: Date | null }> {
-    const [row] = (await t.dataSource.query('SELECT next_step, follow_up_due_at FROM reminder_chains WHERE handover_id = $1', [id])) as { next_step: number; follow_up_due_at: Date | null }[];
+    const [row] = (await t.dataSource.query('SELECT next_step, follow_up_due_at FROM reminder_chains WHERE handover_id = $1', [id])) as {
+      next_step: number;
+      follow_up_due_at: Date | null;
+    }[];
     if (row === undefined) throw new Error(`no chain for ${id}`);
     return row;
   }
@@ -108,7 +125,11 @@ describe('reminders: follow-ups left on the chain, queued by the relay (PostgreS
     clock.set(start);
     const { world, id } = await remindedHandover('FU-CLOSED');
     expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'drone', quantity: 1 }), 200);
-    await eventually('the gaps-closed notice', async () => ((await remindersAbout(world.office, id, 'gaps-closed')).length === 1 ? true : undefined), 5000);
+    await eventually(
+      'the gaps-closed notice',
+      async () => ((await remindersAbout(world.office, id, 'gaps-closed')).length === 1 ? true : undefined),
+      5000,
+    );
     expect((await chainOf(id)).follow_up_due_at).toBeNull();
 
     clock.set(new Date(start.getTime() + 2 * HOUR));

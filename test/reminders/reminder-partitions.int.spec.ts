@@ -4,7 +4,17 @@ import { eventStoreMigrations } from '@fangquan/event-store';
 import { ChainPartitionCheckpoints1764700000000 } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { withScratchDatabase } from './support/scratch-database';
-import { createWorld, eventually, expectStatus, historyOf, recordHandover, registerPower, remindersAbout, sleep, type World } from './support/reminder-world';
+import {
+  createWorld,
+  eventually,
+  expectStatus,
+  historyOf,
+  recordHandover,
+  registerPower,
+  remindersAbout,
+  sleep,
+  type World,
+} from './support/reminder-world';
 
 /**
  * The chains are kept by one process manager per partition (by handover). A team's event reaches
@@ -30,7 +40,9 @@ describe('reminders: one process manager per partition of the chains (PostgreSQL
   });
 
   it('reminds every handover of a team whose officer leaves, in every partition, once each; the new officer closes them all', async () => {
-    const officer = await world.township.client.post(`/api/v1/teams/${world.teamId}/officers`).send({ name: '李明', certificateNumber: 'C-PT-1', certificateExpiresOn: '2030-12-31' });
+    const officer = await world.township.client
+      .post(`/api/v1/teams/${world.teamId}/officers`)
+      .send({ name: '李明', certificateNumber: 'C-PT-1', certificateExpiresOn: '2030-12-31' });
     expectStatus(officer, 201);
     const handovers: string[] = [];
     // Handovers of the one team until every partition keeps at least two.
@@ -40,25 +52,45 @@ describe('reminders: one process manager per partition of the chains (PostgreSQL
       handovers.push(handover.id);
     }
     // The chains say which partition keeps each handover; the SQL of the partitions' locks agrees with the code.
-    const chains = await eventually('a chain for every handover', async () => {
-      const rows = (await t.dataSource.query(
-        `SELECT handover_id, get_byte(decode(md5(handover_id), 'hex'), 0) % $2::int AS partition FROM reminder_chains WHERE handover_id = ANY($1::text[])`,
-        [handovers, REMINDER_PARTITIONS],
-      )) as { handover_id: string; partition: number }[];
-      return rows.length === handovers.length ? rows : undefined;
-    }, 5000);
+    const chains = await eventually(
+      'a chain for every handover',
+      async () => {
+        const rows = (await t.dataSource.query(
+          `SELECT handover_id, get_byte(decode(md5(handover_id), 'hex'), 0) % $2::int AS partition FROM reminder_chains WHERE handover_id = ANY($1::text[])`,
+          [handovers, REMINDER_PARTITIONS],
+        )) as { handover_id: string; partition: number }[];
+        return rows.length === handovers.length ? rows : undefined;
+      },
+      5000,
+    );
     for (const chain of chains) expect(Number(chain.partition)).toBe(partitionOf(chain.handover_id));
 
-    expectStatus(await world.township.client.delete(`/api/v1/teams/${world.teamId}/officers/${(officer.body as { officerId: string }).officerId}`), 200);
+    expectStatus(
+      await world.township.client.delete(`/api/v1/teams/${world.teamId}/officers/${(officer.body as { officerId: string }).officerId}`),
+      200,
+    );
     for (const id of handovers) {
-      await eventually(`the gap reminder of ${id}`, async () => ((await remindersAbout(world.office, id, 'gap')).length > 0 ? true : undefined), 8000);
+      await eventually(
+        `the gap reminder of ${id}`,
+        async () => ((await remindersAbout(world.office, id, 'gap')).length > 0 ? true : undefined),
+        8000,
+      );
     }
     // Every partition's checkpoint is past the team's event.
     expect(await checkpointsPastTeamEvent()).toEqual(new Map(ALL_PARTITIONS.map((partition) => [partitionSubscription(partition), true])));
 
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/officers`).send({ name: '张华', certificateNumber: 'C-PT-2', certificateExpiresOn: '2030-12-31' }), 201);
+    expectStatus(
+      await world.township.client
+        .post(`/api/v1/teams/${world.teamId}/officers`)
+        .send({ name: '张华', certificateNumber: 'C-PT-2', certificateExpiresOn: '2030-12-31' }),
+      201,
+    );
     for (const id of handovers) {
-      await eventually(`the gaps-closed notice of ${id}`, async () => ((await remindersAbout(world.office, id, 'gaps-closed')).length > 0 ? true : undefined), 8000);
+      await eventually(
+        `the gaps-closed notice of ${id}`,
+        async () => ((await remindersAbout(world.office, id, 'gaps-closed')).length > 0 ? true : undefined),
+        8000,
+      );
     }
     await sleep(500);
     for (const id of handovers) {
@@ -72,11 +104,15 @@ describe('reminders: one process manager per partition of the chains (PostgreSQL
     await withScratchDatabase(t.databaseUrl, eventStoreMigrations, async (runner) => {
       const migration = new ChainPartitionCheckpoints1764700000000();
       const rows = async (): Promise<{ subscription_id: string; transaction_id: string; global_position: string }[]> =>
-        (await runner.query(`SELECT subscription_id, transaction_id::text, global_position::text FROM subscription_checkpoints ORDER BY subscription_id`)) as never;
+        (await runner.query(
+          `SELECT subscription_id, transaction_id::text, global_position::text FROM subscription_checkpoints ORDER BY subscription_id`,
+        )) as never;
       // A log the process manager has not read yet: nothing to copy, both start at the log's start.
       await migration.up(runner);
       expect(await rows()).toEqual([]);
-      await runner.query(`INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ('reminders', '7421'::xid8, 9000, now()), ('read-models', '1'::xid8, 1, now())`);
+      await runner.query(
+        `INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ('reminders', '7421'::xid8, 9000, now()), ('read-models', '1'::xid8, 1, now())`,
+      );
       await migration.up(runner);
       expect(await rows()).toEqual([
         { subscription_id: 'read-models', transaction_id: '1', global_position: '1' },

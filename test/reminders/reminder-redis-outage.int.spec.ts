@@ -5,7 +5,16 @@ import { handoverStreamId } from '@fangquan/domain';
 import { launchRedisServer, type LaunchedRedis } from '@fangquan/platform';
 import { FollowUpRelay } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createWorld, eventually, expectStatus, registerPower, remindersAbout, sleep, type Gap, type World } from './support/reminder-world';
+import {
+  createWorld,
+  eventually,
+  expectStatus,
+  registerPower,
+  remindersAbout,
+  sleep,
+  type Gap,
+  type World,
+} from './support/reminder-world';
 
 /**
  * Redis stops for 30 s (a private redis-server, stopped and started again on the same port and data
@@ -42,7 +51,9 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
 
   async function record(label: string): Promise<{ id: string; ms: number }> {
     const started = Date.now();
-    const response = await world.office.client.post('/api/v1/handovers').send({ powerCode: 'XC-OUTAGE', teamId: world.teamId, mode: 'transfer', instrument: label, effectiveOn: '2026-01-01' });
+    const response = await world.office.client
+      .post('/api/v1/handovers')
+      .send({ powerCode: 'XC-OUTAGE', teamId: world.teamId, mode: 'transfer', instrument: label, effectiveOn: '2026-01-01' });
     expectStatus(response, 201);
     const body = response.body as { id: string; readiness: { ready: boolean; gaps: Gap[] } };
     expect(body.readiness).toEqual({ ready: false, gaps: [expect.objectContaining({ resource: 'equipment', item: 'drone', missing: 1 })] });
@@ -54,7 +65,11 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
     // Its follow-up comes due during the outage (set so by hand: REMINDER_STEPS is 1 h here).
     const late = await record('late');
     for (const handover of [before, late]) {
-      await eventually('a reminder before the outage', async () => ((await remindersAbout(world.office, handover.id, 'gap')).length === 1 ? true : undefined), 5000);
+      await eventually(
+        'a reminder before the outage',
+        async () => ((await remindersAbout(world.office, handover.id, 'gap')).length === 1 ? true : undefined),
+        5000,
+      );
     }
     const relay = t.app.get(FollowUpRelay);
     await relay.stop();
@@ -71,17 +86,24 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
     await eventually(
       'the first reminders during the outage',
       async () => {
-        const [row] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM reminders WHERE kind = 'gap' AND handover_id = ANY($1)`, [during.map((r) => r.id)])) as { n: number }[];
+        const [row] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM reminders WHERE kind = 'gap' AND handover_id = ANY($1)`, [
+          during.map((r) => r.id),
+        ])) as { n: number }[];
         return row?.n === during.length ? true : undefined;
       },
       5000,
       250,
     );
-    const [waiting] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM reminder_chains WHERE follow_up_due_at IS NOT NULL AND handover_id = ANY($1)`, [during.map((r) => r.id)])) as { n: number }[];
+    const [waiting] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM reminder_chains WHERE follow_up_due_at IS NOT NULL AND handover_id = ANY($1)`,
+      [during.map((r) => r.id)],
+    )) as { n: number }[];
     expect(waiting?.n).toBe(during.length);
     await t.dataSource.query(`UPDATE reminder_chains SET follow_up_due_at = now() WHERE handover_id = $1`, [late.id]);
     await expect(relay.relayDue()).rejects.toThrow();
-    const [kept] = (await t.dataSource.query(`SELECT follow_up_due_at IS NOT NULL AS kept FROM reminder_chains WHERE handover_id = $1`, [late.id])) as { kept: boolean }[];
+    const [kept] = (await t.dataSource.query(`SELECT follow_up_due_at IS NOT NULL AS kept FROM reminder_chains WHERE handover_id = $1`, [
+      late.id,
+    ])) as { kept: boolean }[];
     expect(kept?.kept).toBe(true);
     relay.start();
     redis = await launchRedisServer({ dataDir, port });
@@ -92,21 +114,36 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
     await eventually(
       'every due reminder after the outage',
       async () => {
-        const [row] = (await t.dataSource.query(`SELECT count(DISTINCT handover_id)::int AS n FROM reminders WHERE kind = 'gap' AND handover_id = ANY($1)`, [ids])) as { n: number }[];
+        const [row] = (await t.dataSource.query(
+          `SELECT count(DISTINCT handover_id)::int AS n FROM reminders WHERE kind = 'gap' AND handover_id = ANY($1)`,
+          [ids],
+        )) as { n: number }[];
         return row?.n === ids.length ? true : undefined;
       },
       25_000,
       250,
     );
-    const inbox = (await t.dataSource.query(`SELECT recipient_user_id::text AS id, count(*)::int AS n FROM inbox WHERE handover_id = ANY($1) GROUP BY 1 ORDER BY 1`, [ids])) as { id: string; n: number }[];
+    const inbox = (await t.dataSource.query(
+      `SELECT recipient_user_id::text AS id, count(*)::int AS n FROM inbox WHERE handover_id = ANY($1) GROUP BY 1 ORDER BY 1`,
+      [ids],
+    )) as { id: string; n: number }[];
     expect(inbox).toEqual([world.office.id, world.officeHead.id].sort().map((id) => ({ id, n: ids.length })));
-    const sent = (await t.dataSource.query(`SELECT stream_id, count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND stream_id = ANY($1) GROUP BY 1`, [ids.map(handoverStreamId)])) as { n: number }[];
+    const sent = (await t.dataSource.query(
+      `SELECT stream_id, count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND stream_id = ANY($1) GROUP BY 1`,
+      [ids.map(handoverStreamId)],
+    )) as { n: number }[];
     expect(sent).toHaveLength(ids.length);
     expect(sent.every((row) => row.n === 1)).toBe(true);
     // The follow-up the failed round left: queued once Redis is back, delivered once.
-    await eventually('the follow-up left during the outage', async () => ((await remindersAbout(world.office, late.id, 'gap')).length === 2 ? true : undefined), 10_000);
+    await eventually(
+      'the follow-up left during the outage',
+      async () => ((await remindersAbout(world.office, late.id, 'gap')).length === 2 ? true : undefined),
+      10_000,
+    );
     await sleep(1500);
-    const [lateSent] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND stream_id = $1`, [handoverStreamId(late.id)])) as { n: number }[];
+    const [lateSent] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND stream_id = $1`, [
+      handoverStreamId(late.id),
+    ])) as { n: number }[];
     expect(lateSent?.n).toBe(2);
   }, 90_000);
 });

@@ -1,7 +1,18 @@
 import { ManualClock } from '@fangquan/platform';
 import { ReminderQueues, ReminderSweeps } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createWorld, eventually, expectStatus, recordHandover, registerPower, remindersAbout, sleep, type InboxItem, type Person, type World } from './support/reminder-world';
+import {
+  createWorld,
+  eventually,
+  expectStatus,
+  recordHandover,
+  registerPower,
+  remindersAbout,
+  sleep,
+  type InboxItem,
+  type Person,
+  type World,
+} from './support/reminder-world';
 
 /**
  * Every way a gap appears brings a reminder, and every fix cancels it: an officer leaves, equipment
@@ -22,26 +33,43 @@ describe('reminders: triggers, fixes and sweeps (PostgreSQL + Redis)', () => {
   afterAll(() => t?.close());
 
   /** A county whose team is ready for power `code` (one certified officer, one body camera). */
-  async function readyWorld(label: string, certificateExpiresOn = '2030-12-31'): Promise<{ world: World; officerId: string; handoverId: string }> {
+  async function readyWorld(
+    label: string,
+    certificateExpiresOn = '2030-12-31',
+  ): Promise<{ world: World; officerId: string; handoverId: string }> {
     const world = await createWorld(t, label);
     await registerPower(world, { code: `XC-${label}`, certifiedOfficers: 1, equipment: [{ kind: 'body-camera', quantity: 1 }] });
-    const officer = await world.township.client.post(`/api/v1/teams/${world.teamId}/officers`).send({ name: '李明', certificateNumber: `C-${label}-1`, certificateExpiresOn });
+    const officer = await world.township.client
+      .post(`/api/v1/teams/${world.teamId}/officers`)
+      .send({ name: '李明', certificateNumber: `C-${label}-1`, certificateExpiresOn });
     expectStatus(officer, 201);
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 1 }), 200);
+    expectStatus(
+      await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 1 }),
+      200,
+    );
     const handover = await recordHandover(world, `XC-${label}`);
     expect(handover.gaps).toEqual([]);
     return { world, officerId: (officer.body as { officerId: string }).officerId, handoverId: handover.id };
   }
 
   async function waitFor(person: Person, handoverId: string, kind: InboxItem['kind'], count = 1): Promise<InboxItem[]> {
-    return eventually(`${count} ${kind} reminder(s) for ${person.username}`, async () => {
-      const items = await remindersAbout(person, handoverId, kind);
-      return items.length >= count ? items : undefined;
-    }, 6000);
+    return eventually(
+      `${count} ${kind} reminder(s) for ${person.username}`,
+      async () => {
+        const items = await remindersAbout(person, handoverId, kind);
+        return items.length >= count ? items : undefined;
+      },
+      6000,
+    );
   }
 
   async function addOfficer(world: World, number: string, expiresOn = '2030-12-31'): Promise<void> {
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/officers`).send({ name: '张华', certificateNumber: number, certificateExpiresOn: expiresOn }), 201);
+    expectStatus(
+      await world.township.client
+        .post(`/api/v1/teams/${world.teamId}/officers`)
+        .send({ name: '张华', certificateNumber: number, certificateExpiresOn: expiresOn }),
+      201,
+    );
   }
 
   it('an officer who leaves brings a reminder to the county office; a new officer closes it', async () => {
@@ -50,27 +78,42 @@ describe('reminders: triggers, fixes and sweeps (PostgreSQL + Redis)', () => {
     expect(await remindersAbout(world.office, handoverId)).toEqual([]);
     expectStatus(await world.township.client.delete(`/api/v1/teams/${world.teamId}/officers/${officerId}`), 200);
     const [gap] = await waitFor(world.office, handoverId, 'gap');
-    expect(gap?.gaps).toEqual([{ resource: 'officers', item: 'certified-officer', required: 1, available: 0, missing: 1, responsible: 'county-office' }]);
+    expect(gap?.gaps).toEqual([
+      { resource: 'officers', item: 'certified-officer', required: 1, available: 0, missing: 1, responsible: 'county-office' },
+    ]);
     await addOfficer(world, 'C-leave-2');
     await waitFor(world.office, handoverId, 'gaps-closed');
   });
 
   it('equipment written off brings a reminder; equipment received closes it', async () => {
     const { world, handoverId } = await readyWorld('writeoff');
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment/write-offs`).send({ kind: 'body-camera', quantity: 1, reason: '损坏报废' }), 200);
+    expectStatus(
+      await world.township.client
+        .post(`/api/v1/teams/${world.teamId}/equipment/write-offs`)
+        .send({ kind: 'body-camera', quantity: 1, reason: '损坏报废' }),
+      200,
+    );
     const [gap] = await waitFor(world.office, handoverId, 'gap');
     expect(gap?.gaps?.map((g) => [g.resource, g.item, g.missing])).toEqual([['equipment', 'body-camera', 1]]);
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 1 }), 200);
+    expectStatus(
+      await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 1 }),
+      200,
+    );
     await waitFor(world.office, handoverId, 'gaps-closed');
   });
 
   it('requirements revised upward bring a reminder; meeting them closes it', async () => {
     const { world, handoverId } = await readyWorld('revise');
-    const revised = await world.office.client.put('/api/v1/powers/XC-revise/requirements').send({ requirements: { certifiedOfficers: 1, equipment: [{ kind: 'body-camera', quantity: 3 }], training: [] } });
+    const revised = await world.office.client
+      .put('/api/v1/powers/XC-revise/requirements')
+      .send({ requirements: { certifiedOfficers: 1, equipment: [{ kind: 'body-camera', quantity: 3 }], training: [] } });
     expectStatus(revised, 200);
     const [gap] = await waitFor(world.office, handoverId, 'gap');
     expect(gap?.gaps?.map((g) => [g.item, g.required, g.missing])).toEqual([['body-camera', 3, 2]]);
-    expectStatus(await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 2 }), 200);
+    expectStatus(
+      await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 2 }),
+      200,
+    );
     await waitFor(world.office, handoverId, 'gaps-closed');
   });
 
@@ -129,18 +172,26 @@ describe('reminders: triggers, fixes and sweeps (PostgreSQL + Redis)', () => {
     expect((await world.office.client.get(`/api/v1/handovers/${handover.id}`)).body).toMatchObject({ status: 'accepted' });
     clock.set('2026-04-01T02:00:00.000Z');
     await sweeps.run('activation');
-    const active = await eventually('the handover to be active', async () => {
-      const response = await world.office.client.get(`/api/v1/handovers/${handover.id}`);
-      return (response.body as { status: string }).status === 'active' ? response.body : undefined;
-    }, 5000);
+    const active = await eventually(
+      'the handover to be active',
+      async () => {
+        const response = await world.office.client.get(`/api/v1/handovers/${handover.id}`);
+        return (response.body as { status: string }).status === 'active' ? response.body : undefined;
+      },
+      5000,
+    );
     expect(active).toMatchObject({ status: 'active' });
   });
 
   it('upserts one job scheduler per sweep', async () => {
-    const schedulers = await eventually('the sweep schedulers', async () => {
-      const found = await t.app.get(ReminderQueues).sweeps.getJobSchedulers();
-      return found.length === 4 ? found : undefined;
-    }, 5000);
+    const schedulers = await eventually(
+      'the sweep schedulers',
+      async () => {
+        const found = await t.app.get(ReminderQueues).sweeps.getJobSchedulers();
+        return found.length === 4 ? found : undefined;
+      },
+      5000,
+    );
     expect(schedulers.map((s) => s.key).sort()).toEqual(['activation', 'certificate-expiry', 'readiness', 'unanswered']);
     expect(schedulers[0]).toMatchObject({ pattern: t.config.sweepCron, tz: t.config.timeZone });
   });

@@ -53,13 +53,22 @@ describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + R
       for (let i = 0; i < BURST; i += 10) {
         await Promise.all(
           Array.from({ length: 10 }, (_, k) =>
-            handovers.record(actor, { powerCode: 'XC-BURST', teamId: world.teamId, mode: 'transfer', instrument: `burst-${i + k}`, effectiveOn: '2026-01-01' }, { correlationId: `burst-${i + k}` }),
+            handovers.record(
+              actor,
+              { powerCode: 'XC-BURST', teamId: world.teamId, mode: 'transfer', instrument: `burst-${i + k}`, effectiveOn: '2026-01-01' },
+              { correlationId: `burst-${i + k}` },
+            ),
           ),
         );
       }
     })();
 
-    await eventually('the burst to be under way', async () => ((await count('SELECT count(*)::text AS n FROM inbox')) >= 100 ? true : undefined), 30_000, 20);
+    await eventually(
+      'the burst to be under way',
+      async () => ((await count('SELECT count(*)::text AS n FROM inbox')) >= 100 ? true : undefined),
+      30_000,
+      20,
+    );
     await worker.kill('SIGKILL');
     const atKill = await count('SELECT count(*)::text AS n FROM inbox');
     expect(atKill).toBeLessThan(BURST * 2);
@@ -74,7 +83,9 @@ describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + R
     );
     // Two recipients (the county office's users), each with every reminder once.
     expect(await count('SELECT count(*)::text AS n FROM inbox')).toBe(BURST * 2);
-    const perRecipient = (await t.dataSource.query('SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox GROUP BY 1 ORDER BY 1')) as { id: string; n: number; distinct_n: number }[];
+    const perRecipient = (await t.dataSource.query(
+      'SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox GROUP BY 1 ORDER BY 1',
+    )) as { id: string; n: number; distinct_n: number }[];
     expect(perRecipient).toEqual([world.office.id, world.officeHead.id].sort().map((id) => ({ id, n: BURST, distinct_n: BURST })));
     expect(await count(`SELECT count(*)::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST);
     expect(await count(`SELECT count(DISTINCT data->>'reminderId')::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST);

@@ -87,7 +87,8 @@ async function migrate(databaseUrl: string): Promise<void> {
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   const testRedisUrl = process.env.TEST_REDIS_URL;
-  if (!testDatabaseUrl || !testRedisUrl) throw new Error('TEST_DATABASE_URL / TEST_REDIS_URL are not set: run through vitest (the int project starts them)');
+  if (!testDatabaseUrl || !testRedisUrl)
+    throw new Error('TEST_DATABASE_URL / TEST_REDIS_URL are not set: run through vitest (the int project starts them)');
   const database = `fangquan_e2e_${randomBytes(6).toString('hex')}`;
   const databaseUrl = serverUrl(testDatabaseUrl, database);
   const dataDir = mkdtempSync(join(tmpdir(), 'fangquan-e2e-'));
@@ -114,7 +115,13 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       ...options.env,
     });
     const nest = await NestFactory.create<NestExpressApplication>(
-      ApiModule.forRoot({ config, redisUrl: testRedisUrl, withWorker: options.withWorker ?? true, clock: options.clock, loginRateLimit: options.loginRateLimit }),
+      ApiModule.forRoot({
+        config,
+        redisUrl: testRedisUrl,
+        withWorker: options.withWorker ?? true,
+        clock: options.clock,
+        loginRateLimit: options.loginRateLimit,
+      }),
       { bufferLogs: true },
     );
     app = nest;
@@ -141,7 +148,13 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     };
     const as = (token: string): AuthorizedClient => {
       const authorized = (method: Method) => (path: string) => request(baseUrl)[method](path).set('Authorization', `Bearer ${token}`);
-      return { get: authorized('get'), post: authorized('post'), put: authorized('put'), patch: authorized('patch'), delete: authorized('delete') };
+      return {
+        get: authorized('get'),
+        post: authorized('post'),
+        put: authorized('put'),
+        patch: authorized('patch'),
+        delete: authorized('delete'),
+      };
     };
 
     let closed = false;

@@ -31,7 +31,10 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(options),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.config.database, applicationSchema), migrationsRun: options.config.database.kind === 'embedded' }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.config.database, applicationSchema),
+          migrationsRun: options.config.database.kind === 'embedded',
+        }),
         HealthModule,
         AuthModule.forRoot({ loginRateLimit: options.loginRateLimit }),
         IdentityApiModule,

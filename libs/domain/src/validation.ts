@@ -82,12 +82,7 @@ export function requireBoolean(errors: FieldErrors, field: string, value: unknow
   return value;
 }
 
-export function requireOneOf<T extends string>(
-  errors: FieldErrors,
-  field: string,
-  value: unknown,
-  allowed: readonly [T, ...T[]],
-): T {
+export function requireOneOf<T extends string>(errors: FieldErrors, field: string, value: unknown, allowed: readonly [T, ...T[]]): T {
   const match = allowed.find((candidate) => candidate === value);
   if (match === undefined) {
     errors.push({ field, message: `must be one of ${allowed.join(', ')}` });

@@ -95,7 +95,9 @@ export interface AggregateLoadRequest<S> {
   readonly complete: (read: StreamRead, keep: boolean) => LoadedAggregate<S>;
 }
 
-type LoadedAll<R extends readonly AggregateLoadRequest<unknown>[]> = { -readonly [K in keyof R]: R[K] extends AggregateLoadRequest<infer S> ? LoadedAggregate<S> : never };
+type LoadedAll<R extends readonly AggregateLoadRequest<unknown>[]> = {
+  -readonly [K in keyof R]: R[K] extends AggregateLoadRequest<infer S> ? LoadedAggregate<S> : never;
+};
 
 /**
  * Loads several aggregates (of any types) in ONE round trip — for a command that reads other
@@ -103,7 +105,11 @@ type LoadedAll<R extends readonly AggregateLoadRequest<unknown>[]> = { -readonly
  * Requests answered from a store's cache are not read (none at all when every one is); inside a
  * transaction every request is read.
  */
-export async function loadAggregates<const R extends readonly AggregateLoadRequest<unknown>[]>(store: EventStore, requests: R, options: InTransaction = {}): Promise<LoadedAll<R>> {
+export async function loadAggregates<const R extends readonly AggregateLoadRequest<unknown>[]>(
+  store: EventStore,
+  requests: R,
+  options: InTransaction = {},
+): Promise<LoadedAll<R>> {
   const inTransaction = options.transaction !== undefined;
   const loaded = requests.map((request) => (inTransaction ? undefined : request.cached()));
   const toRead = requests.filter((_, index) => loaded[index] === undefined);
@@ -140,7 +146,8 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     const every = options.snapshot?.every;
     if (every !== undefined && (!Number.isInteger(every) || every < 1)) throw new RangeError('snapshot.every must be a positive integer');
     const cacheSize = options.stateCache;
-    if (cacheSize !== undefined && (!Number.isInteger(cacheSize) || cacheSize < 1)) throw new RangeError('stateCache must be a positive integer');
+    if (cacheSize !== undefined && (!Number.isInteger(cacheSize) || cacheSize < 1))
+      throw new RangeError('stateCache must be a positive integer');
     this.kept = cacheSize === undefined ? undefined : new LRUCache({ max: cacheSize });
   }
 
@@ -153,7 +160,13 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
    * decider's error as `{ ok: false }`; throws StreamVersionConflictError when the stream moved (after
    * the retries, or at once when `expectedVersion` was given or inside a caller's transaction).
    */
-  async handle(streamId: string, command: C, ctx: Ctx, metadata: EventMetadata, options: HandleOptions = {}): Promise<HandleResult<E, S, Err>> {
+  async handle(
+    streamId: string,
+    command: C,
+    ctx: Ctx,
+    metadata: EventMetadata,
+    options: HandleOptions = {},
+  ): Promise<HandleResult<E, S, Err>> {
     // With an expected version a conflict is final, unless neutral events may have raced in.
     const retryable = options.expectedVersion === undefined || this.neutralEvents.size > 0;
     const retries = retryable && options.transaction === undefined ? this.conflictRetries : 0;
@@ -166,7 +179,13 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     }
   }
 
-  private async handleOnce(streamId: string, command: C, ctx: Ctx, metadata: EventMetadata, options: HandleOptions): Promise<HandleResult<E, S, Err>> {
+  private async handleOnce(
+    streamId: string,
+    command: C,
+    ctx: Ctx,
+    metadata: EventMetadata,
+    options: HandleOptions,
+  ): Promise<HandleResult<E, S, Err>> {
     const { aggregate, snapshotVersion } = options.newStream
       ? { aggregate: { state: this.decider.initialState, version: 0 }, snapshotVersion: 0 }
       : await this.loadWithSnapshotVersion(streamId, options);
@@ -177,7 +196,8 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     }
     const decision = this.decider.decide(command, aggregate.state, ctx);
     if (!decision.ok) return { ok: false, error: decision.error, version: aggregate.version };
-    if (decision.events.length === 0) return { ok: true, events: [], state: aggregate.state, nextVersion: aggregate.version, lastGlobalPosition: null };
+    if (decision.events.length === 0)
+      return { ok: true, events: [], state: aggregate.state, nextVersion: aggregate.version, lastGlobalPosition: null };
     const expected = aggregate.version === 0 ? 'no-stream' : aggregate.version;
     let appended;
     try {
@@ -222,7 +242,10 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
     if (current === undefined || current.version <= aggregate.version) this.kept.set(streamId, aggregate);
   }
 
-  private async loadWithSnapshotVersion(streamId: string, options: InTransaction): Promise<{ aggregate: LoadedAggregate<S>; snapshotVersion: number }> {
+  private async loadWithSnapshotVersion(
+    streamId: string,
+    options: InTransaction,
+  ): Promise<{ aggregate: LoadedAggregate<S>; snapshotVersion: number }> {
     const snapshotOptions = this.options.snapshot;
     const read = snapshotOptions
       ? await this.store.readStreamAfterSnapshot(streamId, snapshotOptions.schema, options)
@@ -263,7 +286,11 @@ export class AggregateStore<C, E extends AggregateEvent, S, Ctx, Err> {
       const json = snapshotOptions.toJson ? snapshotOptions.toJson(state) : (state as unknown as JsonValue);
       await this.snapshots.save({ streamId, streamVersion: version, stateSchema: snapshotOptions.schema, state: json });
     } catch (error) {
-      this.logger.warn(`snapshot of "${streamId}" at version ${version} not written: ${describeError(error)}`, { streamId, version, error });
+      this.logger.warn(`snapshot of "${streamId}" at version ${version} not written: ${describeError(error)}`, {
+        streamId,
+        version,
+        error,
+      });
     }
   }
 }

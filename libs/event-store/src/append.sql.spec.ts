@@ -12,13 +12,24 @@ describe('appendStatement', () => {
   });
 
   it('binds a batch as parallel arrays for unnest', () => {
-    const { single, parameters } = appendStatement('s-1', 'no-stream', [{ type: 'A', schemaVersion: 1, json: '{}' }, { type: 'B', schemaVersion: 2, json: '[]' }], metadata);
+    const { single, parameters } = appendStatement(
+      's-1',
+      'no-stream',
+      [
+        { type: 'A', schemaVersion: 1, json: '{}' },
+        { type: 'B', schemaVersion: 2, json: '[]' },
+      ],
+      metadata,
+    );
     expect(single).toBe(false);
     expect(parameters).toEqual(['s-1', 0, ['A', 'B'], [1, 2], ['{}', '[]'], JSON.stringify(metadata)]);
   });
 
   it('adds the streams the decision read as two parallel arrays, and marks the statement guarded', () => {
-    const reads = [{ streamId: 'team-1', version: 7 }, { streamId: 'power-1', version: 0 }];
+    const reads = [
+      { streamId: 'team-1', version: 7 },
+      { streamId: 'power-1', version: 0 },
+    ];
     expect(appendStatement('s-1', 'no-stream', [{ type: 'A', schemaVersion: 1, json: '{}' }], metadata, reads)).toEqual({
       single: true,
       guarded: true,

@@ -143,8 +143,13 @@ export function appendStatement(
   const guarded = unchanged.length > 0;
   const reads = guarded ? [unchanged.map((read) => read.streamId), unchanged.map((read) => read.version)] : [];
   const [only] = events;
-  if (only && events.length === 1) return { single: true, guarded, parameters: [...head, only.type, only.schemaVersion, only.json, metadataJson, ...reads] };
-  return { single: false, guarded, parameters: [...head, events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => e.json), metadataJson, ...reads] };
+  if (only && events.length === 1)
+    return { single: true, guarded, parameters: [...head, only.type, only.schemaVersion, only.json, metadataJson, ...reads] };
+  return {
+    single: false,
+    guarded,
+    parameters: [...head, events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => e.json), metadataJson, ...reads],
+  };
 }
 
 export const STREAM_HEAD_SQL = `SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1`;

@@ -16,7 +16,8 @@ export function sqlState(error: unknown): string | undefined {
 
 export function constraintName(error: unknown): string | undefined {
   for (const candidate of [error, driverErrorOf(error)]) {
-    if (typeof candidate === 'object' && candidate !== null && 'constraint' in candidate && typeof candidate.constraint === 'string') return candidate.constraint;
+    if (typeof candidate === 'object' && candidate !== null && 'constraint' in candidate && typeof candidate.constraint === 'string')
+      return candidate.constraint;
   }
   return undefined;
 }

@@ -38,7 +38,8 @@ function nullableText(source: Record<string, unknown>, field: string): string | 
 export function validateEventMetadata(metadata: unknown): EventMetadata {
   if (!isPlainObject(metadata)) throw new InvalidMetadataError('metadata', 'must be an object');
   const occurredAt = requiredText(metadata, 'occurredAt');
-  if (!ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt))) throw new InvalidMetadataError('occurredAt', 'must be an ISO-8601 instant with a zone, e.g. 2025-03-01T08:00:00Z');
+  if (!ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt)))
+    throw new InvalidMetadataError('occurredAt', 'must be an ISO-8601 instant with a zone, e.g. 2025-03-01T08:00:00Z');
   return {
     actor: requiredText(metadata, 'actor'),
     countyId: nullableText(metadata, 'countyId'),

@@ -14,9 +14,27 @@ import { type PreparedStatement, queryPrepared, statementFor } from './prepared-
 import { constraintName, sqlState } from './driver-errors';
 import { LogOrderConflictError, StaleReadError, StreamVersionConflictError } from './errors';
 import { type EventMetadata, validateEventMetadata } from './event-metadata';
-import { type AppendOptions, type AppendResult, type ExpectedVersion, type InTransaction, type StreamAt, LOG_START, type LogCheckpoint, type NewEvent, type RecordedEvent } from './event-store.types';
+import {
+  type AppendOptions,
+  type AppendResult,
+  type ExpectedVersion,
+  type InTransaction,
+  type StreamAt,
+  LOG_START,
+  type LogCheckpoint,
+  type NewEvent,
+  type RecordedEvent,
+} from './event-store.types';
 import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
-import { ANY_AFTER_SQL, type EventRow, READ_ALL_SQL, READ_STREAM_AFTER_SNAPSHOT_SQL, READ_STREAM_SQL, READ_STREAMS_AFTER_SNAPSHOTS_SQL, type SnapshotOrEventRow } from './read.sql';
+import {
+  ANY_AFTER_SQL,
+  type EventRow,
+  READ_ALL_SQL,
+  READ_STREAM_AFTER_SNAPSHOT_SQL,
+  READ_STREAM_SQL,
+  READ_STREAMS_AFTER_SNAPSHOTS_SQL,
+  type SnapshotOrEventRow,
+} from './read.sql';
 import { toRecordedEvent } from './recorded-event.mapper';
 import { asStoreError, assertInitialized, runStatement } from './sql-executor';
 import { UpcasterRegistry } from './upcaster-registry';
@@ -70,7 +88,8 @@ function validateReads(stream: string, reads: readonly StreamAt[]): StreamAt[] {
     const streamId = validateStreamId(read.streamId);
     if (seen.has(streamId)) throw new RangeError(`unchanged: stream "${streamId}" is named twice or is the stream being written`);
     seen.add(streamId);
-    if (!Number.isSafeInteger(read.version) || read.version < 0) throw new RangeError(`unchanged: the version of "${streamId}" must be a non-negative integer`);
+    if (!Number.isSafeInteger(read.version) || read.version < 0)
+      throw new RangeError(`unchanged: the version of "${streamId}" must be a non-negative integer`);
     return { streamId, version: read.version };
   });
 }
@@ -121,7 +140,13 @@ export class EventStore {
    * transaction is given). Every event carries `metadata`. Throws StreamVersionConflictError or its
    * StaleReadError (nothing written), InvalidEventError, InvalidMetadataError, EventStoreUnavailableError.
    */
-  async append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata, options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+    metadata: EventMetadata,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const stream = validateStreamId(streamId);
     const expectedVersion = validateExpectedVersion(expected);
     const toWrite = validateNewEvents(events, (type) => this.upcasters.currentVersion(type));
@@ -160,7 +185,12 @@ export class EventStore {
       if (typeof expectedVersion !== 'number') throw new RangeError('appendOneEach needs a numeric expected version for each stream');
       const [event] = validateNewEvents([append.event], (type) => this.upcasters.currentVersion(type));
       if (event === undefined) throw new RangeError('appendOneEach needs one event for each stream');
-      return { streamId: validateStreamId(append.streamId), expected: expectedVersion, event, metadataJson: JSON.stringify(validateEventMetadata(append.metadata)) };
+      return {
+        streamId: validateStreamId(append.streamId),
+        expected: expectedVersion,
+        event,
+        metadataJson: JSON.stringify(validateEventMetadata(append.metadata)),
+      };
     });
     const streams = toWrite.map((row) => row.streamId);
     if (new Set(streams).size !== streams.length) throw new RangeError('appendOneEach takes each stream once');
@@ -168,9 +198,7 @@ export class EventStore {
     if (!options.transaction) assertInitialized(this.dataSource, 'append');
     let rows: Array<AppendedRow & { stream_id: string }>;
     try {
-      rows = await runStatement(this.dataSource, options.transaction, 'append', APPEND_ONE_EACH, [
-        oneEachRows(toWrite),
-      ]);
+      rows = await runStatement(this.dataSource, options.transaction, 'append', APPEND_ONE_EACH, [oneEachRows(toWrite)]);
     } catch (error) {
       if (!isStreamVersionRace(error)) throw asStoreError('append', error);
       throw new StreamVersionConflictError(streams[0] as string, expected[0] as number, null);
@@ -184,9 +212,21 @@ export class EventStore {
         throw new StreamVersionConflictError(streams[0] as string, expected[0] as number, null);
       }
       const moved = streams.findIndex((stream, index) => (heads.get(stream)?.version ?? 0) !== expected[index]);
-      if (moved >= 0) throw new StreamVersionConflictError(streams[moved] as string, expected[moved] as number, heads.get(streams[moved] as string)?.version ?? 0);
-      const later = Math.max(streams.findIndex((stream) => heads.get(stream)?.writtenLater === true), 0);
-      throw new LogOrderConflictError(streams[later] as string, expected[later] as number, heads.get(streams[later] as string)?.version ?? 0);
+      if (moved >= 0)
+        throw new StreamVersionConflictError(
+          streams[moved] as string,
+          expected[moved] as number,
+          heads.get(streams[moved] as string)?.version ?? 0,
+        );
+      const later = Math.max(
+        streams.findIndex((stream) => heads.get(stream)?.writtenLater === true),
+        0,
+      );
+      throw new LogOrderConflictError(
+        streams[later] as string,
+        expected[later] as number,
+        heads.get(streams[later] as string)?.version ?? 0,
+      );
     }
     if (rows.length !== streams.length) throw new Error(`appendOneEach: ${rows.length} of ${streams.length} events came back`);
     const written = new Map(rows.map((row) => [String(row.stream_id), row]));
@@ -207,9 +247,13 @@ export class EventStore {
    * (what loading an aggregate needs).
    */
   async readStreamAfterSnapshot(streamId: string, stateSchema: string, options: InTransaction = {}): Promise<StreamRead> {
-    const rows = await this.run<SnapshotOrEventRow>('readStreamAfterSnapshot', options, READ_STREAM_AFTER_SNAPSHOT_SQL, [validateStreamId(streamId), stateSchema]);
+    const rows = await this.run<SnapshotOrEventRow>('readStreamAfterSnapshot', options, READ_STREAM_AFTER_SNAPSHOT_SQL, [
+      validateStreamId(streamId),
+      stateSchema,
+    ]);
     const first = rows[0];
-    const snapshot = first && first.is_snapshot === true ? { streamVersion: Number(first.stream_version), state: first.data as JsonValue } : undefined;
+    const snapshot =
+      first && first.is_snapshot === true ? { streamVersion: Number(first.stream_version), state: first.data as JsonValue } : undefined;
     return { snapshot, events: (snapshot ? rows.slice(1) : rows).map((row) => toRecordedEvent(row, this.upcasters)) };
   }
 
@@ -223,7 +267,9 @@ export class EventStore {
       streamIds,
       requests.map((request) => request.stateSchema),
     ]);
-    const reads = new Map<string, { snapshot: StreamRead['snapshot']; events: RecordedEvent[] }>(streamIds.map((id) => [id, { snapshot: undefined, events: [] }]));
+    const reads = new Map<string, { snapshot: StreamRead['snapshot']; events: RecordedEvent[] }>(
+      streamIds.map((id) => [id, { snapshot: undefined, events: [] }]),
+    );
     for (const row of rows) {
       const read = reads.get(String(row.stream_id));
       if (read === undefined) continue;
@@ -260,7 +306,12 @@ export class EventStore {
    * Which check refused an append: the written stream's version, else the first read stream that
    * moved, else the log order (a newer transaction wrote the head).
    */
-  private async whyRefused(stream: string, expected: ExpectedVersion, unchanged: readonly StreamAt[], options: InTransaction): Promise<StreamVersionConflictError> {
+  private async whyRefused(
+    stream: string,
+    expected: ExpectedVersion,
+    unchanged: readonly StreamAt[],
+    options: InTransaction,
+  ): Promise<StreamVersionConflictError> {
     let heads: Map<string, StreamHead>;
     try {
       heads = await this.heads([stream, ...unchanged.map((read) => read.streamId)], options);
@@ -269,7 +320,8 @@ export class EventStore {
     }
     const head = heads.get(stream);
     const version = head?.version ?? 0;
-    if (expected !== 'any' && version !== (expected === 'no-stream' ? 0 : expected)) return new StreamVersionConflictError(stream, expected, version);
+    if (expected !== 'any' && version !== (expected === 'no-stream' ? 0 : expected))
+      return new StreamVersionConflictError(stream, expected, version);
     const moved = unchanged.find((read) => (heads.get(read.streamId)?.version ?? 0) !== read.version);
     if (moved !== undefined) return new StaleReadError(moved.streamId, moved.version, heads.get(moved.streamId)?.version ?? 0);
     if (head?.writtenLater === true) return new LogOrderConflictError(stream, expected, version);
@@ -279,7 +331,9 @@ export class EventStore {
 
   /** The heads of `streams` for a conflict report (streams without events are left out). */
   private async heads(streams: readonly string[], options: InTransaction): Promise<Map<string, StreamHead>> {
-    const rows = await this.run<{ stream_id: string; version: unknown; written_later: unknown }>('append', options, STREAM_HEADS_SQL, [streams]);
+    const rows = await this.run<{ stream_id: string; version: unknown; written_later: unknown }>('append', options, STREAM_HEADS_SQL, [
+      streams,
+    ]);
     return new Map(rows.map((row) => [String(row.stream_id), { version: Number(row.version), writtenLater: row.written_later === true }]));
   }
 
@@ -294,6 +348,8 @@ export class EventStore {
 
   /** Reads only: retried once on a dead pooled connection (see runStatement). */
   private run<Row>(operation: string, options: InTransaction, sql: string, parameters: unknown[]): Promise<Row[]> {
-    return runStatement<Row>(this.dataSource, options.transaction, operation, statementFor('fangquan_read', sql), parameters, { idempotent: true });
+    return runStatement<Row>(this.dataSource, options.transaction, operation, statementFor('fangquan_read', sql), parameters, {
+      idempotent: true,
+    });
   }
 }

@@ -5,7 +5,13 @@ export * from './event-store.types';
 export * from './event-store.logger';
 export { EventStore, type EventStoreOptions, type SingleAppend, type StreamRead, type StreamReadRequest } from './event-store';
 export { UpcasterRegistry, type Upcaster, type EventLocation } from './upcaster-registry';
-export { SubscriptionRunner, type SubscriptionHandler, type GatedSubscriptionHandler, type SubscriptionRunnerOptions, type BatchOutcome } from './subscription-runner';
+export {
+  SubscriptionRunner,
+  type SubscriptionHandler,
+  type GatedSubscriptionHandler,
+  type SubscriptionRunnerOptions,
+  type BatchOutcome,
+} from './subscription-runner';
 export { GATE, type GatedWrite, lockSubscription } from './subscription-checkpoints';
 export type { SqlExecutor } from './sql-executor';
 export { type PreparedStatement, queryPrepared, statementFor } from './prepared-statement';

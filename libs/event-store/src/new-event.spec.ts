@@ -5,7 +5,15 @@ const v1 = (): number => 1;
 
 describe('validateNewEvents', () => {
   it('serializes plain { type, data } events and fills the current schema version', () => {
-    expect(validateNewEvents([{ type: 'PowerItemListed', data: { code: 'A1' } }, { type: 'X', data: {}, schemaVersion: 2 }], (type) => (type === 'PowerItemListed' ? 3 : 1))).toEqual([
+    expect(
+      validateNewEvents(
+        [
+          { type: 'PowerItemListed', data: { code: 'A1' } },
+          { type: 'X', data: {}, schemaVersion: 2 },
+        ],
+        (type) => (type === 'PowerItemListed' ? 3 : 1),
+      ),
+    ).toEqual([
       { type: 'PowerItemListed', schemaVersion: 3, json: '{"code":"A1"}' },
       { type: 'X', schemaVersion: 2, json: '{}' },
     ]);

@@ -42,7 +42,9 @@ export function validateNewEvents(events: readonly NewEvent[], currentVersion: (
     try {
       json = JSON.stringify(data);
     } catch (error) {
-      throw new InvalidEventError(`event #${index} (${type}) data is not serializable to JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InvalidEventError(
+        `event #${index} (${type}) data is not serializable to JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return { type, schemaVersion: version, json };
   });

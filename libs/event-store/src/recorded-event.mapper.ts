@@ -27,16 +27,28 @@ export function toRecordedEvent(row: EventRow, upcasters: UpcasterRegistry): Rec
   const streamId = text(row.stream_id);
   const type = text(row.type);
   const storedVersion = Number(row.schema_version);
-  if (!isJsonObject(row.data)) throw new CorruptEventError(globalPosition, streamId, `payload is a JSON ${jsonKind(row.data)}, not an object`);
-  if (!isJsonObject(row.metadata)) throw new CorruptEventError(globalPosition, streamId, `metadata is a JSON ${jsonKind(row.metadata)}, not an object`);
+  if (!isJsonObject(row.data))
+    throw new CorruptEventError(globalPosition, streamId, `payload is a JSON ${jsonKind(row.data)}, not an object`);
+  if (!isJsonObject(row.metadata))
+    throw new CorruptEventError(globalPosition, streamId, `metadata is a JSON ${jsonKind(row.metadata)}, not an object`);
   let upcasted: ReturnType<UpcasterRegistry['upcast']>;
   try {
     upcasted = upcasters.upcast(type, storedVersion, row.data, { globalPosition, streamId });
   } catch (error) {
     if (error instanceof UnknownUpcasterChainError) throw error;
-    throw new CorruptEventError(globalPosition, streamId, `upcasting ${type} v${storedVersion} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CorruptEventError(
+      globalPosition,
+      streamId,
+      `upcasting ${type} v${storedVersion} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
-  if (!isJsonObject(upcasted.data)) throw new CorruptEventError(globalPosition, streamId, `upcasting ${type} v${storedVersion} gave a JSON ${jsonKind(upcasted.data)}, not an object`);
+  if (!isJsonObject(upcasted.data))
+    throw new CorruptEventError(
+      globalPosition,
+      streamId,
+      `upcasting ${type} v${storedVersion} gave a JSON ${jsonKind(upcasted.data)}, not an object`,
+    );
   return {
     streamId,
     streamVersion: Number(row.stream_version),

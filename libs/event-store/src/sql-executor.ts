@@ -8,7 +8,8 @@ export { queryRows, type SqlExecutor };
 
 /** A destroyed (or never initialized) DataSource is a database that is not there. */
 export function assertInitialized(dataSource: DataSource, operation: string): void {
-  if (!dataSource.isInitialized) throw new EventStoreUnavailableError(operation, new Error('the DataSource is not initialized (destroyed or never opened)'));
+  if (!dataSource.isInitialized)
+    throw new EventStoreUnavailableError(operation, new Error('the DataSource is not initialized (destroyed or never opened)'));
 }
 
 /** Connection-level failures become EventStoreUnavailableError; everything else is passed on as is. */

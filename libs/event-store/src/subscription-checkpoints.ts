@@ -53,8 +53,17 @@ export interface SubscriptionBatchRead {
 }
 
 /** `relevant`: see SubscriptionHandler.relevant. */
-export async function readSubscriptionBatch(tx: SqlExecutor, subscriptionId: string, limit: number, upcasters: UpcasterRegistry, relevant?: string): Promise<SubscriptionBatchRead> {
-  const rows = await queryPrepared<SubscriptionBatchRow>(tx, statementFor('fangquan_subscription', subscriptionBatchSql(relevant)), [subscriptionId, limit]);
+export async function readSubscriptionBatch(
+  tx: SqlExecutor,
+  subscriptionId: string,
+  limit: number,
+  upcasters: UpcasterRegistry,
+  relevant?: string,
+): Promise<SubscriptionBatchRead> {
+  const rows = await queryPrepared<SubscriptionBatchRow>(tx, statementFor('fangquan_subscription', subscriptionBatchSql(relevant)), [
+    subscriptionId,
+    limit,
+  ]);
   const first = rows[0];
   if (first === undefined) return { checkpoint: LOG_START, events: [], end: undefined, positions: [], pending: false };
   const read = rows.filter((row) => row.global_position !== null);
@@ -74,13 +83,22 @@ const UPSERT_CHECKPOINT_SQL = `INSERT INTO subscription_checkpoints (subscriptio
   ON CONFLICT (subscription_id) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()
   RETURNING subscription_id`;
 const SAVE = statementFor('fangquan_checkpoint', UPSERT_CHECKPOINT_SQL);
-const SAVE_AND_NOTIFY = statementFor('fangquan_checkpoint', `WITH saved AS (${UPSERT_CHECKPOINT_SQL}) SELECT pg_notify($4, $5)::text AS notified FROM saved`);
+const SAVE_AND_NOTIFY = statementFor(
+  'fangquan_checkpoint',
+  `WITH saved AS (${UPSERT_CHECKPOINT_SQL}) SELECT pg_notify($4, $5)::text AS notified FROM saved`,
+);
 
 /**
  * Saves the checkpoint and, in the same statement, `pg_notify(channel, payload)` — delivered when the
  * batch's transaction commits, never before and never for a batch rolled back.
  */
-export async function saveCheckpointAndNotify(tx: SqlExecutor, subscriptionId: string, checkpoint: LogCheckpoint, channel: string, payload: string): Promise<void> {
+export async function saveCheckpointAndNotify(
+  tx: SqlExecutor,
+  subscriptionId: string,
+  checkpoint: LogCheckpoint,
+  channel: string,
+  payload: string,
+): Promise<void> {
   await queryPrepared(tx, SAVE_AND_NOTIFY, [subscriptionId, checkpoint.transactionId, checkpoint.globalPosition, channel, payload]);
 }
 
@@ -147,7 +165,10 @@ export async function commitGatedBatch(
     parameters.push(notice.channel, notice.payload);
     notify = `, (SELECT pg_notify($${parameters.length - 1}, $${parameters.length}) FROM ${GATE_CTE})::text AS notified`;
   }
-  const statement = statementFor('fangquan_gated_batch', `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM ${GATE_CTE}) AS moved${notify}`);
+  const statement = statementFor(
+    'fangquan_gated_batch',
+    `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM ${GATE_CTE}) AS moved${notify}`,
+  );
   const [row] = await queryPrepared<{ moved: number | string }>(executor, statement, parameters);
   return Number(row?.moved ?? 0) === 1;
 }
@@ -163,7 +184,11 @@ const HANDLED_AMONG = statementFor(
  * Which of the events at `globalPositions` the subscription has handled (their place in the log is at
  * or before its checkpoint): one query for every waiter of a process.
  */
-export async function handledAmong(executor: SqlExecutor, subscriptionId: string, globalPositions: readonly string[]): Promise<Set<string>> {
+export async function handledAmong(
+  executor: SqlExecutor,
+  subscriptionId: string,
+  globalPositions: readonly string[],
+): Promise<Set<string>> {
   if (globalPositions.length === 0) return new Set();
   const rows = await queryPrepared<{ position: string | number }>(executor, HANDLED_AMONG, [subscriptionId, [...globalPositions]]);
   return new Set(rows.map((row) => String(row.position)));

@@ -24,7 +24,8 @@ export function batchNotice(subscription: string, runner: string, positions: rea
 function parseNotice(payload: string | undefined): BatchNotice | undefined {
   try {
     const parsed: unknown = JSON.parse(payload ?? '');
-    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { subscription?: unknown }).subscription !== 'string') return undefined;
+    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { subscription?: unknown }).subscription !== 'string')
+      return undefined;
     const { subscription, runner, positions } = parsed as { subscription: string; runner?: unknown; positions?: unknown };
     return {
       subscription,
@@ -104,7 +105,9 @@ export class SubscriptionNotifications {
     void client.end().catch(() => undefined);
     this.failures += 1;
     const delay = Math.min(5_000, 100 * 2 ** Math.min(this.failures - 1, 6));
-    this.logger.warn(`subscription notifications: ${describeError(error)}; listening again in ${delay} ms (waiters poll meanwhile)`, { error });
+    this.logger.warn(`subscription notifications: ${describeError(error)}; listening again in ${delay} ms (waiters poll meanwhile)`, {
+      error,
+    });
     clearTimeout(this.retry);
     this.retry = setTimeout(() => void this.connect(), delay);
   }

@@ -150,7 +150,8 @@ export class SubscriptionRunner {
     private readonly handler: SubscriptionHandler | GatedSubscriptionHandler,
     options: SubscriptionRunnerOptions = {},
   ) {
-    if (typeof handler.name !== 'string' || handler.name.trim() === '') throw new TypeError('A subscription handler needs a non-empty name');
+    if (typeof handler.name !== 'string' || handler.name.trim() === '')
+      throw new TypeError('A subscription handler needs a non-empty name');
     this.name = handler.name;
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
@@ -225,11 +226,14 @@ export class SubscriptionRunner {
     return new Promise<boolean>((resolve) => {
       const waiters = this.waiters.get(position) ?? new Set<() => void>();
       this.waiters.set(position, waiters);
-      const timer = setTimeout(() => {
-        waiters.delete(onHandled);
-        if (waiters.size === 0 && this.waiters.get(position) === waiters) this.waiters.delete(position);
-        resolve(false);
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          waiters.delete(onHandled);
+          if (waiters.size === 0 && this.waiters.get(position) === waiters) this.waiters.delete(position);
+          resolve(false);
+        },
+        Math.max(0, timeoutMs),
+      );
       const onHandled = (): void => {
         clearTimeout(timer);
         resolve(true);
@@ -292,7 +296,13 @@ export class SubscriptionRunner {
     return this.store.dataSource.transaction(async (tx): Promise<Exclude<BatchOutcome, { kind: 'handled' }> | HandledBatch> => {
       if (!(await tryLockSubscription(tx, this.name))) return { kind: 'busy' };
       // After the lock, in a statement of its own: its snapshot sees the last holder's checkpoint.
-      const { events, end, positions, pending } = await readSubscriptionBatch(tx, this.name, this.batchSize, this.store.upcasters, handler.relevant);
+      const { events, end, positions, pending } = await readSubscriptionBatch(
+        tx,
+        this.name,
+        this.batchSize,
+        this.store.upcasters,
+        handler.relevant,
+      );
       if (end === undefined) return { kind: 'idle', pending };
       if (events.length > 0) await handler.handle(events, tx);
       if (this.notifyChannel === undefined) await saveCheckpoint(tx, this.name, end);
@@ -312,7 +322,8 @@ export class SubscriptionRunner {
     const { end, positions } = read;
     if (end === undefined) return { kind: 'idle', pending: read.pending };
     const writes = read.events.length > 0 ? await handler.plan(read.events, dataSource) : [];
-    const notice = this.notifyChannel === undefined ? undefined : { channel: this.notifyChannel, payload: batchNotice(this.name, this.id, positions) };
+    const notice =
+      this.notifyChannel === undefined ? undefined : { channel: this.notifyChannel, payload: batchNotice(this.name, this.id, positions) };
     if (!(await commitGatedBatch(dataSource, this.name, read.checkpoint, end, writes, notice))) return { kind: 'busy' };
     return { kind: 'handled', count: positions.length, checkpoint: end, positions };
   }
@@ -335,7 +346,10 @@ export class SubscriptionRunner {
       } catch (error) {
         failures += 1;
         const backoff = Math.min(this.maxBackoffMs, this.pollIntervalMs * 2 ** Math.min(failures - 1, 20));
-        this.logger.error(`subscription "${this.name}" batch failed (attempt ${failures}), retrying in ${backoff} ms: ${describeError(error)}`, { subscription: this.name, error });
+        this.logger.error(
+          `subscription "${this.name}" batch failed (attempt ${failures}), retrying in ${backoff} ms: ${describeError(error)}`,
+          { subscription: this.name, error },
+        );
         await this.pause(backoff, false);
       }
     }
@@ -400,7 +414,10 @@ export class SubscriptionRunner {
     try {
       this.resolveWaiters(await this.handled([...this.waiters.keys()]));
     } catch (error) {
-      this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, { subscription: this.name, error });
+      this.logger.error(`subscription "${this.name}": could not ask the checkpoint for waiters: ${describeError(error)}`, {
+        subscription: this.name,
+        error,
+      });
     }
   }
 

@@ -11,7 +11,12 @@ const splitName = {
     return { givenName, familyName, badge: data.badge ?? null };
   },
 };
-const addRank = { type: 'OfficerRegistered', fromVersion: 2, toVersion: 3, upcast: (data: JsonObject): JsonObject => ({ ...data, rank: 'unranked' }) };
+const addRank = {
+  type: 'OfficerRegistered',
+  fromVersion: 2,
+  toVersion: 3,
+  upcast: (data: JsonObject): JsonObject => ({ ...data, rank: 'unranked' }),
+};
 
 describe('UpcasterRegistry', () => {
   it('reports version 1 for a type without upcasters and passes its payload through', () => {
@@ -27,19 +32,33 @@ describe('UpcasterRegistry', () => {
       schemaVersion: 3,
       data: { givenName: 'Li', familyName: 'Wei', badge: 'B-7', rank: 'unranked' },
     });
-    expect(registry.upcast('OfficerRegistered', 2, { givenName: 'Li' })).toEqual({ schemaVersion: 3, data: { givenName: 'Li', rank: 'unranked' } });
+    expect(registry.upcast('OfficerRegistered', 2, { givenName: 'Li' })).toEqual({
+      schemaVersion: 3,
+      data: { givenName: 'Li', rank: 'unranked' },
+    });
   });
 
   it('throws UnknownUpcasterChainError on a gap in the chain', () => {
     const registry = new UpcasterRegistry([addRank]);
-    const attempt = (): unknown => registry.upcast('OfficerRegistered', 1, { name: 'Li Wei' }, { globalPosition: '42', streamId: 'officer-1' });
+    const attempt = (): unknown =>
+      registry.upcast('OfficerRegistered', 1, { name: 'Li Wei' }, { globalPosition: '42', streamId: 'officer-1' });
     expect(attempt).toThrow(UnknownUpcasterChainError);
-    expect(attempt).toThrow(expect.objectContaining({ eventType: 'OfficerRegistered', storedVersion: 1, currentVersion: 3, missingFrom: 1, at: { globalPosition: '42', streamId: 'officer-1' } }));
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        eventType: 'OfficerRegistered',
+        storedVersion: 1,
+        currentVersion: 3,
+        missingFrom: 1,
+        at: { globalPosition: '42', streamId: 'officer-1' },
+      }),
+    );
   });
 
   it('throws UnknownUpcasterChainError for a stored version newer than any it knows', () => {
     const registry = new UpcasterRegistry([splitName]);
-    expect(() => registry.upcast('OfficerRegistered', 5, {})).toThrow(expect.objectContaining({ name: 'UnknownUpcasterChainError', storedVersion: 5, currentVersion: 2, missingFrom: null }));
+    expect(() => registry.upcast('OfficerRegistered', 5, {})).toThrow(
+      expect.objectContaining({ name: 'UnknownUpcasterChainError', storedVersion: 5, currentVersion: 2, missingFrom: null }),
+    );
     expect(() => new UpcasterRegistry().upcast('Anything', 2, {})).toThrow(UnknownUpcasterChainError);
   });
 

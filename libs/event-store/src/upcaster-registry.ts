@@ -31,7 +31,9 @@ export class UpcasterRegistry {
     const { type, fromVersion, toVersion } = upcaster;
     if (typeof type !== 'string' || type.trim() === '') throw new TypeError('An upcaster needs a non-empty event type');
     if (!Number.isInteger(fromVersion) || fromVersion < 1 || !Number.isInteger(toVersion) || toVersion <= fromVersion) {
-      throw new TypeError(`Upcaster ${type}: versions must be integers with 1 <= fromVersion < toVersion (got ${fromVersion} -> ${toVersion})`);
+      throw new TypeError(
+        `Upcaster ${type}: versions must be integers with 1 <= fromVersion < toVersion (got ${fromVersion} -> ${toVersion})`,
+      );
     }
     let steps = this.byType.get(type);
     if (!steps) this.byType.set(type, (steps = new Map()));

@@ -5,7 +5,9 @@ import { type LedgerCommand, ledgerDecider, type LedgerState, metadata, recordin
 const ctxNow = { now: '2025-03-01T08:00:00.000Z' };
 
 function commands(count: number): LedgerCommand[] {
-  return Array.from({ length: count }, (_, i): LedgerCommand => (i % 4 === 3 ? { type: 'Withdraw', data: { amount: i } } : { type: 'Deposit', data: { amount: i + 10 } }));
+  return Array.from({ length: count }, (_, i): LedgerCommand =>
+    i % 4 === 3 ? { type: 'Withdraw', data: { amount: i } } : { type: 'Deposit', data: { amount: i + 10 } },
+  );
 }
 
 async function snapshotRow(ctx: ConformanceContext, stream: string): Promise<unknown> {
@@ -25,7 +27,10 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const replayed = await replayOnly.load(stream);
       expect(fromSnapshot).toEqual(replayed);
       expect(replayed.version).toBe(57);
-      const folded = (await ctx.store.readStream(stream)).reduce<LedgerState>((s, e) => ledgerDecider.evolve(s, { type: e.type, data: e.data } as never), ledgerDecider.initialState);
+      const folded = (await ctx.store.readStream(stream)).reduce<LedgerState>(
+        (s, e) => ledgerDecider.evolve(s, { type: e.type, data: e.data } as never),
+        ledgerDecider.initialState,
+      );
       expect(fromSnapshot.state).toEqual(folded);
     });
 
@@ -52,12 +57,25 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       for (const command of commands(4)) await replayOnly.handle(plain, command, ctxNow, metadata());
       expect(await snapshotRow(ctx, snapshotted)).toEqual([{ stream_version: 10, state_schema: 'ledger-v1' }]);
 
-      const together = await loadAggregates(ctx.store, [replayOnly.loadRequest(plain), withSnapshots.loadRequest(absent), withSnapshots.loadRequest(snapshotted)] as const);
-      expect(together).toEqual([await replayOnly.load(plain), { state: ledgerDecider.initialState, version: 0 }, await replayOnly.load(snapshotted)]);
+      const together = await loadAggregates(ctx.store, [
+        replayOnly.loadRequest(plain),
+        withSnapshots.loadRequest(absent),
+        withSnapshots.loadRequest(snapshotted),
+      ] as const);
+      expect(together).toEqual([
+        await replayOnly.load(plain),
+        { state: ledgerDecider.initialState, version: 0 },
+        await replayOnly.load(snapshotted),
+      ]);
       expect(together[2].version).toBe(13);
       // The snapshot is really what the combined read starts from: a planted one of another schema shows.
       const planted: LedgerState = { balance: 7, entries: 1, recent: ['planted'] };
-      await new SnapshotStore(ctx.dataSource).save({ streamId: plain, streamVersion: 4, stateSchema: 'ledger-planted', state: { ...planted } });
+      await new SnapshotStore(ctx.dataSource).save({
+        streamId: plain,
+        streamVersion: 4,
+        stateSchema: 'ledger-planted',
+        state: { ...planted },
+      });
       const plantedStore = new AggregateStore(ctx.store, ledgerDecider, { snapshot: { schema: 'ledger-planted' } });
       expect(await loadAggregates(ctx.store, [plantedStore.loadRequest(plain)] as const)).toEqual([{ state: planted, version: 4 }]);
     });
@@ -66,7 +84,12 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const stream = streamName('ledger');
       const store = new AggregateStore(ctx.store, ledgerDecider);
       const first = await store.handle(stream, { type: 'Deposit', data: { amount: 30 } }, ctxNow, metadata());
-      expect(first).toMatchObject({ ok: true, nextVersion: 1, events: [{ type: 'Deposited', data: { amount: 30 } }], state: { balance: 30 } });
+      expect(first).toMatchObject({
+        ok: true,
+        nextVersion: 1,
+        events: [{ type: 'Deposited', data: { amount: 30 } }],
+        state: { balance: 30 },
+      });
       const refused = await store.handle(stream, { type: 'Withdraw', data: { amount: 31 } }, ctxNow, metadata());
       expect(refused).toEqual({ ok: false, error: 'insufficient-funds', version: 1 });
       expect(await ctx.store.streamVersion(stream)).toBe(1);
@@ -77,7 +100,9 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const store = new AggregateStore(ctx.store, ledgerDecider);
       await store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata());
       await store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 });
-      await expect(store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 })).rejects.toMatchObject({
+      await expect(
+        store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 }),
+      ).rejects.toMatchObject({
         name: 'StreamVersionConflictError',
         expected: 1,
         actual: 2,
@@ -94,8 +119,12 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const passed = await store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 });
       expect(passed).toMatchObject({ ok: true, nextVersion: 3 });
       await plain.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata());
-      await expect(store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 3 })).rejects.toBeInstanceOf(StreamVersionConflictError);
-      await expect(plain.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 })).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(
+        store.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 3 }),
+      ).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(
+        plain.handle(stream, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata(), { expectedVersion: 1 }),
+      ).rejects.toBeInstanceOf(StreamVersionConflictError);
       expect(await ctx.store.streamVersion(stream)).toBe(4);
     });
 
@@ -104,7 +133,9 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const store = new AggregateStore(ctx.store, ledgerDecider);
       const created = await store.handle(stream, { type: 'Deposit', data: { amount: 7 } }, ctxNow, metadata(), { newStream: true });
       expect(created).toMatchObject({ ok: true, nextVersion: 1, state: { balance: 7 } });
-      await expect(store.handle(stream, { type: 'Deposit', data: { amount: 7 } }, ctxNow, metadata(), { newStream: true })).rejects.toBeInstanceOf(StreamVersionConflictError);
+      await expect(
+        store.handle(stream, { type: 'Deposit', data: { amount: 7 } }, ctxNow, metadata(), { newStream: true }),
+      ).rejects.toBeInstanceOf(StreamVersionConflictError);
       expect(await store.load(stream)).toMatchObject({ version: 1, state: { balance: 7 } });
     });
 
@@ -112,11 +143,15 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const stream = streamName('ledger');
       const store = new AggregateStore(ctx.store, ledgerDecider);
       // Four racers: each round has a winner, so three retries are always enough.
-      const results = await Promise.all(Array.from({ length: 4 }, () => store.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())));
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => store.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
       expect(await store.load(stream)).toMatchObject({ version: 4, state: { balance: 4 } });
       const noRetries = new AggregateStore(ctx.store, ledgerDecider, { conflictRetries: 0 });
-      const racing = await Promise.allSettled(Array.from({ length: 6 }, () => noRetries.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())));
+      const racing = await Promise.allSettled(
+        Array.from({ length: 6 }, () => noRetries.handle(stream, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata())),
+      );
       for (const outcome of racing) if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(StreamVersionConflictError);
     });
 
@@ -143,7 +178,9 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       await elsewhere.handle(account, { type: 'Deposit', data: { amount: 5 } }, ctxNow, metadata());
       const [stillKept] = await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const);
       expect(stillKept.version).toBe(1);
-      const stale = writer.handle(other, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata(), { unchanged: readsOf([request], [stillKept]) });
+      const stale = writer.handle(other, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata(), {
+        unchanged: readsOf([request], [stillKept]),
+      });
       await expect(stale).rejects.toBeInstanceOf(StaleReadError);
       await expect(stale).rejects.toMatchObject({ streamId: account, expected: 1, actual: 2 });
       expect(await ctx.store.streamVersion(other)).toBe(0); // no retry of a stale read inside handle
@@ -153,7 +190,11 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       expect(reads).toBe(1);
       expect((await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const))[0]).toEqual(fresh);
       expect(reads).toBe(1);
-      expect(await writer.handle(other, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata(), { unchanged: readsOf([request], [fresh]) })).toMatchObject({ ok: true, nextVersion: 1 });
+      expect(
+        await writer.handle(other, { type: 'Deposit', data: { amount: 1 } }, ctxNow, metadata(), {
+          unchanged: readsOf([request], [fresh]),
+        }),
+      ).toMatchObject({ ok: true, nextVersion: 1 });
       // An older state never replaces a newer one; a stream without events is never kept; inside a transaction nothing is answered from the cache.
       request.complete({ snapshot: undefined, events: (await ctx.store.readStream(account)).slice(0, 1) }, true);
       expect((await loadAggregates(counting, [keeping.loadRequest(account, { fromCache: true })] as const))[0].version).toBe(2);
@@ -176,7 +217,13 @@ export function aggregateConformance(ctx: ConformanceContext): void {
       const logger = recordingLogger();
       const store = new AggregateStore(ctx.store, ledgerDecider, {
         logger,
-        snapshot: { schema: 'ledger-v1', every: 2, toJson: () => { throw new Error('state not serializable'); } },
+        snapshot: {
+          schema: 'ledger-v1',
+          every: 2,
+          toJson: () => {
+            throw new Error('state not serializable');
+          },
+        },
       });
       for (const command of commands(4)) expect((await store.handle(stream, command, ctxNow, metadata())).ok).toBe(true);
       expect(await snapshotRow(ctx, stream)).toEqual([]);

@@ -1,4 +1,13 @@
-import { InvalidEventError, InvalidMetadataError, LOG_START, LogOrderConflictError, StaleReadError, StreamVersionConflictError, checkpointAfter, type RecordedEvent } from '../src';
+import {
+  InvalidEventError,
+  InvalidMetadataError,
+  LOG_START,
+  LogOrderConflictError,
+  StaleReadError,
+  StreamVersionConflictError,
+  checkpointAfter,
+  type RecordedEvent,
+} from '../src';
 import type { ConformanceContext } from './conformance.context';
 import { logSettled, metadata, sleep, streamName } from './fixtures';
 
@@ -7,13 +16,21 @@ export function appendConformance(ctx: ConformanceContext): void {
     it('round-trips events with their metadata, versions, positions and county', async () => {
       const stream = streamName('handover');
       const meta = metadata({ countyId: 'county-330110' });
-      const result = await ctx.store.append(stream, 'no-stream', [
-        { type: 'HandoverProposed', data: { powerCode: 'A-17', township: 'Xianlin' } },
-        { type: 'RequirementAdded', data: { kind: 'officers', count: 3 } },
-      ], meta);
+      const result = await ctx.store.append(
+        stream,
+        'no-stream',
+        [
+          { type: 'HandoverProposed', data: { powerCode: 'A-17', township: 'Xianlin' } },
+          { type: 'RequirementAdded', data: { kind: 'officers', count: 3 } },
+        ],
+        meta,
+      );
       expect(result.nextVersion).toBe(2);
       const events = await ctx.store.readStream(stream);
-      expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([[1, 'HandoverProposed', 1], [2, 'RequirementAdded', 1]]);
+      expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([
+        [1, 'HandoverProposed', 1],
+        [2, 'RequirementAdded', 1],
+      ]);
       expect(events[0]?.data).toEqual({ powerCode: 'A-17', township: 'Xianlin' });
       for (const event of events) {
         expect(event.metadata).toEqual(meta);
@@ -35,7 +52,12 @@ export function appendConformance(ctx: ConformanceContext): void {
       const stream = streamName('team');
       const one = [{ type: 'OfficerAssigned', data: { officer: 'o-1' } }];
       expect(await ctx.store.append(stream, 0, one, metadata())).toMatchObject({ nextVersion: 1 }); // 0 == 'no-stream'
-      await expect(ctx.store.append(stream, 'no-stream', one, metadata())).rejects.toMatchObject({ name: 'StreamVersionConflictError', streamId: stream, expected: 'no-stream', actual: 1 });
+      await expect(ctx.store.append(stream, 'no-stream', one, metadata())).rejects.toMatchObject({
+        name: 'StreamVersionConflictError',
+        streamId: stream,
+        expected: 'no-stream',
+        actual: 1,
+      });
       expect(await ctx.store.append(stream, 1, [...one, ...one], metadata())).toMatchObject({ nextVersion: 3 });
       const stale = ctx.store.append(stream, 1, one, metadata());
       await expect(stale).rejects.toBeInstanceOf(StreamVersionConflictError);
@@ -49,30 +71,58 @@ export function appendConformance(ctx: ConformanceContext): void {
 
     it('appends only while the streams the decision read are at the versions it read; otherwise writes nothing and names the moved one', async () => {
       const [team, power, absent] = [streamName('team'), streamName('power'), streamName('power')];
-      await ctx.store.append(team, 'no-stream', [{ type: 'OfficerAssigned', data: { officer: 'o-1' } }, { type: 'OfficerAssigned', data: { officer: 'o-2' } }], metadata());
+      await ctx.store.append(
+        team,
+        'no-stream',
+        [
+          { type: 'OfficerAssigned', data: { officer: 'o-1' } },
+          { type: 'OfficerAssigned', data: { officer: 'o-2' } },
+        ],
+        metadata(),
+      );
       await ctx.store.append(power, 'no-stream', [{ type: 'PowerRegistered', data: {} }], metadata());
       const recorded = [{ type: 'HandoverRecorded', data: { team } }];
-      const reads = (teamVersion: number) => [{ streamId: team, version: teamVersion }, { streamId: power, version: 1 }, { streamId: absent, version: 0 }];
+      const reads = (teamVersion: number) => [
+        { streamId: team, version: teamVersion },
+        { streamId: power, version: 1 },
+        { streamId: absent, version: 0 },
+      ];
 
       const first = streamName('handover');
       expect(await ctx.store.append(first, 'no-stream', recorded, metadata(), { unchanged: reads(2) })).toMatchObject({ nextVersion: 1 });
       // Several events at once take the same check.
-      expect(await ctx.store.append(first, 1, [...recorded, ...recorded], metadata(), { unchanged: reads(2) })).toMatchObject({ nextVersion: 3 });
+      expect(await ctx.store.append(first, 1, [...recorded, ...recorded], metadata(), { unchanged: reads(2) })).toMatchObject({
+        nextVersion: 3,
+      });
 
       await ctx.store.append(team, 2, [{ type: 'OfficerLeft', data: { officer: 'o-1' } }], metadata());
       const second = streamName('handover');
       const stale = ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: reads(2) });
       await expect(stale).rejects.toBeInstanceOf(StaleReadError);
       await expect(stale).rejects.toMatchObject({ name: 'StaleReadError', streamId: team, expected: 2, actual: 3 });
-      await expect(ctx.store.append(first, 3, recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
+      await expect(ctx.store.append(first, 3, recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({
+        name: 'StaleReadError',
+        streamId: team,
+      });
       // With no expected version for the written stream, the reads are checked all the same.
-      await expect(ctx.store.append(first, 'any', recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
-      await expect(ctx.store.append(first, 'any', [...recorded, ...recorded], metadata(), { unchanged: reads(2) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: team });
+      await expect(ctx.store.append(first, 'any', recorded, metadata(), { unchanged: reads(2) })).rejects.toMatchObject({
+        name: 'StaleReadError',
+        streamId: team,
+      });
+      await expect(ctx.store.append(first, 'any', [...recorded, ...recorded], metadata(), { unchanged: reads(2) })).rejects.toMatchObject({
+        name: 'StaleReadError',
+        streamId: team,
+      });
       expect(await ctx.store.readStream(second)).toEqual([]);
       expect(await ctx.store.streamVersion(first)).toBe(3);
       // A stream that has since come into being has moved from 0 too.
       await ctx.store.append(absent, 'no-stream', [{ type: 'PowerRegistered', data: {} }], metadata());
-      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: reads(3) })).rejects.toMatchObject({ name: 'StaleReadError', streamId: absent, expected: 0, actual: 1 });
+      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: reads(3) })).rejects.toMatchObject({
+        name: 'StaleReadError',
+        streamId: absent,
+        expected: 0,
+        actual: 1,
+      });
 
       // The written stream's own check comes first: a plain conflict, not a stale read.
       const own = ctx.store.append(first, 1, recorded, metadata(), { unchanged: reads(2) });
@@ -80,17 +130,48 @@ export function appendConformance(ctx: ConformanceContext): void {
       await expect(own).rejects.not.toBeInstanceOf(StaleReadError);
       await expect(own).rejects.toMatchObject({ streamId: first, expected: 1, actual: 3 });
 
-      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: second, version: 0 }] })).rejects.toThrow(RangeError);
-      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: 3 }, { streamId: team, version: 3 }] })).rejects.toThrow(RangeError);
-      await expect(ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: -1 }] })).rejects.toThrow(RangeError);
-      expect(await ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: 3 }, { streamId: absent, version: 1 }] })).toMatchObject({ nextVersion: 1 });
+      await expect(
+        ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: second, version: 0 }] }),
+      ).rejects.toThrow(RangeError);
+      await expect(
+        ctx.store.append(second, 'no-stream', recorded, metadata(), {
+          unchanged: [
+            { streamId: team, version: 3 },
+            { streamId: team, version: 3 },
+          ],
+        }),
+      ).rejects.toThrow(RangeError);
+      await expect(
+        ctx.store.append(second, 'no-stream', recorded, metadata(), { unchanged: [{ streamId: team, version: -1 }] }),
+      ).rejects.toThrow(RangeError);
+      expect(
+        await ctx.store.append(second, 'no-stream', recorded, metadata(), {
+          unchanged: [
+            { streamId: team, version: 3 },
+            { streamId: absent, version: 1 },
+          ],
+        }),
+      ).toMatchObject({ nextVersion: 1 });
     });
 
     it('appends one event on each of several streams in one statement, all or nothing', async () => {
       const [a, b, fresh] = [streamName('handover'), streamName('handover'), streamName('handover')];
       await ctx.store.append(a, 'no-stream', [{ type: 'HandoverProposed', data: { n: 1 } }], metadata());
-      await ctx.store.append(b, 'no-stream', [{ type: 'HandoverProposed', data: { n: 1 } }, { type: 'HandoverProposed', data: { n: 2 } }], metadata());
-      const sent = (stream: string, expectedVersion: number) => ({ streamId: stream, expectedVersion, event: { type: 'ReminderSent', data: { stream } }, metadata: metadata() });
+      await ctx.store.append(
+        b,
+        'no-stream',
+        [
+          { type: 'HandoverProposed', data: { n: 1 } },
+          { type: 'HandoverProposed', data: { n: 2 } },
+        ],
+        metadata(),
+      );
+      const sent = (stream: string, expectedVersion: number) => ({
+        streamId: stream,
+        expectedVersion,
+        event: { type: 'ReminderSent', data: { stream } },
+        metadata: metadata(),
+      });
 
       const results = await ctx.store.appendOneEach([sent(b, 2), sent(a, 1), sent(fresh, 0)]);
       expect(results.map((result) => result.nextVersion)).toEqual([3, 2, 1]);
@@ -101,11 +182,18 @@ export function appendConformance(ctx: ConformanceContext): void {
       const tricky = streamName('handover');
       const data = { note: '缺少"无人机"\\ 第二行\n\u2028末', list: [1, 'x"y', { nested: '\\"' }] };
       const withMetadata = { ...metadata(), actor: '县"办"\\公室' };
-      await ctx.store.appendOneEach([{ streamId: tricky, expectedVersion: 0, event: { type: 'ReminderSent', data }, metadata: withMetadata }]);
+      await ctx.store.appendOneEach([
+        { streamId: tricky, expectedVersion: 0, event: { type: 'ReminderSent', data }, metadata: withMetadata },
+      ]);
       expect(await ctx.store.readStream(tricky)).toMatchObject([{ streamVersion: 1, data, metadata: { actor: withMetadata.actor } }]);
 
       // b has moved on since (it is at 3, not 2): nothing is written on a either.
-      await expect(ctx.store.appendOneEach([sent(a, 2), sent(b, 2)])).rejects.toMatchObject({ name: 'StreamVersionConflictError', streamId: b, expected: 2, actual: 3 });
+      await expect(ctx.store.appendOneEach([sent(a, 2), sent(b, 2)])).rejects.toMatchObject({
+        name: 'StreamVersionConflictError',
+        streamId: b,
+        expected: 2,
+        actual: 3,
+      });
       expect(await ctx.store.streamVersion(a)).toBe(2);
       await expect(ctx.store.appendOneEach([sent(a, 2), sent(a, 2)])).rejects.toThrow(RangeError);
       expect(await ctx.store.appendOneEach([])).toEqual([]);
@@ -121,8 +209,13 @@ export function appendConformance(ctx: ConformanceContext): void {
       await expect(ctx.store.append(stream, 'any', [new HandoverProposed()], metadata())).rejects.toBeInstanceOf(InvalidEventError);
       await expect(ctx.store.append(stream, 'any', [], metadata())).rejects.toBeInstanceOf(InvalidEventError);
       const { correlationId: _dropped, ...withoutCorrelation } = metadata();
-      await expect(ctx.store.append(stream, 'any', [{ type: 'A', data: {} }], withoutCorrelation as never)).rejects.toMatchObject({ name: 'InvalidMetadataError', field: 'correlationId' });
-      await expect(ctx.store.append(stream, 'any', [{ type: 'A', data: {} }], metadata({ occurredAt: 'now' }))).rejects.toBeInstanceOf(InvalidMetadataError);
+      await expect(ctx.store.append(stream, 'any', [{ type: 'A', data: {} }], withoutCorrelation as never)).rejects.toMatchObject({
+        name: 'InvalidMetadataError',
+        field: 'correlationId',
+      });
+      await expect(ctx.store.append(stream, 'any', [{ type: 'A', data: {} }], metadata({ occurredAt: 'now' }))).rejects.toBeInstanceOf(
+        InvalidMetadataError,
+      );
       expect(await ctx.store.readStream(stream)).toEqual([]);
     });
 
@@ -132,7 +225,17 @@ export function appendConformance(ctx: ConformanceContext): void {
       for (let round = 0; round < 4; round += 1) {
         const expected = await ctx.store.streamVersion(stream);
         const results = await Promise.allSettled(
-          Array.from({ length: 20 }, (_, racer) => ctx.store.append(stream, expected, [{ type: 'Raced', data: { round, racer } }, { type: 'RacedAgain', data: { round, racer } }], metadata())),
+          Array.from({ length: 20 }, (_, racer) =>
+            ctx.store.append(
+              stream,
+              expected,
+              [
+                { type: 'Raced', data: { round, racer } },
+                { type: 'RacedAgain', data: { round, racer } },
+              ],
+              metadata(),
+            ),
+          ),
         );
         const winners = results.filter((r) => r.status === 'fulfilled');
         const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -158,20 +261,30 @@ export function appendConformance(ctx: ConformanceContext): void {
       const dropped = streamName('tx-rollback');
       await ctx.dataSource.transaction(async (tx) => {
         await ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx });
-        await tx.query(`INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version) VALUES ('tx-test', 1, $1, 1)`, [kept]);
+        await tx.query(
+          `INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version) VALUES ('tx-test', 1, $1, 1)`,
+          [kept],
+        );
       });
       await expect(
         ctx.dataSource.transaction(async (tx) => {
           await ctx.store.append(dropped, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx });
-          await tx.query(`INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version) VALUES ('tx-test', 2, $1, 1)`, [dropped]);
+          await tx.query(
+            `INSERT INTO conformance_handled (subscription, global_position, stream_id, stream_version) VALUES ('tx-test', 2, $1, 1)`,
+            [dropped],
+          );
           throw new Error('the other write failed');
         }),
       ).rejects.toThrow('the other write failed');
       expect(await ctx.store.readStream(kept)).toHaveLength(1);
       expect(await ctx.store.readStream(dropped)).toEqual([]);
-      expect(await ctx.dataSource.query(`SELECT stream_id FROM conformance_handled WHERE subscription = 'tx-test'`)).toEqual([{ stream_id: kept }]);
+      expect(await ctx.dataSource.query(`SELECT stream_id FROM conformance_handled WHERE subscription = 'tx-test'`)).toEqual([
+        { stream_id: kept },
+      ]);
       // A version conflict inside the caller's transaction is the same typed error.
-      const conflict = ctx.dataSource.transaction((tx) => ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx }));
+      const conflict = ctx.dataSource.transaction((tx) =>
+        ctx.store.append(kept, 'no-stream', [{ type: 'TeamFormed', data: {} }], metadata(), { transaction: tx }),
+      );
       await expect(conflict).rejects.toBeInstanceOf(StreamVersionConflictError);
       await expect(conflict).rejects.toMatchObject({ expected: 'no-stream', actual: 1 });
     });
@@ -180,7 +293,15 @@ export function appendConformance(ctx: ConformanceContext): void {
       const streams = [streamName('a'), streamName('b'), streamName('c')];
       for (let i = 0; i < 7; i += 1) {
         const stream = streams[i % 3] ?? '';
-        await ctx.store.append(stream, 'any', [{ type: 'Step', data: { i } }, { type: 'Step', data: { i, second: true } }], metadata());
+        await ctx.store.append(
+          stream,
+          'any',
+          [
+            { type: 'Step', data: { i } },
+            { type: 'Step', data: { i, second: true } },
+          ],
+          metadata(),
+        );
       }
       await logSettled(ctx.dataSource);
       const read: RecordedEvent[] = [];
@@ -241,20 +362,48 @@ export function appendConformance(ctx: ConformanceContext): void {
           await ctx.store.append(stream, 1, [{ type: 'HandoverContested', data: {} }], metadata());
           // Appending after it from the older transaction is refused, whichever way the append is asked for.
           const refusal = { name: 'LogOrderConflictError', streamId: stream, actual: 2 };
-          await expect(ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner })).rejects.toMatchObject({ ...refusal, expected: 2 });
-          await expect(ctx.store.append(stream, 'any', [{ type: 'ReminderSent', data: {} }, { type: 'ReminderSent', data: {} }], metadata(), { transaction: runner })).rejects.toMatchObject({
+          await expect(
+            ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner }),
+          ).rejects.toMatchObject({ ...refusal, expected: 2 });
+          await expect(
+            ctx.store.append(
+              stream,
+              'any',
+              [
+                { type: 'ReminderSent', data: {} },
+                { type: 'ReminderSent', data: {} },
+              ],
+              metadata(),
+              { transaction: runner },
+            ),
+          ).rejects.toMatchObject({
             ...refusal,
             expected: 'any',
           });
           await expect(
-            ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner, unchanged: [{ streamId: other, version: 1 }] }),
+            ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), {
+              transaction: runner,
+              unchanged: [{ streamId: other, version: 1 }],
+            }),
           ).rejects.toBeInstanceOf(LogOrderConflictError);
-          const sent = (streamId: string, expectedVersion: number) => ({ streamId, expectedVersion, event: { type: 'ReminderSent', data: {} }, metadata: metadata() });
-          await expect(ctx.store.appendOneEach([sent(untouched, 0), sent(stream, 2)], { transaction: runner })).rejects.toMatchObject({ ...refusal, expected: 2 });
+          const sent = (streamId: string, expectedVersion: number) => ({
+            streamId,
+            expectedVersion,
+            event: { type: 'ReminderSent', data: {} },
+            metadata: metadata(),
+          });
+          await expect(ctx.store.appendOneEach([sent(untouched, 0), sent(stream, 2)], { transaction: runner })).rejects.toMatchObject({
+            ...refusal,
+            expected: 2,
+          });
           // A conflict like any other (nothing written), and the transaction is still usable.
-          await expect(ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner })).rejects.toBeInstanceOf(StreamVersionConflictError);
+          await expect(
+            ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: runner }),
+          ).rejects.toBeInstanceOf(StreamVersionConflictError);
           // Its own stream, and streams no newer transaction wrote, it still appends to.
-          expect(await ctx.store.append(other, 1, [{ type: 'Noted', data: {} }], metadata(), { transaction: runner })).toMatchObject({ nextVersion: 2 });
+          expect(await ctx.store.append(other, 1, [{ type: 'Noted', data: {} }], metadata(), { transaction: runner })).toMatchObject({
+            nextVersion: 2,
+          });
           expect(await ctx.store.appendOneEach([sent(untouched, 0)], { transaction: runner })).toMatchObject([{ nextVersion: 1 }]);
           await runner.commitTransaction();
         } finally {
@@ -262,10 +411,18 @@ export function appendConformance(ctx: ConformanceContext): void {
           await runner.release();
         }
         // A new transaction appends after it as usual.
-        expect(await ctx.dataSource.transaction((tx) => ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: tx }))).toMatchObject({ nextVersion: 3 });
+        expect(
+          await ctx.dataSource.transaction((tx) =>
+            ctx.store.append(stream, 2, [{ type: 'ReminderSent', data: {} }], metadata(), { transaction: tx }),
+          ),
+        ).toMatchObject({ nextVersion: 3 });
         await logSettled(ctx.dataSource);
         const log: RecordedEvent[] = [];
-        for (let page = await ctx.store.readAll(LOG_START, 1000); page.length > 0; page = await ctx.store.readAll(checkpointAfter(page.at(-1) as RecordedEvent), 1000)) {
+        for (
+          let page = await ctx.store.readAll(LOG_START, 1000);
+          page.length > 0;
+          page = await ctx.store.readAll(checkpointAfter(page.at(-1) as RecordedEvent), 1000)
+        ) {
           log.push(...page.filter((e) => e.streamId === stream));
         }
         expect(log.map((e) => [e.streamVersion, e.type])).toEqual([

@@ -7,13 +7,17 @@ const batch = Array.from({ length: 50 }, (_, i) => ({ type: 'Queued', data: { i 
 
 async function backendWaitingOnLock(killer: Client): Promise<number> {
   let pid: number | undefined;
-  await eventually(async () => {
-    const result = await killer.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO events%'`,
-    );
-    pid = result.rows[0]?.pid;
-    return pid !== undefined;
-  }, 10_000, 'the append to wait on the table lock');
+  await eventually(
+    async () => {
+      const result = await killer.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO events%'`,
+      );
+      pid = result.rows[0]?.pid;
+      return pid !== undefined;
+    },
+    10_000,
+    'the append to wait on the table lock',
+  );
   return pid ?? -1;
 }
 

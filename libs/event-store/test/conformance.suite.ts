@@ -22,7 +22,8 @@ export function describeEventStoreConformance(backend: ConformanceBackend): void
     });
 
     beforeEach(async () => {
-      if (ctx.dataSource.isInitialized) await ctx.dataSource.query('TRUNCATE events, subscription_checkpoints, snapshots, conformance_handled RESTART IDENTITY');
+      if (ctx.dataSource.isInitialized)
+        await ctx.dataSource.query('TRUNCATE events, subscription_checkpoints, snapshots, conformance_handled RESTART IDENTITY');
     });
 
     afterEach(async () => {

@@ -1,11 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type AggregateDecider, type EventMetadata, type EventStoreLogger, GATE, type GatedSubscriptionHandler, type GatedWrite, type RecordedEvent, type SubscriptionHandler } from '../src';
+import {
+  type AggregateDecider,
+  type EventMetadata,
+  type EventStoreLogger,
+  GATE,
+  type GatedSubscriptionHandler,
+  type GatedWrite,
+  type RecordedEvent,
+  type SubscriptionHandler,
+} from '../src';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function metadata(overrides: Partial<EventMetadata> = {}): EventMetadata {
-  return { actor: 'user:conformance', countyId: 'county-330106', correlationId: randomUUID(), causationId: null, occurredAt: '2025-03-01T08:00:00.000Z', ...overrides };
+  return {
+    actor: 'user:conformance',
+    countyId: 'county-330106',
+    correlationId: randomUUID(),
+    causationId: null,
+    occurredAt: '2025-03-01T08:00:00.000Z',
+    ...overrides,
+  };
 }
 
 export const streamName = (prefix: string): string => `${prefix}-${randomUUID()}`;
@@ -24,10 +40,16 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
  * Other test files share the PostgreSQL server, and their open transactions hold xmin back briefly.
  */
 export async function logSettled(dataSource: DataSource): Promise<void> {
-  await eventually(async () => {
-    const rows: unknown = await dataSource.query('SELECT coalesce(max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot()), true) AS settled FROM events');
-    return Array.isArray(rows) && (rows[0] as { settled?: unknown } | undefined)?.settled === true;
-  }, 20_000, 'the log to settle below xmin');
+  await eventually(
+    async () => {
+      const rows: unknown = await dataSource.query(
+        'SELECT coalesce(max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot()), true) AS settled FROM events',
+      );
+      return Array.isArray(rows) && (rows[0] as { settled?: unknown } | undefined)?.settled === true;
+    },
+    20_000,
+    'the log to settle below xmin',
+  );
 }
 
 /** A logger that keeps what it was told, for assertions (and keeps test output quiet). */
@@ -47,7 +69,9 @@ export const HANDLED_TABLE_SQL = `CREATE TABLE IF NOT EXISTS conformance_handled
 )`;
 
 export async function countHandledRows(dataSource: DataSource, subscription: string): Promise<number> {
-  const rows: unknown = await dataSource.query('SELECT count(*)::integer AS n FROM conformance_handled WHERE subscription = $1', [subscription]);
+  const rows: unknown = await dataSource.query('SELECT count(*)::integer AS n FROM conformance_handled WHERE subscription = $1', [
+    subscription,
+  ]);
   return Array.isArray(rows) ? Number((rows[0] as { n: unknown } | undefined)?.n ?? 0) : 0;
 }
 
@@ -56,7 +80,10 @@ export async function countHandledRows(dataSource: DataSource, subscription: str
  * the batch's checkpoint (a batch applied twice would violate the primary key). `duringPlan` runs
  * between the batch's read and its commit — where another runner may get there first.
  */
-export function gatedRecordingHandler(name: string, options: { duringPlan?: (events: RecordedEvent[]) => Promise<void> } = {}): GatedSubscriptionHandler & { planned: number } {
+export function gatedRecordingHandler(
+  name: string,
+  options: { duringPlan?: (events: RecordedEvent[]) => Promise<void> } = {},
+): GatedSubscriptionHandler & { planned: number } {
   const handler = {
     name,
     planned: 0,
@@ -77,7 +104,10 @@ export function gatedRecordingHandler(name: string, options: { duringPlan?: (eve
 
 /** What a subscription's rows hold, in position order: [stream, version] per handled event. */
 export async function handledRows(dataSource: DataSource, subscription: string): Promise<Array<[string, number]>> {
-  const rows = (await dataSource.query('SELECT stream_id, stream_version FROM conformance_handled WHERE subscription = $1 ORDER BY global_position', [subscription])) as Array<{ stream_id: string; stream_version: number }>;
+  const rows = (await dataSource.query(
+    'SELECT stream_id, stream_version FROM conformance_handled WHERE subscription = $1 ORDER BY global_position',
+    [subscription],
+  )) as Array<{ stream_id: string; stream_version: number }>;
   return rows.map((row) => [row.stream_id, Number(row.stream_version)]);
 }
 
@@ -85,7 +115,15 @@ export async function handledRows(dataSource: DataSource, subscription: string):
  * A projection-like handler: writes one row per event in the batch's transaction (a duplicate would
  * violate the primary key) and records what it saw, in order, in memory.
  */
-export function recordingHandler(name: string, options: { failOn?: (batch: number, events: RecordedEvent[]) => boolean; label?: string; log?: Array<{ label: string; event: RecordedEvent }>; delayMs?: number } = {}) {
+export function recordingHandler(
+  name: string,
+  options: {
+    failOn?: (batch: number, events: RecordedEvent[]) => boolean;
+    label?: string;
+    log?: Array<{ label: string; event: RecordedEvent }>;
+    delayMs?: number;
+  } = {},
+) {
   const seen: RecordedEvent[] = [];
   let batches = 0;
   const handler: SubscriptionHandler & { seen: RecordedEvent[] } = {

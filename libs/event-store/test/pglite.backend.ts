@@ -16,7 +16,10 @@ export function pgliteBackend(): ConformanceBackend {
     writers: 4,
     eventsPerWriter: 100,
     async open() {
-      source = new DataSource({ ...dataSourceOptions({ kind: 'embedded', dir }, { entities: [], migrations: eventStoreMigrations }), logging: false });
+      source = new DataSource({
+        ...dataSourceOptions({ kind: 'embedded', dir }, { entities: [], migrations: eventStoreMigrations }),
+        logging: false,
+      });
       await source.initialize();
       await source.runMigrations();
       return source;

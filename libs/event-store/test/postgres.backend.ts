@@ -25,7 +25,10 @@ export function postgresBackend(): ConformanceBackend {
 
   async function dataSource(migrate: boolean): Promise<DataSource> {
     // A real pool of 12: eight writers' commits truly interleave. No query logging: the suite provokes errors on purpose.
-    const source = new DataSource({ ...dataSourceOptions({ kind: 'postgres', url, poolSize: 12 }, { entities: [], migrations: eventStoreMigrations }), logging: false });
+    const source = new DataSource({
+      ...dataSourceOptions({ kind: 'postgres', url, poolSize: 12 }, { entities: [], migrations: eventStoreMigrations }),
+      logging: false,
+    });
     await source.initialize();
     opened.push(source);
     if (migrate) await source.runMigrations();

@@ -1,12 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, LOG_START, type RecordedEvent, SUBSCRIPTION_NOTIFY_CHANNEL, SubscriptionNotifications, SubscriptionRunner, checkpointAfter, lockSubscription } from '../src';
+import {
+  EventStore,
+  LOG_START,
+  type RecordedEvent,
+  SUBSCRIPTION_NOTIFY_CHANNEL,
+  SubscriptionNotifications,
+  SubscriptionRunner,
+  checkpointAfter,
+  lockSubscription,
+} from '../src';
 import type { ConformanceContext } from './conformance.context';
-import { countHandledRows, eventually, expectStreamsInOrder, gatedRecordingHandler, handledRows, metadata, recordingHandler, recordingLogger, sleep, streamName } from './fixtures';
+import {
+  countHandledRows,
+  eventually,
+  expectStreamsInOrder,
+  gatedRecordingHandler,
+  handledRows,
+  metadata,
+  recordingHandler,
+  recordingLogger,
+  sleep,
+  streamName,
+} from './fixtures';
 
 async function appendMany(ctx: ConformanceContext, streams: string[], perStream: number): Promise<string> {
   let last = '';
   for (let v = 0; v < perStream; v += 1) {
-    for (const stream of streams) last = (await ctx.store.append(stream, v, [{ type: 'Counted', data: { v } }], metadata())).lastGlobalPosition;
+    for (const stream of streams)
+      last = (await ctx.store.append(stream, v, [{ type: 'Counted', data: { v } }], metadata())).lastGlobalPosition;
   }
   return last;
 }
@@ -128,7 +149,8 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         const lastPositions = await Promise.all(
           streams.map(async (stream) => {
             let last = '';
-            for (let v = 0; v < perStream; v += 1) last = (await ctx.store.append(stream, v, [{ type: 'Shared', data: { v } }], metadata())).lastGlobalPosition;
+            for (let v = 0; v < perStream; v += 1)
+              last = (await ctx.store.append(stream, v, [{ type: 'Shared', data: { v } }], metadata())).lastGlobalPosition;
             return last;
           }),
         );
@@ -136,7 +158,10 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         await Promise.all([a.stop(), b.stop()]);
         const total = streams.length * perStream;
         expect(log).toHaveLength(total);
-        expectStreamsInOrder(log.map((entry) => entry.event), Object.fromEntries(streams.map((s) => [s, perStream])));
+        expectStreamsInOrder(
+          log.map((entry) => entry.event),
+          Object.fromEntries(streams.map((s) => [s, perStream])),
+        );
         expect(await countHandledRows(ctx.dataSource, name)).toBe(total);
         if (ctx.backend.kind === 'postgres') {
           // Both really ran: the lock, not luck, kept them apart.
@@ -168,7 +193,10 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       it('answers the waiters of a running runner from the checkpoint while another process holds the batches', async () => {
         const name = `waiters-${randomUUID()}`;
         const positions: string[] = [];
-        for (let i = 0; i < 20; i += 1) positions.push((await ctx.store.append(streamName('waited'), 'no-stream', [{ type: 'X', data: {} }], metadata())).lastGlobalPosition);
+        for (let i = 0; i < 20; i += 1)
+          positions.push(
+            (await ctx.store.append(streamName('waited'), 'no-stream', [{ type: 'X', data: {} }], metadata())).lastGlobalPosition,
+          );
         const here = new SubscriptionRunner(ctx.store, recordingHandler(name), { pollIntervalMs: 1 });
         const holder = ctx.dataSource.createQueryRunner();
         await holder.startTransaction();
@@ -176,8 +204,14 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
           // Another process "handled" everything: its checkpoint is past the events, and it still holds
           // the lock, so this process's runner — running — never handles a batch itself.
           await lockSubscription(holder, name);
-          const [last] = (await ctx.dataSource.query(`SELECT transaction_id::text AS t, global_position::text AS p FROM events WHERE global_position = $1::bigint`, [positions.at(-1)])) as Array<{ t: string; p: string }>;
-          await ctx.dataSource.query(`INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ($1, $2::xid8, $3::bigint, now())`, [name, last?.t, last?.p]);
+          const [last] = (await ctx.dataSource.query(
+            `SELECT transaction_id::text AS t, global_position::text AS p FROM events WHERE global_position = $1::bigint`,
+            [positions.at(-1)],
+          )) as Array<{ t: string; p: string }>;
+          await ctx.dataSource.query(
+            `INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at) VALUES ($1, $2::xid8, $3::bigint, now())`,
+            [name, last?.t, last?.p],
+          );
           here.start();
           for (const position of positions) expect(await here.waitUntilPast(position, 2_000)).toBe(true);
         } finally {
@@ -216,7 +250,8 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
           const lastPositions = await Promise.all(
             streams.map(async (stream) => {
               let last = '';
-              for (let v = 0; v < 60; v += 1) last = (await ctx.store.append(stream, v, [{ type: 'Shared', data: { v } }], metadata())).lastGlobalPosition;
+              for (let v = 0; v < 60; v += 1)
+                last = (await ctx.store.append(stream, v, [{ type: 'Shared', data: { v } }], metadata())).lastGlobalPosition;
               return last;
             }),
           );
@@ -224,7 +259,8 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
           await Promise.all([a.stop(), b.stop()]);
           const rows = await handledRows(ctx.dataSource, name);
           expect(rows).toHaveLength(240);
-          for (const stream of streams) expect(rows.filter(([s]) => s === stream).map(([, v]) => v)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+          for (const stream of streams)
+            expect(rows.filter(([s]) => s === stream).map(([, v]) => v)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
         } finally {
           await Promise.all([a.stop(), b.stop()]);
           await peer.destroy();
@@ -244,7 +280,10 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         listener.register(here);
         await listener.start();
         const peer = await (ctx.backend.openPeer as () => Promise<typeof ctx.dataSource>)();
-        const elsewhere = new SubscriptionRunner(new EventStore(peer), recordingHandler(name, { failOn: (batch) => batch === 1 }), { notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL, logger: recordingLogger() });
+        const elsewhere = new SubscriptionRunner(new EventStore(peer), recordingHandler(name, { failOn: (batch) => batch === 1 }), {
+          notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL,
+          logger: recordingLogger(),
+        });
         try {
           const last = await appendMany(ctx, [streamName('announced')], 3);
           const waiting = here.waitUntilPast(last, 5_000);
@@ -274,7 +313,10 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
         listener.register(here);
         await listener.start();
         const peer = await (ctx.backend.openPeer as () => Promise<typeof ctx.dataSource>)();
-        const elsewhere = new SubscriptionRunner(new EventStore(peer), recordingHandler(name), { notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL, logger: recordingLogger() });
+        const elsewhere = new SubscriptionRunner(new EventStore(peer), recordingHandler(name), {
+          notifyChannel: SUBSCRIPTION_NOTIFY_CHANNEL,
+          logger: recordingLogger(),
+        });
         try {
           await appendMany(ctx, [streamName('standby')], 3);
           await elsewhere.catchUp();
@@ -311,15 +353,23 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       const name = `gated-race-${randomUUID()}`;
       const other = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name));
       let interfered = false;
-      const late = new SubscriptionRunner(ctx.store, gatedRecordingHandler(name, {
-        duringPlan: async () => {
-          if (interfered) return;
-          interfered = true;
-          expect(await other.runBatch()).toMatchObject({ kind: 'handled', count: 4 }); // gets there first
-        },
-      }));
+      const late = new SubscriptionRunner(
+        ctx.store,
+        gatedRecordingHandler(name, {
+          duringPlan: async () => {
+            if (interfered) return;
+            interfered = true;
+            expect(await other.runBatch()).toMatchObject({ kind: 'handled', count: 4 }); // gets there first
+          },
+        }),
+      );
       expect(await late.runBatch()).toEqual({ kind: 'busy' });
-      expect(await handledRows(ctx.dataSource, name)).toEqual([[stream, 1], [stream, 2], [stream, 3], [stream, 4]]);
+      expect(await handledRows(ctx.dataSource, name)).toEqual([
+        [stream, 1],
+        [stream, 2],
+        [stream, 3],
+        [stream, 4],
+      ]);
       await ctx.store.append(stream, 4, [{ type: 'Counted', data: { v: 4 } }], metadata());
       expect(await late.catchUp()).toBe(1);
       expect(await countHandledRows(ctx.dataSource, name)).toBe(5);
@@ -343,7 +393,9 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       };
       const runner = new SubscriptionRunner(ctx.store, handler, { batchSize: 2 });
       await runner.catchUp();
-      expect(handler.seen.map((event) => [event.streamId, event.type, event.data])).toEqual([0, 2, 4].map((v) => [wanted, 'Wanted', { v }]));
+      expect(handler.seen.map((event) => [event.streamId, event.type, event.data])).toEqual(
+        [0, 2, 4].map((v) => [wanted, 'Wanted', { v }]),
+      );
       // Batches of irrelevant events only were never handed over, yet the checkpoint is past the last event.
       expect(handed.every((count) => count > 0)).toBe(true);
       expect((await runner.position()).globalPosition).toBe((await ctx.store.readStream(other)).at(-1)?.globalPosition);
@@ -352,7 +404,11 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       const gatedName = `relevant-gated-${randomUUID()}`;
       const gated = new SubscriptionRunner(ctx.store, Object.assign(gatedRecordingHandler(gatedName), { relevant }), { batchSize: 2 });
       await gated.catchUp();
-      expect(await handledRows(ctx.dataSource, gatedName)).toEqual([[wanted, 1], [wanted, 3], [wanted, 5]]);
+      expect(await handledRows(ctx.dataSource, gatedName)).toEqual([
+        [wanted, 1],
+        [wanted, 3],
+        [wanted, 5],
+      ]);
       expect((await gated.position()).globalPosition).toBe((await ctx.store.readStream(other)).at(-1)?.globalPosition);
     });
 
@@ -360,7 +416,10 @@ export function subscriptionConformance(ctx: ConformanceContext): void {
       await appendMany(ctx, [streamName('rebuild')], 5);
       const name = `rebuild-${randomUUID()}`;
       const seen: string[] = [];
-      const runner = new SubscriptionRunner(ctx.store, { name, handle: async (events) => void seen.push(...events.map((e) => e.globalPosition)) });
+      const runner = new SubscriptionRunner(ctx.store, {
+        name,
+        handle: async (events) => void seen.push(...events.map((e) => e.globalPosition)),
+      });
       expect(await runner.catchUp()).toBe(5);
       await runner.reset();
       expect(await runner.position()).toEqual(LOG_START);

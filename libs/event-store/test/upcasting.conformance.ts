@@ -25,7 +25,9 @@ export function upcastingConformance(ctx: ConformanceContext): void {
         [2, { familyName: 'Wang', givenName: 'Fang' }],
         [2, { familyName: 'Li', givenName: 'Na' }],
       ]);
-      expect(await ctx.dataSource.query('SELECT schema_version FROM events WHERE stream_id = $1 ORDER BY stream_version', [stream])).toEqual([{ schema_version: 1 }, { schema_version: 2 }]);
+      expect(
+        await ctx.dataSource.query('SELECT schema_version FROM events WHERE stream_id = $1 ORDER BY stream_version', [stream]),
+      ).toEqual([{ schema_version: 1 }, { schema_version: 2 }]);
       // Subscriptions get upcasted events too.
       await logSettled(ctx.dataSource);
       const fromLog = (await upcasting.readAll(LOG_START, 100)).filter((e) => e.streamId === stream);
@@ -35,13 +37,26 @@ export function upcastingConformance(ctx: ConformanceContext): void {
     it('throws UnknownUpcasterChainError for a gap in the chain or a version newer than known', async () => {
       const stream = streamName('officer');
       await ctx.store.append(stream, 'no-stream', [{ type: 'OfficerRegistered', data: { name: 'Wang Fang' } }], metadata());
-      const gap = new EventStore(ctx.dataSource, { upcasters: new UpcasterRegistry([{ type: 'OfficerRegistered', fromVersion: 2, toVersion: 3, upcast: (d) => d }]) });
+      const gap = new EventStore(ctx.dataSource, {
+        upcasters: new UpcasterRegistry([{ type: 'OfficerRegistered', fromVersion: 2, toVersion: 3, upcast: (d) => d }]),
+      });
       await expect(gap.readStream(stream)).rejects.toBeInstanceOf(UnknownUpcasterChainError);
-      await expect(gap.readStream(stream)).rejects.toMatchObject({ eventType: 'OfficerRegistered', storedVersion: 1, currentVersion: 3, missingFrom: 1, at: { streamId: stream } });
+      await expect(gap.readStream(stream)).rejects.toMatchObject({
+        eventType: 'OfficerRegistered',
+        storedVersion: 1,
+        currentVersion: 3,
+        missingFrom: 1,
+        at: { streamId: stream },
+      });
 
       const future = streamName('officer');
       await ctx.store.append(future, 'no-stream', [{ type: 'OfficerRegistered', data: {}, schemaVersion: 4 }], metadata());
-      await expect(ctx.store.readStream(future)).rejects.toMatchObject({ name: 'UnknownUpcasterChainError', storedVersion: 4, currentVersion: 1, missingFrom: null });
+      await expect(ctx.store.readStream(future)).rejects.toMatchObject({
+        name: 'UnknownUpcasterChainError',
+        storedVersion: 4,
+        currentVersion: 1,
+        missingFrom: null,
+      });
     });
 
     it('reports a payload that is not a JSON object as CorruptEventError — readers and subscriptions stop, nothing is skipped', async () => {
@@ -55,7 +70,11 @@ export function upcastingConformance(ctx: ConformanceContext): void {
       await ctx.store.append(stream, 2, [{ type: 'Fine', data: { ok: true } }], metadata());
 
       await expect(ctx.store.readStream(stream)).rejects.toBeInstanceOf(CorruptEventError);
-      await expect(ctx.store.readStream(stream)).rejects.toMatchObject({ globalPosition: position, streamId: stream, reason: 'payload is a JSON string, not an object' });
+      await expect(ctx.store.readStream(stream)).rejects.toMatchObject({
+        globalPosition: position,
+        streamId: stream,
+        reason: 'payload is a JSON string, not an object',
+      });
       await logSettled(ctx.dataSource);
       await expect(ctx.store.readAll(LOG_START, 100)).rejects.toBeInstanceOf(CorruptEventError);
 

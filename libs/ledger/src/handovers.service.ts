@@ -75,7 +75,10 @@ export interface HistoryEntry {
 export type HandoverResult = LedgerResult<RecordedHandover, { gaps: Gap[] }>;
 
 /** A recording also names what the read side shows with it, so that the answer needs no read. */
-export type RecordHandoverResult = LedgerResult<RecordedHandover, { gaps: Gap[]; powerName: string; townshipName: string; recordedAt: string }>;
+export type RecordHandoverResult = LedgerResult<
+  RecordedHandover,
+  { gaps: Gap[]; powerName: string; townshipName: string; recordedAt: string }
+>;
 
 export function toCommitments(input: CommitmentsInput | undefined): Commitments {
   return {
@@ -121,7 +124,14 @@ export class Handovers {
     return retryOnStaleRead((fromCache) => this.recordOnce(actor, countyId, handoverId, input, options, fromCache));
   }
 
-  private async recordOnce(actor: LedgerActor, countyId: string, handoverId: string, input: RecordHandoverInput, options: CommandOptions, fromCache: boolean): Promise<RecordHandoverResult> {
+  private async recordOnce(
+    actor: LedgerActor,
+    countyId: string,
+    handoverId: string,
+    input: RecordHandoverInput,
+    options: CommandOptions,
+    fromCache: boolean,
+  ): Promise<RecordHandoverResult> {
     const inputs = await this.readinessInputs({ countyId, powerCode: input.powerCode, teamId: input.teamId }, fromCache);
     const power = inputs.power.state;
     if (power.status === 'none') return refused(notFound(`Power ${input.powerCode} is not in the county's catalogue`));
@@ -192,7 +202,13 @@ export class Handovers {
   recordReminderSent(actor: LedgerActor, handoverId: string, input: ReminderSentInput, options: CommandOptions): Promise<HandoverResult> {
     return this.withGaps(actor, handoverId, options, () => ({
       type: 'RecordReminderSent',
-      data: { reminderId: input.reminderId, kind: input.kind, step: input.step, recipients: [...input.recipients], ...(input.gaps === undefined ? {} : { gaps: input.gaps }) },
+      data: {
+        reminderId: input.reminderId,
+        kind: input.kind,
+        step: input.step,
+        recipients: [...input.recipients],
+        ...(input.gaps === undefined ? {} : { gaps: input.gaps }),
+      },
     }));
   }
 
@@ -205,8 +221,14 @@ export class Handovers {
    * The power and the team a handover is about, in one round trip (none when both are kept and
    * `fromCache`), with the versions read: a command decided on them appends with those as `unchanged`.
    */
-  private async readinessInputs(handover: Pick<RecordedHandover, 'countyId' | 'powerCode' | 'teamId'>, fromCache: boolean): Promise<ReadinessInputs> {
-    const requests = [this.powers.loadRequest(handover.countyId, handover.powerCode, { fromCache }), this.teams.loadRequest(handover.teamId, { fromCache })] as const;
+  private async readinessInputs(
+    handover: Pick<RecordedHandover, 'countyId' | 'powerCode' | 'teamId'>,
+    fromCache: boolean,
+  ): Promise<ReadinessInputs> {
+    const requests = [
+      this.powers.loadRequest(handover.countyId, handover.powerCode, { fromCache }),
+      this.teams.loadRequest(handover.teamId, { fromCache }),
+    ] as const;
     const [power, team] = await loadAggregates(this.eventStore, requests);
     return { power, team, reads: readsOf(requests, [power, team]) };
   }
@@ -228,7 +250,12 @@ export class Handovers {
    * Loads the handover (404 when none, 403 when another county's), computes its current gaps,
    * decides the command built from them, and appends; the result carries the gaps after the command.
    */
-  private withGaps(actor: LedgerActor, handoverId: string, options: CommandOptions, build: (gaps: Gap[]) => HandoverCommand): Promise<HandoverResult> {
+  private withGaps(
+    actor: LedgerActor,
+    handoverId: string,
+    options: CommandOptions,
+    build: (gaps: Gap[]) => HandoverCommand,
+  ): Promise<HandoverResult> {
     return retryOnStaleRead(async (fromCache) => {
       const current = await this.load(handoverId);
       if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
@@ -260,9 +287,14 @@ interface ReadinessInputs {
 }
 
 /** The handover's gaps: its power's requirements against its team, on `today`. */
-function gapsAgainst(handover: Pick<RecordedHandover, 'handoverId' | 'powerCode' | 'committed' | 'department' | 'effectiveOn'>, inputs: ReadinessInputs, today: string): Gap[] {
+function gapsAgainst(
+  handover: Pick<RecordedHandover, 'handoverId' | 'powerCode' | 'committed' | 'department' | 'effectiveOn'>,
+  inputs: ReadinessInputs,
+  today: string,
+): Gap[] {
   const power = inputs.power.state;
-  if (power.status === 'none') throw new Error(`Power ${handover.powerCode} of handover ${handover.handoverId} is missing from the catalogue`);
+  if (power.status === 'none')
+    throw new Error(`Power ${handover.powerCode} of handover ${handover.handoverId} is missing from the catalogue`);
   return assessReadiness({
     requirements: power.requirements,
     team: teamCapacity(inputs.team.state),

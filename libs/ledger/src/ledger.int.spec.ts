@@ -39,7 +39,11 @@ const LITTERING: RegisterPowerInput = {
   category: 'penalty',
   legalBasis: '《城市市容和环境卫生管理条例》第三十四条第（一）项',
   department: '城市管理局',
-  requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }], training: [{ course: '市容环卫执法实务', hours: 4 }] },
+  requirements: {
+    certifiedOfficers: 2,
+    equipment: [{ kind: 'body-camera', quantity: 2 }],
+    training: [{ course: '市容环卫执法实务', hours: 4 }],
+  },
 };
 const SEALING: RegisterPowerInput = {
   code: 'QZ-SC-0005',
@@ -63,13 +67,18 @@ describe('ledger (PostgreSQL)', () => {
 
   async function formTeam(countyId = COUNTY): Promise<string> {
     const teamId = randomUUID();
-    await store.append(teamStreamId(teamId), 'no-stream', [{ type: 'TeamFormed', data: { teamId, countyId, townshipId: randomUUID(), townshipName: '西平街道' } }], {
-      actor: 'admin',
-      countyId,
-      correlationId: randomUUID(),
-      causationId: null,
-      occurredAt: clock.now().toISOString(),
-    });
+    await store.append(
+      teamStreamId(teamId),
+      'no-stream',
+      [{ type: 'TeamFormed', data: { teamId, countyId, townshipId: randomUUID(), townshipName: '西平街道' } }],
+      {
+        actor: 'admin',
+        countyId,
+        correlationId: randomUUID(),
+        causationId: null,
+        occurredAt: clock.now().toISOString(),
+      },
+    );
     return teamId;
   }
 
@@ -77,13 +86,23 @@ describe('ledger (PostgreSQL)', () => {
   async function equipForLittering(service: Teams, teamId: string, officers: ReadonlyArray<readonly [string, string]>): Promise<string[]> {
     const ids: string[] = [];
     for (const [name, certificateNumber] of officers) {
-      const added = await service.addOfficer(township, teamId, { name, certificateNumber, certificateExpiresOn: '2030-06-30' }, { correlationId: 'officer' });
+      const added = await service.addOfficer(
+        township,
+        teamId,
+        { name, certificateNumber, certificateExpiresOn: '2030-06-30' },
+        { correlationId: 'officer' },
+      );
       if (!added.ok) throw new Error(JSON.stringify(added.error));
       ids.push(added.officerId);
     }
     await service.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'cams' });
     for (const officerId of ids) {
-      const trained = await service.recordTraining(township, teamId, { officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-07-01' }, { correlationId: 'training' });
+      const trained = await service.recordTraining(
+        township,
+        teamId,
+        { officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-07-01' },
+        { correlationId: 'training' },
+      );
       expect(trained).toMatchObject({ ok: true, trainingId: expect.any(String) });
     }
     return ids;
@@ -92,7 +111,13 @@ describe('ledger (PostgreSQL)', () => {
   beforeAll(async () => {
     if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run this file in the integration tier');
     await onServer(serverUrl, `CREATE DATABASE ${database}`);
-    dataSource = new DataSource({ ...dataSourceOptions({ kind: 'postgres', url: withDatabase(serverUrl, database), poolSize: 4 }, { entities: [], migrations: eventStoreMigrations }), logging: false });
+    dataSource = new DataSource({
+      ...dataSourceOptions(
+        { kind: 'postgres', url: withDatabase(serverUrl, database), poolSize: 4 },
+        { entities: [], migrations: eventStoreMigrations },
+      ),
+      logging: false,
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     store = new EventStore(dataSource);
@@ -111,28 +136,59 @@ describe('ledger (PostgreSQL)', () => {
 
   it('writes who, which county, which request and when with every event', async () => {
     const result = await powers.register(admin, { ...LITTERING, code: 'CF-CG-0002' }, { correlationId: 'req-42' });
-    expect(result).toMatchObject({ ok: true, version: 1, lastGlobalPosition: expect.any(String), state: { status: 'registered', countyId: COUNTY, code: 'CF-CG-0002' } });
+    expect(result).toMatchObject({
+      ok: true,
+      version: 1,
+      lastGlobalPosition: expect.any(String),
+      state: { status: 'registered', countyId: COUNTY, code: 'CF-CG-0002' },
+    });
     const [event] = await store.readStream(`power-${COUNTY}-CF-CG-0002`);
-    expect(event?.metadata).toEqual({ actor: 'zy.admin', countyId: COUNTY, correlationId: 'req-42', causationId: null, occurredAt: '2025-06-30T17:30:00.000Z' });
+    expect(event?.metadata).toEqual({
+      actor: 'zy.admin',
+      countyId: COUNTY,
+      correlationId: 'req-42',
+      causationId: null,
+      occurredAt: '2025-06-30T17:30:00.000Z',
+    });
   });
 
   it('refuses a repeated code, a county-less actor, and an unknown code to revise', async () => {
-    expect(await powers.register(admin, LITTERING, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'rule', code: 'power-already-registered' }, version: 1 });
-    expect(await powers.register({ username: 'admin', countyId: null }, LITTERING, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await powers.reviseRequirements(admin, 'NOPE', LITTERING.requirements, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await powers.register(admin, LITTERING, { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'rule', code: 'power-already-registered' },
+      version: 1,
+    });
+    expect(await powers.register({ username: 'admin', countyId: null }, LITTERING, { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await powers.reviseRequirements(admin, 'NOPE', LITTERING.requirements, { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
   });
 
   it('keeps a team in its county: another county is forbidden and nothing is written', async () => {
     const teamId = await formTeam();
-    expect(await teams.receiveEquipment(stranger, teamId, { kind: 'vehicle', quantity: 1 }, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await teams.receiveEquipment(admin, randomUUID(), { kind: 'vehicle', quantity: 1 }, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await teams.receiveEquipment(stranger, teamId, { kind: 'vehicle', quantity: 1 }, { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await teams.receiveEquipment(admin, randomUUID(), { kind: 'vehicle', quantity: 1 }, { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
     expect((await teams.load(teamId)).version).toBe(1);
   });
 
   it('refuses a stale expected version as a typed version conflict, writing nothing', async () => {
     const teamId = await formTeam();
-    expect(await teams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'x', expectedVersion: 1 })).toMatchObject({ ok: true, version: 2 });
-    expect(await teams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'x', expectedVersion: 1 })).toMatchObject({
+    expect(
+      await teams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'x', expectedVersion: 1 }),
+    ).toMatchObject({ ok: true, version: 2 });
+    expect(
+      await teams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 2 }, { correlationId: 'x', expectedVersion: 1 }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'version-conflict', expected: 1, actual: 2 },
     });
@@ -145,7 +201,9 @@ describe('ledger (PostgreSQL)', () => {
       const result = await teams.receiveEquipment(township, teamId, { kind: 'body-camera', quantity: 1 }, { correlationId: `cam-${i}` });
       expect(result.ok).toBe(true);
     }
-    const rows: unknown = await dataSource.query('SELECT stream_version, state_schema FROM snapshots WHERE stream_id = $1', [teamStreamId(teamId)]);
+    const rows: unknown = await dataSource.query('SELECT stream_version, state_schema FROM snapshots WHERE stream_id = $1', [
+      teamStreamId(teamId),
+    ]);
     expect(rows).toEqual([{ stream_version: 50, state_schema: 'team-state-v1' }]);
     const loaded = await teams.load(teamId);
     expect(loaded.version).toBe(61);
@@ -156,11 +214,25 @@ describe('ledger (PostgreSQL)', () => {
     const teamId = await formTeam();
     const recorded = await handovers.record(
       { username: 'zy.cg', countyId: COUNTY },
-      { powerCode: LITTERING.code, teamId, mode: 'transfer', instrument: '沾政发〔2025〕12号', effectiveOn: '2025-07-01', committed: { equipment: [{ kind: 'body-camera', quantity: 2 }] }, department: '城市管理局' },
+      {
+        powerCode: LITTERING.code,
+        teamId,
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕12号',
+        effectiveOn: '2025-07-01',
+        committed: { equipment: [{ kind: 'body-camera', quantity: 2 }] },
+        department: '城市管理局',
+      },
       { correlationId: 'record' },
     );
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.error));
-    expect(recorded.state).toMatchObject({ status: 'recorded', countyId: COUNTY, powerCategory: 'penalty', department: '城市管理局', committed: { officers: [], training: [] } });
+    expect(recorded.state).toMatchObject({
+      status: 'recorded',
+      countyId: COUNTY,
+      powerCategory: 'penalty',
+      department: '城市管理局',
+      committed: { officers: [], training: [] },
+    });
     expect(recorded.gaps.map((gap) => [gap.resource, gap.item, gap.missing, gap.responsible])).toEqual([
       ['officers', 'certified-officer', 2, 'county-office'],
       ['training', '市容环卫执法实务', 2, 'county-office'],
@@ -172,10 +244,18 @@ describe('ledger (PostgreSQL)', () => {
     expect(refused).toMatchObject({ ok: false, error: { kind: 'rule', code: 'handover-not-ready', gaps: recorded.gaps }, version: 1 });
     expect(await handovers.accept(stranger, id, {}, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 
-    await equipForLittering(teams, teamId, [['李明', 'C-1'], ['张华', 'C-2']]);
+    await equipForLittering(teams, teamId, [
+      ['李明', 'C-1'],
+      ['张华', 'C-2'],
+    ]);
 
     const accepted = await handovers.accept(township, id, {}, { correlationId: 'accept-2', expectedVersion: 1 });
-    expect(accepted).toMatchObject({ ok: true, version: 3, gaps: [], state: { status: 'active', activatedOn: '2025-07-01', acceptance: { conditional: false, gaps: [] } } });
+    expect(accepted).toMatchObject({
+      ok: true,
+      version: 3,
+      gaps: [],
+      state: { status: 'active', activatedOn: '2025-07-01', acceptance: { conditional: false, gaps: [] } },
+    });
     const history = await handovers.history(id);
     expect(history?.map(({ type, version, actor }) => [type, version, actor])).toEqual([
       ['HandoverRecorded', 1, 'zy.cg'],
@@ -190,7 +270,13 @@ describe('ledger (PostgreSQL)', () => {
     const context = new LedgerContext(clock, loadAppConfig({}));
     const otherTeams = new Teams(store, context);
     const teamId = await formTeam();
-    const input = { powerCode: LITTERING.code, teamId, mode: 'transfer' as const, instrument: '沾政发〔2025〕20号', effectiveOn: '2025-07-01' };
+    const input = {
+      powerCode: LITTERING.code,
+      teamId,
+      mode: 'transfer' as const,
+      instrument: '沾政发〔2025〕20号',
+      effectiveOn: '2025-07-01',
+    };
     const first = await handovers.record(admin, input, { correlationId: 'first' });
     if (!first.ok) throw new Error(JSON.stringify(first.error));
     expect(first.gaps.map((gap) => gap.resource)).toEqual(['officers', 'training', 'equipment']);
@@ -202,7 +288,10 @@ describe('ledger (PostgreSQL)', () => {
       expect(reads).not.toHaveBeenCalled();
 
       // The other process equips the team: what this one keeps is now behind.
-      const officers = await equipForLittering(otherTeams, teamId, [['王芳', 'C-21'], ['赵强', 'C-22']]);
+      const officers = await equipForLittering(otherTeams, teamId, [
+        ['王芳', 'C-21'],
+        ['赵强', 'C-22'],
+      ]);
 
       // Decided on the kept (unequipped) team, the acceptance would be refused; it is decided again on the team as it is.
       const accepted = await handovers.accept(township, first.state.handoverId, {}, { correlationId: 'accept' });
@@ -215,7 +304,10 @@ describe('ledger (PostgreSQL)', () => {
       const appends = vi.spyOn(store, 'append');
       const after = await handovers.record(admin, input, { correlationId: 'after-leave' });
       if (!after.ok) throw new Error(JSON.stringify(after.error));
-      expect(after.gaps.map((gap) => [gap.resource, gap.missing])).toEqual([['officers', 1], ['training', 1]]);
+      expect(after.gaps.map((gap) => [gap.resource, gap.missing])).toEqual([
+        ['officers', 1],
+        ['training', 1],
+      ]);
       expect(appends).toHaveBeenCalledTimes(2); // refused as a stale read, then written on the fresh team
       await expect(appends.mock.results[0]?.value).rejects.toMatchObject({ name: 'StaleReadError', streamId: teamStreamId(teamId) });
       expect(reads).toHaveBeenCalledTimes(1);
@@ -229,15 +321,27 @@ describe('ledger (PostgreSQL)', () => {
   it('refuses to record across counties, for unknown powers and teams, and to entrust a coercive measure', async () => {
     const teamId = await formTeam();
     const input = { teamId, mode: 'transfer' as const, instrument: 'x', effectiveOn: '2025-08-01' };
-    expect(await handovers.record(admin, { ...input, powerCode: 'NOPE' }, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
-    expect(await handovers.record(admin, { ...input, powerCode: LITTERING.code, teamId: randomUUID() }, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
-    await powers.register(stranger, LITTERING, { correlationId: 'x' });
-    expect(await handovers.record(stranger, { ...input, powerCode: LITTERING.code }, { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await handovers.record(admin, { ...input, powerCode: SEALING.code, mode: 'entrustment' }, { correlationId: 'x' })).toMatchObject({
+    expect(await handovers.record(admin, { ...input, powerCode: 'NOPE' }, { correlationId: 'x' })).toMatchObject({
       ok: false,
-      error: { kind: 'rule', code: 'coercion-cannot-be-entrusted' },
+      error: { kind: 'not-found' },
     });
-    expect(await handovers.record(admin, { ...input, powerCode: LITTERING.code, mode: 'entrustment' }, { correlationId: 'x' })).toMatchObject({
+    expect(
+      await handovers.record(admin, { ...input, powerCode: LITTERING.code, teamId: randomUUID() }, { correlationId: 'x' }),
+    ).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    await powers.register(stranger, LITTERING, { correlationId: 'x' });
+    expect(await handovers.record(stranger, { ...input, powerCode: LITTERING.code }, { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await handovers.record(admin, { ...input, powerCode: SEALING.code, mode: 'entrustment' }, { correlationId: 'x' })).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'rule', code: 'coercion-cannot-be-entrusted' },
+      },
+    );
+    expect(
+      await handovers.record(admin, { ...input, powerCode: LITTERING.code, mode: 'entrustment' }, { correlationId: 'x' }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'invalid', errors: [{ field: 'endsOn' }] },
     });
@@ -245,22 +349,48 @@ describe('ledger (PostgreSQL)', () => {
 
   it('contests with the current gaps, amends back to recorded, records a reminder once, revokes', async () => {
     const teamId = await formTeam();
-    const recorded = await handovers.record(admin, { powerCode: LITTERING.code, teamId, mode: 'transfer', instrument: 'x', effectiveOn: '2025-09-01' }, { correlationId: 'x' });
+    const recorded = await handovers.record(
+      admin,
+      { powerCode: LITTERING.code, teamId, mode: 'transfer', instrument: 'x', effectiveOn: '2025-09-01' },
+      { correlationId: 'x' },
+    );
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.error));
     const id = recorded.state.handoverId;
     const contested = await handovers.contest(township, id, '缺少执法记录仪', { correlationId: 'x' });
-    expect(contested).toMatchObject({ ok: true, state: { status: 'contested', contest: { reason: '缺少执法记录仪', gaps: recorded.gaps } } });
-    const amended = await handovers.amendCommitments(admin, id, { equipment: [{ kind: 'body-camera', quantity: 2 }] }, { correlationId: 'x' });
+    expect(contested).toMatchObject({
+      ok: true,
+      state: { status: 'contested', contest: { reason: '缺少执法记录仪', gaps: recorded.gaps } },
+    });
+    const amended = await handovers.amendCommitments(
+      admin,
+      id,
+      { equipment: [{ kind: 'body-camera', quantity: 2 }] },
+      { correlationId: 'x' },
+    );
     expect(amended).toMatchObject({ ok: true, state: { status: 'recorded' } });
     // The committed cameras make the department responsible for them.
     expect(amended.ok && amended.gaps.find((gap) => gap.resource === 'equipment')?.responsible).toBe('城市管理局');
     const reminder = { reminderId: 'r-1', kind: 'gap' as const, step: 0, recipients: ['zy.cg'] };
     const system: LedgerActor = { username: 'system', countyId: COUNTY };
-    expect(await handovers.recordReminderSent(system, id, reminder, { correlationId: 'r', causationId: 'job-1' })).toMatchObject({ ok: true, version: 4 });
-    expect(await handovers.recordReminderSent(system, id, reminder, { correlationId: 'r', causationId: 'job-1' })).toMatchObject({ ok: true, version: 4, lastGlobalPosition: null });
+    expect(await handovers.recordReminderSent(system, id, reminder, { correlationId: 'r', causationId: 'job-1' })).toMatchObject({
+      ok: true,
+      version: 4,
+    });
+    expect(await handovers.recordReminderSent(system, id, reminder, { correlationId: 'r', causationId: 'job-1' })).toMatchObject({
+      ok: true,
+      version: 4,
+      lastGlobalPosition: null,
+    });
     const [, , , sent] = await store.readStream(handoverStreamId(id));
     expect(sent?.metadata).toMatchObject({ actor: 'system', causationId: 'job-1' });
-    expect(await handovers.revoke(admin, id, '收回', { correlationId: 'x' })).toMatchObject({ ok: true, version: 5, state: { status: 'revoked' } });
-    expect(await handovers.revoke(admin, id, '再次', { correlationId: 'x' })).toMatchObject({ ok: false, error: { kind: 'rule', code: 'handover-revoked' } });
+    expect(await handovers.revoke(admin, id, '收回', { correlationId: 'x' })).toMatchObject({
+      ok: true,
+      version: 5,
+      state: { status: 'revoked' },
+    });
+    expect(await handovers.revoke(admin, id, '再次', { correlationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'rule', code: 'handover-revoked' },
+    });
   });
 });

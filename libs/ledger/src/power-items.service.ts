@@ -36,7 +36,10 @@ export class PowerItems {
     private readonly context: LedgerContext,
   ) {
     // Every handover command reads its power: keep recent ones (see Handovers).
-    this.aggregates = new AggregateStore(eventStore, powerItemDecider, { snapshot: { schema: 'power-item-state-v1', every: 50 }, stateCache: 2000 });
+    this.aggregates = new AggregateStore(eventStore, powerItemDecider, {
+      snapshot: { schema: 'power-item-state-v1', every: 50 },
+      stateCache: 2000,
+    });
   }
 
   load(countyId: string, code: string): Promise<Loaded<PowerItemState>> {
@@ -67,7 +70,12 @@ export class PowerItems {
   }
 
   /** Revises the requirements of a power of the actor's county; unchanged requirements write nothing. */
-  async reviseRequirements(actor: LedgerActor, code: string, requirements: Requirements, options: CommandOptions): Promise<LedgerResult<RegisteredPowerItem>> {
+  async reviseRequirements(
+    actor: LedgerActor,
+    code: string,
+    requirements: Requirements,
+    options: CommandOptions,
+  ): Promise<LedgerResult<RegisteredPowerItem>> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A power belongs to a county; the actor belongs to none'));
     const ctx = this.context.forCommand(actor, options);
@@ -82,7 +90,8 @@ export class PowerItems {
         ),
       existing<PowerItemState>('power item'),
     );
-    if (!result.ok && result.error.kind === 'not-found') return refused(notFound(`Power ${code} is not in the county's catalogue`), result.version);
+    if (!result.ok && result.error.kind === 'not-found')
+      return refused(notFound(`Power ${code} is not in the county's catalogue`), result.version);
     return result;
   }
 }

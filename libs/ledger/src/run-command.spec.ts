@@ -50,7 +50,10 @@ describe('retryOnStaleRead', () => {
 
   it('answers a version conflict, writing nothing, when the states keep moving', async () => {
     const run = scripted(stale(), stale(), stale());
-    expect(await retryOnStaleRead(run.attempt)).toMatchObject({ ok: false, error: { kind: 'version-conflict', expected: null, actual: null } });
+    expect(await retryOnStaleRead(run.attempt)).toMatchObject({
+      ok: false,
+      error: { kind: 'version-conflict', expected: null, actual: null },
+    });
     expect(run.asked).toEqual([true, false, false]);
   });
 

@@ -49,7 +49,12 @@ export async function retryOnStaleRead<R extends LedgerResult<unknown>>(attempt:
     } catch (error) {
       if (!(error instanceof StaleReadError)) throw error;
       if (round >= STALE_READ_ATTEMPTS) {
-        return refused({ kind: 'version-conflict', detail: 'What this command depends on was changed by someone else at the same time; try again', expected: null, actual: null });
+        return refused({
+          kind: 'version-conflict',
+          detail: 'What this command depends on was changed by someone else at the same time; try again',
+          expected: null,
+          actual: null,
+        });
       }
     }
   }

@@ -62,13 +62,24 @@ export class Teams {
     return this.aggregates.loadRequest(teamStreamId(teamId), options);
   }
 
-  async addOfficer(actor: LedgerActor, teamId: string, input: AddOfficerInput, options: CommandOptions): Promise<LedgerResult<FormedTeam, { officerId: string }>> {
+  async addOfficer(
+    actor: LedgerActor,
+    teamId: string,
+    input: AddOfficerInput,
+    options: CommandOptions,
+  ): Promise<LedgerResult<FormedTeam, { officerId: string }>> {
     const officerId = randomUUID();
     const result = await this.run(actor, teamId, { type: 'AddOfficer', data: { officerId, ...input } }, options);
     return result.ok ? { ...result, officerId } : result;
   }
 
-  removeOfficer(actor: LedgerActor, teamId: string, officerId: string, reason: string | undefined, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
+  removeOfficer(
+    actor: LedgerActor,
+    teamId: string,
+    officerId: string,
+    reason: string | undefined,
+    options: CommandOptions,
+  ): Promise<LedgerResult<FormedTeam>> {
     return this.run(actor, teamId, { type: 'RemoveOfficer', data: { officerId, ...(reason === undefined ? {} : { reason }) } }, options);
   }
 
@@ -77,10 +88,20 @@ export class Teams {
   }
 
   writeOffEquipment(actor: LedgerActor, teamId: string, input: WriteOffInput, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
-    return this.run(actor, teamId, { type: 'WriteOffEquipment', data: { kind: input.kind, quantity: input.quantity, reason: input.reason } }, options);
+    return this.run(
+      actor,
+      teamId,
+      { type: 'WriteOffEquipment', data: { kind: input.kind, quantity: input.quantity, reason: input.reason } },
+      options,
+    );
   }
 
-  async recordTraining(actor: LedgerActor, teamId: string, input: RecordTrainingInput, options: CommandOptions): Promise<LedgerResult<FormedTeam, { trainingId: string }>> {
+  async recordTraining(
+    actor: LedgerActor,
+    teamId: string,
+    input: RecordTrainingInput,
+    options: CommandOptions,
+  ): Promise<LedgerResult<FormedTeam, { trainingId: string }>> {
     const trainingId = randomUUID();
     const result = await this.run(actor, teamId, { type: 'RecordTraining', data: { trainingId, ...input } }, options);
     return result.ok ? { ...result, trainingId } : result;
@@ -94,7 +115,10 @@ export class Teams {
     if (actor.countyId !== countyId) return refused(forbidden('This team belongs to another county'), current.version);
     const ctx = this.context.forCommand(actor, options);
     return runCommand(
-      () => this.aggregates.handle(teamStreamId(teamId), command, ctx.decision, ctx.metadata(countyId), { expectedVersion: options.expectedVersion }),
+      () =>
+        this.aggregates.handle(teamStreamId(teamId), command, ctx.decision, ctx.metadata(countyId), {
+          expectedVersion: options.expectedVersion,
+        }),
       existing<TeamState>('team'),
     );
   }

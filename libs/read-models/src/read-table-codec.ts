@@ -10,7 +10,11 @@ export class ReadTableCodec<Row extends ObjectLiteral> {
   readonly gatedUpsertSql: string;
 
   constructor(metadata: EntityMetadata) {
-    this.columns = metadata.columns.map((column) => ({ property: column.propertyName, column: column.databaseName, isTime: column.type === 'timestamptz' }));
+    this.columns = metadata.columns.map((column) => ({
+      property: column.propertyName,
+      column: column.databaseName,
+      isTime: column.type === 'timestamptz',
+    }));
     const quoted = (name: string): string => `"${name}"`;
     const names = this.columns.map((column) => quoted(column.column));
     const keys = metadata.primaryColumns.map((column) => quoted(column.databaseName));
@@ -50,4 +54,3 @@ export function codecOf<Row extends ObjectLiteral>(metadata: EntityMetadata): Re
   }
   return codec as ReadTableCodec<Row>;
 }
-

@@ -8,7 +8,14 @@ export * from './policy/reminder-message';
 export * from './policy/webhook-signature';
 export * from './chain/reminder-chain';
 export { ReminderProcessManager } from './chain/reminder-process-manager';
-export { ALL_PARTITIONS, type ChainPartition, partitionOf, partitionSubscription, REMINDER_PARTITIONS, REMINDERS_SUBSCRIPTION } from './chain/chain-partitions';
+export {
+  ALL_PARTITIONS,
+  type ChainPartition,
+  partitionOf,
+  partitionSubscription,
+  REMINDER_PARTITIONS,
+  REMINDERS_SUBSCRIPTION,
+} from './chain/chain-partitions';
 export { ReminderDispatch } from './chain/reminder-dispatch';
 export { ReminderSubscriptions } from './chain/reminder-subscriptions';
 export { FOLLOW_UP_LEAD_MS, FollowUpRelay } from './chain/follow-up-relay';

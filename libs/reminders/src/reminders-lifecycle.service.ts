@@ -28,7 +28,8 @@ export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   /** The queues @nestjs/bullmq registers for the workers report Redis errors through the log, not the console. */
   onModuleInit(): void {
-    for (const name of REMINDER_QUEUE_NAMES) this.find<Queue>(getQueueToken(name))?.on('error', throttledErrorLog(this.logger, `queue ${name}`));
+    for (const name of REMINDER_QUEUE_NAMES)
+      this.find<Queue>(getQueueToken(name))?.on('error', throttledErrorLog(this.logger, `queue ${name}`));
   }
 
   onApplicationBootstrap(): void {
@@ -38,7 +39,9 @@ export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.subscriptions()?.stop(), this.find<FollowUpRelay>(FollowUpRelay)?.stop()]);
-    const processors = [ReminderProcessor, OutsideDeliveryProcessor, SweepProcessor].map((type) => this.find<{ worker: { close(): Promise<void> } }>(type));
+    const processors = [ReminderProcessor, OutsideDeliveryProcessor, SweepProcessor].map((type) =>
+      this.find<{ worker: { close(): Promise<void> } }>(type),
+    );
     await Promise.all(processors.map((processor) => processor?.worker.close()));
     await Promise.all(this.queues.all().map((queue) => queue.close().catch(() => undefined)));
   }

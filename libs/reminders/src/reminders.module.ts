@@ -90,7 +90,10 @@ export class RemindersModule {
               LedgerModule,
               BullModule.forRootAsync(WORKER_BULL_CONFIG, {
                 imports: [ReminderRedisModule],
-                useFactory: (connections: RedisConnections, config: AppConfig) => ({ connection: connections.worker, prefix: config.queuePrefix }),
+                useFactory: (connections: RedisConnections, config: AppConfig) => ({
+                  connection: connections.worker,
+                  prefix: config.queuePrefix,
+                }),
                 inject: [RedisConnections, APP_CONFIG],
               }),
               // Registers @nestjs/bullmq's explorer, which starts the @Processor workers on the workers' connection.
@@ -99,7 +102,12 @@ export class RemindersModule {
           : []),
       ],
       providers: [...always, ...(options.runWorkers ? workers : [])],
-      exports: [ReminderQueues, InboxQueries, HandoverReminderQueries, ...(options.runWorkers ? [ReminderSweeps, ReminderDispatch, ReminderSubscriptions] : [])],
+      exports: [
+        ReminderQueues,
+        InboxQueries,
+        HandoverReminderQueries,
+        ...(options.runWorkers ? [ReminderSweeps, ReminderDispatch, ReminderSubscriptions] : []),
+      ],
     };
   }
 }

@@ -33,13 +33,26 @@ export interface TestBrowser {
  * profile directory of its own (Playwright passes a new temporary --user-data-dir), removed on close.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const artifacts = mkdtempSync(join(tmpdir(), 'fangquan-chromium-'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, artifactsDir: artifacts, timeout: 60_000 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ARGS,
+    artifactsDir: artifacts,
+    timeout: 60_000,
+  });
   return {
     browser,
     newUser: async (baseUrl) => {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1440, height: 900 },
+        deviceScaleFactor: 1,
+      });
       context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       const errors: string[] = [];
@@ -73,7 +86,10 @@ export async function login(page: Page, username: string, password: string): Pro
 }
 
 /** Polls until `check` passes (Playwright's own `expect` is not part of playwright-core). */
-export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 20_000, intervalMs = 250, what = 'condition' } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  { timeoutMs = 20_000, intervalMs = 250, what = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -92,7 +108,8 @@ export async function waitForText(locator: Locator, text: string | RegExp, timeo
   return eventually(
     async () => {
       const content = (await locator.first().textContent({ timeout: 2_000 })) ?? '';
-      if (typeof text === 'string' ? !content.includes(text) : !text.test(content)) throw new Error(`text is ${JSON.stringify(content.slice(0, 300))}`);
+      if (typeof text === 'string' ? !content.includes(text) : !text.test(content))
+        throw new Error(`text is ${JSON.stringify(content.slice(0, 300))}`);
       return content;
     },
     { timeoutMs, what: `text ${String(text)}` },
@@ -160,7 +177,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Let the last requests settle and the antd motions end.
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // No "saved" toasts over the picture.
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 8_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   // Written beside and renamed: an interrupted run never leaves half a PNG in place of a committed one.
   const partial = join(SCREENSHOT_DIR, `${name}.tmp.png`);

@@ -31,7 +31,13 @@ export async function seedCounty(
   options: {
     name: string;
     townships: string[];
-    users: { username: string; role: 'county_admin' | 'township' | 'auditor' | 'department'; township?: string; department?: string; head?: boolean }[];
+    users: {
+      username: string;
+      role: 'county_admin' | 'township' | 'auditor' | 'department';
+      township?: string;
+      department?: string;
+      head?: boolean;
+    }[];
     powers: object[];
   },
 ): Promise<County> {
@@ -39,7 +45,11 @@ export async function seedCounty(
   const county = ok<{ id: string }>(await admin.post('/api/v1/counties').send({ name: options.name }), 201, 'county');
   const townships: County['townships'] = {};
   for (const name of options.townships) {
-    const township = ok<{ id: string; teamId: string }>(await admin.post(`/api/v1/counties/${county.id}/townships`).send({ name }), 201, `township ${name}`);
+    const township = ok<{ id: string; teamId: string }>(
+      await admin.post(`/api/v1/counties/${county.id}/townships`).send({ name }),
+      201,
+      `township ${name}`,
+    );
     townships[name] = { id: township.id, teamId: township.teamId };
   }
   for (const user of options.users) {
@@ -61,7 +71,8 @@ export async function seedCounty(
   const office = options.users.find((user) => user.role === 'county_admin');
   if (office) {
     const client = await app.loginAs(office.username, PASSWORD);
-    for (const power of options.powers) ok(await client.post('/api/v1/powers').send(power), 201, `power ${JSON.stringify(power).slice(0, 60)}`);
+    for (const power of options.powers)
+      ok(await client.post('/api/v1/powers').send(power), 201, `power ${JSON.stringify(power).slice(0, 60)}`);
   }
   return { countyId: county.id, townships };
 }
@@ -74,7 +85,11 @@ export const POWERS = {
     category: 'penalty',
     legalBasis: '《城市市容和环境卫生管理条例》第三十四条第（一）项',
     department: '城市管理局',
-    requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }], training: [{ course: '市容环卫执法实务', hours: 4 }] },
+    requirements: {
+      certifiedOfficers: 2,
+      equipment: [{ kind: 'body-camera', quantity: 2 }],
+      training: [{ course: '市容环卫执法实务', hours: 4 }],
+    },
   },
   roadOccupation: {
     code: 'CF-CG-0004',
@@ -97,7 +112,11 @@ export const POWERS = {
     category: 'penalty',
     legalBasis: '《无证无照经营查处办法》第十三条',
     department: '市场监管局',
-    requirements: { certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }], training: [{ course: '无证无照经营查处', hours: 8 }] },
+    requirements: {
+      certifiedOfficers: 2,
+      equipment: [{ kind: 'body-camera', quantity: 2 }],
+      training: [{ course: '无证无照经营查处', hours: 8 }],
+    },
   },
   strawBurning: {
     code: 'CF-HB-0009',

@@ -32,7 +32,12 @@ export class TestLedger {
   ) {}
 
   power(countyId: string, code: string, command: PowerItemCommand): Promise<AppendResult> {
-    return this.execute<PowerItemCommand, PowerItemEvent, PowerItemState>(powerItemDecider, powerStreamId(countyId, code), countyId, command);
+    return this.execute<PowerItemCommand, PowerItemEvent, PowerItemState>(
+      powerItemDecider,
+      powerStreamId(countyId, code),
+      countyId,
+      command,
+    );
   }
 
   team(countyId: string, teamId: string, command: TeamCommand): Promise<AppendResult> {
@@ -43,9 +48,17 @@ export class TestLedger {
     return this.execute<HandoverCommand, HandoverEvent, HandoverState>(handoverDecider, handoverStreamId(handoverId), countyId, command);
   }
 
-  private async execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, countyId: string, command: C): Promise<AppendResult> {
+  private async execute<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    countyId: string,
+    command: C,
+  ): Promise<AppendResult> {
     const history = await this.store.readStream(streamId);
-    const state = history.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as unknown as E), decider.initialState);
+    const state = history.reduce(
+      (current, event) => decider.evolve(current, { type: event.type, data: event.data } as unknown as E),
+      decider.initialState,
+    );
     const now = this.clock.now();
     const decision = decider.decide(command, state, { now: now.toISOString(), today: localDate(now, TIME_ZONE) });
     if (!decision.ok) throw new Error(`${streamId} refused the command: ${JSON.stringify(decision.error)}`);

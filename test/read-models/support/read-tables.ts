@@ -11,7 +11,9 @@ const ORDER: Record<(typeof READ_TABLES)[number], string> = {
 export async function dumpReadTables(dataSource: DataSource): Promise<string> {
   const parts: string[] = [];
   for (const table of READ_TABLES) {
-    const [row] = (await dataSource.query(`SELECT coalesce(json_agg(t ORDER BY ${ORDER[table]}), '[]'::json)::text AS dump FROM ${table} t`)) as { dump: string }[];
+    const [row] = (await dataSource.query(
+      `SELECT coalesce(json_agg(t ORDER BY ${ORDER[table]}), '[]'::json)::text AS dump FROM ${table} t`,
+    )) as { dump: string }[];
     parts.push(`${table}: ${row?.dump ?? ''}`);
   }
   return parts.join('\n');

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventStore, SubscriptionRunner } from '@fangquan/event-store';
 import { ManualClock } from '@fangquan/platform';
-import { HandoverQueries, HandoverView, PowerItemView, PowerQueries, ReadinessRefresher, ReadModelProjection, TeamQueries, TeamView } from '@fangquan/read-models';
+import {
+  HandoverQueries,
+  HandoverView,
+  PowerItemView,
+  PowerQueries,
+  ReadinessRefresher,
+  ReadModelProjection,
+  TeamQueries,
+  TeamView,
+} from '@fangquan/read-models';
 import { catalogue, COUNTY, ECOLOGY, MARKET_REGULATION, officers, URBAN_MANAGEMENT } from '../../../libs/domain/src/testing/sample-data';
 import { TestLedger, TIME_ZONE } from './ledger';
 
@@ -77,7 +86,10 @@ export async function buildZhanyiWorld({ ledger }: ReadSide): Promise<ZhanyiWorl
     await ledger.power(COUNTY, item.code, { type: 'RegisterPowerItem', data: item });
   }
 
-  await ledger.team(COUNTY, world.xiping, { type: 'FormTeam', data: { teamId: world.xiping, countyId: COUNTY, townshipId: world.xipingTownship, townshipName: '西平街道' } });
+  await ledger.team(COUNTY, world.xiping, {
+    type: 'FormTeam',
+    data: { teamId: world.xiping, countyId: COUNTY, townshipId: world.xipingTownship, townshipName: '西平街道' },
+  });
   for (const officer of [officers.zhangWei, officers.liNa]) {
     await ledger.team(COUNTY, world.xiping, { type: 'AddOfficer', data: officer });
   }
@@ -89,7 +101,10 @@ export async function buildZhanyiWorld({ ledger }: ReadSide): Promise<ZhanyiWorl
     });
   }
 
-  await ledger.team(COUNTY, world.dongshan, { type: 'FormTeam', data: { teamId: world.dongshan, countyId: COUNTY, townshipId: world.dongshanTownship, townshipName: '东山乡' } });
+  await ledger.team(COUNTY, world.dongshan, {
+    type: 'FormTeam',
+    data: { teamId: world.dongshan, countyId: COUNTY, townshipId: world.dongshanTownship, townshipName: '东山乡' },
+  });
   const dongshanOfficers = [
     { officerId: 'officer-chen-jie', name: '陈杰', certificateNumber: '53030021000201', certificateExpiresOn: '2029-09-30' },
     { officerId: 'officer-liu-yang', name: '刘洋', certificateNumber: '53030021000202', certificateExpiresOn: '2029-09-30' },
@@ -135,7 +150,13 @@ export async function buildZhanyiWorld({ ledger }: ReadSide): Promise<ZhanyiWorl
       effectiveOn: '2025-07-01',
       endsOn: '2027-06-30',
       committed: {
-        officers: [{ name: officers.wangQiang.name, certificateNumber: officers.wangQiang.certificateNumber, certificateExpiresOn: officers.wangQiang.certificateExpiresOn }],
+        officers: [
+          {
+            name: officers.wangQiang.name,
+            certificateNumber: officers.wangQiang.certificateNumber,
+            certificateExpiresOn: officers.wangQiang.certificateExpiresOn,
+          },
+        ],
         equipment: [],
         training: [{ course: '无证无照经营查处', hours: 8, scheduledOn: '2025-06-20' }],
         budgetYuan: 50000,

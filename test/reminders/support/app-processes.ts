@@ -37,7 +37,7 @@ async function startAppProcess(
     if (first === 'exited') throw new Error(`${script} exited with ${String(child.exitCode ?? child.signalCode)} before it was ready`);
   } catch (error) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}:\n${output}`);
+    throw new Error(`${(error as Error).message}:\n${output}`, { cause: error });
   }
   return {
     child,
@@ -54,7 +54,11 @@ async function startAppProcess(
  * managers and the BullMQ workers); resolves once it prints that it is ready.
  */
 export function startWorkerProcess(env: Record<string, string>, timeoutMs = 45_000, nodeArgs: string[] = []): Promise<AppProcess> {
-  return startAppProcess('test/reminders/support/worker-process.ts', env, async (output) => output.includes('worker ready'), { timeoutMs, intervalMs: 20, nodeArgs });
+  return startAppProcess('test/reminders/support/worker-process.ts', env, async (output) => output.includes('worker ready'), {
+    timeoutMs,
+    intervalMs: 20,
+    nodeArgs,
+  });
 }
 
 /**
@@ -64,5 +68,9 @@ export function startWorkerProcess(env: Record<string, string>, timeoutMs = 45_0
 export async function startApiProcess(env: Record<string, string>, timeoutMs = 45_000, nodeArgs: string[] = []): Promise<AppProcess> {
   const port = await findFreePort();
   const healthy = async (): Promise<boolean> => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok;
-  return startAppProcess('apps/api/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' }, healthy, { timeoutMs, intervalMs: 100, nodeArgs });
+  return startAppProcess('apps/api/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' }, healthy, {
+    timeoutMs,
+    intervalMs: 100,
+    nodeArgs,
+  });
 }

@@ -97,7 +97,11 @@ export async function registerPower(world: World, power: PowerInput): Promise<vo
   expectStatus(response, 201);
 }
 
-export async function recordHandover(world: World, powerCode: string, options: { committed?: Record<string, unknown>; effectiveOn?: string } = {}): Promise<{ id: string; gaps: Gap[] }> {
+export async function recordHandover(
+  world: World,
+  powerCode: string,
+  options: { committed?: Record<string, unknown>; effectiveOn?: string } = {},
+): Promise<{ id: string; gaps: Gap[] }> {
   const response = await world.office.client.post('/api/v1/handovers').send({
     powerCode,
     teamId: world.teamId,
@@ -133,7 +137,8 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

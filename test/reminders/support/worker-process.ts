@@ -12,7 +12,9 @@ import { WorkerModule } from '../../../apps/worker/src/worker.module';
 async function main(): Promise<void> {
   const config = loadAppConfig(process.env);
   if (config.redis.kind !== 'external') throw new Error('REDIS_URL is required');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, redisUrl: config.redis.url }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, redisUrl: config.redis.url }), {
+    logger: ['error', 'warn'],
+  });
   await app.init();
   process.stdout.write('worker ready\n');
   process.once('SIGTERM', () => {

@@ -25,7 +25,10 @@ function cookie(request: Request, name: string): string | undefined {
 
 function refuse(response: Response, status: 401 | 403, detail: string): void {
   if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-  response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(status, detail)));
+  response
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problem(status, detail)));
 }
 
 /**

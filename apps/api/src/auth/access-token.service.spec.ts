@@ -17,11 +17,21 @@ describe('AccessTokenService', () => {
   it('verifies a token to its user, again and again, and refuses a tampered one', async () => {
     const service = new AccessTokenService(new JwtService({ secret: 'unit-secret', signOptions: { expiresIn: 60 } }));
     const token = await service.sign(user);
-    const expected = { userId: user.id, username: user.username, role: 'county_admin', countyId: user.countyId, townshipId: null, department: null, head: true };
+    const expected = {
+      userId: user.id,
+      username: user.username,
+      role: 'county_admin',
+      countyId: user.countyId,
+      townshipId: null,
+      department: null,
+      head: true,
+    };
     expect(await service.verify(token)).toEqual(expected);
     expect(await service.verify(token)).toEqual(expected);
     const [header, payload, signature] = token.split('.') as [string, string, string];
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString(
+      'base64url',
+    );
     expect(await service.verify(`${header}.${forged}.${signature}`)).toBeUndefined();
     expect(await service.verify(`${header}.${payload}.${signature.slice(0, -2)}xx`)).toBeUndefined();
   });

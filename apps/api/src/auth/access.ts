@@ -54,5 +54,6 @@ export function canWriteTeam(user: AuthenticatedUser, scope: TownshipScope): boo
 }
 
 export function assertTeamWriter(user: AuthenticatedUser, scope: TownshipScope): void {
-  if (!canWriteTeam(user, scope)) throw ProblemException.forbidden("Only the township's own users and its county_admin may change this team");
+  if (!canWriteTeam(user, scope))
+    throw ProblemException.forbidden("Only the township's own users and its county_admin may change this team");
 }

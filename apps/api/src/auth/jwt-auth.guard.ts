@@ -42,7 +42,9 @@ export class JwtAuthGuard implements CanActivate {
     const user = token ? await this.tokens.verify(token) : undefined;
     if (!user) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
-      throw unauthorized(token ? 'The access token is invalid or has expired' : 'An access token is required (Authorization: Bearer <token>)');
+      throw unauthorized(
+        token ? 'The access token is invalid or has expired' : 'An access token is required (Authorization: Bearer <token>)',
+      );
     }
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

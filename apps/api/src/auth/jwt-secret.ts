@@ -40,6 +40,7 @@ export async function resolveJwtSecret(config: Pick<AppConfig, 'jwtSecret' | 'da
     await unlink(temporary).catch(() => undefined);
   }
   const secret = await readSecret(file);
-  if (!secret) throw new Error(`${file} holds no usable signing key (at least ${MIN_SECRET_LENGTH} characters): remove it or set JWT_SECRET`);
+  if (!secret)
+    throw new Error(`${file} holds no usable signing key (at least ${MIN_SECRET_LENGTH} characters): remove it or set JWT_SECRET`);
   return secret;
 }

@@ -8,7 +8,10 @@ export const LOGIN_THROTTLER = 'login';
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override getTracker(request: { ip?: string; body?: unknown }): Promise<string> {
     const body = request.body;
-    const username = typeof body === 'object' && body !== null && 'username' in body && typeof body.username === 'string' ? body.username.toLowerCase() : '';
+    const username =
+      typeof body === 'object' && body !== null && 'username' in body && typeof body.username === 'string'
+        ? body.username.toLowerCase()
+        : '';
     return Promise.resolve(`${request.ip ?? 'unknown'}|${username}`);
   }
 }

@@ -29,7 +29,11 @@ function toPowerDto(state: RegisteredPowerItem, version: number): PowerDto {
   return { code, name, category, legalBasis, department, requirements, version };
 }
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written',
+};
 
 /** The county catalogue of powers (权力事项). */
 @ApiTags('catalogue')
@@ -48,7 +52,11 @@ export class CatalogueController {
   @ApiCreatedResponse({ type: PowerDto })
   @ApiBadRequestResponse({ description: 'Every bad field named (e.g. fewer than 2 certified officers for a penalty)' })
   @ApiConflictResponse({ description: 'The code is already in the catalogue' })
-  async register(@CurrentUser() user: AuthenticatedUser, @Body() body: RegisterPowerDto, @CorrelationId() correlationId: string): Promise<PowerDto> {
+  async register(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: RegisterPowerDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<PowerDto> {
     const result = written(await this.powers.register(actorOf(user), body, { correlationId }));
     await this.waitFor(result.lastGlobalPosition);
     return toPowerDto(result.state, result.version);
@@ -70,7 +78,9 @@ export class CatalogueController {
     @IfMatchVersion() expectedVersion: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<PowerDto> {
-    const result = written(await this.powers.reviseRequirements(actorOf(user), code, body.requirements, { correlationId, expectedVersion }));
+    const result = written(
+      await this.powers.reviseRequirements(actorOf(user), code, body.requirements, { correlationId, expectedVersion }),
+    );
     await this.waitFor(result.lastGlobalPosition);
     return toPowerDto(result.state, result.version);
   }
@@ -87,7 +97,11 @@ export class CatalogueController {
   @ApiOperation({ summary: 'One power of the county catalogue' })
   @ApiOkResponse({ type: PowerDto })
   @ApiNotFoundResponse({ description: 'No such code in the county catalogue' })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('code', PowerCodePipe) code: string, @Query() query: CountyQuery): Promise<PowerDto> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('code', PowerCodePipe) code: string,
+    @Query() query: CountyQuery,
+  ): Promise<PowerDto> {
     const countyId = countyOf(user, query.countyId);
     const power = await this.queries.get(countyId, code);
     if (power !== null) return power;

@@ -10,7 +10,15 @@ import { TownshipsService } from '../identity/townships.service';
 import { UsersService } from '../identity/users.service';
 import { SAMPLE_CATALOGUE } from './sample-catalogue';
 
-const SEEDER: AuthenticatedUser = { userId: 'demo-seed', username: 'demo-seed', role: 'admin', countyId: null, townshipId: null, department: null, head: false };
+const SEEDER: AuthenticatedUser = {
+  userId: 'demo-seed',
+  username: 'demo-seed',
+  role: 'admin',
+  countyId: null,
+  townshipId: null,
+  department: null,
+  head: false,
+};
 
 interface DemoAccount {
   readonly username: string;
@@ -60,7 +68,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (seeded) return;
     const passwords = await this.seed();
     const lines = passwords.map(([username, role, password]) => `  ${username.padEnd(10)} ${role.padEnd(13)} ${password}`);
-    process.stdout.write(`\nDemo county 示范县 created. These passwords are shown only now:\n${lines.join('\n')}\n(SEED_DEMO=0 turns the demo off)\n\n`);
+    process.stdout.write(
+      `\nDemo county 示范县 created. These passwords are shown only now:\n${lines.join('\n')}\n(SEED_DEMO=0 turns the demo off)\n\n`,
+    );
   }
 
   private async seed(): Promise<Array<[string, string, string]>> {
@@ -68,7 +78,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const options = { correlationId };
     const county = await this.counties.create('示范县');
     const townships = new Map<string, { id: string; teamId: string }>();
-    for (const name of ['城关镇', '西坪镇', '河口街道']) townships.set(name, await this.townships.create(SEEDER, county.id, name, correlationId));
+    for (const name of ['城关镇', '西坪镇', '河口街道'])
+      townships.set(name, await this.townships.create(SEEDER, county.id, name, correlationId));
     const team = (name: string): string => townships.get(name)?.teamId ?? '';
 
     const passwords: Array<[string, string, string]> = [];
@@ -80,7 +91,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
     for (const account of ACCOUNTS) {
       const password = randomBytes(9).toString('base64url');
       const townshipId = account.township ? townships.get(account.township)?.id : undefined;
-      await this.users.create(SEEDER, { username: account.username, password, role: account.role, countyId: county.id, townshipId, department: account.department, head: account.head });
+      await this.users.create(SEEDER, {
+        username: account.username,
+        password,
+        role: account.role,
+        countyId: county.id,
+        townshipId,
+        department: account.department,
+        head: account.head,
+      });
       passwords.push([account.username, account.role, password]);
     }
 
@@ -91,20 +110,59 @@ export class DemoSeeder implements OnApplicationBootstrap {
     // 城关镇 is well equipped: two certified officers with the courses of the urban-management items.
     const chengguan = team('城关镇');
     const officers: string[] = [];
-    for (const [name, certificate] of [['王建国', '330100202100123'], ['李晓红', '330100202200456']] as const) {
-      const added = unwrap('officer', await this.teams.addOfficer(actor, chengguan, { name, certificateNumber: certificate, certificateExpiresOn: addDays(today, 900) }, options));
+    for (const [name, certificate] of [
+      ['王建国', '330100202100123'],
+      ['李晓红', '330100202200456'],
+    ] as const) {
+      const added = unwrap(
+        'officer',
+        await this.teams.addOfficer(
+          actor,
+          chengguan,
+          { name, certificateNumber: certificate, certificateExpiresOn: addDays(today, 900) },
+          options,
+        ),
+      );
       officers.push(added.officerId);
     }
     unwrap('equipment', await this.teams.receiveEquipment(actor, chengguan, { kind: 'body-camera', quantity: 4 }, options));
     unwrap('equipment', await this.teams.receiveEquipment(actor, chengguan, { kind: 'camera', quantity: 1 }, options));
     for (const officerId of officers) {
-      unwrap('training', await this.teams.recordTraining(actor, chengguan, { officerId, course: '市容环卫执法实务', hours: 8, completedOn: addDays(today, -30) }, options));
+      unwrap(
+        'training',
+        await this.teams.recordTraining(
+          actor,
+          chengguan,
+          { officerId, course: '市容环卫执法实务', hours: 8, completedOn: addDays(today, -30) },
+          options,
+        ),
+      );
     }
     // 西坪镇 has one officer whose certificate runs out soon, and nothing else yet.
-    unwrap('officer', await this.teams.addOfficer(actor, team('西坪镇'), { name: '赵立新', certificateNumber: '330100201900789', certificateExpiresOn: addDays(today, 60) }, options));
+    unwrap(
+      'officer',
+      await this.teams.addOfficer(
+        actor,
+        team('西坪镇'),
+        { name: '赵立新', certificateNumber: '330100201900789', certificateExpiresOn: addDays(today, 60) },
+        options,
+      ),
+    );
 
-    const record = async (powerCode: string, teamId: string, effectiveInDays: number, committed?: Parameters<Handovers['record']>[1]['committed']): Promise<string> =>
-      unwrap(`handover ${powerCode}`, await this.handovers.record(actor, { powerCode, teamId, mode: 'transfer', instrument: '示政发〔2026〕8号', effectiveOn: addDays(today, effectiveInDays), committed }, options)).state.handoverId;
+    const record = async (
+      powerCode: string,
+      teamId: string,
+      effectiveInDays: number,
+      committed?: Parameters<Handovers['record']>[1]['committed'],
+    ): Promise<string> =>
+      unwrap(
+        `handover ${powerCode}`,
+        await this.handovers.record(
+          actor,
+          { powerCode, teamId, mode: 'transfer', instrument: '示政发〔2026〕8号', effectiveOn: addDays(today, effectiveInDays), committed },
+          options,
+        ),
+      ).state.handoverId;
 
     const township = (username: string): LedgerActor => ({ username, countyId: county.id });
     // Ready and accepted (active once its effective date has come).
@@ -119,7 +177,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
     });
     // Contested: the township says it cannot carry the coercive measure out.
     const sealing = await record('QZ-SC-0005', team('西坪镇'), 30);
-    unwrap('contest', await this.handovers.contest(township('xiping'), sealing, '我镇无查封扣押场所和封条，执法人员仅一人，暂无法承接。', options));
+    unwrap(
+      'contest',
+      await this.handovers.contest(township('xiping'), sealing, '我镇无查封扣押场所和封条，执法人员仅一人，暂无法承接。', options),
+    );
     // Revoked: recalled (收回) because the township handled no case.
     const river = await record('CF-SW-0013', team('河口街道'), 7);
     unwrap('revocation', await this.handovers.revoke(actor, river, '事项使用频率低，按精准赋权要求收回。', options));

@@ -56,7 +56,9 @@ export class HandoverReads {
    * A handover just recorded: answered from what the command wrote (the same fields and readiness the
    * read row gets), once the read side includes it so that the next list shows it too.
    */
-  async afterRecord(result: WrittenHandover & Pick<HandoverDto, 'recordedAt'> & { powerName: string; townshipName: string }): Promise<HandoverDto> {
+  async afterRecord(
+    result: WrittenHandover & Pick<HandoverDto, 'recordedAt'> & { powerName: string; townshipName: string },
+  ): Promise<HandoverDto> {
     if (result.lastGlobalPosition !== null) await this.freshness.waitFor(result.lastGlobalPosition);
     const { powerName, townshipName, recordedAt } = result;
     return fromLedger(result.state, result.version, result.gaps, { powerName, townshipName, recordedAt, updatedAt: recordedAt });

@@ -28,7 +28,11 @@ import { HandoverReads } from './handover-reads';
 import { actorOf, CorrelationId, written } from './ledger-http';
 import { countyOf } from './scope';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The handover version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The handover version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written',
+};
 const DEFAULT_PAGE_SIZE = 20;
 
 /** Handovers (下放事项) of a power to a township team: recorded by the county, answered by the township. */
@@ -44,13 +48,20 @@ export class HandoversController {
 
   @Post()
   @Roles('county_admin', 'department')
-  @ApiOperation({ summary: "Record a handover (county_admin; department: its own department's)", description: 'The department is the caller\'s (department users) or the power\'s source department (county_admin).' })
+  @ApiOperation({
+    summary: "Record a handover (county_admin; department: its own department's)",
+    description: "The department is the caller's (department users) or the power's source department (county_admin).",
+  })
   @ApiCreatedResponse({ type: HandoverDto })
   @ApiBadRequestResponse({ description: 'Every bad field named (endsOn is required for an entrustment)' })
   @ApiNotFoundResponse({ description: 'Unknown power code or team' })
   @ApiForbiddenResponse({ description: 'A team of another county' })
   @ApiConflictResponse({ description: 'An entrustment of a coercive measure (Administrative Compulsion Law art. 17)' })
-  async record(@CurrentUser() user: AuthenticatedUser, @Body() body: RecordHandoverDto, @CorrelationId() correlationId: string): Promise<HandoverDto> {
+  async record(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: RecordHandoverDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<HandoverDto> {
     const department = user.role === 'department' ? this.departmentOf(user) : undefined;
     const input = { ...body, teamId: body.teamId.toLowerCase(), ...(department === undefined ? {} : { department }) };
     const result = written(await this.handovers.record(actorOf(user), input, { correlationId }));
@@ -87,7 +98,7 @@ export class HandoversController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: "Every event of the handover, oldest first, with who caused it (reminders included)" })
+  @ApiOperation({ summary: 'Every event of the handover, oldest first, with who caused it (reminders included)' })
   @ApiOkResponse({ type: HistoryEntryDto, isArray: true })
   @ApiNotFoundResponse({ description: 'Unknown handover' })
   @ApiForbiddenResponse({ description: 'Another county or township' })
@@ -101,7 +112,11 @@ export class HandoversController {
   @Roles('township')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'The township signs the handover acknowledgement (承接确认书)', description: 'Refused with the gaps unless the team is ready or the acceptance is conditional (with a reason). Active at once when the effective date has come.' })
+  @ApiOperation({
+    summary: 'The township signs the handover acknowledgement (承接确认书)',
+    description:
+      'Refused with the gaps unless the team is ready or the acceptance is conditional (with a reason). Active at once when the effective date has come.',
+  })
   @ApiOkResponse({ type: HandoverDto })
   @ApiConflictResponse({ description: 'Not ready (with gaps), not in a state to accept, or stale If-Match' })
   async accept(

@@ -33,10 +33,17 @@ export function ledgerProblem(error: LedgerError): ProblemException {
     case 'forbidden':
       return ProblemException.forbidden(error.detail);
     case 'rule':
-      return new ProblemException(problem(409, error.detail, { code: error.code, ...(error.gaps === undefined ? {} : { gaps: error.gaps }) }, error.code));
+      return new ProblemException(
+        problem(409, error.detail, { code: error.code, ...(error.gaps === undefined ? {} : { gaps: error.gaps }) }, error.code),
+      );
     case 'version-conflict':
       return new ProblemException(
-        problem(409, error.detail, { code: 'version-conflict', expectedVersion: error.expected, currentVersion: error.actual }, 'version-conflict'),
+        problem(
+          409,
+          error.detail,
+          { code: 'version-conflict', expectedVersion: error.expected, currentVersion: error.actual },
+          'version-conflict',
+        ),
       );
     default: {
       const unknown: never = error;

@@ -8,7 +8,8 @@ import { ProblemException } from '../http/problem';
  */
 export function countyOf(user: AuthenticatedUser, requested: string | undefined): string {
   if (isSystemAdmin(user)) {
-    if (requested === undefined) throw ProblemException.badRequest([{ field: 'countyId', message: 'the system admin names the county (?countyId=)' }]);
+    if (requested === undefined)
+      throw ProblemException.badRequest([{ field: 'countyId', message: 'the system admin names the county (?countyId=)' }]);
     return requested;
   }
   const own = user.countyId;

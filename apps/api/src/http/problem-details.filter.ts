@@ -10,7 +10,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof ((error as BodyParserError).status ?? (error as BodyParserError).statusCode) === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof ((error as BodyParserError).status ?? (error as BodyParserError).statusCode) === 'number'
+  );
 }
 
 /** Turns every error into RFC 9457 problem+json; an unexpected error is logged and answered as a bare 500. */
@@ -21,7 +26,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toProblemDetails(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (response.headersSent) return;
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
@@ -34,11 +39,23 @@ export function toProblemDetails(error: unknown): ProblemDetails {
   // path) in a BadRequestException; the cause says which.
   const cause = error instanceof HttpException ? error.cause : undefined;
   if (isBodyParserError(cause)) return toProblemDetails(cause);
-  if (cause instanceof URIError) return problem(400, 'The path is not validly %-encoded', { errors: [{ field: 'path', message: 'malformed %-escape' }] }, 'malformed-path');
+  if (cause instanceof URIError)
+    return problem(
+      400,
+      'The path is not validly %-encoded',
+      { errors: [{ field: 'path', message: 'malformed %-escape' }] },
+      'malformed-path',
+    );
   if (isBodyParserError(error)) {
     const status = error.status ?? error.statusCode ?? 400;
     if (error.type === 'entity.too.large') return problem(413, 'The request body is larger than the 1 MB limit');
-    if (error.type === 'entity.parse.failed') return problem(400, 'The request body is not valid JSON', { errors: [{ field: 'body', message: 'malformed JSON' }] }, 'malformed-json');
+    if (error.type === 'entity.parse.failed')
+      return problem(
+        400,
+        'The request body is not valid JSON',
+        { errors: [{ field: 'body', message: 'malformed JSON' }] },
+        'malformed-json',
+      );
     if (status < 500) return problem(status, error.message ?? 'The request could not be read');
   }
   if (error instanceof HttpException) {

@@ -46,7 +46,9 @@ export class ProblemException extends HttpException {
 
   static badRequest(errors: readonly FieldError[], detail?: string): ProblemException {
     const fields = [...new Set(errors.map((e) => e.field))].join(', ');
-    return new ProblemException(problem(400, detail ?? `Invalid field${errors.length === 1 ? '' : 's'}: ${fields}`, { errors }, 'validation-failed'));
+    return new ProblemException(
+      problem(400, detail ?? `Invalid field${errors.length === 1 ? '' : 's'}: ${fields}`, { errors }, 'validation-failed'),
+    );
   }
 
   static notFound(detail: string): ProblemException {

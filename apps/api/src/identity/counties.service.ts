@@ -30,7 +30,10 @@ export class CountiesService {
   async list(user: AuthenticatedUser): Promise<CountyDto[]> {
     const countyId = countyFilterOf(user);
     if (countyId === null && user.role !== 'admin') return [];
-    const counties = await this.counties.find({ where: countyId === null ? {} : { id: countyId }, order: { name: 'ASC', createdAt: 'ASC' } });
+    const counties = await this.counties.find({
+      where: countyId === null ? {} : { id: countyId },
+      order: { name: 'ASC', createdAt: 'ASC' },
+    });
     return counties.map(toDto);
   }
 

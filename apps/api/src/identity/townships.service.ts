@@ -14,7 +14,6 @@ import type { TownshipDto } from './dto/township.dto';
 
 export const TEAM_FORMED = 'TeamFormed';
 
-
 function toDto(township: Township): TownshipDto {
   return { id: township.id, name: township.name, countyId: township.countyId, teamId: township.teamId };
 }

@@ -13,7 +13,15 @@ import { isUniqueViolation } from './db-errors';
 import type { CreateUserDto, UserDto } from './dto/user.dto';
 
 export function toUserDto(user: UserProfile): UserDto {
-  return { id: user.id, username: user.username, role: user.role, countyId: user.countyId, townshipId: user.townshipId, department: user.department, head: user.head };
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    countyId: user.countyId,
+    townshipId: user.townshipId,
+    department: user.department,
+    head: user.head,
+  };
 }
 
 /** The role rules that need no database: which of countyId, townshipId, department a role has. */
@@ -24,10 +32,14 @@ function shapeErrors(role: CreateUserDto['role'], countyId: string | undefined, 
   } else if (countyId === undefined) {
     errors.push({ field: 'countyId', message: `countyId is required for role ${role}` });
   }
-  if (role === 'township' && body.townshipId === undefined) errors.push({ field: 'townshipId', message: 'townshipId is required for role township' });
-  if (role !== 'township' && body.townshipId !== undefined) errors.push({ field: 'townshipId', message: 'only township users belong to a township' });
-  if (role === 'department' && body.department === undefined) errors.push({ field: 'department', message: 'department is required for role department' });
-  if (role !== 'department' && body.department !== undefined) errors.push({ field: 'department', message: 'only department users act for a department' });
+  if (role === 'township' && body.townshipId === undefined)
+    errors.push({ field: 'townshipId', message: 'townshipId is required for role township' });
+  if (role !== 'township' && body.townshipId !== undefined)
+    errors.push({ field: 'townshipId', message: 'only township users belong to a township' });
+  if (role === 'department' && body.department === undefined)
+    errors.push({ field: 'department', message: 'department is required for role department' });
+  if (role !== 'department' && body.department !== undefined)
+    errors.push({ field: 'department', message: 'only department users act for a department' });
   return errors;
 }
 

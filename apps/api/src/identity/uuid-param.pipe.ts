@@ -9,7 +9,8 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   constructor(private readonly field: string) {}
 
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value)) throw ProblemException.badRequest([{ field: this.field, message: `${this.field} must be a UUID` }]);
+    if (typeof value !== 'string' || !UUID.test(value))
+      throw ProblemException.badRequest([{ field: this.field, message: `${this.field} must be a UUID` }]);
     return value.toLowerCase();
   }
 }

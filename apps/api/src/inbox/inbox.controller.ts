@@ -18,7 +18,10 @@ export class InboxController {
   @ApiOperation({ summary: "The caller's reminders, newest first" })
   @ApiOkResponse({ type: InboxItemDto, isArray: true })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: InboxQuery): Promise<InboxItemDto[]> {
-    return this.inbox.list(user.userId, { ...(query.unread === undefined ? {} : { unread: query.unread }), ...(query.limit === undefined ? {} : { limit: query.limit }) });
+    return this.inbox.list(user.userId, {
+      ...(query.unread === undefined ? {} : { unread: query.unread }),
+      ...(query.limit === undefined ? {} : { limit: query.limit }),
+    });
   }
 
   @Post(':id/read')

@@ -36,7 +36,11 @@ export function toTeamDto(state: FormedTeam, version: number): TeamDto {
   return { id: teamId, countyId, townshipId, townshipName, officers, equipment, training, version };
 }
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The team version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The team version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written',
+};
 
 /** A township's enforcement team: roster, equipment on hand, training. Writers: its own township and the county_admin. */
 @ApiTags('teams')
@@ -156,7 +160,14 @@ export class TeamsController {
     @CorrelationId() correlationId: string,
   ): Promise<RecordTrainingResponseDto> {
     await this.assertWriter(user, teamId);
-    const result = written(await this.teams.recordTraining(actorOf(user), teamId, { ...body, officerId: body.officerId.toLowerCase() }, { correlationId, expectedVersion }));
+    const result = written(
+      await this.teams.recordTraining(
+        actorOf(user),
+        teamId,
+        { ...body, officerId: body.officerId.toLowerCase() },
+        { correlationId, expectedVersion },
+      ),
+    );
     await this.waitFor(result.lastGlobalPosition);
     return { trainingId: result.trainingId, version: result.version };
   }

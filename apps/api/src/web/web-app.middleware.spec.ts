@@ -48,7 +48,15 @@ describe('the web app middleware', () => {
   });
 
   it('leaves /api, /health and /admin, other methods, missing files and path escapes to the next handler', async () => {
-    for (const path of ['/api/v1/nothing', '/api', '/health/nothing', '/admin/queues/x', '/assets/missing.js', '/favicon.ico', '/%2e%2e/etc/passwd']) {
+    for (const path of [
+      '/api/v1/nothing',
+      '/api',
+      '/health/nothing',
+      '/admin/queues/x',
+      '/assets/missing.js',
+      '/favicon.ico',
+      '/%2e%2e/etc/passwd',
+    ]) {
       expect((await request(app).get(path)).status).toBe(404);
     }
     expect((await request(app).post('/county')).status).toBe(404);

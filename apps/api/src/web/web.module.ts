@@ -18,7 +18,9 @@ export class WebModule implements OnModuleInit {
     if (http === undefined || http === null) return;
     const root = findWebDist();
     if (root === undefined) {
-      this.logger.warn('The web app is not built (apps/web/dist/index.html is missing): run `npm run build:web`; the API is served without it');
+      this.logger.warn(
+        'The web app is not built (apps/web/dist/index.html is missing): run `npm run build:web`; the API is served without it',
+      );
       return;
     }
     http.use(webAppMiddleware(root));

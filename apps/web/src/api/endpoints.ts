@@ -29,16 +29,27 @@ export const api = {
 
   powers: () => http.get<Power[]>('/powers'),
   power: (code: string) => http.get<Power>(`/powers/${encodeURIComponent(code)}`),
-  registerPower: (body: { code: string; name: string; category: PowerCategory; legalBasis: string; department: string; requirements: Requirements }) =>
-    http.post<Power>('/powers', body),
+  registerPower: (body: {
+    code: string;
+    name: string;
+    category: PowerCategory;
+    legalBasis: string;
+    department: string;
+    requirements: Requirements;
+  }) => http.post<Power>('/powers', body),
   reviseRequirements: (code: string, requirements: Requirements, version: number) =>
     http.put<Power>(`/powers/${encodeURIComponent(code)}/requirements`, { requirements }, { ifMatch: version }),
 
   team: (teamId: string) => http.get<Team>(`/teams/${teamId}`),
-  addOfficer: (teamId: string, body: { name: string; certificateNumber: string; certificateExpiresOn: string; secondedFrom?: string }, version?: number) =>
-    http.post<{ officerId: string; version: number }>(`/teams/${teamId}/officers`, body, { ifMatch: version }),
-  removeOfficer: (teamId: string, officerId: string, version?: number) => http.delete<Team>(`/teams/${teamId}/officers/${officerId}`, { ifMatch: version }),
-  receiveEquipment: (teamId: string, body: EquipmentLine, version?: number) => http.post<Team>(`/teams/${teamId}/equipment`, body, { ifMatch: version }),
+  addOfficer: (
+    teamId: string,
+    body: { name: string; certificateNumber: string; certificateExpiresOn: string; secondedFrom?: string },
+    version?: number,
+  ) => http.post<{ officerId: string; version: number }>(`/teams/${teamId}/officers`, body, { ifMatch: version }),
+  removeOfficer: (teamId: string, officerId: string, version?: number) =>
+    http.delete<Team>(`/teams/${teamId}/officers/${officerId}`, { ifMatch: version }),
+  receiveEquipment: (teamId: string, body: EquipmentLine, version?: number) =>
+    http.post<Team>(`/teams/${teamId}/equipment`, body, { ifMatch: version }),
   writeOffEquipment: (teamId: string, body: EquipmentLine & { reason: string }, version?: number) =>
     http.post<Team>(`/teams/${teamId}/equipment/write-offs`, body, { ifMatch: version }),
   recordTraining: (teamId: string, body: { officerId: string; course: string; hours: number; completedOn: string }, version?: number) =>
@@ -62,7 +73,8 @@ export const api = {
   // since the reminders appended to a handover move its version without changing what is decided.
   accept: (id: string, body: { conditional?: boolean; reason?: string }) => http.post<Handover>(`/handovers/${id}/acceptance`, body),
   contest: (id: string, reason: string) => http.post<Handover>(`/handovers/${id}/contest`, { reason }),
-  amend: (id: string, committed: Commitments, version: number) => http.put<Handover>(`/handovers/${id}/committed`, { committed }, { ifMatch: version }),
+  amend: (id: string, committed: Commitments, version: number) =>
+    http.put<Handover>(`/handovers/${id}/committed`, { committed }, { ifMatch: version }),
   revoke: (id: string, reason: string) => http.post<Handover>(`/handovers/${id}/revocation`, { reason }),
 
   inbox: () => http.get<InboxItem[] | { items: InboxItem[] }>('/inbox'),

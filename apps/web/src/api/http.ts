@@ -102,7 +102,9 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
   }
   if (!response.ok) {
     const problem: ProblemDetails =
-      typeof body === 'object' && body !== null ? { ...(body as ProblemDetails), status: response.status } : { status: response.status, detail: typeof body === 'string' ? body : response.statusText };
+      typeof body === 'object' && body !== null
+        ? { ...(body as ProblemDetails), status: response.status }
+        : { status: response.status, detail: typeof body === 'string' ? body : response.statusText };
     if (response.status === 401 && !options.anonymous) onUnauthorized?.();
     throw new ApiProblem(problem);
   }

@@ -18,7 +18,14 @@ export interface LoginResponse {
 
 // The value types the HTTP contract shares with the domain, from the one place that defines them.
 export { POWER_CATEGORIES } from '@domain/resources';
-export type { PowerCategory, EquipmentLine, TrainingRequirement, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
+export type {
+  PowerCategory,
+  EquipmentLine,
+  TrainingRequirement,
+  Requirements,
+  CommittedOfficer,
+  CommittedTraining,
+} from '@domain/resources';
 import type { PowerCategory, EquipmentLine, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
 import type { Officer, TrainingRecord } from '@domain/team/state';
 export type { Officer, TrainingRecord } from '@domain/team/state';

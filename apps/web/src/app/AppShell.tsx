@@ -1,4 +1,14 @@
-import { AlertOutlined, AppstoreOutlined, AuditOutlined, BookOutlined, FileAddOutlined, InboxOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  FileAddOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
 import type { ItemType } from 'antd/es/menu/interface';
@@ -48,12 +58,18 @@ export function AppShell() {
   const items = menuOf(i18n, user);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}
+      >
         <span style={{ margin: 0, color: '#c41d2f', whiteSpace: 'nowrap', fontSize: 20, fontWeight: 600 }}>{i18n.t('app.name')}</span>
         <span style={{ color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>{i18n.t('app.subtitle')}</span>
         <div style={{ flex: 1 }} />
         <Space>
-          <Tag color={user.role === 'auditor' ? 'purple' : 'geekblue'} icon={user.role === 'auditor' ? <AuditOutlined /> : undefined} data-testid="role">
+          <Tag
+            color={user.role === 'auditor' ? 'purple' : 'geekblue'}
+            icon={user.role === 'auditor' ? <AuditOutlined /> : undefined}
+            data-testid="role"
+          >
             {i18n.t(`role.${user.role}`)}
             {user.department ? ` · ${user.department}` : ''}
           </Tag>
@@ -76,7 +92,14 @@ export function AppShell() {
       </Layout.Header>
       <Layout style={{ background: '#fff' }}>
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
-          <Menu mode="inline" items={items} selectedKeys={selectedKey(items, location.pathname)} onClick={({ key }) => navigate(key)} style={{ borderRight: 0 }} data-testid="menu" />
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selectedKey(items, location.pathname)}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderRight: 0 }}
+            data-testid="menu"
+          />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0, background: '#f5f5f5' }}>
           {user.role === 'auditor' && <Alert type="info" showIcon message={i18n.t('app.readOnly')} style={{ marginBottom: 16 }} banner />}

@@ -26,7 +26,16 @@ export default function ReloginDialog() {
     }
   };
   return (
-    <Modal open={expired} title={i18n.t('login.expiredTitle')} closable={false} maskClosable={false} onOk={submit} confirmLoading={busy} cancelButtonProps={{ style: { display: 'none' } }} okText={i18n.t('login.submit')}>
+    <Modal
+      open={expired}
+      title={i18n.t('login.expiredTitle')}
+      closable={false}
+      maskClosable={false}
+      onOk={submit}
+      confirmLoading={busy}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText={i18n.t('login.submit')}
+    >
       <p>{i18n.t('login.expired')}</p>
       {error !== undefined && <Alert type="error" showIcon message={explain(i18n, error)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" name="relogin" onFinish={submit}>

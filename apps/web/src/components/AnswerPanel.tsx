@@ -13,7 +13,15 @@ type Answer = 'accept' | 'conditional' | 'contest';
  * The township's answer to a recorded handover: accept (only when ready; the API refuses with the
  * gaps otherwise), accept conditionally with a reason, or contest with a reason.
  */
-export function AnswerPanel({ handover, onAnswered, onReload }: { handover: Handover; onAnswered: (updated: Handover) => void; onReload: () => void }) {
+export function AnswerPanel({
+  handover,
+  onAnswered,
+  onReload,
+}: {
+  handover: Handover;
+  onAnswered: (updated: Handover) => void;
+  onReload: () => void;
+}) {
   const i18n = useI18n();
   const message = useToast();
   const [answer, setAnswer] = useState<Answer>(handover.readiness.ready ? 'accept' : 'conditional');
@@ -59,7 +67,11 @@ export function AnswerPanel({ handover, onAnswered, onReload }: { handover: Hand
         ]}
       />
       <Typography.Paragraph type="secondary">
-        {answer === 'accept' ? i18n.t('handover.acceptHelp') : answer === 'conditional' ? i18n.t('handover.conditionalHelp') : i18n.t('handover.contestHelp')}
+        {answer === 'accept'
+          ? i18n.t('handover.acceptHelp')
+          : answer === 'conditional'
+            ? i18n.t('handover.conditionalHelp')
+            : i18n.t('handover.contestHelp')}
       </Typography.Paragraph>
       {answer === 'accept' && gapCount > 0 && (
         <Alert
@@ -77,13 +89,21 @@ export function AnswerPanel({ handover, onAnswered, onReload }: { handover: Hand
       <ProblemAlert error={error} leftover={leftover} onReload={onReload} teamId={handover.teamId} />
       <Form form={form} name={`answer-${handover.id}`} layout="vertical" onFinish={submit}>
         {answer !== 'accept' && (
-          <Form.Item name="reason" label={i18n.t('handover.reason')} rules={[{ required: true, whitespace: true, message: i18n.t('handover.reasonRequired') }, { max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={i18n.t('handover.reason')}
+            rules={[{ required: true, whitespace: true, message: i18n.t('handover.reasonRequired') }, { max: 500 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
         )}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} danger={answer === 'contest'} data-testid="answer-submit">
-            {answer === 'accept' ? i18n.t('handover.accept') : answer === 'conditional' ? i18n.t('handover.acceptConditional') : i18n.t('handover.contest')}
+            {answer === 'accept'
+              ? i18n.t('handover.accept')
+              : answer === 'conditional'
+                ? i18n.t('handover.acceptConditional')
+                : i18n.t('handover.contest')}
           </Button>
         </Space>
       </Form>

@@ -55,7 +55,8 @@ export function CommittedEditor() {
 /** Form values → the API's `committed` (empty lines dropped, budget only when given). */
 export function committedFrom(value: unknown): Commitments {
   const source = (value ?? {}) as Record<string, unknown>;
-  const list = (key: string) => (Array.isArray(source[key]) ? (source[key] as unknown[]).filter((line) => line !== undefined && line !== null) : []);
+  const list = (key: string) =>
+    Array.isArray(source[key]) ? (source[key] as unknown[]).filter((line) => line !== undefined && line !== null) : [];
   const committed: Record<string, unknown> = { officers: list('officers'), equipment: list('equipment'), training: list('training') };
   if (typeof source.budgetYuan === 'number') committed.budgetYuan = source.budgetYuan;
   return committed as Commitments;

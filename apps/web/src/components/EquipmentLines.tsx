@@ -4,11 +4,24 @@ import { KindInput, rules } from './fields';
 import { LinesField } from './LinesField';
 
 /** Equipment lines (kind, quantity) under `name`: a power's requirements and a handover's commitments alike. */
-export function EquipmentLines({ name, lineTestId, addTestId }: { name: string[]; lineTestId?: (index: number) => string; addTestId?: string }) {
+export function EquipmentLines({
+  name,
+  lineTestId,
+  addTestId,
+}: {
+  name: string[];
+  lineTestId?: (index: number) => string;
+  addTestId?: string;
+}) {
   const i18n = useI18n();
   const r = rules(i18n);
   return (
-    <LinesField name={name} newLine={{ kind: '', quantity: 1 }} {...(lineTestId ? { lineTestId } : {})} {...(addTestId ? { addTestId } : {})}>
+    <LinesField
+      name={name}
+      newLine={{ kind: '', quantity: 1 }}
+      {...(lineTestId ? { lineTestId } : {})}
+      {...(addTestId ? { addTestId } : {})}
+    >
       {(field) => (
         <>
           <Form.Item name={[field.name, 'kind']} label={i18n.t('record.kind')} rules={r.label}>

@@ -5,7 +5,8 @@ import { itemLabel, resourceLabel, responsibleLabel } from './labels';
 
 export function GapsTable({ gaps, showNone = true, testId = 'gaps' }: { gaps: readonly Gap[]; showNone?: boolean; testId?: string }) {
   const i18n = useI18n();
-  if (gaps.length === 0) return showNone ? <Alert type="success" showIcon message={i18n.t('gap.none')} data-testid={`${testId}-none`} /> : null;
+  if (gaps.length === 0)
+    return showNone ? <Alert type="success" showIcon message={i18n.t('gap.none')} data-testid={`${testId}-none`} /> : null;
   return (
     <Table<Gap>
       data-testid={testId}

@@ -36,12 +36,16 @@ function details(i18n: I18n, entry: HistoryEntry) {
   const lines: string[] = [];
   const data = entry.data;
   if (typeof data.reason === 'string' && data.reason) lines.push(i18n.t('event.reason', { reason: data.reason }));
-  if (Array.isArray(data.gaps) && data.gaps.length > 0) lines.push(i18n.t('event.gapsAtTime', { gaps: gapsSummary(i18n, data.gaps as Gap[]) }));
+  if (Array.isArray(data.gaps) && data.gaps.length > 0)
+    lines.push(i18n.t('event.gapsAtTime', { gaps: gapsSummary(i18n, data.gaps as Gap[]) }));
   if (entry.type === 'HandoverRecorded') {
     const text = committedText(i18n, data.committed as Commitments | undefined);
-    lines.push(`${i18n.t(`mode.${data.mode === 'entrustment' ? 'entrustment' : 'transfer'}`)} · ${String(data.instrument ?? '')}${text ? ` · ${text}` : ''}`);
+    lines.push(
+      `${i18n.t(`mode.${data.mode === 'entrustment' ? 'entrustment' : 'transfer'}`)} · ${String(data.instrument ?? '')}${text ? ` · ${text}` : ''}`,
+    );
   }
-  if (entry.type === 'HandoverCommitmentsAmended') lines.push(committedText(i18n, data.committed as Commitments | undefined) || i18n.t('handover.noCommitted'));
+  if (entry.type === 'HandoverCommitmentsAmended')
+    lines.push(committedText(i18n, data.committed as Commitments | undefined) || i18n.t('handover.noCommitted'));
   if (entry.type === 'ReminderSent') {
     const recipients = Array.isArray(data.recipients) ? (data.recipients as unknown[]).map(String) : [];
     if (typeof data.step === 'number') lines.push(i18n.t('handover.step', { step: data.step + 1 }));
@@ -61,11 +65,13 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
         color: COLORS[entry.type] ?? 'gray',
         children: (
           <div data-testid="history-entry" data-type={entry.type}>
-            <Typography.Text strong>{titleOf(i18n, entry)}</Typography.Text>{' '}
-            <Tag bordered={false}>v{entry.version}</Tag>
+            <Typography.Text strong>{titleOf(i18n, entry)}</Typography.Text> <Tag bordered={false}>v{entry.version}</Tag>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {i18n.t('event.by', { actor: !entry.actor || entry.actor.startsWith('system') ? i18n.t('event.system') : entry.actor, when: i18n.dateTime(entry.occurredAt) })}
+                {i18n.t('event.by', {
+                  actor: !entry.actor || entry.actor.startsWith('system') ? i18n.t('event.system') : entry.actor,
+                  when: i18n.dateTime(entry.occurredAt),
+                })}
               </Typography.Text>
             </div>
             {details(i18n, entry).map((line) => (

@@ -25,24 +25,42 @@ export function Reminders({ reminders, unavailable }: { reminders: HandoverRemin
             <Space size={4} direction="vertical">
               <span>
                 {i18n.tr(`reminder.${String(reminder.kind ?? '')}`, i18n.t('reminder.other'))}
-                {typeof reminder.step === 'number' && <span style={{ color: 'rgba(0,0,0,0.45)' }}> · {i18n.t('handover.step', { step: reminder.step + 1 })}</span>}
+                {typeof reminder.step === 'number' && (
+                  <span style={{ color: 'rgba(0,0,0,0.45)' }}> · {i18n.t('handover.step', { step: reminder.step + 1 })}</span>
+                )}
               </span>
               {reminder.escalated === true && <Tag color="magenta">{i18n.t('handover.escalated')}</Tag>}
-              {Array.isArray(reminder.gaps) && reminder.gaps.length > 0 && <span style={{ fontSize: 12 }}>{gapsSummary(i18n, reminder.gaps as never)}</span>}
+              {Array.isArray(reminder.gaps) && reminder.gaps.length > 0 && (
+                <span style={{ fontSize: 12 }}>{gapsSummary(i18n, reminder.gaps as never)}</span>
+              )}
             </Space>
           ),
         },
-        { title: i18n.t('inbox.createdAt'), key: 'when', width: 110, render: (_, reminder) => i18n.dateTime(String(reminder.createdAt ?? reminder.sentAt ?? '')) },
+        {
+          title: i18n.t('inbox.createdAt'),
+          key: 'when',
+          width: 110,
+          render: (_, reminder) => i18n.dateTime(String(reminder.createdAt ?? reminder.sentAt ?? '')),
+        },
         {
           title: `${i18n.t('handover.channel')} · ${i18n.t('handover.deliveryStatus')} · ${i18n.t('handover.attempts')}`,
           key: 'deliveries',
           render: (_, reminder) => (
             <Space size={4} direction="vertical">
               {(Array.isArray(reminder.deliveries) ? reminder.deliveries : []).map((delivery: Delivery, index) => (
-                <Tooltip key={`${delivery.channel}:${String(delivery.recipient ?? index)}`} title={typeof delivery.lastError === 'string' ? delivery.lastError : undefined}>
-                  <Tag color={DELIVERY_COLORS[delivery.status] ?? 'default'} data-testid="delivery" data-channel={delivery.channel} data-status={delivery.status}>
+                <Tooltip
+                  key={`${delivery.channel}:${String(delivery.recipient ?? index)}`}
+                  title={typeof delivery.lastError === 'string' ? delivery.lastError : undefined}
+                >
+                  <Tag
+                    color={DELIVERY_COLORS[delivery.status] ?? 'default'}
+                    data-testid="delivery"
+                    data-channel={delivery.channel}
+                    data-status={delivery.status}
+                  >
                     {i18n.tr(`channel.${delivery.channel}`, delivery.channel)}
-                    {delivery.recipient ? ` → ${String(delivery.recipient)}` : ''} · {i18n.tr(`delivery.${delivery.status}`, delivery.status)} · {i18n.number(delivery.attempts)}
+                    {delivery.recipient ? ` → ${String(delivery.recipient)}` : ''} ·{' '}
+                    {i18n.tr(`delivery.${delivery.status}`, delivery.status)} · {i18n.number(delivery.attempts)}
                   </Tag>
                 </Tooltip>
               ))}

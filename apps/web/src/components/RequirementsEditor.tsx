@@ -22,13 +22,20 @@ export function RequirementsEditor({ category }: { category?: PowerCategory | un
         rules={[
           { required: true, message: i18n.t('record.required') },
           { type: 'integer', min: 0, max: 1000, message: i18n.t('record.wholeNumber') },
-          { validator: async (_, value: unknown) => (needsTwo && typeof value === 'number' && value < 2 ? Promise.reject(new Error(i18n.t('catalogue.atLeastTwo'))) : undefined) },
+          {
+            validator: async (_, value: unknown) =>
+              needsTwo && typeof value === 'number' && value < 2 ? Promise.reject(new Error(i18n.t('catalogue.atLeastTwo'))) : undefined,
+          },
         ]}
       >
         <InputNumber min={0} precision={0} style={{ width: 160 }} />
       </Form.Item>
       <Typography.Text strong>{i18n.t('catalogue.equipment')}</Typography.Text>
-      <EquipmentLines name={['requirements', 'equipment']} lineTestId={(index) => `equipment-line-${index}`} addTestId="add-equipment-line" />
+      <EquipmentLines
+        name={['requirements', 'equipment']}
+        lineTestId={(index) => `equipment-line-${index}`}
+        addTestId="add-equipment-line"
+      />
       <Typography.Text strong>{i18n.t('catalogue.training')}</Typography.Text>
       <LinesField name={['requirements', 'training']} newLine={{ course: '', hours: 4 }} addTestId="add-training-line">
         {(field) => (

@@ -31,7 +31,11 @@ export function RequirementsTable({ rows, testId = 'requirements-vs-team' }: { r
           title: '',
           key: 'state',
           render: (_, row) =>
-            row.missing > 0 ? <Tag color="error">{i18n.t('awaiting.short', { missing: i18n.number(row.missing) })}</Tag> : <Tag color="success">{i18n.t('awaiting.ok')}</Tag>,
+            row.missing > 0 ? (
+              <Tag color="error">{i18n.t('awaiting.short', { missing: i18n.number(row.missing) })}</Tag>
+            ) : (
+              <Tag color="success">{i18n.t('awaiting.ok')}</Tag>
+            ),
         },
       ]}
     />

@@ -8,7 +8,10 @@ export function explain(i18n: I18n, error: unknown): string {
   const detail = problem.detail ?? problem.title ?? '';
   if (error.isNetwork) return i18n.t('problem.network');
   if (error.isVersionConflict) {
-    return i18n.t('problem.409version', { expected: String(problem.expectedVersion ?? '?'), current: String(problem.currentVersion ?? '?') });
+    return i18n.t('problem.409version', {
+      expected: String(problem.expectedVersion ?? '?'),
+      current: String(problem.currentVersion ?? '?'),
+    });
   }
   if (error.status === 409 && error.gaps && error.gaps.length > 0) return i18n.t('problem.409gaps');
   switch (error.status) {

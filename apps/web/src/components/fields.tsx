@@ -5,7 +5,19 @@ import { useI18n, type I18n } from '../i18n/i18n';
 import { KNOWN_KINDS, kindLabel } from './labels';
 
 /** A date field whose form value is the API's `YYYY-MM-DD` text (drafts and requests stay plain JSON). */
-export function DateInput({ value, onChange, id, disabled, placeholder }: { value?: string; onChange?: (value: string | undefined) => void; id?: string; disabled?: boolean; placeholder?: string }) {
+export function DateInput({
+  value,
+  onChange,
+  id,
+  disabled,
+  placeholder,
+}: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
   const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
   return (
     <DatePicker
@@ -21,7 +33,17 @@ export function DateInput({ value, onChange, id, disabled, placeholder }: { valu
 }
 
 /** Equipment kind: free text, with the usual kinds offered (the value is the kind's code, e.g. body-camera). */
-export function KindInput({ value, onChange, id, disabled }: { value?: string; onChange?: (value: string) => void; id?: string; disabled?: boolean }) {
+export function KindInput({
+  value,
+  onChange,
+  id,
+  disabled,
+}: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  disabled?: boolean;
+}) {
   const i18n = useI18n();
   return (
     <AutoComplete
@@ -48,7 +70,10 @@ export function rules(i18n: I18n) {
     required,
     label: [required, { max: LABEL_MAX }] as Rule[],
     text: [required, { max: TEXT_MAX }] as Rule[],
-    date: [{ required: true, message: i18n.t('record.required') }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }] as Rule[],
+    date: [
+      { required: true, message: i18n.t('record.required') },
+      { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' },
+    ] as Rule[],
     wholePositive: [
       { required: true, message: i18n.t('record.required') },
       { type: 'integer', min: 1, max: 100000, message: i18n.t('record.wholeNumber') },

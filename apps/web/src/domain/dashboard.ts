@@ -56,7 +56,8 @@ export interface BiggestGap {
 export function buildDashboard(handovers: readonly Handover[], townships: readonly Township[], topGaps = 10): Dashboard {
   const powers = new Map<string, string>();
   const rows = new Map<string, MatrixRow>();
-  for (const township of townships) rows.set(township.id, { townshipId: township.id, townshipName: township.name, teamId: township.teamId, cells: {} });
+  for (const township of townships)
+    rows.set(township.id, { townshipId: township.id, townshipName: township.name, teamId: township.teamId, cells: {} });
   const byStatus: Record<HandoverStatus, number> = { recorded: 0, accepted: 0, contested: 0, active: 0, revoked: 0 };
   const byCell: Record<CellState, number> = { ready: 0, gaps: 0, unanswered: 0, contested: 0, revoked: 0 };
   const gaps = new Map<string, { gap: BiggestGap; townships: Set<string> }>();
@@ -64,10 +65,16 @@ export function buildDashboard(handovers: readonly Handover[], townships: readon
   for (const handover of handovers) {
     byStatus[handover.status] += 1;
     byCell[cellStateOf(handover)] += 1;
-    if (!powers.has(handover.powerCode) || (handover.powerName && !powers.get(handover.powerCode))) powers.set(handover.powerCode, handover.powerName ?? '');
+    if (!powers.has(handover.powerCode) || (handover.powerName && !powers.get(handover.powerCode)))
+      powers.set(handover.powerCode, handover.powerName ?? '');
     let row = rows.get(handover.townshipId);
     if (!row) {
-      row = { townshipId: handover.townshipId, townshipName: handover.townshipName ?? handover.townshipId, teamId: handover.teamId, cells: {} };
+      row = {
+        townshipId: handover.townshipId,
+        townshipName: handover.townshipName ?? handover.townshipId,
+        teamId: handover.teamId,
+        cells: {},
+      };
       rows.set(handover.townshipId, row);
     }
     const shown = row.cells[handover.powerCode];
@@ -76,7 +83,10 @@ export function buildDashboard(handovers: readonly Handover[], townships: readon
     if (handover.status === 'revoked') continue;
     for (const gap of handover.readiness.gaps) {
       const key = `${gap.resource}\u0000${gap.item}`;
-      const entry = gaps.get(key) ?? { gap: { resource: gap.resource, item: gap.item, missing: 0, handovers: 0, townships: 0 }, townships: new Set<string>() };
+      const entry = gaps.get(key) ?? {
+        gap: { resource: gap.resource, item: gap.item, missing: 0, handovers: 0, townships: 0 },
+        townships: new Set<string>(),
+      };
       entry.gap.missing += gap.missing;
       entry.gap.handovers += 1;
       entry.townships.add(handover.townshipId);

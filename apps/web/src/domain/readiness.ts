@@ -20,9 +20,15 @@ export function isDate(value: unknown): value is string {
 export function capacityOf(team: Team): TeamCapacity {
   const current = new Set(team.officers.map((officer) => officer.officerId));
   return {
-    officers: team.officers.map(({ officerId, certificateNumber, certificateExpiresOn }) => ({ officerId, certificateNumber, certificateExpiresOn })),
+    officers: team.officers.map(({ officerId, certificateNumber, certificateExpiresOn }) => ({
+      officerId,
+      certificateNumber,
+      certificateExpiresOn,
+    })),
     equipment: team.equipment.map(({ kind, quantity }) => ({ kind, quantity })),
-    training: team.training.filter((record) => current.has(record.officerId)).map(({ officerId, course, hours }) => ({ officerId, course, hours })),
+    training: team.training
+      .filter((record) => current.has(record.officerId))
+      .map(({ officerId, course, hours }) => ({ officerId, course, hours })),
   };
 }
 
@@ -40,7 +46,11 @@ export function previewGaps(input: PreviewInput): Gap[] {
   return assessReadiness({
     requirements: input.requirements,
     team: capacityOf(input.team),
-    committed: { officers: input.committed.officers ?? [], equipment: input.committed.equipment ?? [], training: input.committed.training ?? [] },
+    committed: {
+      officers: input.committed.officers ?? [],
+      equipment: input.committed.equipment ?? [],
+      training: input.committed.training ?? [],
+    },
     department: input.department,
     effectiveOn: isDate(input.effectiveOn) ? input.effectiveOn : today,
     today,
@@ -64,14 +74,27 @@ export interface RequirementRow {
  * as of the later of today and the effective date, officers who completed each course's hours,
  * equipment on hand. The missing counts are the gaps of the same rule.
  */
-export function requirementRows(requirements: Requirements, team: Team, effectiveOn: string | undefined, today: string = countyToday()): RequirementRow[] {
+export function requirementRows(
+  requirements: Requirements,
+  team: Team,
+  effectiveOn: string | undefined,
+  today: string = countyToday(),
+): RequirementRow[] {
   const asOf = isDate(effectiveOn) && effectiveOn > today ? effectiveOn : today;
   const certified = team.officers.filter((officer) => officer.certificateExpiresOn >= asOf);
   const certifiedIds = new Set(certified.map((officer) => officer.officerId));
   const rows: RequirementRow[] = [];
   const required = requirements.certifiedOfficers;
   const row = (resource: Gap['resource'], item: string, need: number, have: number, hours?: number) =>
-    rows.push({ key: `${resource}:${item}`, resource, item, required: need, available: have, missing: Math.max(0, need - have), ...(hours === undefined ? {} : { hours }) });
+    rows.push({
+      key: `${resource}:${item}`,
+      resource,
+      item,
+      required: need,
+      available: have,
+      missing: Math.max(0, need - have),
+      ...(hours === undefined ? {} : { hours }),
+    });
   row('officers', 'certified-officer', required, certified.length);
   const courses = new Map<string, number>();
   for (const { course, hours } of requirements.training) courses.set(course, Math.max(courses.get(course) ?? 0, hours));
@@ -86,7 +109,12 @@ export function requirementRows(requirements: Requirements, team: Team, effectiv
   const kinds = new Map<string, number>();
   for (const { kind, quantity } of requirements.equipment) kinds.set(kind, (kinds.get(kind) ?? 0) + quantity);
   for (const [kind, quantity] of kinds) {
-    row('equipment', kind, quantity, team.equipment.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.quantity, 0));
+    row(
+      'equipment',
+      kind,
+      quantity,
+      team.equipment.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.quantity, 0),
+    );
   }
   return rows;
 }

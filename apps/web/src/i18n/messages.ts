@@ -58,7 +58,8 @@ export const zh = {
   'problem.403': '您没有权限执行此操作：{detail}',
   'problem.404': '没有找到：{detail}',
   'problem.409': '此操作被业务规则拒绝：{detail}',
-  'problem.409version': '这条记录在您打开之后已被他人修改（您看到的是第 {expected} 版，当前是第 {current} 版）。为避免覆盖他人的修改，本次没有保存任何内容。请重新加载以查看最新内容，然后再操作。',
+  'problem.409version':
+    '这条记录在您打开之后已被他人修改（您看到的是第 {expected} 版，当前是第 {current} 版）。为避免覆盖他人的修改，本次没有保存任何内容。请重新加载以查看最新内容，然后再操作。',
   'problem.409gaps': '执法队伍尚未具备承接条件，还缺少下列资源。请先在“执法队伍”页面补齐，或选择“有条件承接”并写明理由。',
   'problem.429': '尝试次数过多，请稍等一分钟再试。',
   'problem.500': '服务器出错了，请稍后重试。您填写的内容没有丢失。',
@@ -148,7 +149,8 @@ export const zh = {
   'record.township': '承接乡镇（街道）',
   'record.townshipRequired': '请选择承接乡镇',
   'record.mode': '下放方式',
-  'record.modeHelp': '交由：乡镇以自己的名义执法（《行政处罚法》第二十四条）；委托：乡镇以部门的名义执法，须有截止日期，行政强制措施不得委托（《行政强制法》第十七条）。',
+  'record.modeHelp':
+    '交由：乡镇以自己的名义执法（《行政处罚法》第二十四条）；委托：乡镇以部门的名义执法，须有截止日期，行政强制措施不得委托（《行政强制法》第十七条）。',
   'record.coercionEntrusted': '行政强制措施不得委托（《行政强制法》第十七条），请选择“交由”。',
   'record.instrument': '文件号',
   'record.instrumentRequired': '请填写下放文件号',
@@ -172,7 +174,8 @@ export const zh = {
   'record.scheduledOn': '计划日期',
   'record.budget': '经费（元）',
   'record.preview': '承接条件预览',
-  'record.previewHelp': '预览在浏览器中按服务器相同的规则（共用同一个计算函数）计算：权力事项的要求对照乡镇执法队伍现有的资源，日期取今天和生效日期中较晚的一天。保存后以服务器返回的结果为准。',
+  'record.previewHelp':
+    '预览在浏览器中按服务器相同的规则（共用同一个计算函数）计算：权力事项的要求对照乡镇执法队伍现有的资源，日期取今天和生效日期中较晚的一天。保存后以服务器返回的结果为准。',
   'record.previewPick': '选择权力事项和承接乡镇后显示预览。',
   'record.requirements': '该事项要求',
   'record.teamHas': '队伍现有',
@@ -381,7 +384,8 @@ export const en: Record<MessageKey, string> = {
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
   'login.expiredTitle': 'Session expired',
-  'login.expired': 'Your session has expired; log in again. Everything you typed on the page is still there and can be sent after logging in.',
+  'login.expired':
+    'Your session has expired; log in again. Everything you typed on the page is still there and can be sent after logging in.',
 
   'guard.forbiddenTitle': 'Not allowed',
   'guard.forbidden': 'This page is for county users; your account ({role}) cannot open it.',
@@ -574,7 +578,8 @@ export const en: Record<MessageKey, string> = {
   'handover.reason': 'Reason',
   'handover.acceptHelp': 'Sign the handover acknowledgement: the team can carry this power out.',
   'handover.conditionalHelp': 'Accept although gaps remain, with a written reason; reminders keep running until the gaps close.',
-  'handover.contestHelp': 'Say why the township cannot take the power over (e.g. what is missing); once the county amends it, it comes back to you.',
+  'handover.contestHelp':
+    'Say why the township cannot take the power over (e.g. what is missing); once the county amends it, it comes back to you.',
   'handover.accepted': 'Accepted.',
   'handover.contested': 'Contested.',
   'handover.notReadyHint': 'The team still has {count} gaps and cannot accept outright: close them first, or accept conditionally.',
@@ -674,5 +679,6 @@ export const en: Record<MessageKey, string> = {
   'team.heldPowers': 'Powers handed to this team',
 
   'admin.title': 'Counties',
-  'admin.hint': 'The system admin creates counties, townships and users through the API; log in as a county or township user for the working pages.',
+  'admin.hint':
+    'The system admin creates counties, townships and users through the API; log in as a county or township user for the working pages.',
 };

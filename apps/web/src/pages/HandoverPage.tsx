@@ -24,19 +24,30 @@ function CommittedView({ committed }: { committed: Commitments }) {
   const officers = committed.officers ?? [];
   const equipment = committed.equipment ?? [];
   const training = committed.training ?? [];
-  if (officers.length + equipment.length + training.length === 0 && committed.budgetYuan === undefined) return <Typography.Text type="secondary">{i18n.t('handover.noCommitted')}</Typography.Text>;
+  if (officers.length + equipment.length + training.length === 0 && committed.budgetYuan === undefined)
+    return <Typography.Text type="secondary">{i18n.t('handover.noCommitted')}</Typography.Text>;
   return (
     <Descriptions size="small" column={1} bordered>
       {officers.length > 0 && (
         <Descriptions.Item label={i18n.t('record.officers')}>
-          {officers.map((officer) => `${officer.name}（${officer.certificateNumber}，${i18n.date(officer.certificateExpiresOn)}）`).join('；')}
+          {officers
+            .map((officer) => `${officer.name}（${officer.certificateNumber}，${i18n.date(officer.certificateExpiresOn)}）`)
+            .join('；')}
         </Descriptions.Item>
       )}
-      {equipment.length > 0 && <Descriptions.Item label={i18n.t('record.equipment')}>{equipment.map((line) => `${kindLabel(i18n, line.kind)} × ${i18n.number(line.quantity)}`).join('；')}</Descriptions.Item>}
-      {training.length > 0 && (
-        <Descriptions.Item label={i18n.t('record.training')}>{training.map((line) => `${line.course} ${i18n.number(line.hours)} h（${i18n.date(line.scheduledOn)}）`).join('；')}</Descriptions.Item>
+      {equipment.length > 0 && (
+        <Descriptions.Item label={i18n.t('record.equipment')}>
+          {equipment.map((line) => `${kindLabel(i18n, line.kind)} × ${i18n.number(line.quantity)}`).join('；')}
+        </Descriptions.Item>
       )}
-      {committed.budgetYuan !== undefined && <Descriptions.Item label={i18n.t('handover.budget')}>{i18n.yuan(committed.budgetYuan)}</Descriptions.Item>}
+      {training.length > 0 && (
+        <Descriptions.Item label={i18n.t('record.training')}>
+          {training.map((line) => `${line.course} ${i18n.number(line.hours)} h（${i18n.date(line.scheduledOn)}）`).join('；')}
+        </Descriptions.Item>
+      )}
+      {committed.budgetYuan !== undefined && (
+        <Descriptions.Item label={i18n.t('handover.budget')}>{i18n.yuan(committed.budgetYuan)}</Descriptions.Item>
+      )}
     </Descriptions>
   );
 }
@@ -215,7 +226,9 @@ export default function HandoverPage() {
         <Col xs={24} xl={12}>
           <Card title={i18n.t('handover.requirementsVsTeam')} style={{ height: '100%' }} loading={context.loading && !context.data}>
             <ProblemAlert error={context.error} onReload={context.reload} />
-            {context.data && <RequirementsTable rows={requirementRows(context.data.power.requirements, context.data.team, current.effectiveOn)} />}
+            {context.data && (
+              <RequirementsTable rows={requirementRows(context.data.power.requirements, context.data.team, current.effectiveOn)} />
+            )}
           </Card>
         </Col>
       </Row>
@@ -239,17 +252,39 @@ export default function HandoverPage() {
         </Col>
       </Row>
 
-      <Modal open={amending} title={i18n.t('handover.amend')} onCancel={() => setAmending(false)} onOk={amend} confirmLoading={busy} okText={i18n.t('app.save')} width={820} forceRender>
+      <Modal
+        open={amending}
+        title={i18n.t('handover.amend')}
+        onCancel={() => setAmending(false)}
+        onOk={amend}
+        confirmLoading={busy}
+        okText={i18n.t('app.save')}
+        width={820}
+        forceRender
+      >
         <ProblemAlert error={error} leftover={leftover} onReload={() => void reloadAll()} />
         <Form form={amendForm} name="amend" layout="vertical">
           <CommittedEditor />
         </Form>
       </Modal>
-      <Modal open={revoking} title={i18n.t('handover.revoke')} onCancel={() => setRevoking(false)} onOk={revoke} confirmLoading={busy} okText={i18n.t('handover.revoke')} okButtonProps={{ danger: true }} forceRender>
+      <Modal
+        open={revoking}
+        title={i18n.t('handover.revoke')}
+        onCancel={() => setRevoking(false)}
+        onOk={revoke}
+        confirmLoading={busy}
+        okText={i18n.t('handover.revoke')}
+        okButtonProps={{ danger: true }}
+        forceRender
+      >
         <Typography.Paragraph type="secondary">{i18n.t('handover.revokeHelp')}</Typography.Paragraph>
         <ProblemAlert error={error} leftover={leftover} onReload={() => void reloadAll()} />
         <Form form={revokeForm} name="revoke" layout="vertical">
-          <Form.Item name="reason" label={i18n.t('handover.revokeReason')} rules={[{ required: true, whitespace: true, message: i18n.t('handover.reasonRequired') }, { max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={i18n.t('handover.revokeReason')}
+            rules={[{ required: true, whitespace: true, message: i18n.t('handover.reasonRequired') }, { max: 500 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 3 }} />
           </Form.Item>
         </Form>

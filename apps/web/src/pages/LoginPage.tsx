@@ -31,7 +31,12 @@ export function LoginPage() {
     try {
       const loggedIn = await login(values.username.trim(), values.password);
       // Back where the user was sent from, unless that page is not for this role.
-      const back = from && !(from.startsWith('/county') && !isCountyRole(loggedIn.role)) && !(from.startsWith('/township') && loggedIn.role !== 'township') ? from : undefined;
+      const back =
+        from &&
+        !(from.startsWith('/county') && !isCountyRole(loggedIn.role)) &&
+        !(from.startsWith('/township') && loggedIn.role !== 'township')
+          ? from
+          : undefined;
       navigate(back ?? homeOf(loggedIn.role), { replace: true });
     } catch (caught) {
       applyFieldErrors(form, caught);
@@ -42,8 +47,19 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #fff1f0 0%, #f5f5f5 60%)' }}>
-      <div style={{ width: 380, background: '#fff', borderRadius: 8, padding: 24, boxShadow: '0 6px 16px rgba(0,0,0,0.08)' }} data-testid="login">
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg, #fff1f0 0%, #f5f5f5 60%)',
+      }}
+    >
+      <div
+        style={{ width: 380, background: '#fff', borderRadius: 8, padding: 24, boxShadow: '0 6px 16px rgba(0,0,0,0.08)' }}
+        data-testid="login"
+      >
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
           <h1 style={{ color: '#c41d2f', margin: 0, fontSize: 30 }}>{i18n.t('app.name')}</h1>
           <Button type="link" size="small" onClick={() => i18n.setLanguage(i18n.language === 'zh' ? 'en' : 'zh')} data-testid="language">
@@ -61,10 +77,18 @@ export function LoginPage() {
           />
         )}
         <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={i18n.t('login.username')} rules={[{ required: true, whitespace: true, message: i18n.t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={i18n.t('login.username')}
+            rules={[{ required: true, whitespace: true, message: i18n.t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={i18n.t('login.password')} rules={[{ required: true, message: i18n.t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={i18n.t('login.password')}
+            rules={[{ required: true, message: i18n.t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

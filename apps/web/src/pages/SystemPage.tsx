@@ -13,7 +13,15 @@ export default function SystemPage() {
     <Card title={i18n.t('admin.title')}>
       <Alert type="info" showIcon message={i18n.t('admin.hint')} style={{ marginBottom: 16 }} />
       <ProblemAlert error={counties.error} onReload={counties.reload} />
-      <Table<County> rowKey="id" loading={counties.loading} dataSource={counties.data ?? []} columns={[{ title: i18n.t('admin.title'), dataIndex: 'name' }, { title: 'ID', dataIndex: 'id' }]} />
+      <Table<County>
+        rowKey="id"
+        loading={counties.loading}
+        dataSource={counties.data ?? []}
+        columns={[
+          { title: i18n.t('admin.title'), dataIndex: 'name' },
+          { title: 'ID', dataIndex: 'id' },
+        ]}
+      />
     </Card>
   );
 }

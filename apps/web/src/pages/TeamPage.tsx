@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Selec
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/endpoints';
-import type { EquipmentLine, FieldError, Officer, Team, TrainingRecord } from '../api/types';
+import type { EquipmentLine, FieldError, Officer, TrainingRecord } from '../api/types';
 import { DateInput, KindInput, rules } from '../components/fields';
 import { kindLabel } from '../components/labels';
 import { applyFieldErrors, ProblemAlert } from '../components/problems';
@@ -103,18 +103,31 @@ export function TeamView({ teamId }: { teamId: string }) {
   const submitOfficer = async () => {
     const values = await officerForm.validateFields().catch(() => undefined);
     if (!values) return;
-    const body = { name: values.name.trim(), certificateNumber: values.certificateNumber.trim(), certificateExpiresOn: values.certificateExpiresOn, ...(values.secondedFrom?.trim() ? { secondedFrom: values.secondedFrom.trim() } : {}) };
+    const body = {
+      name: values.name.trim(),
+      certificateNumber: values.certificateNumber.trim(),
+      certificateExpiresOn: values.certificateExpiresOn,
+      ...(values.secondedFrom?.trim() ? { secondedFrom: values.secondedFrom.trim() } : {}),
+    };
     await write(officerForm, () => api.addOfficer(teamId, body), i18n.t('team.officerAdded'));
   };
   const submitReceive = async () => {
     const values = await receiveForm.validateFields().catch(() => undefined);
     if (!values) return;
-    await write(receiveForm, () => api.receiveEquipment(teamId, { kind: values.kind.trim(), quantity: values.quantity }), i18n.t('team.received'));
+    await write(
+      receiveForm,
+      () => api.receiveEquipment(teamId, { kind: values.kind.trim(), quantity: values.quantity }),
+      i18n.t('team.received'),
+    );
   };
   const submitWriteOff = async () => {
     const values = await writeOffForm.validateFields().catch(() => undefined);
     if (!values) return;
-    await write(writeOffForm, () => api.writeOffEquipment(teamId, { kind: values.kind, quantity: values.quantity, reason: values.reason.trim() }), i18n.t('team.writtenOff'));
+    await write(
+      writeOffForm,
+      () => api.writeOffEquipment(teamId, { kind: values.kind, quantity: values.quantity, reason: values.reason.trim() }),
+      i18n.t('team.writtenOff'),
+    );
   };
   const submitTraining = async () => {
     const values = await trainingForm.validateFields().catch(() => undefined);
@@ -124,7 +137,12 @@ export function TeamView({ teamId }: { teamId: string }) {
       async () => {
         // One record per officer; the ones already written are not sent again on a retry.
         for (const officerId of values.officerIds) {
-          await api.recordTraining(teamId, { officerId, course: values.course.trim(), hours: values.hours, completedOn: values.completedOn });
+          await api.recordTraining(teamId, {
+            officerId,
+            course: values.course.trim(),
+            hours: values.hours,
+            completedOn: values.completedOn,
+          });
           const remaining = (trainingForm.getFieldValue('officerIds') as string[]).filter((id) => id !== officerId);
           trainingForm.setFieldValue('officerIds', remaining);
         }
@@ -154,7 +172,14 @@ export function TeamView({ teamId }: { teamId: string }) {
         <Tag>{i18n.t('team.version', { version: current.version })}</Tag>
       </Space>
       {dialog === undefined && <ProblemAlert error={error} onReload={team.reload} />}
-      {expiring > 0 && <Alert type="warning" showIcon message={i18n.t('team.expiryWarning', { count: i18n.number(expiring) })} data-testid="expiry-warning" />}
+      {expiring > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={i18n.t('team.expiryWarning', { count: i18n.number(expiring) })}
+          data-testid="expiry-warning"
+        />
+      )}
 
       <Card
         title={`${i18n.t('team.officers')}（${i18n.number(current.officers.length)}）`}
@@ -176,7 +201,11 @@ export function TeamView({ teamId }: { teamId: string }) {
           columns={[
             { title: i18n.t('team.name'), dataIndex: 'name' },
             { title: i18n.t('team.certificateNumber'), dataIndex: 'certificateNumber' },
-            { title: i18n.t('team.certificateExpiresOn'), dataIndex: 'certificateExpiresOn', render: (value: string) => <ExpiryTag date={value} /> },
+            {
+              title: i18n.t('team.certificateExpiresOn'),
+              dataIndex: 'certificateExpiresOn',
+              render: (value: string) => <ExpiryTag date={value} />,
+            },
             { title: i18n.t('team.secondedFrom'), dataIndex: 'secondedFrom', render: (value?: string) => value ?? '—' },
             ...(writable
               ? [
@@ -220,7 +249,11 @@ export function TeamView({ teamId }: { teamId: string }) {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: i18n.t('app.none') }}
           columns={[
-            { title: i18n.t('team.kind'), dataIndex: 'kind', render: (kind: string) => `${kindLabel(i18n, kind)}${kindLabel(i18n, kind) === kind ? '' : ` (${kind})`}` },
+            {
+              title: i18n.t('team.kind'),
+              dataIndex: 'kind',
+              render: (kind: string) => `${kindLabel(i18n, kind)}${kindLabel(i18n, kind) === kind ? '' : ` (${kind})`}`,
+            },
             { title: i18n.t('team.quantity'), dataIndex: 'quantity', align: 'right', render: (value: number) => i18n.number(value) },
           ]}
         />
@@ -244,7 +277,12 @@ export function TeamView({ teamId }: { teamId: string }) {
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (count) => i18n.t('app.total', { count }) }}
           locale={{ emptyText: i18n.t('app.none') }}
           columns={[
-            { title: i18n.t('team.officer'), dataIndex: 'officerId', render: (id: string) => officerName.get(id) ?? <Typography.Text type="secondary">{i18n.t('team.formerOfficer')}</Typography.Text> },
+            {
+              title: i18n.t('team.officer'),
+              dataIndex: 'officerId',
+              render: (id: string) =>
+                officerName.get(id) ?? <Typography.Text type="secondary">{i18n.t('team.formerOfficer')}</Typography.Text>,
+            },
             { title: i18n.t('team.course'), dataIndex: 'course' },
             { title: i18n.t('team.hours'), dataIndex: 'hours', align: 'right', render: (value: number) => i18n.number(value) },
             { title: i18n.t('team.completedOn'), dataIndex: 'completedOn', render: (value: string) => i18n.date(value) },
@@ -252,7 +290,16 @@ export function TeamView({ teamId }: { teamId: string }) {
         />
       </Card>
 
-      <Modal open={dialog === 'officer'} title={i18n.t('team.addOfficer')} onCancel={() => setDialog(undefined)} onOk={submitOfficer} confirmLoading={busy} okText={i18n.t('app.save')} forceRender okButtonProps={{ 'data-testid': 'officer-submit' }}>
+      <Modal
+        open={dialog === 'officer'}
+        title={i18n.t('team.addOfficer')}
+        onCancel={() => setDialog(undefined)}
+        onOk={submitOfficer}
+        confirmLoading={busy}
+        okText={i18n.t('app.save')}
+        forceRender
+        okButtonProps={{ 'data-testid': 'officer-submit' }}
+      >
         <ProblemAlert error={error} leftover={leftover} onReload={team.reload} />
         <Form<OfficerForm> form={officerForm} name="officer" layout="vertical">
           <Form.Item name="name" label={i18n.t('team.name')} rules={r.label}>
@@ -270,7 +317,16 @@ export function TeamView({ teamId }: { teamId: string }) {
         </Form>
       </Modal>
 
-      <Modal open={dialog === 'receive'} title={i18n.t('team.receive')} onCancel={() => setDialog(undefined)} onOk={submitReceive} confirmLoading={busy} okText={i18n.t('app.save')} forceRender okButtonProps={{ 'data-testid': 'receive-submit' }}>
+      <Modal
+        open={dialog === 'receive'}
+        title={i18n.t('team.receive')}
+        onCancel={() => setDialog(undefined)}
+        onOk={submitReceive}
+        confirmLoading={busy}
+        okText={i18n.t('app.save')}
+        forceRender
+        okButtonProps={{ 'data-testid': 'receive-submit' }}
+      >
         <ProblemAlert error={error} leftover={leftover} onReload={team.reload} />
         <Form<EquipmentLine> form={receiveForm} name="receive" layout="vertical" initialValues={{ quantity: 1 }}>
           <Form.Item name="kind" label={i18n.t('team.kind')} rules={r.label}>
@@ -282,11 +338,25 @@ export function TeamView({ teamId }: { teamId: string }) {
         </Form>
       </Modal>
 
-      <Modal open={dialog === 'writeOff'} title={i18n.t('team.writeOff')} onCancel={() => setDialog(undefined)} onOk={submitWriteOff} confirmLoading={busy} okText={i18n.t('team.writeOff')} okButtonProps={{ danger: true }} forceRender>
+      <Modal
+        open={dialog === 'writeOff'}
+        title={i18n.t('team.writeOff')}
+        onCancel={() => setDialog(undefined)}
+        onOk={submitWriteOff}
+        confirmLoading={busy}
+        okText={i18n.t('team.writeOff')}
+        okButtonProps={{ danger: true }}
+        forceRender
+      >
         <ProblemAlert error={error} leftover={leftover} onReload={team.reload} />
         <Form<EquipmentLine & { reason: string }> form={writeOffForm} name="writeOff" layout="vertical" initialValues={{ quantity: 1 }}>
           <Form.Item name="kind" label={i18n.t('team.kind')} rules={[r.required]}>
-            <Select options={current.equipment.map((line) => ({ value: line.kind, label: `${kindLabel(i18n, line.kind)} (${i18n.number(line.quantity)})` }))} />
+            <Select
+              options={current.equipment.map((line) => ({
+                value: line.kind,
+                label: `${kindLabel(i18n, line.kind)} (${i18n.number(line.quantity)})`,
+              }))}
+            />
           </Form.Item>
           <Form.Item
             name="quantity"
@@ -297,7 +367,8 @@ export function TeamView({ teamId }: { teamId: string }) {
               ({ getFieldValue }) => ({
                 validator: async (_, value: unknown) => {
                   const available = onHand(getFieldValue('kind') as string | undefined);
-                  if (typeof value === 'number' && value > available) throw new Error(i18n.t('team.writeOffTooMany', { count: i18n.number(available) }));
+                  if (typeof value === 'number' && value > available)
+                    throw new Error(i18n.t('team.writeOffTooMany', { count: i18n.number(available) }));
                 },
               }),
             ]}
@@ -310,11 +381,28 @@ export function TeamView({ teamId }: { teamId: string }) {
         </Form>
       </Modal>
 
-      <Modal open={dialog === 'training'} title={i18n.t('team.recordTraining')} onCancel={() => setDialog(undefined)} onOk={submitTraining} confirmLoading={busy} okText={i18n.t('app.save')} forceRender okButtonProps={{ 'data-testid': 'training-submit' }}>
+      <Modal
+        open={dialog === 'training'}
+        title={i18n.t('team.recordTraining')}
+        onCancel={() => setDialog(undefined)}
+        onOk={submitTraining}
+        confirmLoading={busy}
+        okText={i18n.t('app.save')}
+        forceRender
+        okButtonProps={{ 'data-testid': 'training-submit' }}
+      >
         <ProblemAlert error={error} leftover={leftover} onReload={team.reload} />
         <Form<TrainingForm> form={trainingForm} name="training" layout="vertical" initialValues={{ completedOn: countyToday() }}>
-          <Form.Item name="officerIds" label={i18n.t('team.officer')} rules={[{ required: true, type: 'array', min: 1, message: i18n.t('record.required') }]}>
-            <Select mode="multiple" optionFilterProp="label" options={current.officers.map((officer) => ({ value: officer.officerId, label: officer.name }))} />
+          <Form.Item
+            name="officerIds"
+            label={i18n.t('team.officer')}
+            rules={[{ required: true, type: 'array', min: 1, message: i18n.t('record.required') }]}
+          >
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={current.officers.map((officer) => ({ value: officer.officerId, label: officer.name }))}
+            />
           </Form.Item>
           <Form.Item name="course" label={i18n.t('team.course')} rules={r.label}>
             <Input />

@@ -65,7 +65,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     try {
       const me = await api.me();
-      user = { username: me.username, role: me.role, countyId: me.countyId, townshipId: me.townshipId, department: me.department, head: me.head };
+      user = {
+        username: me.username,
+        role: me.role,
+        countyId: me.countyId,
+        townshipId: me.townshipId,
+        department: me.department,
+        head: me.head,
+      };
     } catch {
       /* /me is a convenience (department, head); the login answer is enough to go on */
     }

@@ -2,7 +2,7 @@ import type { DomainCommand } from '../decider';
 import type { Gap } from '../readiness/readiness';
 import type { Commitments } from '../resources';
 import type { HandoverRecorded } from './events';
-import type { HandoverMode, ReminderKind } from './state';
+import type { ReminderKind } from './state';
 
 /** Carries what the event will record; the power's category is passed in so that the entrustment rule can be decided here. */
 export type RecordHandover = DomainCommand<'RecordHandover', HandoverRecorded['data']>;
@@ -25,10 +25,4 @@ export type RecordReminderSent = DomainCommand<
 >;
 
 export type HandoverCommand =
-  | RecordHandover
-  | AcceptHandover
-  | ContestHandover
-  | AmendCommitments
-  | ActivateHandover
-  | RevokeHandover
-  | RecordReminderSent;
+  RecordHandover | AcceptHandover | ContestHandover | AmendCommitments | ActivateHandover | RevokeHandover | RecordReminderSent;

@@ -263,7 +263,12 @@ export function parseCommitments(errors: FieldErrors, value: unknown): Commitmen
       quantity: requireInteger(errors, `${path}.quantity`, line.quantity, 1),
     };
   });
-  rejectDuplicates(errors, (index) => `${field}.equipment[${index}].kind`, equipment.map((line) => line.kind), 'kind');
+  rejectDuplicates(
+    errors,
+    (index) => `${field}.equipment[${index}].kind`,
+    equipment.map((line) => line.kind),
+    'kind',
+  );
 
   const training: CommittedTraining[] = requireList(errors, `${field}.training`, value.training, true).map((session, index) => {
     const path = `${field}.training[${index}]`;

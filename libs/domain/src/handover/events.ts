@@ -45,13 +45,7 @@ export type ReminderSent = DomainEvent<
 >;
 
 export type HandoverEvent =
-  | HandoverRecorded
-  | HandoverAccepted
-  | HandoverContested
-  | HandoverCommitmentsAmended
-  | HandoverActivated
-  | HandoverRevoked
-  | ReminderSent;
+  HandoverRecorded | HandoverAccepted | HandoverContested | HandoverCommitmentsAmended | HandoverActivated | HandoverRevoked | ReminderSent;
 
 export const HANDOVER_EVENT_TYPES = [
   'HandoverRecorded',

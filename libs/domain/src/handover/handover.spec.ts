@@ -37,7 +37,10 @@ const recordData = (overrides: Partial<RecordHandover['data']> = {}): RecordHand
   ...overrides,
 });
 
-const record = (overrides: Partial<RecordHandover['data']> = {}): HandoverCommand => ({ type: 'RecordHandover', data: recordData(overrides) });
+const record = (overrides: Partial<RecordHandover['data']> = {}): HandoverCommand => ({
+  type: 'RecordHandover',
+  data: recordData(overrides),
+});
 const recorded = (overrides: Partial<HandoverRecorded['data']> = {}): HandoverEvent => ({
   type: 'HandoverRecorded',
   data: recordData(overrides),
@@ -57,7 +60,10 @@ const accepted = (conditional = false, gapList: Gap[] = [], reason?: string): Ha
   data: reason === undefined ? { conditional, gaps: gapList } : { conditional, reason, gaps: gapList },
 });
 const activated = (activatedOn: string): HandoverEvent => ({ type: 'HandoverActivated', data: { activatedOn } });
-const contested = (reason: string, gapList: Gap[] = gaps): HandoverEvent => ({ type: 'HandoverContested', data: { reason, gaps: gapList } });
+const contested = (reason: string, gapList: Gap[] = gaps): HandoverEvent => ({
+  type: 'HandoverContested',
+  data: { reason, gaps: gapList },
+});
 const revoked = (reason: string, previousStatus: 'recorded' | 'accepted' | 'contested' | 'active'): HandoverEvent => ({
   type: 'HandoverRevoked',
   data: { reason, previousStatus },
@@ -205,24 +211,30 @@ describe('handover', () => {
     });
 
     it('accepts and activates at once on the effective date', () => {
-      const state = spec.given([recorded()]).when(accept(false), EFFECTIVE_DAY).then([accepted(), activated('2025-04-01')]);
+      const state = spec
+        .given([recorded()])
+        .when(accept(false), EFFECTIVE_DAY)
+        .then([accepted(), activated('2025-04-01')]);
       expect(state).toMatchObject({ status: 'active', activatedOn: '2025-04-01' });
     });
 
     it('accepts and activates at once after the effective date', () => {
-      spec.given([recorded()]).when(accept(false), AFTER_EFFECTIVE).then([accepted(), activated('2025-04-15')]);
+      spec
+        .given([recorded()])
+        .when(accept(false), AFTER_EFFECTIVE)
+        .then([accepted(), activated('2025-04-15')]);
     });
 
     it('refuses to accept a handover that is not ready, carrying the gaps', () => {
-      spec
-        .given([recorded()])
-        .when(accept(false, gaps), BEFORE_EFFECTIVE)
-        .thenFails({ kind: 'rule', code: 'handover-not-ready', gaps });
+      spec.given([recorded()]).when(accept(false, gaps), BEFORE_EFFECTIVE).thenFails({ kind: 'rule', code: 'handover-not-ready', gaps });
     });
 
     it('accepts conditionally (有条件承接) with a written reason, recording the gaps', () => {
       const reason = '市场监管局承诺三月底前配发执法记录仪并下沉一名执法人员';
-      const state = spec.given([recorded()]).when(accept(true, gaps, reason), BEFORE_EFFECTIVE).then([accepted(true, gaps, reason)]);
+      const state = spec
+        .given([recorded()])
+        .when(accept(true, gaps, reason), BEFORE_EFFECTIVE)
+        .then([accepted(true, gaps, reason)]);
       expect(state).toMatchObject({ status: 'accepted', acceptance: { conditional: true, reason, gaps } });
       expect(isOpenHandover(state)).toBe(true);
     });
@@ -237,8 +249,17 @@ describe('handover', () => {
     it('refuses malformed gaps', () => {
       spec
         .given([recorded()])
-        .when({ type: 'AcceptHandover', data: { conditional: false, gaps: [{ resource: 'money', item: '', required: 1, available: 0, missing: 1, responsible: '' }] as unknown as Gap[] } })
-        .thenFails({ kind: 'invalid', errors: [{ field: 'gaps[0].resource' }, { field: 'gaps[0].item' }, { field: 'gaps[0].responsible' }] });
+        .when({
+          type: 'AcceptHandover',
+          data: {
+            conditional: false,
+            gaps: [{ resource: 'money', item: '', required: 1, available: 0, missing: 1, responsible: '' }] as unknown as Gap[],
+          },
+        })
+        .thenFails({
+          kind: 'invalid',
+          errors: [{ field: 'gaps[0].resource' }, { field: 'gaps[0].item' }, { field: 'gaps[0].responsible' }],
+        });
     });
 
     it.each<[string, HandoverEvent[]]>([
@@ -286,11 +307,23 @@ describe('handover', () => {
   });
 
   describe('AmendCommitments', () => {
-    const more = (): Commitments => ({ ...promised(), equipment: [{ kind: 'body-camera', quantity: 4 }, { kind: 'seal-strip', quantity: 100 }] });
-    const amended = (): HandoverEvent => ({ type: 'HandoverCommitmentsAmended', data: { committed: more(), previousCommitted: promised() } });
+    const more = (): Commitments => ({
+      ...promised(),
+      equipment: [
+        { kind: 'body-camera', quantity: 4 },
+        { kind: 'seal-strip', quantity: 100 },
+      ],
+    });
+    const amended = (): HandoverEvent => ({
+      type: 'HandoverCommitmentsAmended',
+      data: { committed: more(), previousCommitted: promised() },
+    });
 
     it('amends a recorded handover, which stays recorded', () => {
-      const state = spec.given([recorded()]).when({ type: 'AmendCommitments', data: { committed: more() } }).then([amended()]);
+      const state = spec
+        .given([recorded()])
+        .when({ type: 'AmendCommitments', data: { committed: more() } })
+        .then([amended()]);
       expect(state).toMatchObject({ status: 'recorded', committed: more() });
     });
 
@@ -303,7 +336,10 @@ describe('handover', () => {
     });
 
     it('lets the township accept once the amended handover is back to recorded', () => {
-      spec.given([recorded(), contested(CONTEST_REASON), amended()]).when(accept(false)).then([accepted()]);
+      spec
+        .given([recorded(), contested(CONTEST_REASON), amended()])
+        .when(accept(false))
+        .then([accepted()]);
     });
 
     it('validates the amended commitments', () => {
@@ -317,7 +353,10 @@ describe('handover', () => {
       ['accepted', [recorded(), accepted()]],
       ['active', [recorded(), accepted(), activated('2025-04-01')]],
     ])('refuses to amend a handover that is %s', (_status, given) => {
-      spec.given(given).when({ type: 'AmendCommitments', data: { committed: more() } }).thenFails({ kind: 'rule', code: 'invalid-status' });
+      spec
+        .given(given)
+        .when({ type: 'AmendCommitments', data: { committed: more() } })
+        .thenFails({ kind: 'rule', code: 'invalid-status' });
     });
   });
 
@@ -325,16 +364,25 @@ describe('handover', () => {
     const activate: HandoverCommand = { type: 'ActivateHandover', data: {} };
 
     it('activates an accepted handover on its effective date', () => {
-      const state = spec.given([recorded(), accepted()]).when(activate, EFFECTIVE_DAY).then([activated('2025-04-01')]);
+      const state = spec
+        .given([recorded(), accepted()])
+        .when(activate, EFFECTIVE_DAY)
+        .then([activated('2025-04-01')]);
       expect(state).toMatchObject({ status: 'active', activatedOn: '2025-04-01' });
     });
 
     it('activates a conditionally accepted handover too', () => {
-      spec.given([recorded(), accepted(true, gaps, '有条件承接')]).when(activate, AFTER_EFFECTIVE).then([activated('2025-04-15')]);
+      spec
+        .given([recorded(), accepted(true, gaps, '有条件承接')])
+        .when(activate, AFTER_EFFECTIVE)
+        .then([activated('2025-04-15')]);
     });
 
     it('refuses before the effective date', () => {
-      spec.given([recorded(), accepted()]).when(activate, contextOn('2025-03-31')).thenFails({ kind: 'rule', code: 'handover-not-effective' });
+      spec
+        .given([recorded(), accepted()])
+        .when(activate, contextOn('2025-03-31'))
+        .thenFails({ kind: 'rule', code: 'handover-not-effective' });
     });
 
     it.each<[string, HandoverEvent[]]>([
@@ -360,13 +408,19 @@ describe('handover', () => {
       ['contested', [recorded(), contested(CONTEST_REASON)]],
       ['active', [recorded(), accepted(), activated('2025-04-01')]],
     ])('revokes (收回) a handover that is %s', (status, given) => {
-      const state = spec.given(given).when(revoke).then([revoked(REASON, status)]);
+      const state = spec
+        .given(given)
+        .when(revoke)
+        .then([revoked(REASON, status)]);
       expect(state).toMatchObject({ status: 'revoked', revocation: { reason: REASON, previousStatus: status } });
       expect(isOpenHandover(state)).toBe(false);
     });
 
     it('needs a reason', () => {
-      spec.given([recorded()]).when({ type: 'RevokeHandover', data: { reason: ' ' } }).thenFails({ kind: 'invalid', errors: [{ field: 'reason' }] });
+      spec
+        .given([recorded()])
+        .when({ type: 'RevokeHandover', data: { reason: ' ' } })
+        .thenFails({ kind: 'invalid', errors: [{ field: 'reason' }] });
     });
 
     it('does not know a handover that was never recorded', () => {
@@ -391,7 +445,10 @@ describe('handover', () => {
 
   describe('RecordReminderSent', () => {
     it('records a reminder sent about the gaps', () => {
-      const state = spec.given([recorded()]).when(reminder('reminder-1')).then([reminderSent('reminder-1')]);
+      const state = spec
+        .given([recorded()])
+        .when(reminder('reminder-1'))
+        .then([reminderSent('reminder-1')]);
       expect(state).toMatchObject({ sentReminderIds: ['reminder-1'] });
     });
 
@@ -403,15 +460,23 @@ describe('handover', () => {
       spec
         .given([recorded(), reminderSent('reminder-1')])
         .when(command)
-        .then([{ type: 'ReminderSent', data: { reminderId: 'reminder-closed', kind: 'gaps-closed', step: 0, recipients: ['user-a', 'user-b'] } }]);
+        .then([
+          { type: 'ReminderSent', data: { reminderId: 'reminder-closed', kind: 'gaps-closed', step: 0, recipients: ['user-a', 'user-b'] } },
+        ]);
     });
 
     it('is idempotent: a reminder already on record writes nothing', () => {
-      spec.given([recorded(), reminderSent('reminder-1'), reminderSent('reminder-2', 1)]).when(reminder('reminder-1')).thenNothing();
+      spec
+        .given([recorded(), reminderSent('reminder-1'), reminderSent('reminder-2', 1)])
+        .when(reminder('reminder-1'))
+        .thenNothing();
     });
 
     it('stays idempotent for a reminder recorded before the revocation', () => {
-      spec.given([recorded(), reminderSent('reminder-1'), revoked('收回', 'recorded')]).when(reminder('reminder-1')).thenNothing();
+      spec
+        .given([recorded(), reminderSent('reminder-1'), revoked('收回', 'recorded')])
+        .when(reminder('reminder-1'))
+        .thenNothing();
     });
 
     it('validates kind, step and recipients', () => {

@@ -71,7 +71,9 @@ function sameRequirements(requirements: Requirements, state: RegisteredPowerItem
 }
 
 function canonicalRequirements(requirements: Requirements): string {
-  const equipment = requirements.equipment.map((line) => [line.kind, line.quantity] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const equipment = requirements.equipment
+    .map((line) => [line.kind, line.quantity] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const training = requirements.training.map((line) => [line.course, line.hours] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([requirements.certifiedOfficers, equipment, training]);
 }
@@ -103,7 +105,12 @@ export function parseRequirements(errors: FieldErrors, value: unknown, category:
       quantity: requireInteger(errors, `${path}.quantity`, line.quantity, 1),
     };
   });
-  rejectDuplicates(errors, (index) => `${field}.equipment[${index}].kind`, equipment.map((line) => line.kind), 'kind');
+  rejectDuplicates(
+    errors,
+    (index) => `${field}.equipment[${index}].kind`,
+    equipment.map((line) => line.kind),
+    'kind',
+  );
 
   const training = requireList(errors, `${field}.training`, value.training).map((line, index) => {
     const path = `${field}.training[${index}]`;
@@ -116,7 +123,12 @@ export function parseRequirements(errors: FieldErrors, value: unknown, category:
       hours: requirePositiveNumber(errors, `${path}.hours`, line.hours),
     };
   });
-  rejectDuplicates(errors, (index) => `${field}.training[${index}].course`, training.map((line) => line.course), 'course');
+  rejectDuplicates(
+    errors,
+    (index) => `${field}.training[${index}].course`,
+    training.map((line) => line.course),
+    'course',
+  );
 
   return { certifiedOfficers, equipment, training };
 }

@@ -21,7 +21,10 @@ export type PowerRequirementsRevised = DomainEvent<
 
 export type PowerItemEvent = PowerItemRegistered | PowerRequirementsRevised;
 
-export const POWER_ITEM_EVENT_TYPES = ['PowerItemRegistered', 'PowerRequirementsRevised'] as const satisfies readonly PowerItemEvent['type'][];
+export const POWER_ITEM_EVENT_TYPES = [
+  'PowerItemRegistered',
+  'PowerRequirementsRevised',
+] as const satisfies readonly PowerItemEvent['type'][];
 
 export function isPowerItemEvent(event: DomainEvent): event is PowerItemEvent {
   return (POWER_ITEM_EVENT_TYPES as readonly string[]).includes(event.type);

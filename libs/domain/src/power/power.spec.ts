@@ -14,7 +14,10 @@ const revise = (requirements: Requirements): PowerItemCommand => ({ type: 'Revis
 describe('power item', () => {
   describe('RegisterPowerItem', () => {
     it('registers an item of the catalogue', () => {
-      spec.given([]).when(register(catalogue.unlicensedPenalty())).then([registered(catalogue.unlicensedPenalty())]);
+      spec
+        .given([])
+        .when(register(catalogue.unlicensedPenalty()))
+        .then([registered(catalogue.unlicensedPenalty())]);
     });
 
     it('trims the text it records', () => {
@@ -100,13 +103,22 @@ describe('power item', () => {
 
     it.each(['inspection', 'permit', 'other'] as const)('lets %s items need fewer than two officers', (category) => {
       const data = { ...catalogue.strawBurning(), category, requirements: { certifiedOfficers: 0, equipment: [], training: [] } };
-      spec.given([]).when(register(data)).then([registered(data)]);
+      spec
+        .given([])
+        .when(register(data))
+        .then([registered(data)]);
     });
 
     it('refuses a negative number of officers', () => {
       spec
         .given([])
-        .when(register({ ...catalogue.strawBurning(), category: 'inspection', requirements: { certifiedOfficers: -1, equipment: [], training: [] } }))
+        .when(
+          register({
+            ...catalogue.strawBurning(),
+            category: 'inspection',
+            requirements: { certifiedOfficers: -1, equipment: [], training: [] },
+          }),
+        )
         .thenFails({ kind: 'invalid', errors: [{ field: 'requirements.certifiedOfficers', message: 'must be at least 0' }] });
     });
 
@@ -156,28 +168,43 @@ describe('power item', () => {
       const first: Requirements = { ...item.requirements, equipment: [{ kind: 'body-camera', quantity: 3 }] };
       const second: Requirements = { ...first, training: [] };
       spec
-        .given([registered(item), { type: 'PowerRequirementsRevised', data: { requirements: first, previousRequirements: item.requirements } }])
+        .given([
+          registered(item),
+          { type: 'PowerRequirementsRevised', data: { requirements: first, previousRequirements: item.requirements } },
+        ])
         .when(revise(second))
         .then([{ type: 'PowerRequirementsRevised', data: { requirements: second, previousRequirements: first } }]);
     });
 
     it('records nothing when the requirements do not change', () => {
-      spec.given([registered(catalogue.littering())]).when(revise(catalogue.littering().requirements)).thenNothing();
+      spec
+        .given([registered(catalogue.littering())])
+        .when(revise(catalogue.littering().requirements))
+        .thenNothing();
     });
 
     it('records nothing when only the order of lines or keys differs (jsonb reorders keys)', () => {
       const item = catalogue.littering();
       const stored: Requirements = {
         training: [{ hours: 4, course: '市容环卫执法实务' }],
-        equipment: [{ quantity: 1, kind: 'vehicle' }, { quantity: 2, kind: 'body-camera' }],
+        equipment: [
+          { quantity: 1, kind: 'vehicle' },
+          { quantity: 2, kind: 'body-camera' },
+        ],
         certifiedOfficers: 2,
       };
       const reordered: Requirements = {
         certifiedOfficers: 2,
-        equipment: [{ kind: 'body-camera', quantity: 2 }, { kind: 'vehicle', quantity: 1 }],
+        equipment: [
+          { kind: 'body-camera', quantity: 2 },
+          { kind: 'vehicle', quantity: 1 },
+        ],
         training: [{ course: '市容环卫执法实务', hours: 4 }],
       };
-      spec.given([registered({ ...item, requirements: stored })]).when(revise(reordered)).thenNothing();
+      spec
+        .given([registered({ ...item, requirements: stored })])
+        .when(revise(reordered))
+        .thenNothing();
     });
 
     it('refuses to revise an item that is not registered', () => {

@@ -1,4 +1,13 @@
-import { assessReadiness, COUNTY_OFFICE, gapFingerprint, isReady, toReadiness, type Gap, type ReadinessInput, type TeamCapacity } from './readiness';
+import {
+  assessReadiness,
+  COUNTY_OFFICE,
+  gapFingerprint,
+  isReady,
+  toReadiness,
+  type Gap,
+  type ReadinessInput,
+  type TeamCapacity,
+} from './readiness';
 import { evolveAll } from '../decider';
 import { teamDecider } from '../team/decider';
 import { teamCapacity } from '../team/state';
@@ -117,14 +126,23 @@ describe('assessReadiness', () => {
         { type: 'OfficerJoined', data: { ...zhangWei } },
         { type: 'OfficerJoined', data: { ...liNa } },
         { type: 'EquipmentReceived', data: { kind: 'body-camera', quantity: 2 } },
-        { type: 'TrainingCompleted', data: { trainingId: 't-1', officerId: zhangWei.officerId, course: '无证无照经营查处', hours: 8, completedOn: '2025-01-10' } },
-        { type: 'TrainingCompleted', data: { trainingId: 't-2', officerId: liNa.officerId, course: '无证无照经营查处', hours: 8, completedOn: '2025-01-10' } },
+        {
+          type: 'TrainingCompleted',
+          data: { trainingId: 't-1', officerId: zhangWei.officerId, course: '无证无照经营查处', hours: 8, completedOn: '2025-01-10' },
+        },
+        {
+          type: 'TrainingCompleted',
+          data: { trainingId: 't-2', officerId: liNa.officerId, course: '无证无照经营查处', hours: 8, completedOn: '2025-01-10' },
+        },
       ];
       const before = teamCapacity(evolveAll(teamDecider, teamDecider.initialState, history));
       expect(assessReadiness(input({ team: before }))).toEqual([]);
 
       const after = teamCapacity(
-        evolveAll(teamDecider, teamDecider.initialState, [...history, { type: 'OfficerLeft', data: { officerId: liNa.officerId, reason: '调离' } }]),
+        evolveAll(teamDecider, teamDecider.initialState, [
+          ...history,
+          { type: 'OfficerLeft', data: { officerId: liNa.officerId, reason: '调离' } },
+        ]),
       );
       expect(assessReadiness(input({ team: after }))).toEqual([
         officersGap(1),
@@ -204,7 +222,10 @@ describe('assessReadiness', () => {
 
     it('counts a kind the team does not have as zero available', () => {
       const requirements = requirementsOf(catalogue.roadOccupation);
-      const team: TeamCapacity = { ...readyTeam(), training: [course(zhangWei.officerId, '城市道路管理执法', 6), course(liNa.officerId, '城市道路管理执法', 6)] };
+      const team: TeamCapacity = {
+        ...readyTeam(),
+        training: [course(zhangWei.officerId, '城市道路管理执法', 6), course(liNa.officerId, '城市道路管理执法', 6)],
+      };
       expect(assessReadiness(input({ requirements, team, department: URBAN_MANAGEMENT }))).toEqual([
         { resource: 'equipment', item: 'vehicle', required: 1, available: 0, missing: 1, responsible: COUNTY_OFFICE },
       ]);
@@ -274,7 +295,11 @@ describe('assessReadiness', () => {
     });
 
     it('is the county office for what nobody committed', () => {
-      expect(assessReadiness(input({ team: emptyTeam() })).map((gap) => gap.responsible)).toEqual([COUNTY_OFFICE, COUNTY_OFFICE, COUNTY_OFFICE]);
+      expect(assessReadiness(input({ team: emptyTeam() })).map((gap) => gap.responsible)).toEqual([
+        COUNTY_OFFICE,
+        COUNTY_OFFICE,
+        COUNTY_OFFICE,
+      ]);
     });
 
     it('matches equipment by kind and training by course', () => {

@@ -1,14 +1,7 @@
 import { isAfter } from '../calendar';
 import { exhaustive, type Decision, type DecisionContext } from '../decider';
 import { accept, invalid, notFound, refuse, rule, RuleCodes } from '../domain-error';
-import {
-  optionalText,
-  requireDate,
-  requireInteger,
-  requirePositiveNumber,
-  requireText,
-  type FieldErrors,
-} from '../validation';
+import { optionalText, requireDate, requireInteger, requirePositiveNumber, requireText, type FieldErrors } from '../validation';
 import type { AddOfficer, FormTeam, ReceiveEquipment, RecordTraining, RemoveOfficer, TeamCommand, WriteOffEquipment } from './commands';
 import type { TeamEvent } from './events';
 import { equipmentOnHand, type FormedTeam, type TeamState } from './state';
@@ -99,9 +92,7 @@ function writeOffEquipment({ data }: WriteOffEquipment, state: TeamState): Decis
   if (state.status === 'none') return teamNotFormed();
   const onHand = equipmentOnHand(state, kind);
   if (quantity > onHand) {
-    return refuse(
-      rule(RuleCodes.insufficientEquipment, `Cannot write off ${quantity} × ${kind}: only ${onHand} on hand`),
-    );
+    return refuse(rule(RuleCodes.insufficientEquipment, `Cannot write off ${quantity} × ${kind}: only ${onHand} on hand`));
   }
   return accept({ type: 'EquipmentWrittenOff', data: { kind, quantity, reason } });
 }

@@ -9,14 +9,26 @@ import { evolveAll } from '../decider';
 const spec = DeciderSpecification.for(teamDecider);
 const { zhangWei, liNa, wangQiang } = officers;
 
-const joined = (officer: { officerId: string; name: string; certificateNumber: string; certificateExpiresOn: string; secondedFrom?: string }): TeamEvent => ({
+const joined = (officer: {
+  officerId: string;
+  name: string;
+  certificateNumber: string;
+  certificateExpiresOn: string;
+  secondedFrom?: string;
+}): TeamEvent => ({
   type: 'OfficerJoined',
   data: { ...officer },
 });
 const add = (officer: Extract<TeamCommand, { type: 'AddOfficer' }>['data']): TeamCommand => ({ type: 'AddOfficer', data: officer });
-const left = (officerId: string, reason?: string): TeamEvent => ({ type: 'OfficerLeft', data: reason === undefined ? { officerId } : { officerId, reason } });
+const left = (officerId: string, reason?: string): TeamEvent => ({
+  type: 'OfficerLeft',
+  data: reason === undefined ? { officerId } : { officerId, reason },
+});
 const received = (kind: string, quantity: number): TeamEvent => ({ type: 'EquipmentReceived', data: { kind, quantity } });
-const writtenOff = (kind: string, quantity: number, reason: string): TeamEvent => ({ type: 'EquipmentWrittenOff', data: { kind, quantity, reason } });
+const writtenOff = (kind: string, quantity: number, reason: string): TeamEvent => ({
+  type: 'EquipmentWrittenOff',
+  data: { kind, quantity, reason },
+});
 const trained = (trainingId: string, officerId: string, course: string, hours: number, completedOn: string): TeamEvent => ({
   type: 'TrainingCompleted',
   data: { trainingId, officerId, course, hours, completedOn },
@@ -27,7 +39,10 @@ const withTwoOfficers = (): TeamEvent[] => [teamFormed(), joined(zhangWei), join
 
 describe('enforcement team', () => {
   describe('FormTeam', () => {
-    const form: TeamCommand = { type: 'FormTeam', data: { teamId: TEAM, countyId: COUNTY, townshipId: TOWNSHIP, townshipName: '西平街道' } };
+    const form: TeamCommand = {
+      type: 'FormTeam',
+      data: { teamId: TEAM, countyId: COUNTY, townshipId: TOWNSHIP, townshipName: '西平街道' },
+    };
 
     it('forms the team of a township', () => {
       const state = spec.given([]).when(form).then([teamFormed()]);
@@ -59,7 +74,10 @@ describe('enforcement team', () => {
       { type: 'RemoveOfficer', data: { officerId: zhangWei.officerId } },
       { type: 'ReceiveEquipment', data: { kind: 'body-camera', quantity: 2 } },
       { type: 'WriteOffEquipment', data: { kind: 'body-camera', quantity: 1, reason: '损坏' } },
-      { type: 'RecordTraining', data: { trainingId: 't-1', officerId: zhangWei.officerId, course: '行政处罚法', hours: 8, completedOn: '2025-02-20' } },
+      {
+        type: 'RecordTraining',
+        data: { trainingId: 't-1', officerId: zhangWei.officerId, course: '行政处罚法', hours: 8, completedOn: '2025-02-20' },
+      },
     ])('refuses $type before the team is formed (not found)', (command) => {
       spec.given([]).when(command).thenFails({ kind: 'not-found' });
     });
@@ -67,11 +85,17 @@ describe('enforcement team', () => {
 
   describe('AddOfficer', () => {
     it('adds a certified officer', () => {
-      spec.given([teamFormed()]).when(add(zhangWei)).then([joined(zhangWei)]);
+      spec
+        .given([teamFormed()])
+        .when(add(zhangWei))
+        .then([joined(zhangWei)]);
     });
 
     it('adds an officer seconded from a county department (下沉)', () => {
-      const state = spec.given([teamFormed()]).when(add(wangQiang)).then([joined(wangQiang)]);
+      const state = spec
+        .given([teamFormed()])
+        .when(add(wangQiang))
+        .then([joined(wangQiang)]);
       expect(state).toMatchObject({ officers: [{ officerId: wangQiang.officerId, secondedFrom: MARKET_REGULATION }] });
     });
 
@@ -79,12 +103,25 @@ describe('enforcement team', () => {
       spec
         .given([teamFormed()])
         .when(add({ ...zhangWei, name: ' 张伟 ' }))
-        .then([{ type: 'OfficerJoined', data: { officerId: zhangWei.officerId, name: '张伟', certificateNumber: zhangWei.certificateNumber, certificateExpiresOn: '2027-06-30' } }]);
+        .then([
+          {
+            type: 'OfficerJoined',
+            data: {
+              officerId: zhangWei.officerId,
+              name: '张伟',
+              certificateNumber: zhangWei.certificateNumber,
+              certificateExpiresOn: '2027-06-30',
+            },
+          },
+        ]);
     });
 
     it('accepts an officer whose certificate has already expired (they just do not count as certified)', () => {
       const expired = { ...liNa, certificateExpiresOn: '2024-12-31' };
-      spec.given([teamFormed()]).when(add(expired)).then([joined(expired)]);
+      spec
+        .given([teamFormed()])
+        .when(add(expired))
+        .then([joined(expired)]);
     });
 
     it('names every bad field: blank name, impossible expiry date, seconding department not text', () => {
@@ -93,16 +130,15 @@ describe('enforcement team', () => {
         .when(add({ ...zhangWei, name: '', certificateExpiresOn: '2027-02-29', secondedFrom: 42 as unknown as string }))
         .thenFails({
           kind: 'invalid',
-          errors: [
-            { field: 'name' },
-            { field: 'certificateExpiresOn', message: 'must be a date YYYY-MM-DD' },
-            { field: 'secondedFrom' },
-          ],
+          errors: [{ field: 'name' }, { field: 'certificateExpiresOn', message: 'must be a date YYYY-MM-DD' }, { field: 'secondedFrom' }],
         });
     });
 
     it('treats a blank seconding department as none', () => {
-      spec.given([teamFormed()]).when(add({ ...zhangWei, secondedFrom: '  ' })).then([joined(zhangWei)]);
+      spec
+        .given([teamFormed()])
+        .when(add({ ...zhangWei, secondedFrom: '  ' }))
+        .then([joined(zhangWei)]);
     });
 
     it('refuses a certificate number already held by a current officer', () => {
@@ -114,7 +150,10 @@ describe('enforcement team', () => {
 
     it('allows the certificate number of an officer who has left', () => {
       const rejoining = { ...wangQiang, certificateNumber: liNa.certificateNumber };
-      spec.given([...withTwoOfficers(), left(liNa.officerId, '调离')]).when(add(rejoining)).then([joined(rejoining)]);
+      spec
+        .given([...withTwoOfficers(), left(liNa.officerId, '调离')])
+        .when(add(rejoining))
+        .then([joined(rejoining)]);
     });
 
     it('refuses an officer id already on the team', () => {
@@ -135,7 +174,10 @@ describe('enforcement team', () => {
     });
 
     it('lets an officer leave without a reason', () => {
-      spec.given(withTwoOfficers()).when({ type: 'RemoveOfficer', data: { officerId: zhangWei.officerId } }).then([left(zhangWei.officerId)]);
+      spec
+        .given(withTwoOfficers())
+        .when({ type: 'RemoveOfficer', data: { officerId: zhangWei.officerId } })
+        .then([left(zhangWei.officerId)]);
     });
 
     it('does not know an officer who is not on the team', () => {
@@ -190,7 +232,12 @@ describe('enforcement team', () => {
         .given(given())
         .when({ type: 'WriteOffEquipment', data: { kind: 'body-camera', quantity: 1, reason: '执法记录仪损坏报废' } })
         .then([writtenOff('body-camera', 1, '执法记录仪损坏报废')]);
-      expect(state).toMatchObject({ equipment: [{ kind: 'body-camera', quantity: 1 }, { kind: 'vehicle', quantity: 1 }] });
+      expect(state).toMatchObject({
+        equipment: [
+          { kind: 'body-camera', quantity: 1 },
+          { kind: 'vehicle', quantity: 1 },
+        ],
+      });
     });
 
     it('removes a kind written off entirely', () => {
@@ -229,7 +276,16 @@ describe('enforcement team', () => {
     it('records completed training of an officer on the team', () => {
       const state = spec
         .given(withTwoOfficers())
-        .when(recordTraining({ trainingId: 'training-1', officerId: zhangWei.officerId, course: '无证无照经营查处', hours: 8, completedOn: '2025-02-20' }), today)
+        .when(
+          recordTraining({
+            trainingId: 'training-1',
+            officerId: zhangWei.officerId,
+            course: '无证无照经营查处',
+            hours: 8,
+            completedOn: '2025-02-20',
+          }),
+          today,
+        )
         .then([trained('training-1', zhangWei.officerId, '无证无照经营查处', 8, '2025-02-20')]);
       expect(state).toMatchObject({ training: [{ trainingId: 'training-1', hours: 8 }] });
     });
@@ -237,14 +293,32 @@ describe('enforcement team', () => {
     it('accepts training completed today', () => {
       spec
         .given(withTwoOfficers())
-        .when(recordTraining({ trainingId: 'training-1', officerId: liNa.officerId, course: '行政处罚法', hours: 2.5, completedOn: '2025-03-01' }), today)
+        .when(
+          recordTraining({
+            trainingId: 'training-1',
+            officerId: liNa.officerId,
+            course: '行政处罚法',
+            hours: 2.5,
+            completedOn: '2025-03-01',
+          }),
+          today,
+        )
         .then([trained('training-1', liNa.officerId, '行政处罚法', 2.5, '2025-03-01')]);
     });
 
     it('refuses training completed after today', () => {
       spec
         .given(withTwoOfficers())
-        .when(recordTraining({ trainingId: 'training-1', officerId: liNa.officerId, course: '行政处罚法', hours: 4, completedOn: '2025-03-02' }), today)
+        .when(
+          recordTraining({
+            trainingId: 'training-1',
+            officerId: liNa.officerId,
+            course: '行政处罚法',
+            hours: 4,
+            completedOn: '2025-03-02',
+          }),
+          today,
+        )
         .thenFails({ kind: 'invalid', errors: [{ field: 'completedOn', message: 'must not be after today (2025-03-01)' }] });
     });
 
@@ -261,21 +335,48 @@ describe('enforcement team', () => {
     it('does not know an officer who is not on the team', () => {
       spec
         .given(withTwoOfficers())
-        .when(recordTraining({ trainingId: 'training-1', officerId: wangQiang.officerId, course: '行政处罚法', hours: 4, completedOn: '2025-02-01' }), today)
+        .when(
+          recordTraining({
+            trainingId: 'training-1',
+            officerId: wangQiang.officerId,
+            course: '行政处罚法',
+            hours: 4,
+            completedOn: '2025-02-01',
+          }),
+          today,
+        )
         .thenFails({ kind: 'not-found' });
     });
 
     it('does not know an officer who has left', () => {
       spec
         .given([...withTwoOfficers(), left(liNa.officerId)])
-        .when(recordTraining({ trainingId: 'training-1', officerId: liNa.officerId, course: '行政处罚法', hours: 4, completedOn: '2025-02-01' }), today)
+        .when(
+          recordTraining({
+            trainingId: 'training-1',
+            officerId: liNa.officerId,
+            course: '行政处罚法',
+            hours: 4,
+            completedOn: '2025-02-01',
+          }),
+          today,
+        )
         .thenFails({ kind: 'not-found' });
     });
 
     it('refuses the same training record twice', () => {
       spec
         .given([...withTwoOfficers(), trained('training-1', zhangWei.officerId, '行政处罚法', 4, '2025-02-01')])
-        .when(recordTraining({ trainingId: 'training-1', officerId: liNa.officerId, course: '行政处罚法', hours: 4, completedOn: '2025-02-01' }), today)
+        .when(
+          recordTraining({
+            trainingId: 'training-1',
+            officerId: liNa.officerId,
+            course: '行政处罚法',
+            hours: 4,
+            completedOn: '2025-02-01',
+          }),
+          today,
+        )
         .thenFails({ kind: 'rule', code: 'training-already-recorded' });
     });
   });
@@ -300,8 +401,16 @@ describe('enforcement team', () => {
       // … but capacity does not count it.
       expect(teamCapacity(state)).toEqual({
         officers: [
-          { officerId: zhangWei.officerId, certificateNumber: zhangWei.certificateNumber, certificateExpiresOn: zhangWei.certificateExpiresOn },
-          { officerId: wangQiang.officerId, certificateNumber: wangQiang.certificateNumber, certificateExpiresOn: wangQiang.certificateExpiresOn },
+          {
+            officerId: zhangWei.officerId,
+            certificateNumber: zhangWei.certificateNumber,
+            certificateExpiresOn: zhangWei.certificateExpiresOn,
+          },
+          {
+            officerId: wangQiang.officerId,
+            certificateNumber: wangQiang.certificateNumber,
+            certificateExpiresOn: wangQiang.certificateExpiresOn,
+          },
         ],
         equipment: [{ kind: 'body-camera', quantity: 2 }],
         training: [{ officerId: zhangWei.officerId, course: '无证无照经营查处', hours: 8 }],

@@ -8,7 +8,12 @@ const receive: TeamCommand = { type: 'ReceiveEquipment', data: { kind: 'body-cam
 
 describe('DeciderSpecification really asserts', () => {
   it('fails then() on other events', () => {
-    expect(() => spec.given([teamFormed()]).when(receive).then([{ type: 'EquipmentReceived', data: { kind: 'body-camera', quantity: 3 } }])).toThrow();
+    expect(() =>
+      spec
+        .given([teamFormed()])
+        .when(receive)
+        .then([{ type: 'EquipmentReceived', data: { kind: 'body-camera', quantity: 3 } }]),
+    ).toThrow();
   });
 
   it('fails then() on a refusal', () => {

@@ -7,7 +7,8 @@ export interface AppConfig {
   readonly port: number;
   readonly dataDir: string;
   /** `embedded`: PGlite in DATA_DIR; `postgres`: DATABASE_URL. */
-  readonly database: { readonly kind: 'embedded'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+  readonly database:
+    { readonly kind: 'embedded'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
   /** `launch`: start a private redis-server; `external`: REDIS_URL. */
   readonly redis: { readonly kind: 'launch'; readonly dir: string } | { readonly kind: 'external'; readonly url: string };
   readonly adminPassword: string | undefined;
@@ -53,7 +54,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const raw = nonEmpty(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -66,7 +68,11 @@ function duration(name: string, raw: string): number {
 /** Comma-separated whole days (e.g. `14,3`), returned largest first without repeats. */
 function dayList(env: Env, name: string, fallback: string): number[] {
   const raw = nonEmpty(env, name) ?? fallback;
-  const days = raw.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const days = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   if (days.length === 0 || days.some((day) => !Number.isInteger(day) || day < 0 || day > 3650)) {
     throw new ConfigError(`${name} must be comma-separated whole days from 0 to 3650 (e.g. 14,3), got "${raw}"`);
   }
@@ -96,7 +102,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       throw new ConfigError(`REDIS_URL: ${(error as Error).message}`);
     }
   }
-  const steps = (nonEmpty(env, 'REMINDER_STEPS') ?? '3d,7d').split(',').map((s) => s.trim()).filter(Boolean);
+  const steps = (nonEmpty(env, 'REMINDER_STEPS') ?? '3d,7d')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const seed = nonEmpty(env, 'SEED_DEMO');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -118,7 +127,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
     deliveryBackoffMs: duration('DELIVERY_BACKOFF', nonEmpty(env, 'DELIVERY_BACKOFF') ?? '30s'),
     webhookTimeoutMs: duration('WEBHOOK_TIMEOUT', nonEmpty(env, 'WEBHOOK_TIMEOUT') ?? '5s'),
-    mailTo: (nonEmpty(env, 'MAIL_TO') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    mailTo: (nonEmpty(env, 'MAIL_TO') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     sweepCron: nonEmpty(env, 'REMINDER_SWEEP_CRON') ?? '5 0 * * *',
     // Demo data only ever goes into the embedded default, never into a production database.
     seedDemo: !databaseUrl && seed !== '0' && seed !== 'false',

@@ -9,8 +9,17 @@ import { redisClient } from '../redis/redis-address';
 export class RedisHealthIndicator implements OnApplicationShutdown {
   private readonly client: Redis;
 
-  constructor(@Inject(REDIS_URL) url: string, private readonly health: HealthIndicatorService) {
-    this.client = redisClient(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, commandTimeout: 1000 });
+  constructor(
+    @Inject(REDIS_URL) url: string,
+    private readonly health: HealthIndicatorService,
+  ) {
+    this.client = redisClient(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      commandTimeout: 1000,
+    });
     this.client.on('error', () => undefined); // reported through the check, not as an unhandled event
   }
 

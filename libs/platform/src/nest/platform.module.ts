@@ -23,9 +23,14 @@ export class PlatformModule {
             level: options.config.logLevel,
             // A request is logged by its id, method and path: no headers, so no token can reach the log,
             // and nothing heavy is serialized for every request (pino binds it eagerly, logged or not).
-            serializers: { req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+            serializers: {
+              req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
             // Passwords and tokens never reach the log, wherever else they appear.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.accessToken'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.accessToken'],
+              censor: '[redacted]',
+            },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
             customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },

@@ -24,9 +24,14 @@ describe('Redis addresses', () => {
   });
 
   it('accepts REDIS_URL over a Unix socket and names the variable when the URL is off', () => {
-    expect(loadAppConfig({ REDIS_URL: 'unix:///run/redis/redis.sock' }).redis).toEqual({ kind: 'external', url: 'unix:///run/redis/redis.sock' });
+    expect(loadAppConfig({ REDIS_URL: 'unix:///run/redis/redis.sock' }).redis).toEqual({
+      kind: 'external',
+      url: 'unix:///run/redis/redis.sock',
+    });
     expect(() => loadAppConfig({ REDIS_URL: 'unix://redis.sock' })).toThrow(ConfigError);
     expect(() => loadAppConfig({ REDIS_URL: 'unix://redis.sock' })).toThrow(/REDIS_URL/);
-    expect(() => loadAppConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\/ or unix:\/\//);
+    expect(() => loadAppConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL must start with redis:\/\/ or rediss:\/\/ or unix:\/\//,
+    );
   });
 });

@@ -78,17 +78,28 @@ export async function launchRedisServer(options: RedisLaunchOptions): Promise<La
   const socket = options.socket === true && Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH_BYTES;
   if (options.socket === true && !socket) log(`the Redis socket path ${socketPath} is too long for a socket address: clients use TCP`);
   const args = [
-    '--pidfile', pidFile,
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--protected-mode', 'yes',
-    '--dir', dir,
-    '--appendonly', 'yes',
-    '--appendfsync', 'everysec',
-    '--maxmemory-policy', 'noeviction',
-    '--save', '',
-    '--daemonize', 'no',
-    '--logfile', '',
+    '--pidfile',
+    pidFile,
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--protected-mode',
+    'yes',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    'noeviction',
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--logfile',
+    '',
     ...(socket ? ['--unixsocket', socketPath, '--unixsocketperm', '700'] : []),
   ];
   // Its own process group: a Ctrl-C in the terminal reaches us, and we stop Redis only after the
@@ -143,7 +154,7 @@ async function stopStaleRedis(pidFile: string, log: (m: string) => void): Promis
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   rmSync(pidFile, { force: true });
   if (!Number.isInteger(pid) || pid <= 1) return;
-  let command = '';
+  let command: string;
   try {
     command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
@@ -152,5 +163,7 @@ async function stopStaleRedis(pidFile: string, log: (m: string) => void): Promis
   if (!command.includes('redis-server')) return;
   log(`stopping a redis-server (pid ${pid}) left running by an earlier start`);
   process.kill(pid, 'SIGTERM');
-  await waitFor(`old redis-server ${pid} to stop`, async () => !existsSync(`/proc/${pid}`), 10000).catch(() => process.kill(pid, 'SIGKILL'));
+  await waitFor(`old redis-server ${pid} to stop`, async () => !existsSync(`/proc/${pid}`), 10000).catch(() =>
+    process.kill(pid, 'SIGKILL'),
+  );
 }

@@ -55,7 +55,7 @@ export async function runProcess(name: string, start: (runtime: ProcessRuntime) 
   try {
     app = await start({ config, redisUrl: redis.url });
   } catch (error) {
-    process.stderr.write(`fangquan: ${name} failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`fangquan: ${name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     await redis.launched?.stop();
     process.exit(1);
   }

@@ -2,7 +2,11 @@ import { catalogue, officers } from '../../../domain/src/testing/sample-data';
 import { canonicalJson, readinessOf, sameReadiness } from './handover-readiness';
 
 describe('readinessOf', () => {
-  const terms = { committed: { officers: [], equipment: [{ kind: 'body-camera', quantity: 2 }], training: [] }, department: '城市管理局', effectiveOn: '2025-07-01' };
+  const terms = {
+    committed: { officers: [], equipment: [{ kind: 'body-camera', quantity: 2 }], training: [] },
+    department: '城市管理局',
+    effectiveOn: '2025-07-01',
+  };
   const team = {
     officers: [officers.zhangWei, officers.liNa],
     equipment: [{ kind: 'body-camera', quantity: 1 }],
@@ -18,7 +22,11 @@ describe('readinessOf', () => {
       gaps: [{ resource: 'equipment', item: 'body-camera', required: 2, available: 1, missing: 1, responsible: '城市管理局' }],
     });
     // 李娜's certificate ends 2026-11-30.
-    expect(readinessOf(terms, catalogue.littering().requirements, team, '2026-12-01').gaps.map((gap) => gap.resource)).toEqual(['officers', 'training', 'equipment']);
+    expect(readinessOf(terms, catalogue.littering().requirements, team, '2026-12-01').gaps.map((gap) => gap.resource)).toEqual([
+      'officers',
+      'training',
+      'equipment',
+    ]);
   });
 
   it('sees nothing of an unknown team, and cannot judge an unknown power', () => {
@@ -27,8 +35,17 @@ describe('readinessOf', () => {
   });
 
   it('compares readiness whatever the key order jsonb gave back', () => {
-    const gap = { resource: 'officers', item: 'certified-officer', required: 2, available: 1, missing: 1, responsible: 'county-office' } as const;
-    const reordered = JSON.parse('{"item":"certified-officer","missing":1,"required":2,"resource":"officers","available":1,"responsible":"county-office"}') as typeof gap;
+    const gap = {
+      resource: 'officers',
+      item: 'certified-officer',
+      required: 2,
+      available: 1,
+      missing: 1,
+      responsible: 'county-office',
+    } as const;
+    const reordered = JSON.parse(
+      '{"item":"certified-officer","missing":1,"required":2,"resource":"officers","available":1,"responsible":"county-office"}',
+    ) as typeof gap;
     expect(canonicalJson([gap])).toBe(canonicalJson([reordered]));
     expect(sameReadiness({ ready: false, gaps: [gap] }, { ready: false, gaps: [reordered] })).toBe(true);
     expect(sameReadiness({ ready: false, gaps: [gap] }, { ready: false, gaps: [{ ...gap, missing: 2 }] })).toBe(false);

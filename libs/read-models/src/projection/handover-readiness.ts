@@ -21,7 +21,12 @@ export interface HandoverTerms {
  * later of today and the effective date). Without the power's requirements nothing can be judged:
  * no gaps, and not ready.
  */
-export function readinessOf(handover: HandoverTerms, requirements: Requirements | null, team: TeamResources | null, today: string): Readiness {
+export function readinessOf(
+  handover: HandoverTerms,
+  requirements: Requirements | null,
+  team: TeamResources | null,
+  today: string,
+): Readiness {
   if (requirements === null) return { ready: false, gaps: [] };
   const gaps = assessReadiness({
     requirements,

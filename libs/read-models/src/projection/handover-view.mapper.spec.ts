@@ -50,11 +50,23 @@ describe('applyHandoverEvent', () => {
     const contested = applyHandoverEvent(start, { type: 'HandoverContested', data: { reason: '培训未到位', gaps: [] } }, at(2));
     expect(contested).toMatchObject({ status: 'contested', version: 2, updatedAt: at(2).occurredAt, recordedAt: at(1).occurredAt });
     const committed = { officers: [], equipment: [{ kind: 'body-camera', quantity: 2 }], training: [] };
-    const amended = applyHandoverEvent(contested, { type: 'HandoverCommitmentsAmended', data: { committed, previousCommitted: start.committed } }, at(3));
+    const amended = applyHandoverEvent(
+      contested,
+      { type: 'HandoverCommitmentsAmended', data: { committed, previousCommitted: start.committed } },
+      at(3),
+    );
     expect(amended).toMatchObject({ status: 'recorded', committed, version: 3 });
-    const accepted = applyHandoverEvent(amended, { type: 'HandoverAccepted', data: { conditional: true, reason: '设备下月到位', gaps: [] } }, at(4));
+    const accepted = applyHandoverEvent(
+      amended,
+      { type: 'HandoverAccepted', data: { conditional: true, reason: '设备下月到位', gaps: [] } },
+      at(4),
+    );
     expect(accepted).toMatchObject({ status: 'accepted' });
-    const reminded = applyHandoverEvent(accepted, { type: 'ReminderSent', data: { reminderId: 'r1', kind: 'gap', step: 0, recipients: ['市场监管局'] } }, at(5));
+    const reminded = applyHandoverEvent(
+      accepted,
+      { type: 'ReminderSent', data: { reminderId: 'r1', kind: 'gap', step: 0, recipients: ['市场监管局'] } },
+      at(5),
+    );
     expect(reminded).toMatchObject({ status: 'accepted', version: 5, updatedAt: at(5).occurredAt });
     const active = applyHandoverEvent(reminded, { type: 'HandoverActivated', data: { activatedOn: '2025-07-01' } }, at(6));
     expect(active).toMatchObject({ status: 'active' });
@@ -64,7 +76,11 @@ describe('applyHandoverEvent', () => {
 
   it('keeps an accepted handover accepted when its commitments are amended', () => {
     const accepted = applyHandoverEvent(start, { type: 'HandoverAccepted', data: { conditional: false, gaps: [] } }, at(2));
-    const amended = applyHandoverEvent(accepted, { type: 'HandoverCommitmentsAmended', data: { committed: start.committed, previousCommitted: start.committed } }, at(3));
+    const amended = applyHandoverEvent(
+      accepted,
+      { type: 'HandoverCommitmentsAmended', data: { committed: start.committed, previousCommitted: start.committed } },
+      at(3),
+    );
     expect(amended?.status).toBe('accepted');
   });
 

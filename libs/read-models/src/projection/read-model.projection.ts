@@ -11,7 +11,14 @@ import {
   type PowerItemEvent,
   type TeamEvent,
 } from '@fangquan/domain';
-import { consoleEventStoreLogger, type EventStoreLogger, GATE, type GatedSubscriptionHandler, type GatedWrite, type RecordedEvent } from '@fangquan/event-store';
+import {
+  consoleEventStoreLogger,
+  type EventStoreLogger,
+  GATE,
+  type GatedSubscriptionHandler,
+  type GatedWrite,
+  type RecordedEvent,
+} from '@fangquan/event-store';
 import { type Clock, localDate } from '@fangquan/platform';
 import { isNewFor, placeOf } from './event-place';
 import { applyHandoverEvent } from './handover-view.mapper';
@@ -94,7 +101,11 @@ class Affected {
   readonly powers = new Set<string>();
 
   includes(handover: { id: string; teamId: string; countyId: string; powerCode: string }): boolean {
-    return this.handoverIds.has(handover.id) || this.teamIds.has(handover.teamId) || this.powers.has(powerKeyText({ countyId: handover.countyId, code: handover.powerCode }));
+    return (
+      this.handoverIds.has(handover.id) ||
+      this.teamIds.has(handover.teamId) ||
+      this.powers.has(powerKeyText({ countyId: handover.countyId, code: handover.powerCode }))
+    );
   }
 }
 
@@ -127,7 +138,9 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
       dataSource.manager,
     );
     const writes = rows === undefined ? [] : rows.gatedWrites();
-    return bumps.size === 0 ? writes : [...writes, { sql: BUMP_VERSIONS_SQL, parameters: [JSON.stringify([...bumps.values()]), [...bumps.keys()]] }];
+    return bumps.size === 0
+      ? writes
+      : [...writes, { sql: BUMP_VERSIONS_SQL, parameters: [JSON.stringify([...bumps.values()]), [...bumps.keys()]] }];
   }
 
   /** Reads every row the batch touches, applies its events in log order, re-assesses readiness. */
@@ -154,7 +167,10 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
   private place(recorded: RecordedEvent): PlacedEvent | undefined {
     const domainEvent: DomainEvent = { type: recorded.type, data: recorded.data };
     if (isPowerItemEvent(domainEvent)) {
-      const key = domainEvent.type === 'PowerItemRegistered' ? { countyId: domainEvent.data.countyId, code: domainEvent.data.code } : this.powerKeyOf(recorded);
+      const key =
+        domainEvent.type === 'PowerItemRegistered'
+          ? { countyId: domainEvent.data.countyId, code: domainEvent.data.code }
+          : this.powerKeyOf(recorded);
       if (key === undefined) return this.skip(recorded, 'its stream id names no power item of the county in its metadata');
       return { kind: 'power', recorded, event: domainEvent, key };
     }
@@ -191,7 +207,11 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
     affected.teamIds.add(teamId);
   }
 
-  private onHandoverEvent(rows: BatchRows, { recorded, event, handoverId }: Extract<PlacedEvent, { kind: 'handover' }>, affected: Affected): void {
+  private onHandoverEvent(
+    rows: BatchRows,
+    { recorded, event, handoverId }: Extract<PlacedEvent, { kind: 'handover' }>,
+    affected: Affected,
+  ): void {
     const current = rows.handovers.get(handoverId);
     const place = placeOf(recorded);
     if (!isNewFor(current?.version, place)) return;
@@ -215,10 +235,13 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
 
   /** An event the read side cannot place is logged and passed over; stalling every read model on it would help no one. */
   private skip(recorded: RecordedEvent, why: string): undefined {
-    this.logger.warn(`read-models: skipped ${recorded.type} at ${recorded.streamId}@${recorded.streamVersion} (position ${recorded.globalPosition}): ${why}`, {
-      streamId: recorded.streamId,
-      globalPosition: recorded.globalPosition,
-    });
+    this.logger.warn(
+      `read-models: skipped ${recorded.type} at ${recorded.streamId}@${recorded.streamVersion} (position ${recorded.globalPosition}): ${why}`,
+      {
+        streamId: recorded.streamId,
+        globalPosition: recorded.globalPosition,
+      },
+    );
     return undefined;
   }
 }

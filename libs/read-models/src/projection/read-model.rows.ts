@@ -145,7 +145,12 @@ export class BatchRows {
     const lookupTeamIds = [...keys.lookupTeamIds];
     const [loaded] =
       keys.changedTeamIds.size === 0 && changedPowers.length === 0
-        ? ((await tx.query(LOAD_NAMED_SQL, [[...keys.handoverIds], lookupTeamIds, lookupPowers.map((key) => key.countyId), lookupPowers.map((key) => key.code)])) as LoadedRows[])
+        ? ((await tx.query(LOAD_NAMED_SQL, [
+            [...keys.handoverIds],
+            lookupTeamIds,
+            lookupPowers.map((key) => key.countyId),
+            lookupPowers.map((key) => key.code),
+          ])) as LoadedRows[])
         : ((await tx.query(LOAD_SQL, [
             [...keys.handoverIds],
             [...keys.changedTeamIds],
@@ -164,7 +169,13 @@ export class BatchRows {
 
   /** Just these handovers, with their teams and powers (the readiness sweep). */
   static loadHandovers(tx: EntityManager, ids: readonly string[]): Promise<BatchRows> {
-    return BatchRows.load(tx, { handoverIds: new Set(ids), changedTeamIds: new Set(), changedPowers: new Map(), lookupTeamIds: new Set(), lookupPowers: new Map() });
+    return BatchRows.load(tx, {
+      handoverIds: new Set(ids),
+      changedTeamIds: new Set(),
+      changedPowers: new Map(),
+      lookupTeamIds: new Set(),
+      lookupPowers: new Map(),
+    });
   }
 
   power(key: PowerKey): PowerItemView | null {
@@ -183,7 +194,12 @@ export class BatchRows {
    */
   reassess(handover: HandoverView, today: string): boolean {
     const team = this.teamOf(handover);
-    const readiness = readinessOf(handover, this.power({ countyId: handover.countyId, code: handover.powerCode })?.requirements ?? null, team, today);
+    const readiness = readinessOf(
+      handover,
+      this.power({ countyId: handover.countyId, code: handover.powerCode })?.requirements ?? null,
+      team,
+      today,
+    );
     const townshipName = team?.townshipName ?? handover.townshipName;
     if (sameReadiness(readiness, handover) && townshipName === handover.townshipName) return false;
     this.handovers.put({ ...handover, gaps: readiness.gaps, ready: readiness.ready, townshipName });

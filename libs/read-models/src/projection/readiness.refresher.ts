@@ -48,7 +48,8 @@ export class ReadinessRefresher {
         ).map((row) => row.id);
         const rows = await BatchRows.loadHandovers(tx, ids);
         let changedHere = 0;
-        for (const handover of [...rows.handovers.all()]) if (handover.status !== 'revoked' && rows.reassess(handover, today)) changedHere += 1;
+        for (const handover of [...rows.handovers.all()])
+          if (handover.status !== 'revoked' && rows.reassess(handover, today)) changedHere += 1;
         await rows.flush(tx);
         return { ids, outcome: { checked: ids.length, changed: changedHere } };
       });

@@ -25,7 +25,12 @@ export interface RebuildOutcome {
  * empties them and moves the `read-models` checkpoint back to the start, then catches up. Runners of
  * other processes may keep running: they see the reset checkpoint and help, never double-apply.
  */
-export async function rebuildReadModels(dataSource: DataSource, clock: Clock, timeZone: string, options: RebuildOptions = {}): Promise<RebuildOutcome> {
+export async function rebuildReadModels(
+  dataSource: DataSource,
+  clock: Clock,
+  timeZone: string,
+  options: RebuildOptions = {},
+): Promise<RebuildOutcome> {
   await dataSource.transaction(async (tx) => {
     await lockReadModels(tx);
     await tx.query(`TRUNCATE ${READ_TABLES.join(', ')}`);
@@ -38,7 +43,10 @@ export async function rebuildReadModels(dataSource: DataSource, clock: Clock, ti
   });
   const store = options.eventStore ?? new EventStore(dataSource);
   const projection = new ReadModelProjection(clock, timeZone, options.logger);
-  const runner = new SubscriptionRunner(store, projection, { batchSize: options.batchSize ?? 500, ...(options.logger ? { logger: options.logger } : {}) });
+  const runner = new SubscriptionRunner(store, projection, {
+    batchSize: options.batchSize ?? 500,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const events = await runner.catchUp({ timeoutMs: 10 * 60_000 });
   const [powerItems, teams, handovers] = await Promise.all([
     dataSource.getRepository(PowerItemView).count(),

@@ -11,11 +11,19 @@ describe('applyTeamEvent', () => {
     { type: 'EquipmentReceived', data: { kind: 'vehicle', quantity: 1 } },
     { type: 'EquipmentReceived', data: { kind: 'body-camera', quantity: 3 } },
     { type: 'EquipmentWrittenOff', data: { kind: 'vehicle', quantity: 1, reason: '报废' } },
-    { type: 'TrainingCompleted', data: { trainingId: 't1', officerId: officers.liNa.officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-05-20' } },
+    {
+      type: 'TrainingCompleted',
+      data: { trainingId: 't1', officerId: officers.liNa.officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2025-05-20' },
+    },
     { type: 'OfficerLeft', data: { officerId: officers.liNa.officerId } },
   ];
   const fold = (upTo: number): TeamView | null =>
-    events.slice(0, upTo).reduce<TeamView | null>((row, event, index) => applyTeamEvent(row, event, { version: index + 1, occurredAt: new Date(2025, 5, index + 1) }), null);
+    events
+      .slice(0, upTo)
+      .reduce<TeamView | null>(
+        (row, event, index) => applyTeamEvent(row, event, { version: index + 1, occurredAt: new Date(2025, 5, index + 1) }),
+        null,
+      );
 
   it('keeps the team as the domain evolves it', () => {
     const row = fold(events.length);

@@ -97,7 +97,10 @@ export class HandoverQueries {
 
   /** The handover, or null; with `countyId` a handover of another county is null as well. */
   async get(id: string, countyId?: string): Promise<HandoverReadModel | null> {
-    const [found] = (await queryPrepared(this.handovers.manager, GET, [id, countyId ?? null])) as Array<{ handover: Record<string, unknown>; power_name: string | null }>;
+    const [found] = (await queryPrepared(this.handovers.manager, GET, [id, countyId ?? null])) as Array<{
+      handover: Record<string, unknown>;
+      power_name: string | null;
+    }>;
     return found === undefined ? null : toHandoverReadModel(this.codec.fromRecord(found.handover), found.power_name);
   }
 

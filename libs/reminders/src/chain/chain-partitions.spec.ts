@@ -19,6 +19,9 @@ describe('chain partitions', () => {
   });
 
   it('names one subscription per partition, the first keeping the name it had before partitions', () => {
-    expect(ALL_PARTITIONS.map(partitionSubscription)).toEqual(['reminders', ...Array.from({ length: REMINDER_PARTITIONS - 1 }, (_, i) => `reminders.${i + 1}`)]);
+    expect(ALL_PARTITIONS.map(partitionSubscription)).toEqual([
+      'reminders',
+      ...Array.from({ length: REMINDER_PARTITIONS - 1 }, (_, i) => `reminders.${i + 1}`),
+    ]);
   });
 });

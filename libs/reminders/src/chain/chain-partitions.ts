@@ -21,7 +21,10 @@ export interface ChainPartition {
   readonly count: number;
 }
 
-export const ALL_PARTITIONS: readonly ChainPartition[] = Array.from({ length: REMINDER_PARTITIONS }, (_, index) => ({ index, count: REMINDER_PARTITIONS }));
+export const ALL_PARTITIONS: readonly ChainPartition[] = Array.from({ length: REMINDER_PARTITIONS }, (_, index) => ({
+  index,
+  count: REMINDER_PARTITIONS,
+}));
 
 /** `reminders`, then `reminders.1`, `reminders.2`, …: checkpoint and lock of each partition's process manager. */
 export function partitionSubscription(partition: ChainPartition): string {

@@ -24,10 +24,18 @@ export interface ChainChanges {
 export class ChainReassessment {
   constructor(private readonly aggregates: LedgerAggregates) {}
 
-  async reassess(tx: EntityManager, records: readonly ChainRecord[], original: ReadonlyMap<string, ChainRecord>, today: string, now: string): Promise<ChainChanges> {
+  async reassess(
+    tx: EntityManager,
+    records: readonly ChainRecord[],
+    original: ReadonlyMap<string, ChainRecord>,
+    today: string,
+    now: string,
+  ): Promise<ChainChanges> {
     // Every team and power the open handovers need, in one round trip.
     const open = records.filter((record) => record.handoverStatus !== 'revoked');
-    const needed = new Map(open.map((record) => [powerKey(record.countyId, record.powerCode), { countyId: record.countyId, code: record.powerCode }]));
+    const needed = new Map(
+      open.map((record) => [powerKey(record.countyId, record.powerCode), { countyId: record.countyId, code: record.powerCode }]),
+    );
     const states = await this.aggregates.teamsAndPowers([...new Set(open.map((record) => record.teamId))], [...needed.values()], tx);
     const team = (id: string): TeamState => {
       const state = states.teams.get(id);
@@ -78,7 +86,12 @@ export class ChainReassessment {
           pushDefined(changes.remove, pendingReminderId(current.handoverId, decision.previous));
           changes.add.push({
             id: gapsClosedReminderId(current.handoverId, decision.previous.episode),
-            job: { kind: 'gaps-closed', handoverId: current.handoverId, episode: decision.previous.episode, revision: decision.next.revision },
+            job: {
+              kind: 'gaps-closed',
+              handoverId: current.handoverId,
+              episode: decision.previous.episode,
+              revision: decision.next.revision,
+            },
             delayMs: 0,
           });
           break;

@@ -5,7 +5,14 @@ import { applyHandoverEvent } from './handover-facts';
 import { recordedHandover as recorded } from '../../test/fixtures';
 import { decideChain } from './reminder-chain';
 
-const drones = (missing: number): Gap => ({ resource: 'equipment', item: 'drone', required: 2, available: 2 - missing, missing, responsible: 'county-office' });
+const drones = (missing: number): Gap => ({
+  resource: 'equipment',
+  item: 'drone',
+  required: 2,
+  available: 2 - missing,
+  missing,
+  responsible: 'county-office',
+});
 const now = new Date('2026-03-01T02:00:00.000Z');
 const at = (ms: number): string => new Date(now.getTime() + ms).toISOString();
 

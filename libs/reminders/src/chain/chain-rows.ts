@@ -128,7 +128,12 @@ export async function lockChain(tx: EntityManager, handoverId: string): Promise<
 }
 
 /** Chains after `after` (by handover id) that are not revoked, for the sweeps; no lock. */
-export async function openChainsAfter(executor: Pick<EntityManager, 'query'>, after: string, limit: number, status?: string): Promise<ChainRecord[]> {
+export async function openChainsAfter(
+  executor: Pick<EntityManager, 'query'>,
+  after: string,
+  limit: number,
+  status?: string,
+): Promise<ChainRecord[]> {
   const rows = (await executor.query(
     `SELECT ${COLUMNS} FROM reminder_chains
      WHERE handover_id > $1 AND handover_status <> 'revoked' AND ($3::text IS NULL OR handover_status = $3)
@@ -158,12 +163,17 @@ export async function saveChains(tx: EntityManager, records: readonly ChainRecor
 
 /** A step its job delivered moves the chain on to the next one, which the job queues: nothing is left for the relay. */
 export async function advanceChain(tx: EntityManager, handoverId: string, nextStep: number): Promise<void> {
-  await tx.query(`UPDATE reminder_chains SET next_step = $2, follow_up_due_at = NULL, updated_at = now() WHERE handover_id = $1`, [handoverId, nextStep]);
+  await tx.query(`UPDATE reminder_chains SET next_step = $2, follow_up_due_at = NULL, updated_at = now() WHERE handover_id = $1`, [
+    handoverId,
+    nextStep,
+  ]);
 }
 
 /** Whether any chain holds a follow-up due by `dueBy` (the partial index alone; no lock). */
 export async function anyFollowUpDueBy(executor: Pick<EntityManager, 'query'>, dueBy: string): Promise<boolean> {
-  const [row] = (await executor.query(`SELECT EXISTS (SELECT 1 FROM reminder_chains WHERE follow_up_due_at <= $1::timestamptz) AS due`, [dueBy])) as { due: boolean }[];
+  const [row] = (await executor.query(`SELECT EXISTS (SELECT 1 FROM reminder_chains WHERE follow_up_due_at <= $1::timestamptz) AS due`, [
+    dueBy,
+  ])) as { due: boolean }[];
   return row?.due === true;
 }
 
@@ -185,5 +195,7 @@ export async function lockDueFollowUps(tx: EntityManager, dueBy: string, limit: 
 /** The chains' follow-ups are in the queue now (or were dropped): nothing left for the relay. */
 export async function clearFollowUps(tx: EntityManager, handoverIds: readonly string[]): Promise<void> {
   if (handoverIds.length === 0) return;
-  await tx.query(`UPDATE reminder_chains SET follow_up_due_at = NULL, updated_at = now() WHERE handover_id = ANY($1::text[])`, [handoverIds]);
+  await tx.query(`UPDATE reminder_chains SET follow_up_due_at = NULL, updated_at = now() WHERE handover_id = ANY($1::text[])`, [
+    handoverIds,
+  ]);
 }

@@ -61,7 +61,10 @@ export class FollowUpRelay {
         const now = this.clock.now();
         const chains = await lockDueFollowUps(tx, this.dueBy(now), PAGE);
         await this.queues.addReminders(chains.flatMap((chain) => followUpOf(chain, now) ?? []));
-        await clearFollowUps(tx, chains.map((chain) => chain.handoverId));
+        await clearFollowUps(
+          tx,
+          chains.map((chain) => chain.handoverId),
+        );
         return chains.length;
       });
       relayed += taken;

@@ -7,15 +7,39 @@ describe('handover facts of a reminder chain', () => {
   const start = applyHandoverEvent(undefined, recorded, 1);
 
   it('starts a chain from HandoverRecorded, with no episode yet', () => {
-    expect(start).toMatchObject({ handoverId: 'h-1', teamId: 't-1', handoverStatus: 'recorded', handoverVersion: 1, episode: 0, fingerprint: null, nextStep: 0 });
+    expect(start).toMatchObject({
+      handoverId: 'h-1',
+      teamId: 't-1',
+      handoverStatus: 'recorded',
+      handoverVersion: 1,
+      episode: 0,
+      fingerprint: null,
+      nextStep: 0,
+    });
   });
 
   it('follows the lifecycle and skips what it has already applied', () => {
     const contested = applyHandoverEvent(start, { type: 'HandoverContested', data: { reason: '缺装备', gaps: [] } }, 2);
-    const amended = applyHandoverEvent(contested, { type: 'HandoverCommitmentsAmended', data: { committed: { officers: [], equipment: [{ kind: 'vehicle', quantity: 1 }], training: [] }, previousCommitted: recorded.data.committed } }, 3);
-    expect(amended).toMatchObject({ handoverStatus: 'recorded', handoverVersion: 3, committed: { equipment: [{ kind: 'vehicle', quantity: 1 }] } });
+    const amended = applyHandoverEvent(
+      contested,
+      {
+        type: 'HandoverCommitmentsAmended',
+        data: {
+          committed: { officers: [], equipment: [{ kind: 'vehicle', quantity: 1 }], training: [] },
+          previousCommitted: recorded.data.committed,
+        },
+      },
+      3,
+    );
+    expect(amended).toMatchObject({
+      handoverStatus: 'recorded',
+      handoverVersion: 3,
+      committed: { equipment: [{ kind: 'vehicle', quantity: 1 }] },
+    });
     expect(applyHandoverEvent(amended, { type: 'HandoverRevoked', data: { reason: '收回', previousStatus: 'recorded' } }, 3)).toBe(amended);
-    expect(applyHandoverEvent(amended, { type: 'HandoverRevoked', data: { reason: '收回', previousStatus: 'recorded' } }, 4)).toMatchObject({ handoverStatus: 'revoked' });
+    expect(applyHandoverEvent(amended, { type: 'HandoverRevoked', data: { reason: '收回', previousStatus: 'recorded' } }, 4)).toMatchObject(
+      { handoverStatus: 'revoked' },
+    );
     expect(applyHandoverEvent(undefined, { type: 'HandoverAccepted', data: { conditional: false, gaps: [] } }, 2)).toBeUndefined();
   });
 
@@ -28,6 +52,10 @@ describe('handover facts of a reminder chain', () => {
     expect(opened).toMatchObject({ episode: 1, revision: 1, openedAt: '2026-07-01T00:00:00.000Z', closedAt: null, gaps: [gap] });
     const close = decideChain(chainStateOf(opened), []);
     if (close.kind !== 'close') throw new Error(close.kind);
-    expect(withChainState(opened, close.next, '2026-07-02T00:00:00.000Z')).toMatchObject({ fingerprint: null, openedAt: '2026-07-01T00:00:00.000Z', closedAt: '2026-07-02T00:00:00.000Z' });
+    expect(withChainState(opened, close.next, '2026-07-02T00:00:00.000Z')).toMatchObject({
+      fingerprint: null,
+      openedAt: '2026-07-01T00:00:00.000Z',
+      closedAt: '2026-07-02T00:00:00.000Z',
+    });
   });
 });

@@ -37,7 +37,12 @@ export function applyHandoverEvent(record: ChainRecord | undefined, event: Hando
   if (record === undefined) return undefined;
   switch (event.type) {
     case 'HandoverCommitmentsAmended':
-      return { ...record, committed: event.data.committed, handoverStatus: record.handoverStatus === 'contested' ? 'recorded' : record.handoverStatus, handoverVersion: version };
+      return {
+        ...record,
+        committed: event.data.committed,
+        handoverStatus: record.handoverStatus === 'contested' ? 'recorded' : record.handoverStatus,
+        handoverVersion: version,
+      };
     case 'HandoverAccepted':
       return { ...record, handoverStatus: 'accepted', handoverVersion: version };
     case 'HandoverContested':

@@ -53,9 +53,15 @@ export class LedgerAggregates {
     tx: EntityManager,
   ): Promise<{ teams: Map<string, TeamState>; powers: Map<string, PowerItemState> }> {
     const teams = teamIds.map((id) => ({ id, request: this.teams.loadRequest(teamStreamId(id)) }));
-    const items = powers.map((power) => ({ key: powerKey(power.countyId, power.code), request: this.powers.loadRequest(powerStreamId(power.countyId, power.code)) }));
+    const items = powers.map((power) => ({
+      key: powerKey(power.countyId, power.code),
+      request: this.powers.loadRequest(powerStreamId(power.countyId, power.code)),
+    }));
     if (teams.length + items.length === 0) return { teams: new Map(), powers: new Map() };
-    const reads = await this.eventStore.readStreamsAfterSnapshots([...teams, ...items].map((entry) => entry.request), { transaction: tx });
+    const reads = await this.eventStore.readStreamsAfterSnapshots(
+      [...teams, ...items].map((entry) => entry.request),
+      { transaction: tx },
+    );
     const readAt = (index: number): StreamRead => {
       const read = reads[index];
       if (read === undefined) throw new Error(`no read for stream ${index} of ${reads.length}`);

@@ -1,7 +1,14 @@
 import type { Gap } from '@fangquan/domain';
 import { decideChain, NEW_CHAIN, pendingReminderId, type ChainState } from './reminder-chain';
 
-const officers = (missing: number, responsible = 'county-office'): Gap => ({ resource: 'officers', item: 'certified-officer', required: 2, available: 2 - missing, missing, responsible });
+const officers = (missing: number, responsible = 'county-office'): Gap => ({
+  resource: 'officers',
+  item: 'certified-officer',
+  required: 2,
+  available: 2 - missing,
+  missing,
+  responsible,
+});
 const cameras: Gap = { resource: 'equipment', item: 'body-camera', required: 2, available: 0, missing: 2, responsible: '城市管理局' };
 
 function next(decision: ReturnType<typeof decideChain>): ChainState {

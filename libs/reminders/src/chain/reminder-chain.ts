@@ -47,7 +47,10 @@ export function decideChain(chain: ChainState, gaps: readonly Gap[] | null): Cha
   }
   const fingerprint = gapFingerprint(gaps);
   if (chain.fingerprint === null) {
-    return { kind: 'open', next: { ...chain, episode: chain.episode + 1, revision: chain.revision + 1, fingerprint, gaps: [...gaps], nextStep: 0 } };
+    return {
+      kind: 'open',
+      next: { ...chain, episode: chain.episode + 1, revision: chain.revision + 1, fingerprint, gaps: [...gaps], nextStep: 0 },
+    };
   }
   if (chain.fingerprint !== fingerprint) {
     return { kind: 'change', previous: chain, next: { ...chain, revision: chain.revision + 1, fingerprint, gaps: [...gaps] } };
@@ -59,7 +62,13 @@ export function decideChain(chain: ChainState, gaps: readonly Gap[] | null): Cha
 /** The id of the job a chain is waiting for; undefined when nothing is pending. */
 export function pendingReminderId(handoverId: string, chain: ChainState): string | undefined {
   if (chain.fingerprint === null) return undefined;
-  return gapReminderId({ handoverId, episode: chain.episode, revision: chain.revision, fingerprint: chain.fingerprint, step: chain.nextStep });
+  return gapReminderId({
+    handoverId,
+    episode: chain.episode,
+    revision: chain.revision,
+    fingerprint: chain.fingerprint,
+    step: chain.nextStep,
+  });
 }
 
 /** The job of the step a chain waits for, `delayMs` from now; undefined when nothing is pending. */
@@ -68,14 +77,19 @@ export function pendingStep(handoverId: string, chain: ChainState, delayMs: numb
   if (id === undefined || chain.fingerprint === null) return undefined;
   return {
     id,
-    job: { kind: 'gap', handoverId, episode: chain.episode, revision: chain.revision, fingerprint: chain.fingerprint, step: chain.nextStep },
+    job: {
+      kind: 'gap',
+      handoverId,
+      episode: chain.episode,
+      revision: chain.revision,
+      fingerprint: chain.fingerprint,
+      step: chain.nextStep,
+    },
     delayMs,
   };
 }
 
 /** Gaps in a canonical form (key and list order), for comparing what jsonb gave back. */
 function sortedGaps(gaps: readonly Gap[]): string[] {
-  return gaps
-    .map((gap) => JSON.stringify([gap.resource, gap.item, gap.required, gap.available, gap.missing, gap.responsible]))
-    .sort();
+  return gaps.map((gap) => JSON.stringify([gap.resource, gap.item, gap.required, gap.available, gap.missing, gap.responsible])).sort();
 }

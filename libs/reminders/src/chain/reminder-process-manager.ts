@@ -1,4 +1,15 @@
-import { type DomainEvent, type HandoverEvent, handoverIdOf, handoverStreamId, teamStreamId, isHandoverEvent, isPowerItemEvent, isTeamEvent, powerCodeOf, teamIdOf } from '@fangquan/domain';
+import {
+  type DomainEvent,
+  type HandoverEvent,
+  handoverIdOf,
+  handoverStreamId,
+  teamStreamId,
+  isHandoverEvent,
+  isPowerItemEvent,
+  isTeamEvent,
+  powerCodeOf,
+  teamIdOf,
+} from '@fangquan/domain';
 import type { RecordedEvent, SubscriptionHandler } from '@fangquan/event-store';
 import { type AppConfig, type Clock, localDate } from '@fangquan/platform';
 import type { EntityManager } from 'typeorm';
@@ -18,7 +29,10 @@ import type { ReminderDispatch } from './reminder-dispatch';
  */
 function eventsOfPartition(partition: ChainPartition): string {
   const handovers = handoverStreamId('');
-  const own = partition.count === 1 ? 'true' : `${chainPartitionSql(`substr(e.stream_id, ${handovers.length + 1})`, String(partition.count))} = ${partition.index}`;
+  const own =
+    partition.count === 1
+      ? 'true'
+      : `${chainPartitionSql(`substr(e.stream_id, ${handovers.length + 1})`, String(partition.count))} = ${partition.index}`;
   return `(e.stream_id LIKE '${handovers}%' AND e.type <> 'ReminderSent' AND ${own})
     OR (e.stream_id LIKE '${teamStreamId('')}%' AND e.type <> 'TeamFormed')
     OR e.type = 'PowerRequirementsRevised'`;
@@ -77,7 +91,12 @@ export class ReminderProcessManager implements SubscriptionHandler {
     }
     if (own.length === 0 && teamIds.size === 0 && powers.size === 0) return;
 
-    const loaded = await lockChains(tx, { ids: [...new Set(own.map((entry) => entry.id))], teamIds: [...teamIds], powers: [...powers.values()], partition: this.partition });
+    const loaded = await lockChains(tx, {
+      ids: [...new Set(own.map((entry) => entry.id))],
+      teamIds: [...teamIds],
+      powers: [...powers.values()],
+      partition: this.partition,
+    });
     const original = new Map(loaded.map((record) => [record.handoverId, record]));
     const records = new Map<string, ChainRecord>(original);
     for (const { id, event, version } of own) {
@@ -86,7 +105,13 @@ export class ReminderProcessManager implements SubscriptionHandler {
     }
 
     const now = this.clock.now();
-    const changes = await this.reassessment.reassess(tx, [...records.values()], original, localDate(now, this.config.timeZone), now.toISOString());
+    const changes = await this.reassessment.reassess(
+      tx,
+      [...records.values()],
+      original,
+      localDate(now, this.config.timeZone),
+      now.toISOString(),
+    );
     await this.dispatcher.dispatch(tx, changes, now);
   }
 }

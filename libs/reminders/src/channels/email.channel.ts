@@ -36,7 +36,7 @@ export class EmailChannel implements OnApplicationShutdown {
       const smtp = error as SmtpError;
       const reply = smtp.response ?? smtp.message ?? String(error);
       if (typeof smtp.responseCode === 'number' && smtp.responseCode >= 500) throw new UnrecoverableError(`SMTP server refused: ${reply}`);
-      throw new Error(typeof smtp.responseCode === 'number' ? `SMTP server refused: ${reply}` : `SMTP: ${reply}`);
+      throw new Error(typeof smtp.responseCode === 'number' ? `SMTP server refused: ${reply}` : `SMTP: ${reply}`, { cause: error });
     }
   }
 

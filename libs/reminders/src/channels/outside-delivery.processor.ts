@@ -41,10 +41,22 @@ export class OutsideDeliveryProcessor extends WorkerHost {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await recordAttempt(this.dataSource, { reminderId: data.reminderId, channel: data.channel, recipient, status: final ? 'failed' : 'pending', error: message });
+      await recordAttempt(this.dataSource, {
+        reminderId: data.reminderId,
+        channel: data.channel,
+        recipient,
+        status: final ? 'failed' : 'pending',
+        error: message,
+      });
       throw error;
     }
-    await recordAttempt(this.dataSource, { reminderId: data.reminderId, channel: data.channel, recipient, status: 'delivered', error: null });
+    await recordAttempt(this.dataSource, {
+      reminderId: data.reminderId,
+      channel: data.channel,
+      recipient,
+      status: 'delivered',
+      error: null,
+    });
     return 'delivered';
   }
 
@@ -57,6 +69,8 @@ export class OutsideDeliveryProcessor extends WorkerHost {
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`delivery ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'} of ${job?.opts.attempts ?? 1}): ${error.message}`);
+    this.logger.warn(
+      `delivery ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'} of ${job?.opts.attempts ?? 1}): ${error.message}`,
+    );
   }
 }

@@ -43,7 +43,13 @@ export async function loadReminderContent(executor: Pick<EntityManager, 'query'>
 /** Records one attempt of an outside delivery. */
 export async function recordAttempt(
   executor: Pick<EntityManager, 'query'>,
-  attempt: { reminderId: string; channel: 'webhook' | 'email'; recipient: string; status: 'pending' | 'delivered' | 'failed'; error: string | null },
+  attempt: {
+    reminderId: string;
+    channel: 'webhook' | 'email';
+    recipient: string;
+    status: 'pending' | 'delivered' | 'failed';
+    error: string | null;
+  },
 ): Promise<void> {
   await executor.query(
     `INSERT INTO reminder_deliveries (reminder_id, channel, recipient, status, attempts, last_error, updated_at)

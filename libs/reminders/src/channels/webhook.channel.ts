@@ -31,12 +31,19 @@ export class WebhookChannel {
     if (this.config.webhookSecret !== undefined) headers[SIGNATURE_HEADER] = signWebhook(this.config.webhookSecret, timestamp, body);
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.config.webhookTimeoutMs) });
+      response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
+      });
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') throw new Error(`webhook did not answer within ${this.config.webhookTimeoutMs} ms`);
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new Error(`webhook did not answer within ${this.config.webhookTimeoutMs} ms`, { cause: error });
       const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      throw new Error(`webhook unreachable${cause || (error instanceof Error ? `: ${error.message}` : '')}`);
+      throw new Error(`webhook unreachable${cause || (error instanceof Error ? `: ${error.message}` : '')}`, { cause: error });
     }
     const text = await response.text().catch(() => '');
     if (!response.ok) throw new Error(`webhook answered HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);

@@ -52,7 +52,10 @@ export class GapDeliveryBatcher {
     }
     const delivered = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     try {
-      await this.delivery.followUp({ outside: delivered.flatMap((result) => result.outside) }, delivered.flatMap((result) => (result.next === undefined ? [] : [result.next])));
+      await this.delivery.followUp(
+        { outside: delivered.flatMap((result) => result.outside) },
+        delivered.flatMap((result) => (result.next === undefined ? [] : [result.next])),
+      );
     } catch (error) {
       // The jobs fail and run again: their reminders are written, so they only queue what follows.
       for (const item of batch) item.reject(error);
@@ -60,7 +63,12 @@ export class GapDeliveryBatcher {
     }
     batch.forEach((item, index) => {
       const outcome = outcomes[index];
-      if (outcome?.status === 'fulfilled') item.resolve({ status: outcome.value.status, ...(outcome.value.reason === undefined ? {} : { reason: outcome.value.reason }), outside: [] });
+      if (outcome?.status === 'fulfilled')
+        item.resolve({
+          status: outcome.value.status,
+          ...(outcome.value.reason === undefined ? {} : { reason: outcome.value.reason }),
+          outside: [],
+        });
       else item.reject(outcome?.reason ?? new Error('no outcome for this delivery'));
     });
   }

@@ -11,7 +11,11 @@ interface CandidateRow {
 }
 
 /** Everyone who received a gap reminder of the episode: they hear that the gaps are closed. */
-export async function remindedInEpisode(tx: EntityManager, handoverId: string, episode: number): Promise<{ recipients: Candidate[]; lastStep: number }> {
+export async function remindedInEpisode(
+  tx: EntityManager,
+  handoverId: string,
+  episode: number,
+): Promise<{ recipients: Candidate[]; lastStep: number }> {
   const rows = (await tx.query(
     `SELECT DISTINCT u.id::text AS id, u.username, u.role, u.department, u.township_id::text AS township_id, u.head, max(r.step) OVER () AS last_step
      FROM reminders r JOIN inbox i ON i.reminder_id = r.id JOIN users u ON u.id = i.recipient_user_id
@@ -19,7 +23,14 @@ export async function remindedInEpisode(tx: EntityManager, handoverId: string, e
     [handoverId, episode],
   )) as (CandidateRow & { last_step: number })[];
   return {
-    recipients: rows.map((row) => ({ id: row.id, username: row.username, role: row.role, department: row.department, townshipId: row.township_id, head: row.head })),
+    recipients: rows.map((row) => ({
+      id: row.id,
+      username: row.username,
+      role: row.role,
+      department: row.department,
+      townshipId: row.township_id,
+      head: row.head,
+    })),
     lastStep: rows.reduce((max, row) => Math.max(max, Number(row.last_step)), 0),
   };
 }

@@ -15,7 +15,16 @@ import { ReminderQueues, type ScheduledDelivery, type ScheduledReminder } from '
 import { advanceChain } from '../chain/chain-rows';
 import { ChainNotReadyError } from './delivery-errors';
 import { remindedInEpisode } from './recipient-directory';
-import { type DeliveryContext, loadDeliveryContexts, loadHeldDeliveryContexts, type OutsideDelivery, recipientsOf, type ReminderToRecord, type ReminderWrite, writeReminders } from './reminder-records';
+import {
+  type DeliveryContext,
+  loadDeliveryContexts,
+  loadHeldDeliveryContexts,
+  type OutsideDelivery,
+  recipientsOf,
+  type ReminderToRecord,
+  type ReminderWrite,
+  writeReminders,
+} from './reminder-records';
 
 export type DeliveryStatus = 'delivered' | 'already-delivered' | 'obsolete' | 'no-recipients';
 
@@ -76,10 +85,17 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reason, outside: [] });
 
 /** The contexts of jobs' reminders, their chains locked and read in the same statement. */
-function lockedContexts(tx: EntityManager, items: readonly { reminderId: string; job: ReminderJob }[]): Promise<Map<string, DeliveryContext>> {
+function lockedContexts(
+  tx: EntityManager,
+  items: readonly { reminderId: string; job: ReminderJob }[],
+): Promise<Map<string, DeliveryContext>> {
   return loadDeliveryContexts(
     tx,
-    items.map((item) => ({ handoverId: item.job.handoverId, streamId: handoverStreamId(item.job.handoverId), reminderId: item.reminderId })),
+    items.map((item) => ({
+      handoverId: item.job.handoverId,
+      streamId: handoverStreamId(item.job.handoverId),
+      reminderId: item.reminderId,
+    })),
   );
 }
 
@@ -180,7 +196,8 @@ export class ReminderDeliveryService {
         outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held), 'caller');
       } catch (error) {
         await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-        const moved = round < DUE_NOW_ROUNDS ? pending.findIndex((step) => handoverStreamId(step.job.handoverId) === movedStreamOf(error)) : -1;
+        const moved =
+          round < DUE_NOW_ROUNDS ? pending.findIndex((step) => handoverStreamId(step.job.handoverId) === movedStreamOf(error)) : -1;
         if (moved >= 0) {
           handedBack.push(...pending.splice(moved, 1));
           if (pending.length > 0) continue;
@@ -200,7 +217,9 @@ export class ReminderDeliveryService {
         // The step is done (written now or before, or nobody to remind): the chain waits for the next one.
         const chain = chains.get(step.job.handoverId);
         if (chain !== undefined && outcome.value.status !== 'obsolete') {
-          moved.push(withFollowUp(chain, step.job.step + 1, new Date(now.getTime() + delayAfterStep(this.schedule, step.job.step)).toISOString()));
+          moved.push(
+            withFollowUp(chain, step.job.step + 1, new Date(now.getTime() + delayAfterStep(this.schedule, step.job.step)).toISOString()),
+          );
         }
       }
       return { handedBack, moved };
@@ -208,7 +227,12 @@ export class ReminderDeliveryService {
   }
 
   /** Delivers gap steps given their contexts (a step without one is not ready: its outcome is rejected). */
-  private async deliverGapsIn(tx: EntityManager, items: readonly GapDelivery[], contexts: ReadonlyMap<string, DeliveryContext>, move: ChainMove): Promise<PromiseSettledResult<DeliveryResult>[]> {
+  private async deliverGapsIn(
+    tx: EntityManager,
+    items: readonly GapDelivery[],
+    contexts: ReadonlyMap<string, DeliveryContext>,
+    move: ChainMove,
+  ): Promise<PromiseSettledResult<DeliveryResult>[]> {
     const outcomes: PromiseSettledResult<DeliveryResult>[] = [];
     const writes: { index: number; write: ReminderWrite; result: DeliveryResult; context: DeliveryContext }[] = [];
     for (const [index, item] of items.entries()) {
@@ -227,7 +251,10 @@ export class ReminderDeliveryService {
         outcomes[index] = { status: 'rejected', reason: error };
       }
     }
-    await writeReminders(tx, writes.map((entry) => entry.write));
+    await writeReminders(
+      tx,
+      writes.map((entry) => entry.write),
+    );
     // Every ReminderSent of the batch in one statement, each against the head read with its chain.
     await this.eventStore.appendOneEach(
       writes.map((entry) => this.sentAppend(entry.write.reminder, entry.context.streamVersion)),
@@ -251,14 +278,25 @@ export class ReminderDeliveryService {
     switch (job.kind) {
       case 'gap': {
         const plan = this.planGap(reminderId, job, context, 'delivery');
-        if (!('done' in plan)) return this.record(tx, context, plan.write.reminder, plan.write.nextStep).then((result) => ({ ...result, ...plan.result, outside: result.outside }));
+        if (!('done' in plan))
+          return this.record(tx, context, plan.write.reminder, plan.write.nextStep).then((result) => ({
+            ...result,
+            ...plan.result,
+            outside: result.outside,
+          }));
         if (plan.done.status === 'no-recipients') await advanceChain(tx, job.handoverId, job.step + 1);
         return plan.done;
       }
       case 'gaps-closed': {
-        if (context.chain.revision < job.revision) throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${context.chain.revision}, the job at ${job.revision}`);
+        if (context.chain.revision < job.revision)
+          throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${context.chain.revision}, the job at ${job.revision}`);
         const reminded = await remindedInEpisode(tx, job.handoverId, job.episode);
-        return this.record(tx, context, { ...this.base(reminderId, context.chain, 'gaps-closed', reminded.lastStep, reminded.recipients), episode: job.episode }, null);
+        return this.record(
+          tx,
+          context,
+          { ...this.base(reminderId, context.chain, 'gaps-closed', reminded.lastStep, reminded.recipients), episode: job.episode },
+          null,
+        );
       }
       case 'unanswered': {
         const handover = (await this.aggregates.handover(job.handoverId, tx)).state;
@@ -269,11 +307,21 @@ export class ReminderDeliveryService {
       }
       case 'certificate-expiry': {
         const team = (await this.aggregates.team(context.chain.teamId, tx)).state;
-        const officer = team.status === 'formed' ? team.officers.find((o) => o.officerId === job.officerId && o.certificateExpiresOn === job.expiresOn) : undefined;
+        const officer =
+          team.status === 'formed'
+            ? team.officers.find((o) => o.officerId === job.officerId && o.certificateExpiresOn === job.expiresOn)
+            : undefined;
         if (officer === undefined) return obsolete('the officer has left the team or renewed the certificate');
-        if (daysBetween(this.today(), officer.certificateExpiresOn) < 0) return obsolete('the certificate has expired: the gap reminders take over');
+        if (daysBetween(this.today(), officer.certificateExpiresOn) < 0)
+          return obsolete('the certificate has expired: the gap reminders take over');
         const recipients = selectRecipients(context.candidates, townshipRecipientScope(context.chain.townshipId));
-        const detail: ReminderDetail = { type: 'certificate', officerName: officer.name, certificateNumber: officer.certificateNumber, expiresOn: officer.certificateExpiresOn, daysBefore: job.daysBefore };
+        const detail: ReminderDetail = {
+          type: 'certificate',
+          officerName: officer.name,
+          certificateNumber: officer.certificateNumber,
+          expiresOn: officer.certificateExpiresOn,
+          daysBefore: job.daysBefore,
+        };
         return this.record(tx, context, { ...this.base(reminderId, context.chain, 'certificate-expiry', 0, recipients), detail }, null);
       }
       default: {
@@ -286,23 +334,40 @@ export class ReminderDeliveryService {
   /** Whether a gap step is still due, and to whom. */
   private planGap(reminderId: string, job: GapJob, context: DeliveryContext, move: ChainMove): Plan {
     const { chain } = context;
-    if (chain.revision < job.revision) throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${chain.revision}, the job at ${job.revision}`);
-    if (chain.revision !== job.revision || chain.fingerprint !== job.fingerprint || chain.episode !== job.episode) return { done: obsolete('the gaps have changed or closed since') };
+    if (chain.revision < job.revision)
+      throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${chain.revision}, the job at ${job.revision}`);
+    if (chain.revision !== job.revision || chain.fingerprint !== job.fingerprint || chain.episode !== job.episode)
+      return { done: obsolete('the gaps have changed or closed since') };
     // Behind the job: the step before it is written in a transaction that has not committed yet (or
     // rolled back after queuing this job, and will be written again). Retried, never dropped.
-    if (chain.nextStep < job.step) throw new ChainNotReadyError(`chain of ${job.handoverId} waits for step ${chain.nextStep}, the job is step ${job.step}`);
+    if (chain.nextStep < job.step)
+      throw new ChainNotReadyError(`chain of ${job.handoverId} waits for step ${chain.nextStep}, the job is step ${job.step}`);
     if (chain.nextStep !== job.step) return { done: obsolete(`the chain waits for step ${chain.nextStep}, not ${job.step}`) };
     const escalated = isEscalatedStep(this.schedule, job.step);
     const recipients = selectRecipients(context.candidates, gapRecipientScope(chain.gaps, escalated));
     const next = this.nextStep(job);
-    if (recipients.length === 0) return { done: { status: 'no-recipients', reason: 'no user of the responsible department or county office', outside: [], next } };
-    const reminder: ReminderToRecord = { ...this.base(reminderId, chain, 'gap', job.step, recipients), episode: job.episode, escalated, gaps: chain.gaps };
+    if (recipients.length === 0)
+      return { done: { status: 'no-recipients', reason: 'no user of the responsible department or county office', outside: [], next } };
+    const reminder: ReminderToRecord = {
+      ...this.base(reminderId, chain, 'gap', job.step, recipients),
+      episode: job.episode,
+      escalated,
+      gaps: chain.gaps,
+    };
     const outside = this.outside(reminderId, recipients);
-    return { write: { reminder, outside: outside.rows, nextStep: move === 'delivery' ? job.step + 1 : null }, result: { status: 'delivered', outside: outside.jobs, next } };
+    return {
+      write: { reminder, outside: outside.rows, nextStep: move === 'delivery' ? job.step + 1 : null },
+      result: { status: 'delivered', outside: outside.jobs, next },
+    };
   }
 
   /** Writes the rows and appends ReminderSent; nobody to remind writes nothing (a gap chain still moves on). */
-  private async record(tx: EntityManager, context: DeliveryContext, reminder: ReminderToRecord, nextStep: number | null): Promise<DeliveryResult> {
+  private async record(
+    tx: EntityManager,
+    context: DeliveryContext,
+    reminder: ReminderToRecord,
+    nextStep: number | null,
+  ): Promise<DeliveryResult> {
     if (reminder.recipients.length === 0) {
       if (nextStep !== null) await advanceChain(tx, reminder.handoverId, nextStep);
       return { status: 'no-recipients', reason: 'no user of the responsible department, county office or township', outside: [] };
@@ -333,7 +398,13 @@ export class ReminderDeliveryService {
           ...(reminder.gaps === null ? {} : { gaps: reminder.gaps }),
         },
       },
-      metadata: { actor: SYSTEM_ACTOR, countyId: reminder.countyId, correlationId: reminder.reminderId, causationId: reminder.reminderId, occurredAt: this.clock.now().toISOString() },
+      metadata: {
+        actor: SYSTEM_ACTOR,
+        countyId: reminder.countyId,
+        correlationId: reminder.reminderId,
+        causationId: reminder.reminderId,
+        occurredAt: this.clock.now().toISOString(),
+      },
     };
   }
 
@@ -341,7 +412,11 @@ export class ReminderDeliveryService {
   private async alreadyDelivered(tx: EntityManager, reminderId: string, job: ReminderJob, chain: ChainRecord): Promise<DeliveryResult> {
     const outside = this.outside(reminderId, await recipientsOf(tx, reminderId)).jobs;
     const current =
-      job.kind === 'gap' && chain.handoverStatus !== 'revoked' && chain.revision === job.revision && chain.fingerprint === job.fingerprint && chain.nextStep === job.step + 1;
+      job.kind === 'gap' &&
+      chain.handoverStatus !== 'revoked' &&
+      chain.revision === job.revision &&
+      chain.fingerprint === job.fingerprint &&
+      chain.nextStep === job.step + 1;
     return { status: 'already-delivered', outside, ...(current && job.kind === 'gap' ? { next: this.nextStep(job) } : {}) };
   }
 
@@ -350,7 +425,13 @@ export class ReminderDeliveryService {
     return { id: gapReminderId({ ...job, step }), job: { ...job, step }, delayMs: delayAfterStep(this.schedule, job.step) };
   }
 
-  private base(reminderId: string, chain: ChainRecord, kind: ReminderKind, step: number, recipients: readonly Candidate[]): ReminderToRecord {
+  private base(
+    reminderId: string,
+    chain: ChainRecord,
+    kind: ReminderKind,
+    step: number,
+    recipients: readonly Candidate[],
+  ): ReminderToRecord {
     return {
       reminderId,
       handoverId: chain.handoverId,
@@ -380,7 +461,10 @@ export class ReminderDeliveryService {
       const addresses = new Set([...mailTo, ...recipients.map((user) => user.username).filter((name) => EMAIL.test(name))]);
       for (const address of [...addresses].sort()) rows.push({ channel: 'email', target: address, label: address });
     }
-    const jobs = rows.map((row) => ({ id: deliveryJobId(reminderId, row.channel, row.target), job: { reminderId, channel: row.channel, recipient: row.target } }));
+    const jobs = rows.map((row) => ({
+      id: deliveryJobId(reminderId, row.channel, row.target),
+      job: { reminderId, channel: row.channel, recipient: row.target },
+    }));
     return { rows, jobs };
   }
 

@@ -85,11 +85,21 @@ const LOAD_CONTEXTS = statementFor(
  * A reminder whose chain the process manager has not committed yet is missing from the map.
  */
 export async function loadDeliveryContexts(tx: EntityManager, keys: readonly ContextKey[]): Promise<Map<string, DeliveryContext>> {
-  const rows = await queryPrepared<ContextRow & { reminder_id: string }>(tx, LOAD_CONTEXTS, [keys.map((key) => key.handoverId), keys.map((key) => key.streamId), keys.map((key) => key.reminderId)]);
+  const rows = await queryPrepared<ContextRow & { reminder_id: string }>(tx, LOAD_CONTEXTS, [
+    keys.map((key) => key.handoverId),
+    keys.map((key) => key.streamId),
+    keys.map((key) => key.reminderId),
+  ]);
   return new Map(
     rows.map((row) => [
       row.reminder_id,
-      { chain: toRecord(row.chain), delivered: row.delivered, streamVersion: Number(row.stream_version), revoked: row.revoked, candidates: row.candidates },
+      {
+        chain: toRecord(row.chain),
+        delivered: row.delivered,
+        streamVersion: Number(row.stream_version),
+        revoked: row.revoked,
+        candidates: row.candidates,
+      },
     ]),
   );
 }
@@ -134,11 +144,18 @@ const LOAD_HELD_CONTEXTS = statementFor(
 export async function loadHeldDeliveryContexts(tx: EntityManager, keys: readonly HeldChainKey[]): Promise<Map<string, DeliveryContext>> {
   if (keys.length === 0) return new Map();
   const counties = [...new Set(keys.map((key) => key.chain.countyId))];
-  const rows = await queryPrepared<{ reminder_id: string; delivered: boolean; stream_version: number; revoked: boolean; candidates_by_county: Record<string, Candidate[]> | null }>(
-    tx,
-    LOAD_HELD_CONTEXTS,
-    [keys.map((key) => key.reminderId), keys.map((key) => handoverStreamId(key.chain.handoverId)), keys.map((key) => key.chain.handoverVersion), counties],
-  );
+  const rows = await queryPrepared<{
+    reminder_id: string;
+    delivered: boolean;
+    stream_version: number;
+    revoked: boolean;
+    candidates_by_county: Record<string, Candidate[]> | null;
+  }>(tx, LOAD_HELD_CONTEXTS, [
+    keys.map((key) => key.reminderId),
+    keys.map((key) => handoverStreamId(key.chain.handoverId)),
+    keys.map((key) => key.chain.handoverVersion),
+    counties,
+  ]);
   const candidates = rows[0]?.candidates_by_county ?? {};
   const chains = new Map(keys.map((key) => [key.reminderId, key.chain]));
   const contexts = new Map<string, DeliveryContext>();
@@ -158,8 +175,17 @@ export async function loadHeldDeliveryContexts(tx: EntityManager, keys: readonly
 
 /** The recipients of a reminder written already. */
 export async function recipientsOf(tx: EntityManager, reminderId: string): Promise<Candidate[]> {
-  const [row] = (await tx.query(`SELECT recipients FROM reminders WHERE id = $1`, [reminderId])) as { recipients: { userId: string; username: string }[] }[];
-  return (row?.recipients ?? []).map((r) => ({ id: r.userId, username: r.username, role: '', department: null, townshipId: null, head: false }));
+  const [row] = (await tx.query(`SELECT recipients FROM reminders WHERE id = $1`, [reminderId])) as {
+    recipients: { userId: string; username: string }[];
+  }[];
+  return (row?.recipients ?? []).map((r) => ({
+    id: r.userId,
+    username: r.username,
+    role: '',
+    department: null,
+    townshipId: null,
+    head: false,
+  }));
 }
 
 /** A reminder to write, with its outside deliveries and (gap steps) the step its chain moves on to. */

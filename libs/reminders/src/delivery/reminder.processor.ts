@@ -50,8 +50,10 @@ export class ReminderProcessor extends WorkerHost {
   async process(job: Job): Promise<string> {
     const data = parseReminderJob(job.name, job.data);
     const expected = expectedReminderId(data);
-    if (job.id !== expected) throw new MalformedJobError('reminder', `job id ${String(job.id)} is not the reminder id ${expected} its data names`);
-    const result = data.kind === 'gap' ? await this.batcher.submit({ reminderId: expected, job: data }) : await this.delivery.deliver(expected, data);
+    if (job.id !== expected)
+      throw new MalformedJobError('reminder', `job id ${String(job.id)} is not the reminder id ${expected} its data names`);
+    const result =
+      data.kind === 'gap' ? await this.batcher.submit({ reminderId: expected, job: data }) : await this.delivery.deliver(expected, data);
     await this.delivery.followUp(result);
     return result.reason === undefined ? result.status : `${result.status}: ${result.reason}`;
   }

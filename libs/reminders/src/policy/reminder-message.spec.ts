@@ -34,17 +34,31 @@ describe('reminder message', () => {
   });
 
   it('names the officer and the date of an expiring certificate', () => {
-    const detail = { type: 'certificate' as const, officerName: '李明', certificateNumber: 'C-1', expiresOn: '2026-06-30', daysBefore: 180 };
-    expect(reminderMessage({ ...content, kind: 'certificate-expiry', gaps: null, detail }).text).toContain('李明（证号 C-1）的行政执法证件将于 2026-06-30 到期');
-  });
-
-  it('describes training gaps by course', () => {
-    expect(describeGap({ resource: 'training', item: '市容环卫执法实务', required: 2, available: 1, missing: 1, responsible: '城市管理局' })).toBe(
-      '培训「市容环卫执法实务」：需 2 名，现有 1 名，缺 1 名（责任：城市管理局）',
+    const detail = {
+      type: 'certificate' as const,
+      officerName: '李明',
+      certificateNumber: 'C-1',
+      expiresOn: '2026-06-30',
+      daysBefore: 180,
+    };
+    expect(reminderMessage({ ...content, kind: 'certificate-expiry', gaps: null, detail }).text).toContain(
+      '李明（证号 C-1）的行政执法证件将于 2026-06-30 到期',
     );
   });
 
+  it('describes training gaps by course', () => {
+    expect(
+      describeGap({ resource: 'training', item: '市容环卫执法实务', required: 2, available: 1, missing: 1, responsible: '城市管理局' }),
+    ).toBe('培训「市容环卫执法实务」：需 2 名，现有 1 名，缺 1 名（责任：城市管理局）');
+  });
+
   it('posts the structured reminder with its subject to the webhook', () => {
-    expect(webhookPayload(content)).toMatchObject({ id: content.reminderId, kind: 'gap', township: '西平街道', power: { code: 'CF-CG-0001' }, gaps });
+    expect(webhookPayload(content)).toMatchObject({
+      id: content.reminderId,
+      kind: 'gap',
+      township: '西平街道',
+      power: { code: 'CF-CG-0001' },
+      gaps,
+    });
   });
 });

@@ -19,7 +19,13 @@ export interface ReminderContent {
 }
 
 export type ReminderDetail =
-  | { readonly type: 'certificate'; readonly officerName: string; readonly certificateNumber: string; readonly expiresOn: string; readonly daysBefore: number }
+  | {
+      readonly type: 'certificate';
+      readonly officerName: string;
+      readonly certificateNumber: string;
+      readonly expiresOn: string;
+      readonly daysBefore: number;
+    }
   | { readonly type: 'unanswered'; readonly effectiveOn: string; readonly daysBefore: number };
 
 const RESOURCE_NAMES: Record<Gap['resource'], string> = { officers: '持证执法人员', training: '培训', equipment: '执法装备' };

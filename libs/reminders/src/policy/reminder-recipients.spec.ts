@@ -1,7 +1,14 @@
 import type { Gap } from '@fangquan/domain';
 import { type Candidate, gapRecipientScope, selectRecipients, townshipRecipientScope } from './reminder-recipients';
 
-const gap = (resource: Gap['resource'], item: string, responsible: string): Gap => ({ resource, item, required: 2, available: 0, missing: 2, responsible });
+const gap = (resource: Gap['resource'], item: string, responsible: string): Gap => ({
+  resource,
+  item,
+  required: 2,
+  available: 0,
+  missing: 2,
+  responsible,
+});
 const user = (username: string, role: string, extra: Partial<Candidate> = {}): Candidate => ({
   id: `id-${username}`,
   username,
@@ -23,7 +30,10 @@ const everyone = [county, countyHead, urban, market, urbanHead, xiping, baishui]
 
 describe('recipients of a reminder', () => {
   it('reminds the department that committed a missing resource, and the county office for the rest', () => {
-    const scope = gapRecipientScope([gap('equipment', 'body-camera', '城市管理局'), gap('officers', 'certified-officer', 'county-office')], false);
+    const scope = gapRecipientScope(
+      [gap('equipment', 'body-camera', '城市管理局'), gap('officers', 'certified-officer', 'county-office')],
+      false,
+    );
     expect(scope).toEqual({ departments: ['城市管理局'], countyOffice: true, countyOfficeHeads: false, townshipId: null });
     expect(selectRecipients(everyone, scope).map((u) => u.username)).toEqual(['zy.cg', 'zy.cg.head', 'zy.head', 'zy.office']);
   });

@@ -33,7 +33,14 @@ interface ReminderRowSql {
   gaps: Gap[] | null;
   recipients: { username: string }[];
   created_at: Date;
-  deliveries: { channel: DeliveryChannel; recipient: string; status: DeliveryStatus; attempts: number; last_error: string | null; updated_at: string }[];
+  deliveries: {
+    channel: DeliveryChannel;
+    recipient: string;
+    status: DeliveryStatus;
+    attempts: number;
+    last_error: string | null;
+    updated_at: string;
+  }[];
 }
 
 /** Every reminder of a handover, oldest first, with each delivery's channel, status and attempts. */

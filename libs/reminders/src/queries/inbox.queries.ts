@@ -48,7 +48,8 @@ export class InboxQueries {
   /** Newest first; `unread` only those not read yet; at most `limit` (1..1000). */
   async list(userId: string, options: { unread?: boolean; limit?: number } = {}): Promise<InboxItem[]> {
     const limit = options.limit ?? MAX_INBOX_PAGE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE) throw new RangeError(`limit must be a whole number from 1 to ${MAX_INBOX_PAGE}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE)
+      throw new RangeError(`limit must be a whole number from 1 to ${MAX_INBOX_PAGE}`);
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM inbox WHERE recipient_user_id = $1::uuid AND ($2::boolean IS NOT TRUE OR read_at IS NULL)
        ORDER BY created_at DESC, id DESC LIMIT $3`,

@@ -5,15 +5,21 @@ describe('job data', () => {
   it('reads a well-formed reminder job', () => {
     const data = { kind: 'gap', handoverId: 'h-1', episode: 1, revision: 2, fingerprint: 'ff', step: 0 };
     expect(parseReminderJob('gap', data)).toEqual(data);
-    expect(parseReminderJob('unanswered', { kind: 'unanswered', handoverId: 'h', effectiveOn: '2026-07-01', daysBefore: 14 })).toMatchObject({ daysBefore: 14 });
+    expect(
+      parseReminderJob('unanswered', { kind: 'unanswered', handoverId: 'h', effectiveOn: '2026-07-01', daysBefore: 14 }),
+    ).toMatchObject({ daysBefore: 14 });
   });
 
   it('fails malformed data at once, naming what is wrong', () => {
     expect(() => parseReminderJob('gap', 'garbage')).toThrow(UnrecoverableError);
-    expect(() => parseReminderJob('gap', { kind: 'gap', handoverId: 'h', episode: 0, revision: 1, fingerprint: 'f', step: 0 })).toThrow(/episode must be a whole number from 1/);
+    expect(() => parseReminderJob('gap', { kind: 'gap', handoverId: 'h', episode: 0, revision: 1, fingerprint: 'f', step: 0 })).toThrow(
+      /episode must be a whole number from 1/,
+    );
     expect(() => parseReminderJob('gap', { kind: 'unanswered', handoverId: 'h' })).toThrow(/does not match the job name/);
     expect(() => parseReminderJob('x', { kind: 'x', handoverId: 'h' })).toThrow(/unknown kind/);
-    expect(() => parseReminderJob('unanswered', { kind: 'unanswered', handoverId: 'h', effectiveOn: '2026-02-30', daysBefore: 3 })).toThrow(/effectiveOn/);
+    expect(() => parseReminderJob('unanswered', { kind: 'unanswered', handoverId: 'h', effectiveOn: '2026-02-30', daysBefore: 3 })).toThrow(
+      /effectiveOn/,
+    );
     expect(() => parseDeliveryJob({ reminderId: 'r', channel: 'sms', recipient: 'x' })).toThrow(/channel/);
     expect(() => parseSweep({ sweep: 'everything' })).toThrow(/unknown sweep/);
   });

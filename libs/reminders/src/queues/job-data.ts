@@ -7,10 +7,23 @@ import { isValidDate } from '@fangquan/domain';
  * goes on with the next job.
  */
 export type ReminderJob =
-  | { readonly kind: 'gap'; readonly handoverId: string; readonly episode: number; readonly revision: number; readonly fingerprint: string; readonly step: number }
+  | {
+      readonly kind: 'gap';
+      readonly handoverId: string;
+      readonly episode: number;
+      readonly revision: number;
+      readonly fingerprint: string;
+      readonly step: number;
+    }
   | { readonly kind: 'gaps-closed'; readonly handoverId: string; readonly episode: number; readonly revision: number }
   | { readonly kind: 'unanswered'; readonly handoverId: string; readonly effectiveOn: string; readonly daysBefore: number }
-  | { readonly kind: 'certificate-expiry'; readonly handoverId: string; readonly officerId: string; readonly expiresOn: string; readonly daysBefore: number };
+  | {
+      readonly kind: 'certificate-expiry';
+      readonly handoverId: string;
+      readonly officerId: string;
+      readonly expiresOn: string;
+      readonly daysBefore: number;
+    };
 
 export interface DeliveryJob {
   readonly reminderId: string;
@@ -32,19 +45,22 @@ export class MalformedJobError extends UnrecoverableError {
 type Fields = Record<string, unknown>;
 
 function record(queue: string, data: unknown): Fields {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new MalformedJobError(queue, `expected an object, got ${JSON.stringify(data)}`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new MalformedJobError(queue, `expected an object, got ${JSON.stringify(data)}`);
   return data as Fields;
 }
 
 function text(queue: string, data: Fields, field: string): string {
   const value = data[field];
-  if (typeof value !== 'string' || value.trim() === '') throw new MalformedJobError(queue, `${field} must be a non-empty string (got ${JSON.stringify(value)})`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new MalformedJobError(queue, `${field} must be a non-empty string (got ${JSON.stringify(value)})`);
   return value;
 }
 
 function whole(queue: string, data: Fields, field: string, min = 0): number {
   const value = data[field];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new MalformedJobError(queue, `${field} must be a whole number from ${min} (got ${JSON.stringify(value)})`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    throw new MalformedJobError(queue, `${field} must be a whole number from ${min} (got ${JSON.stringify(value)})`);
   return value;
 }
 
@@ -62,13 +78,26 @@ export function parseReminderJob(name: string, raw: unknown): ReminderJob {
   const handoverId = text(queue, data, 'handoverId');
   switch (kind) {
     case 'gap':
-      return { kind, handoverId, episode: whole(queue, data, 'episode', 1), revision: whole(queue, data, 'revision', 1), fingerprint: text(queue, data, 'fingerprint'), step: whole(queue, data, 'step') };
+      return {
+        kind,
+        handoverId,
+        episode: whole(queue, data, 'episode', 1),
+        revision: whole(queue, data, 'revision', 1),
+        fingerprint: text(queue, data, 'fingerprint'),
+        step: whole(queue, data, 'step'),
+      };
     case 'gaps-closed':
       return { kind, handoverId, episode: whole(queue, data, 'episode', 1), revision: whole(queue, data, 'revision', 1) };
     case 'unanswered':
       return { kind, handoverId, effectiveOn: date(queue, data, 'effectiveOn'), daysBefore: whole(queue, data, 'daysBefore') };
     case 'certificate-expiry':
-      return { kind, handoverId, officerId: text(queue, data, 'officerId'), expiresOn: date(queue, data, 'expiresOn'), daysBefore: whole(queue, data, 'daysBefore') };
+      return {
+        kind,
+        handoverId,
+        officerId: text(queue, data, 'officerId'),
+        expiresOn: date(queue, data, 'expiresOn'),
+        daysBefore: whole(queue, data, 'daysBefore'),
+      };
     default:
       throw new MalformedJobError(queue, `unknown kind ${JSON.stringify(kind)}`);
   }
@@ -78,13 +107,15 @@ export function parseDeliveryJob(raw: unknown): DeliveryJob {
   const queue = 'delivery';
   const data = record(queue, raw);
   const channel = data.channel;
-  if (channel !== 'webhook' && channel !== 'email') throw new MalformedJobError(queue, `channel must be webhook or email (got ${JSON.stringify(channel)})`);
+  if (channel !== 'webhook' && channel !== 'email')
+    throw new MalformedJobError(queue, `channel must be webhook or email (got ${JSON.stringify(channel)})`);
   return { reminderId: text(queue, data, 'reminderId'), channel, recipient: text(queue, data, 'recipient') };
 }
 
 export function parseSweep(raw: unknown): SweepName {
   const data = record('sweep', raw);
   const sweep = data.sweep;
-  if (typeof sweep !== 'string' || !(SWEEPS as readonly string[]).includes(sweep)) throw new MalformedJobError('sweep', `unknown sweep ${JSON.stringify(sweep)}`);
+  if (typeof sweep !== 'string' || !(SWEEPS as readonly string[]).includes(sweep))
+    throw new MalformedJobError('sweep', `unknown sweep ${JSON.stringify(sweep)}`);
   return sweep as SweepName;
 }

@@ -27,13 +27,21 @@ export class RedisConnections implements OnApplicationShutdown {
 
   get producer(): Redis {
     this.producerClient ??= this.watch(
-      redisClient(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: reconnectDelay, connectionName: 'fangquan-producer' }),
+      redisClient(this.url, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        retryStrategy: reconnectDelay,
+        connectionName: 'fangquan-producer',
+      }),
     );
     return this.producerClient;
   }
 
   get worker(): Redis {
-    this.workerClient ??= this.watch(redisClient(this.url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay, connectionName: 'fangquan-worker' }));
+    this.workerClient ??= this.watch(
+      redisClient(this.url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay, connectionName: 'fangquan-worker' }),
+    );
     return this.workerClient;
   }
 

@@ -35,10 +35,7 @@ export class ReminderQueues {
   readonly deliveries: Queue<DeliveryJob>;
   readonly sweeps: Queue<{ sweep: SweepName }>;
 
-  constructor(
-    connections: RedisConnections,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(connections: RedisConnections, @Inject(APP_CONFIG) config: AppConfig) {
     const common = { connection: connections.producer, prefix: config.queuePrefix };
     const keep = { removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 30 * DAY_S, count: 50_000 } };
     this.reminders = new Queue<ReminderJob>(REMINDER_QUEUE, {
@@ -52,7 +49,12 @@ export class ReminderQueues {
     });
     this.sweeps = new Queue<{ sweep: SweepName }>(SWEEP_QUEUE, {
       ...common,
-      defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 }, attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
+      defaultJobOptions: {
+        removeOnComplete: { count: 100 },
+        removeOnFail: { count: 1000 },
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 10_000 },
+      },
     });
     for (const queue of this.all()) queue.on('error', throttledErrorLog(this.logger, `queue ${queue.name}`));
   }

@@ -76,6 +76,7 @@ export class RemindersSchema1736100000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['reminder_deliveries', 'inbox', 'reminders', 'reminder_chains']) await runner.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['reminder_deliveries', 'inbox', 'reminders', 'reminder_chains'])
+      await runner.query(`DROP TABLE IF EXISTS ${table}`);
   }
 }

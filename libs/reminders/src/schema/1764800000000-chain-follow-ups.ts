@@ -10,7 +10,9 @@ export class ChainFollowUps1764800000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE reminder_chains ADD COLUMN follow_up_due_at timestamptz NULL`);
-    await runner.query(`CREATE INDEX ix_reminder_chains_follow_up ON reminder_chains (follow_up_due_at) WHERE follow_up_due_at IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX ix_reminder_chains_follow_up ON reminder_chains (follow_up_due_at) WHERE follow_up_due_at IS NOT NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -12,6 +12,20 @@ import { ReminderRow } from './reminder.entity';
  * code (types only), so that the read models' schema can list it without an import cycle.
  */
 export const reminderEntities = [ReminderChainRow, ReminderRow, InboxEntryRow, ReminderDeliveryRow];
-export const reminderMigrations = [RemindersSchema1736100000000, ChainRoomForUpdates1764000000001, ChainPartitionCheckpoints1764700000000, ChainFollowUps1764800000000];
+export const reminderMigrations = [
+  RemindersSchema1736100000000,
+  ChainRoomForUpdates1764000000001,
+  ChainPartitionCheckpoints1764700000000,
+  ChainFollowUps1764800000000,
+];
 
-export { ReminderChainRow, ReminderRow, InboxEntryRow, ReminderDeliveryRow, RemindersSchema1736100000000, ChainRoomForUpdates1764000000001, ChainPartitionCheckpoints1764700000000, ChainFollowUps1764800000000 };
+export {
+  ReminderChainRow,
+  ReminderRow,
+  InboxEntryRow,
+  ReminderDeliveryRow,
+  RemindersSchema1736100000000,
+  ChainRoomForUpdates1764000000001,
+  ChainPartitionCheckpoints1764700000000,
+  ChainFollowUps1764800000000,
+};

@@ -49,7 +49,9 @@ export class ReminderSweeps {
   async run(sweep: SweepName): Promise<string> {
     // The chains are the sweeps' list of handovers: bring them up to the log first.
     await this.subscriptions.catchUp({ timeoutMs: 30_000 }).catch((error: unknown) => {
-      this.logger.warn(`sweep ${sweep}: the reminders subscriptions did not catch up (${error instanceof Error ? error.message : String(error)}); sweeping what it has seen`);
+      this.logger.warn(
+        `sweep ${sweep}: the reminders subscriptions did not catch up (${error instanceof Error ? error.message : String(error)}); sweeping what it has seen`,
+      );
     });
     const outcome = await this.dispatch(sweep);
     this.logger.log(`sweep ${sweep} as of ${this.today()}: ${outcome}`);
@@ -85,7 +87,13 @@ export class ReminderSweeps {
         const ids = (await openChainsAfter(tx, after, PAGE)).map((record) => record.handoverId);
         const records = await lockChains(tx, { ids });
         const now = this.clock.now();
-        const changes = await this.reassessment.reassess(tx, records, new Map(records.map((r) => [r.handoverId, r])), localDate(now, this.config.timeZone), now.toISOString());
+        const changes = await this.reassessment.reassess(
+          tx,
+          records,
+          new Map(records.map((r) => [r.handoverId, r])),
+          localDate(now, this.config.timeZone),
+          now.toISOString(),
+        );
         await this.dispatcher.dispatch(tx, changes, now);
         return { ids, changed: changes.add.length + changes.remove.length };
       });
@@ -117,7 +125,13 @@ export class ReminderSweeps {
           if (daysBefore === undefined) continue;
           jobs.push({
             id: certificateReminderId(record.handoverId, officer.officerId, officer.certificateExpiresOn, daysBefore),
-            job: { kind: 'certificate-expiry', handoverId: record.handoverId, officerId: officer.officerId, expiresOn: officer.certificateExpiresOn, daysBefore },
+            job: {
+              kind: 'certificate-expiry',
+              handoverId: record.handoverId,
+              officerId: officer.officerId,
+              expiresOn: officer.certificateExpiresOn,
+              daysBefore,
+            },
             delayMs: 0,
           });
         }
@@ -152,7 +166,9 @@ export class ReminderSweeps {
       for (const record of records) {
         if (record.effectiveOn > today) continue;
         const actor = { username: SWEEP_ACTOR, countyId: record.countyId };
-        const result = await this.handovers.activate(actor, record.handoverId, { correlationId: `activation.${today}.${record.handoverId}` });
+        const result = await this.handovers.activate(actor, record.handoverId, {
+          correlationId: `activation.${today}.${record.handoverId}`,
+        });
         if (result.ok && result.lastGlobalPosition !== null) activated += 1;
       }
       return activated;

@@ -32,12 +32,18 @@ export class SweepSchedulers implements OnApplicationBootstrap, OnApplicationShu
       await withDeadline('upserting the sweep schedulers', 10_000, () =>
         Promise.all(
           SWEEPS.map((sweep) =>
-            this.queues.sweeps.upsertJobScheduler(sweep, { pattern: this.config.sweepCron, tz: this.config.timeZone }, { name: sweep, data: { sweep } }),
+            this.queues.sweeps.upsertJobScheduler(
+              sweep,
+              { pattern: this.config.sweepCron, tz: this.config.timeZone },
+              { name: sweep, data: { sweep } },
+            ),
           ),
         ),
       );
     } catch (error) {
-      this.logger.warn(`sweep schedulers not upserted yet (${error instanceof Error ? error.message : String(error)}); trying again in 10 s`);
+      this.logger.warn(
+        `sweep schedulers not upserted yet (${error instanceof Error ? error.message : String(error)}); trying again in 10 s`,
+      );
       this.retry = setTimeout(() => void this.upsert(), 10_000);
       this.retry.unref();
     }

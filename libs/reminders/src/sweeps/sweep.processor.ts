@@ -7,7 +7,10 @@ import { SWEEP_QUEUE, WORKER_BULL_CONFIG, WORKER_MAX_STALLED, WORKER_STALLED_INT
 import { ReminderSweeps } from './reminder-sweeps.service';
 
 /** Runs the sweeps the job schedulers create, one at a time (a long sweep renews its lock). */
-@Processor({ name: SWEEP_QUEUE, configKey: WORKER_BULL_CONFIG }, { concurrency: 1, lockDuration: 60_000, stalledInterval: WORKER_STALLED_INTERVAL_MS, maxStalledCount: WORKER_MAX_STALLED })
+@Processor(
+  { name: SWEEP_QUEUE, configKey: WORKER_BULL_CONFIG },
+  { concurrency: 1, lockDuration: 60_000, stalledInterval: WORKER_STALLED_INTERVAL_MS, maxStalledCount: WORKER_MAX_STALLED },
+)
 export class SweepProcessor extends WorkerHost {
   constructor(private readonly sweeps: ReminderSweeps) {
     super();

@@ -5,12 +5,19 @@ import { CommitmentsDto } from './commitments.dto';
 import { TEXT_MAX, trimmed } from './text';
 
 export class AcceptHandoverDto {
-  @ApiPropertyOptional({ default: false, description: '有条件承接: accept although the team is not ready yet (needs a reason; reminders keep running)' })
+  @ApiPropertyOptional({
+    default: false,
+    description: '有条件承接: accept although the team is not ready yet (needs a reason; reminders keep running)',
+  })
   @IsOptional()
   @IsBoolean()
   conditional?: boolean;
 
-  @ApiPropertyOptional({ example: '执法记录仪已采购，预计两周内到位', maxLength: TEXT_MAX, description: 'Required for a conditional acceptance' })
+  @ApiPropertyOptional({
+    example: '执法记录仪已采购，预计两周内到位',
+    maxLength: TEXT_MAX,
+    description: 'Required for a conditional acceptance',
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()

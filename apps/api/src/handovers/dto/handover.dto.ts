@@ -19,7 +19,10 @@ export class GapDto {
   @ApiProperty({ example: 2 })
   missing!: number;
 
-  @ApiProperty({ example: '城市管理局', description: "The department that committed the missing resource and has not delivered it, else 'county-office'" })
+  @ApiProperty({
+    example: '城市管理局',
+    description: "The department that committed the missing resource and has not delivered it, else 'county-office'",
+  })
   responsible!: string;
 }
 

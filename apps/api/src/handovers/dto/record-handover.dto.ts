@@ -22,7 +22,11 @@ export class RecordHandoverDto {
   @IsUUID('all')
   teamId!: string;
 
-  @ApiProperty({ enum: HANDOVER_MODES, enumName: 'HandoverMode', description: 'transfer 交由/赋权 (own name) or entrustment 委托 (the department\'s name; needs endsOn; never for coercion)' })
+  @ApiProperty({
+    enum: HANDOVER_MODES,
+    enumName: 'HandoverMode',
+    description: "transfer 交由/赋权 (own name) or entrustment 委托 (the department's name; needs endsOn; never for coercion)",
+  })
   @IsIn(HANDOVER_MODES)
   mode!: HandoverMode;
 
@@ -37,7 +41,11 @@ export class RecordHandoverDto {
   @IsCalendarDate()
   effectiveOn!: string;
 
-  @ApiPropertyOptional({ example: '2027-06-30', format: 'date', description: 'Required for (and only for) an entrustment; after effectiveOn' })
+  @ApiPropertyOptional({
+    example: '2027-06-30',
+    format: 'date',
+    description: 'Required for (and only for) an entrustment; after effectiveOn',
+  })
   @IsOptional()
   @IsCalendarDate()
   endsOn?: string;

@@ -41,10 +41,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (request.method !== 'POST' || key === undefined || isPublic || !request.user) return next.handle();
     if (!KEY_PATTERN.test(key)) {
-      return throwError(() => ProblemException.badRequest([{ field: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }]));
+      return throwError(() =>
+        ProblemException.badRequest([{ field: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }]),
+      );
     }
     const scope = request.user.userId;
-    const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`)
+      .digest('hex');
     const response = http.getResponse<Response>();
 
     return from(this.store.claim(scope, key, requestHash)).pipe(
@@ -55,15 +59,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
             if (claim.statusCode >= 400) response.type('application/problem+json');
             return of(claim.body);
           case 'mismatch':
-            return throwError(() => new ProblemException(problem(422, 'This Idempotency-Key was already used with a different request', { errors: [{ field: 'Idempotency-Key', message: 'reused with a different request' }] }, 'idempotency-key-reused')));
+            return throwError(
+              () =>
+                new ProblemException(
+                  problem(
+                    422,
+                    'This Idempotency-Key was already used with a different request',
+                    { errors: [{ field: 'Idempotency-Key', message: 'reused with a different request' }] },
+                    'idempotency-key-reused',
+                  ),
+                ),
+            );
           case 'in-progress':
-            return throwError(() => ProblemException.conflict('A request with this Idempotency-Key is still being processed; retry shortly', 'idempotency-key-in-progress'));
+            return throwError(() =>
+              ProblemException.conflict(
+                'A request with this Idempotency-Key is still being processed; retry shortly',
+                'idempotency-key-in-progress',
+              ),
+            );
           case 'claimed':
             return next.handle().pipe(
               mergeMap((body: unknown) => from(this.store.complete(scope, key, response.statusCode, body)).pipe(mergeMap(() => of(body)))),
               catchError((error: unknown) => {
                 const details = toProblemDetails(error);
-                const settle = details.status >= 500 ? this.store.release(scope, key) : this.store.complete(scope, key, details.status, details);
+                const settle =
+                  details.status >= 500 ? this.store.release(scope, key) : this.store.complete(scope, key, details.status, details);
                 return from(settle.catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)));
               }),
             );

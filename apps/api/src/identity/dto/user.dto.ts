@@ -24,7 +24,10 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for every role but admin; a county_admin caller defaults it to its own county' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Required for every role but admin; a county_admin caller defaults it to its own county',
+  })
   @IsOptional()
   @IsUUID('all')
   countyId?: string;
@@ -42,7 +45,10 @@ export class CreateUserDto {
   @MaxLength(100)
   department?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Head (负责人) of a county office, department or township: escalated reminders go to heads too' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Head (负责人) of a county office, department or township: escalated reminders go to heads too',
+  })
   @IsOptional()
   @IsBoolean()
   head?: boolean;

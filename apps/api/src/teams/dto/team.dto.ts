@@ -24,7 +24,11 @@ export class AddOfficerDto {
   @IsCalendarDate()
   certificateExpiresOn!: string;
 
-  @ApiPropertyOptional({ example: '市场监管局', maxLength: LABEL_MAX, description: 'The department the officer is seconded from (下沉), if any' })
+  @ApiPropertyOptional({
+    example: '市场监管局',
+    maxLength: LABEL_MAX,
+    description: 'The department the officer is seconded from (下沉), if any',
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -144,7 +148,11 @@ export class TeamDto {
   @ApiProperty({ type: EquipmentOnHandDto, isArray: true, description: 'On hand, by kind' })
   equipment!: EquipmentOnHandDto[];
 
-  @ApiProperty({ type: TrainingRecordDto, isArray: true, description: 'Every completed training, including that of officers who have left' })
+  @ApiProperty({
+    type: TrainingRecordDto,
+    isArray: true,
+    description: 'Every completed training, including that of officers who have left',
+  })
   training!: TrainingRecordDto[];
 
   @ApiProperty({ example: 4, description: 'Stream version; send it back as If-Match' })

@@ -66,7 +66,9 @@ export default function CataloguePage() {
   const category = Form.useWatch('category', addForm);
   const r = rules(i18n);
 
-  const filtered = (powers.data ?? []).filter((power) => !search || power.code.toLowerCase().includes(search.toLowerCase()) || power.name.includes(search));
+  const filtered = (powers.data ?? []).filter(
+    (power) => !search || power.code.toLowerCase().includes(search.toLowerCase()) || power.name.includes(search),
+  );
 
   const fail = (form: Parameters<typeof applyFieldErrors>[0], caught: unknown) => {
     setLeftover(applyFieldErrors(form, caught));
@@ -133,7 +135,13 @@ export default function CataloguePage() {
       title={i18n.t('catalogue.title')}
       extra={
         <Space>
-          <Input.Search allowClear placeholder={i18n.t('catalogue.search')} onSearch={setSearch} onChange={(event) => setSearch(event.target.value)} style={{ width: 220 }} />
+          <Input.Search
+            allowClear
+            placeholder={i18n.t('catalogue.search')}
+            onSearch={setSearch}
+            onChange={(event) => setSearch(event.target.value)}
+            style={{ width: 220 }}
+          />
           {writable && (
             <Button
               type="primary"
@@ -164,7 +172,11 @@ export default function CataloguePage() {
           { title: i18n.t('catalogue.name'), dataIndex: 'name' },
           { title: i18n.t('catalogue.category'), dataIndex: 'category', render: (value: PowerCategory) => i18n.t(`category.${value}`) },
           { title: i18n.t('catalogue.department'), dataIndex: 'department' },
-          { title: i18n.t('catalogue.requirements'), key: 'requirements', render: (_, power) => <RequirementsSummary requirements={power.requirements} /> },
+          {
+            title: i18n.t('catalogue.requirements'),
+            key: 'requirements',
+            render: (_, power) => <RequirementsSummary requirements={power.requirements} />,
+          },
           { title: i18n.t('catalogue.version'), dataIndex: 'version', align: 'right' },
           ...(writable
             ? [
@@ -190,11 +202,31 @@ export default function CataloguePage() {
         ]}
       />
 
-      <Modal open={adding} title={i18n.t('catalogue.add')} onCancel={() => setAdding(false)} onOk={add} confirmLoading={busy} okText={i18n.t('app.save')} width={760} forceRender okButtonProps={{ 'data-testid': 'power-submit' }}>
+      <Modal
+        open={adding}
+        title={i18n.t('catalogue.add')}
+        onCancel={() => setAdding(false)}
+        onOk={add}
+        confirmLoading={busy}
+        okText={i18n.t('app.save')}
+        width={760}
+        forceRender
+        okButtonProps={{ 'data-testid': 'power-submit' }}
+      >
         <ProblemAlert error={error} leftover={leftover} />
-        <Form<PowerForm> form={addForm} name="power" layout="vertical" initialValues={{ category: 'penalty', requirements: { certifiedOfficers: 2, equipment: [], training: [] } }}>
+        <Form<PowerForm>
+          form={addForm}
+          name="power"
+          layout="vertical"
+          initialValues={{ category: 'penalty', requirements: { certifiedOfficers: 2, equipment: [], training: [] } }}
+        >
           <Space wrap align="start">
-            <Form.Item name="code" label={i18n.t('catalogue.code')} extra={i18n.t('catalogue.codeRule')} rules={[r.required, { pattern: /^[^\s/\\?#%]{1,64}$/, message: i18n.t('catalogue.codeRule') }]}>
+            <Form.Item
+              name="code"
+              label={i18n.t('catalogue.code')}
+              extra={i18n.t('catalogue.codeRule')}
+              rules={[r.required, { pattern: /^[^\s/\\?#%]{1,64}$/, message: i18n.t('catalogue.codeRule') }]}
+            >
               <Input style={{ width: 200 }} placeholder="CF-CG-0001" />
             </Form.Item>
             <Form.Item name="category" label={i18n.t('catalogue.category')} rules={[r.required]}>

@@ -6,7 +6,15 @@ import { HANDOVER_STATUSES } from '../../api/types';
 import { itemLabel, resourceLabel, statusLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problems';
 import { useAsync } from '../../components/useAsync';
-import { buildDashboard, CELL_COLORS, CELL_STATES, cellStateOf, type BiggestGap, type CellState, type MatrixRow } from '../../domain/dashboard';
+import {
+  buildDashboard,
+  CELL_COLORS,
+  CELL_STATES,
+  cellStateOf,
+  type BiggestGap,
+  type CellState,
+  type MatrixRow,
+} from '../../domain/dashboard';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 
@@ -14,7 +22,16 @@ function Swatch({ state, label }: { state: CellState; label: string }) {
   const colors = CELL_COLORS[state];
   return (
     <Space size={4}>
-      <span style={{ display: 'inline-block', width: 14, height: 14, background: colors.background, border: `2px solid ${colors.border}`, borderRadius: 3 }} />
+      <span
+        style={{
+          display: 'inline-block',
+          width: 14,
+          height: 14,
+          background: colors.background,
+          border: `2px solid ${colors.border}`,
+          borderRadius: 3,
+        }}
+      />
       <span>{label}</span>
     </Space>
   );
@@ -56,7 +73,12 @@ export default function DashboardPage() {
       ),
       render: (_: unknown, row: MatrixRow) => {
         const handover = row.cells[power.code];
-        if (!handover) return <span style={{ color: '#d9d9d9' }} data-testid={`cell-${row.townshipName}-${power.code}`} data-state="none">—</span>;
+        if (!handover)
+          return (
+            <span style={{ color: '#d9d9d9' }} data-testid={`cell-${row.townshipName}-${power.code}`} data-state="none">
+              —
+            </span>
+          );
         const cell = cellStateOf(handover);
         const colors = CELL_COLORS[cell];
         return (
@@ -64,7 +86,14 @@ export default function DashboardPage() {
             <div
               data-testid={`cell-${row.townshipName}-${power.code}`}
               data-state={cell}
-              style={{ background: colors.background, border: `2px solid ${colors.border}`, color: colors.text, borderRadius: 4, padding: '4px 6px', fontSize: 12 }}
+              style={{
+                background: colors.background,
+                border: `2px solid ${colors.border}`,
+                color: colors.text,
+                borderRadius: 4,
+                padding: '4px 6px',
+                fontSize: 12,
+              }}
             >
               <div style={{ fontWeight: 600 }}>{i18n.t(`cell.${cell}`)}</div>
               <div style={{ fontSize: 11 }}>
@@ -87,13 +116,23 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={4}>
           <Card size="small">
-            <Statistic title={i18n.t('dashboard.totalHandovers')} value={dashboard?.total ?? 0} loading={state.loading && !dashboard} data-testid="stat-total" />
+            <Statistic
+              title={i18n.t('dashboard.totalHandovers')}
+              value={dashboard?.total ?? 0}
+              loading={state.loading && !dashboard}
+              data-testid="stat-total"
+            />
           </Card>
         </Col>
         {HANDOVER_STATUSES.map((status) => (
           <Col xs={12} md={4} key={status}>
             <Card size="small">
-              <Statistic title={statusLabel(i18n, status)} value={dashboard?.byStatus[status] ?? 0} loading={state.loading && !dashboard} data-testid={`stat-${status}`} />
+              <Statistic
+                title={statusLabel(i18n, status)}
+                value={dashboard?.byStatus[status] ?? 0}
+                loading={state.loading && !dashboard}
+                data-testid={`stat-${status}`}
+              />
             </Card>
           </Col>
         ))}
@@ -133,7 +172,12 @@ export default function DashboardPage() {
           columns={[
             { title: i18n.t('gap.resource'), dataIndex: 'resource', render: (value: string) => resourceLabel(i18n, value) },
             { title: i18n.t('gap.item'), key: 'item', render: (_, gap) => itemLabel(i18n, gap) },
-            { title: i18n.t('dashboard.totalMissing'), dataIndex: 'missing', align: 'right', render: (value: number) => <strong style={{ color: '#cf1322' }}>{i18n.number(value)}</strong> },
+            {
+              title: i18n.t('dashboard.totalMissing'),
+              dataIndex: 'missing',
+              align: 'right',
+              render: (value: number) => <strong style={{ color: '#cf1322' }}>{i18n.number(value)}</strong>,
+            },
             { title: i18n.t('dashboard.affected'), dataIndex: 'handovers', align: 'right', render: (value: number) => i18n.number(value) },
             { title: i18n.t('dashboard.townships'), dataIndex: 'townships', align: 'right', render: (value: number) => i18n.number(value) },
           ]}

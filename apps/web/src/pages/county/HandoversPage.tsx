@@ -46,7 +46,10 @@ export default function HandoversPage() {
           style={{ width: 140 }}
           value={status ?? ''}
           onChange={(value) => update({ status: value || undefined, page: undefined })}
-          options={[{ value: '', label: i18n.t('handovers.all') }, ...HANDOVER_STATUSES.map((value) => ({ value, label: statusLabel(i18n, value) }))]}
+          options={[
+            { value: '', label: i18n.t('handovers.all') },
+            ...HANDOVER_STATUSES.map((value) => ({ value, label: statusLabel(i18n, value) })),
+          ]}
         />
         <Typography.Text>{i18n.t('handovers.filterReady')}</Typography.Text>
         <Select<string>
@@ -92,7 +95,11 @@ export default function HandoversPage() {
           { title: i18n.t('handovers.township'), dataIndex: 'townshipName' },
           { title: i18n.t('handovers.department'), dataIndex: 'department' },
           { title: i18n.t('handovers.status'), dataIndex: 'status', render: (value: HandoverStatus) => <StatusTag status={value} /> },
-          { title: i18n.t('handovers.readiness'), key: 'readiness', render: (_, handover) => <ReadinessTag readiness={handover.readiness} revoked={handover.status === 'revoked'} /> },
+          {
+            title: i18n.t('handovers.readiness'),
+            key: 'readiness',
+            render: (_, handover) => <ReadinessTag readiness={handover.readiness} revoked={handover.status === 'revoked'} />,
+          },
           { title: i18n.t('handovers.effectiveOn'), dataIndex: 'effectiveOn', render: (value: string) => i18n.date(value) },
         ]}
       />

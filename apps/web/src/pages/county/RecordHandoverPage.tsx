@@ -105,7 +105,13 @@ export default function RecordHandoverPage() {
     if (!power || !team) return undefined;
     try {
       return {
-        gaps: previewGaps({ requirements: power.requirements, team, committed: sanitize(committed), department, effectiveOn: values.effectiveOn }),
+        gaps: previewGaps({
+          requirements: power.requirements,
+          team,
+          committed: sanitize(committed),
+          department,
+          effectiveOn: values.effectiveOn,
+        }),
         rows: requirementRows(power.requirements, team, values.effectiveOn),
       };
     } catch {
@@ -177,7 +183,11 @@ export default function RecordHandoverPage() {
             onFinish={submit}
             scrollToFirstError
           >
-            <Form.Item name="powerCode" label={i18n.t('record.power')} rules={[{ required: true, message: i18n.t('record.powerRequired') }]}>
+            <Form.Item
+              name="powerCode"
+              label={i18n.t('record.power')}
+              rules={[{ required: true, message: i18n.t('record.powerRequired') }]}
+            >
               <Select
                 showSearch
                 loading={options.loading}
@@ -185,8 +195,17 @@ export default function RecordHandoverPage() {
                 options={powers.map((candidate) => ({ value: candidate.code, label: `${candidate.code} ${candidate.name}` }))}
               />
             </Form.Item>
-            <Form.Item name="teamId" label={i18n.t('record.township')} rules={[{ required: true, message: i18n.t('record.townshipRequired') }]}>
-              <Select showSearch loading={options.loading} optionFilterProp="label" options={(options.data?.townships ?? []).map((township) => ({ value: township.teamId, label: township.name }))} />
+            <Form.Item
+              name="teamId"
+              label={i18n.t('record.township')}
+              rules={[{ required: true, message: i18n.t('record.townshipRequired') }]}
+            >
+              <Select
+                showSearch
+                loading={options.loading}
+                optionFilterProp="label"
+                options={(options.data?.townships ?? []).map((township) => ({ value: township.teamId, label: township.name }))}
+              />
             </Form.Item>
             <Form.Item
               name="mode"
@@ -210,12 +229,20 @@ export default function RecordHandoverPage() {
                 ]}
               />
             </Form.Item>
-            <Form.Item name="instrument" label={i18n.t('record.instrument')} rules={[{ required: true, whitespace: true, message: i18n.t('record.instrumentRequired') }, { max: 500 }]}>
+            <Form.Item
+              name="instrument"
+              label={i18n.t('record.instrument')}
+              rules={[{ required: true, whitespace: true, message: i18n.t('record.instrumentRequired') }, { max: 500 }]}
+            >
               <Input placeholder="沾政发〔2025〕12号" />
             </Form.Item>
             <Row gutter={16}>
               <Col span={12}>
-                <Form.Item name="effectiveOn" label={i18n.t('record.effectiveOn')} rules={[{ required: true, message: i18n.t('record.effectiveOnRequired') }, ...r.date.slice(1)]}>
+                <Form.Item
+                  name="effectiveOn"
+                  label={i18n.t('record.effectiveOn')}
+                  rules={[{ required: true, message: i18n.t('record.effectiveOnRequired') }, ...r.date.slice(1)]}
+                >
                   <DateInput />
                 </Form.Item>
               </Col>
@@ -230,7 +257,8 @@ export default function RecordHandoverPage() {
                       ({ getFieldValue }) => ({
                         validator: async (_, endsOn: unknown) => {
                           const effectiveOn = getFieldValue('effectiveOn') as unknown;
-                          if (typeof endsOn === 'string' && typeof effectiveOn === 'string' && endsOn <= effectiveOn) throw new Error(i18n.t('record.endsOnAfter'));
+                          if (typeof endsOn === 'string' && typeof effectiveOn === 'string' && endsOn <= effectiveOn)
+                            throw new Error(i18n.t('record.endsOnAfter'));
                         },
                       }),
                     ]}

@@ -18,7 +18,10 @@ export default function AwaitingPage() {
     const handovers = await allHandovers();
     const teamIds = [...new Set(handovers.map((handover) => handover.teamId))];
     const codes = [...new Set(handovers.filter((handover) => handover.status === 'recorded').map((handover) => handover.powerCode))];
-    const [teams, powers] = await Promise.all([Promise.all(teamIds.map((teamId) => api.team(teamId))), Promise.all(codes.map((code) => api.power(code)))]);
+    const [teams, powers] = await Promise.all([
+      Promise.all(teamIds.map((teamId) => api.team(teamId))),
+      Promise.all(codes.map((code) => api.power(code))),
+    ]);
     return {
       handovers,
       teams: new Map<string, Team>(teams.map((team) => [team.id, team])),
@@ -87,9 +90,17 @@ export default function AwaitingPage() {
             dataSource={others}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={[
-              { title: i18n.t('handovers.power'), key: 'power', render: (_, handover) => <Link to={`/handovers/${handover.id}`}>{handover.powerName ?? handover.powerCode}</Link> },
+              {
+                title: i18n.t('handovers.power'),
+                key: 'power',
+                render: (_, handover) => <Link to={`/handovers/${handover.id}`}>{handover.powerName ?? handover.powerCode}</Link>,
+              },
               { title: i18n.t('handovers.status'), dataIndex: 'status', render: (value: HandoverStatus) => <StatusTag status={value} /> },
-              { title: i18n.t('handovers.readiness'), key: 'readiness', render: (_, handover) => <ReadinessTag readiness={handover.readiness} revoked={handover.status === 'revoked'} /> },
+              {
+                title: i18n.t('handovers.readiness'),
+                key: 'readiness',
+                render: (_, handover) => <ReadinessTag readiness={handover.readiness} revoked={handover.status === 'revoked'} />,
+              },
               { title: i18n.t('handovers.effectiveOn'), dataIndex: 'effectiveOn', render: (value: string) => i18n.date(value) },
             ]}
           />

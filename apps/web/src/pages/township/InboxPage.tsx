@@ -8,7 +8,12 @@ import { ProblemAlert } from '../../components/problems';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n/i18n';
 
-const KIND_COLORS: Record<string, string> = { gap: 'error', unanswered: 'warning', 'certificate-expiry': 'orange', 'gaps-closed': 'success' };
+const KIND_COLORS: Record<string, string> = {
+  gap: 'error',
+  unanswered: 'warning',
+  'certificate-expiry': 'orange',
+  'gaps-closed': 'success',
+};
 
 /** The caller's reminders, newest first; unread ones in bold. */
 export default function InboxPage() {
@@ -18,7 +23,8 @@ export default function InboxPage() {
     try {
       items = itemsOf(await api.inbox());
     } catch (caught) {
-      if (caught instanceof ApiProblem && caught.status === 404) return { items: [], unavailable: true, handovers: new Map<string, Handover>() };
+      if (caught instanceof ApiProblem && caught.status === 404)
+        return { items: [], unavailable: true, handovers: new Map<string, Handover>() };
       throw caught;
     }
     const handovers = new Map<string, Handover>();
@@ -30,7 +36,11 @@ export default function InboxPage() {
 
   const markRead = async (item: InboxItem) => {
     await api.markRead(item.id);
-    if (inbox.data) inbox.setData({ ...inbox.data, items: inbox.data.items.map((entry) => (entry.id === item.id ? { ...entry, readAt: new Date().toISOString() } : entry)) });
+    if (inbox.data)
+      inbox.setData({
+        ...inbox.data,
+        items: inbox.data.items.map((entry) => (entry.id === item.id ? { ...entry, readAt: new Date().toISOString() } : entry)),
+      });
   };
 
   const unread = inbox.data?.items.filter((item) => !item.readAt).length ?? 0;
@@ -81,7 +91,11 @@ export default function InboxPage() {
                 );
               },
             },
-            { title: i18n.t('handover.gaps'), key: 'gaps', render: (_, item) => (item.gaps && item.gaps.length > 0 ? gapsSummary(i18n, item.gaps) : '—') },
+            {
+              title: i18n.t('handover.gaps'),
+              key: 'gaps',
+              render: (_, item) => (item.gaps && item.gaps.length > 0 ? gapsSummary(i18n, item.gaps) : '—'),
+            },
             { title: i18n.t('inbox.createdAt'), dataIndex: 'createdAt', width: 120, render: (value: string) => i18n.dateTime(value) },
             {
               title: i18n.t('handovers.status'),
