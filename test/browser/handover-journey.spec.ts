@@ -252,16 +252,14 @@ async function seedBackground(app: TestApp, county: County, today: string): Prom
   };
   const record = async (powerCode: string, township: string, extra: object = {}) =>
     expect2xx(
-      await office
-        .post('/api/v1/handovers')
-        .send({
-          powerCode,
-          teamId: county.townships[township]?.teamId,
-          mode: 'transfer',
-          instrument: '沾政发〔2025〕8号',
-          effectiveOn: today,
-          ...extra,
-        }),
+      await office.post('/api/v1/handovers').send({
+        powerCode,
+        teamId: county.townships[township]?.teamId,
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕8号',
+        effectiveOn: today,
+        ...extra,
+      }),
       `record ${powerCode} → ${township}`,
     );
 

@@ -492,29 +492,25 @@ describe('ledger: catalogue, teams and handovers (e2e)', () => {
 
     it('refuses to entrust a coercive measure with 409, even without an end date', async () => {
       const withEnd = expectProblem(
-        await market
-          .post('/api/v1/handovers')
-          .send({
-            powerCode: 'QZ-SC-0005',
-            teamId: xiping.teamId,
-            mode: 'entrustment',
-            instrument: '沾市监〔2025〕3号',
-            effectiveOn: FUTURE,
-            endsOn: '2100-12-31',
-          }),
+        await market.post('/api/v1/handovers').send({
+          powerCode: 'QZ-SC-0005',
+          teamId: xiping.teamId,
+          mode: 'entrustment',
+          instrument: '沾市监〔2025〕3号',
+          effectiveOn: FUTURE,
+          endsOn: '2100-12-31',
+        }),
         409,
       );
       expect(withEnd.code).toBe('coercion-cannot-be-entrusted');
       expectProblem(
-        await countyAdmin
-          .post('/api/v1/handovers')
-          .send({
-            powerCode: 'QZ-SC-0005',
-            teamId: xiping.teamId,
-            mode: 'entrustment',
-            instrument: '沾市监〔2025〕3号',
-            effectiveOn: FUTURE,
-          }),
+        await countyAdmin.post('/api/v1/handovers').send({
+          powerCode: 'QZ-SC-0005',
+          teamId: xiping.teamId,
+          mode: 'entrustment',
+          instrument: '沾市监〔2025〕3号',
+          effectiveOn: FUTURE,
+        }),
         409,
       );
       // A transfer of it is fine.
