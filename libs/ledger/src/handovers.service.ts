@@ -22,6 +22,7 @@ import {
   type TeamState,
 } from '@fangquan/domain';
 import { AggregateStore, EventStore, type JsonObject, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
+import { accessRefusal, type AccessWording } from './access';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { PowerItems } from './power-items.service';
@@ -45,7 +46,7 @@ export interface RecordHandoverInput {
   readonly effectiveOn: string;
   readonly endsOn?: string;
   readonly committed?: CommitmentsInput;
-  /** The department handing the power over; the power's source department when absent. */
+  /** The department handing the power over (county actors only); the power's source department when absent. */
   readonly department?: string;
 }
 
@@ -138,6 +139,10 @@ export class Handovers {
     const team = inputs.team.state;
     if (team.status === 'none') return refused(notFound(`Team ${input.teamId} does not exist`));
     if (team.countyId !== countyId) return refused(forbidden('The team belongs to another county'));
+    // A department hands over only its own powers (the county office hands over any).
+    const refusal = accessRefusal(actor, { countyId, department: power.department }, POWER_WORDING);
+    if (refusal !== null) return refused(refusal);
+    const department = actor.reach?.kind === 'department' ? power.department : (input.department ?? power.department);
 
     const ctx = this.context.forCommand(actor, options);
     const command: HandoverCommand = {
@@ -149,7 +154,7 @@ export class Handovers {
         powerCategory: power.category,
         teamId: team.teamId,
         townshipId: team.townshipId,
-        department: input.department ?? power.department,
+        department,
         mode: input.mode,
         instrument: input.instrument,
         effectiveOn: input.effectiveOn,
@@ -173,7 +178,7 @@ export class Handovers {
 
   /** The township signs; refused (with the gaps) when the team is not ready and the acceptance is not conditional. */
   accept(actor: LedgerActor, handoverId: string, input: AcceptInput, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, (gaps) => ({
+    return this.withGaps(actor, handoverId, options, ANSWER_WORDING, (gaps) => ({
       type: 'AcceptHandover',
       data: { conditional: input.conditional ?? false, ...(input.reason === undefined ? {} : { reason: input.reason }), gaps },
     }));
@@ -181,26 +186,29 @@ export class Handovers {
 
   /** The township says why it cannot take the power over; the current gaps go on record with its reason. */
   contest(actor: LedgerActor, handoverId: string, reason: string, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, (gaps) => ({ type: 'ContestHandover', data: { reason, gaps } }));
+    return this.withGaps(actor, handoverId, options, ANSWER_WORDING, (gaps) => ({ type: 'ContestHandover', data: { reason, gaps } }));
   }
 
   /** Replaces the commitments of a recorded or contested handover (a contested one goes back to recorded). */
   amendCommitments(actor: LedgerActor, handoverId: string, committed: CommitmentsInput, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, () => ({ type: 'AmendCommitments', data: { committed: toCommitments(committed) } }));
+    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({
+      type: 'AmendCommitments',
+      data: { committed: toCommitments(committed) },
+    }));
   }
 
   revoke(actor: LedgerActor, handoverId: string, reason: string, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, () => ({ type: 'RevokeHandover', data: { reason } }));
+    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({ type: 'RevokeHandover', data: { reason } }));
   }
 
   /** Time-driven (the sweep): an accepted handover whose effective date has come becomes active. */
   activate(actor: LedgerActor, handoverId: string, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, () => ({ type: 'ActivateHandover', data: {} }));
+    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({ type: 'ActivateHandover', data: {} }));
   }
 
   /** Puts a sent reminder on the handover's record; a redelivered one (same reminder id) writes nothing. */
   recordReminderSent(actor: LedgerActor, handoverId: string, input: ReminderSentInput, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, () => ({
+    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({
       type: 'RecordReminderSent',
       data: {
         reminderId: input.reminderId,
@@ -247,20 +255,23 @@ export class Handovers {
   }
 
   /**
-   * Loads the handover (404 when none, 403 when another county's), computes its current gaps,
-   * decides the command built from them, and appends; the result carries the gaps after the command.
+   * Loads the handover (404 when none, 403 when beyond the actor's reach: another county's, another
+   * township's or another department's), computes its current gaps, decides the command built from
+   * them, and appends; the result carries the gaps after the command.
    */
   private withGaps(
     actor: LedgerActor,
     handoverId: string,
     options: CommandOptions,
+    wording: AccessWording,
     build: (gaps: Gap[]) => HandoverCommand,
   ): Promise<HandoverResult> {
     return retryOnStaleRead(async (fromCache) => {
       const current = await this.load(handoverId);
       if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
-      const countyId = current.state.countyId;
-      if (actor.countyId !== countyId) return refused(forbidden('This handover belongs to another county'), current.version);
+      const { countyId, townshipId, department } = current.state;
+      const refusal = accessRefusal(actor, { countyId, townshipId, department }, wording);
+      if (refusal !== null) return refused(refusal, current.version);
       const inputs = await this.readinessInputs(current.state, fromCache);
       const ctx = this.context.forCommand(actor, options);
       const gaps = gapsAgainst(current.state, inputs, ctx.decision.today);
@@ -278,6 +289,13 @@ export class Handovers {
     });
   }
 }
+
+const POWER_WORDING: AccessWording = {
+  what: 'power',
+  departmentOnly: (owner) => `A department hands over only its own powers; this power is ${owner}'s`,
+};
+const HANDOVER_WORDING: AccessWording = { what: 'handover' };
+const ANSWER_WORDING: AccessWording = { what: 'handover', townshipOnly: "Only the township of the handover's team answers it" };
 
 /** The power and the team a handover command is decided on, and the versions they were read at. */
 interface ReadinessInputs {

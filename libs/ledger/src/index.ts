@@ -1,5 +1,6 @@
 // @fangquan/ledger — the application layer of the aggregates: load, decide, append, with context and metadata.
 export * from './ledger.types';
+export * from './access';
 export * from './stream-ids';
 export * from './ledger-context';
 export * from './power-items.service';

@@ -1,10 +1,22 @@
 import type { DomainError } from '@fangquan/domain';
 
+/**
+ * How far an actor reaches within its county: the whole county (the county office, the workers), one
+ * township (its users), or one department (its users). A department user whose account names no
+ * department, or a township user without a township, reaches nothing.
+ */
+export type ActorReach =
+  | { readonly kind: 'county' }
+  | { readonly kind: 'township'; readonly townshipId: string | null }
+  | { readonly kind: 'department'; readonly department: string | null };
+
 /** Who issues a command: the authenticated user (or a worker's system actor) as the ledger needs it. */
 export interface LedgerActor {
   readonly username: string;
   /** The actor's county; commands never cross counties. Null (the system admin) writes nothing. */
   readonly countyId: string | null;
+  /** Absent: the whole county. */
+  readonly reach?: ActorReach;
 }
 
 export interface CommandOptions {
@@ -18,12 +30,13 @@ export interface CommandOptions {
 
 /**
  * Why a command was refused: the domain's errors, plus the two the ledger adds —
- * `forbidden` (the aggregate belongs to another county than the actor) and
+ * `forbidden` (the aggregate lies beyond the actor's reach; `code` names the rule when it is more
+ * than the county's or township's bounds) and
  * `version-conflict` (the stream was not at the expected version; nothing was written).
  */
 export type LedgerError =
   | DomainError
-  | { readonly kind: 'forbidden'; readonly detail: string }
+  | { readonly kind: 'forbidden'; readonly detail: string; readonly code?: string }
   | { readonly kind: 'version-conflict'; readonly detail: string; readonly expected: number | null; readonly actual: number | null };
 
 /** A command that was decided and written (or decided to change nothing: `lastGlobalPosition` null). */
@@ -55,6 +68,6 @@ export function refused(error: LedgerError, version = 0): Refused {
   return { ok: false, error, version };
 }
 
-export function forbidden(detail: string): LedgerError {
-  return { kind: 'forbidden', detail };
+export function forbidden(detail: string, code?: string): LedgerError {
+  return code === undefined ? { kind: 'forbidden', detail } : { kind: 'forbidden', detail, code };
 }

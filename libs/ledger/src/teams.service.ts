@@ -11,8 +11,9 @@ import {
   type TeamState,
 } from '@fangquan/domain';
 import { type AggregateLoadRequest, AggregateStore, EventStore, type LoadRequestOptions } from '@fangquan/event-store';
+import { accessRefusal } from './access';
 import { LedgerContext } from './ledger-context';
-import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
+import { type CommandOptions, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
 import { teamStreamId } from './stream-ids';
 
@@ -38,6 +39,8 @@ export interface RecordTrainingInput {
   readonly hours: number;
   readonly completedOn: string;
 }
+
+const TEAM_WORDING = { what: 'team', townshipOnly: "Only the township's own users and its county_admin may change this team" };
 
 /** The townships' enforcement teams: roster, equipment on hand, completed training. A team is formed with its township. */
 @Injectable()
@@ -107,12 +110,13 @@ export class Teams {
     return result.ok ? { ...result, trainingId } : result;
   }
 
-  /** Loads the team (404 when none, 403 when another county's), then decides and appends. */
+  /** Loads the team (404 when none, 403 when another county's or another township's), then decides and appends. */
   private async run(actor: LedgerActor, teamId: string, command: TeamCommand, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
     const current = await this.load(teamId);
     if (current.state.status === 'none') return refused(notFound(`Team ${teamId} does not exist`));
-    const countyId = current.state.countyId;
-    if (actor.countyId !== countyId) return refused(forbidden('This team belongs to another county'), current.version);
+    const { countyId, townshipId } = current.state;
+    const refusal = accessRefusal(actor, { countyId, townshipId }, TEAM_WORDING);
+    if (refusal !== null) return refused(refusal, current.version);
     const ctx = this.context.forCommand(actor, options);
     return runCommand(
       () =>

@@ -46,14 +46,3 @@ export function assertTownshipAccess(user: AuthenticatedUser, scope: TownshipSco
   if (!canAccessCounty(user, scope.countyId)) throw ProblemException.forbidden('This belongs to another county');
   if (!canAccessTownship(user, scope)) throw ProblemException.forbidden('This belongs to another township');
 }
-
-/** Writing a township team's roster, equipment and training: that township's users and the county_admin of its county. */
-export function canWriteTeam(user: AuthenticatedUser, scope: TownshipScope): boolean {
-  if (user.role === 'county_admin') return user.countyId === scope.countyId;
-  return user.role === 'township' && user.countyId === scope.countyId && user.townshipId === scope.townshipId;
-}
-
-export function assertTeamWriter(user: AuthenticatedUser, scope: TownshipScope): void {
-  if (!canWriteTeam(user, scope))
-    throw ProblemException.forbidden("Only the township's own users and its county_admin may change this team");
-}

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { LedgerActor, LedgerError, LedgerResult, Written } from '@fangquan/ledger';
+import type { ActorReach, LedgerActor, LedgerError, LedgerResult, Written } from '@fangquan/ledger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { problem, ProblemException } from '../http/problem';
 import { correlationIdOf } from '../identity/correlation';
@@ -11,7 +11,19 @@ import { correlationIdOf } from '../identity/correlation';
  */
 
 export function actorOf(user: AuthenticatedUser): LedgerActor {
-  return { username: user.username, countyId: user.countyId };
+  return { username: user.username, countyId: user.countyId, reach: reachOf(user) };
+}
+
+/** A township user acts for its township, a department user for its department, the county's other users for the county. */
+function reachOf(user: AuthenticatedUser): ActorReach {
+  switch (user.role) {
+    case 'township':
+      return { kind: 'township', townshipId: user.townshipId };
+    case 'department':
+      return { kind: 'department', department: user.department };
+    default:
+      return { kind: 'county' };
+  }
 }
 
 /** The request's correlation id (`X-Correlation-Id` / `X-Request-Id`, else a new one). */
@@ -21,7 +33,7 @@ export const CorrelationId = createParamDecorator((_data: unknown, context: Exec
 
 /**
  * A refused command as problem+json: invalid → 400 naming every field; not-found → 404;
- * forbidden → 403; rule → 409 with `code` (and `gaps` when the refusal is about readiness);
+ * forbidden → 403 (with `code` when it names a rule); rule → 409 with `code` (and `gaps` when the refusal is about readiness);
  * version conflict → 409 `version-conflict` (nothing was written).
  */
 export function ledgerProblem(error: LedgerError): ProblemException {
@@ -31,7 +43,9 @@ export function ledgerProblem(error: LedgerError): ProblemException {
     case 'not-found':
       return ProblemException.notFound(error.detail);
     case 'forbidden':
-      return ProblemException.forbidden(error.detail);
+      return error.code === undefined
+        ? ProblemException.forbidden(error.detail)
+        : new ProblemException(problem(403, error.detail, { code: error.code }, error.code));
     case 'rule':
       return new ProblemException(
         problem(409, error.detail, { code: error.code, ...(error.gaps === undefined ? {} : { gaps: error.gaps }) }, error.code),

@@ -36,6 +36,8 @@ export interface HandoverScope {
   countyId: string;
   /** A township user sees its own township only. */
   townshipId?: string;
+  /** A department user sees its own department's only. */
+  department?: string;
 }
 
 export interface HandoverFilter {
@@ -112,6 +114,7 @@ export class HandoverQueries {
     }
     const query = this.withPowerName().where('h.county_id = :countyId', { countyId: scope.countyId });
     if (scope.townshipId !== undefined) query.andWhere('h.township_id = :townshipId', { townshipId: scope.townshipId });
+    if (scope.department !== undefined) query.andWhere('h.department = :department', { department: scope.department });
     if (filter.status !== undefined) query.andWhere('h.status = :status', { status: filter.status });
     if (filter.teamId !== undefined) query.andWhere('h.team_id = :teamId', { teamId: filter.teamId });
     if (filter.ready !== undefined) query.andWhere('h.ready = :ready', { ready: filter.ready });
