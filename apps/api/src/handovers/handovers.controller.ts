@@ -19,14 +19,14 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { IfMatchVersion } from '../http/if-match.decorator';
 import { ProblemException } from '../http/problem';
-import { UuidParamPipe } from '../identity/uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { AcceptHandoverDto, AmendCommitmentsDto, ContestHandoverDto, RevokeHandoverDto } from './dto/handover-actions.dto';
 import { HandoverDto, HandoverListDto, HistoryEntryDto } from './dto/handover.dto';
 import { ListHandoversQuery } from './dto/list-handovers.query';
 import { RecordHandoverDto } from './dto/record-handover.dto';
 import { HandoverReads } from './handover-reads';
-import { actorOf, CorrelationId, written } from './ledger-http';
-import { countyOf } from './scope';
+import { actorOf, CorrelationId, written } from '../http/ledger-http';
+import { countyOf } from '../http/scope';
 
 const IF_MATCH = {
   name: 'If-Match',

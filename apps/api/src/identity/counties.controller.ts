@@ -12,7 +12,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CountiesService } from './counties.service';
 import { CountyDto, CreateCountyDto } from './dto/county.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('identity')
 @ApiBearerAuth()

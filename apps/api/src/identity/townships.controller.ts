@@ -15,7 +15,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { correlationIdOf } from './correlation';
 import { CreateTownshipDto, TownshipDto } from './dto/township.dto';
 import { TownshipsService } from './townships.service';
-import { UuidParamPipe } from './uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 
 @ApiTags('identity')
 @ApiBearerAuth()

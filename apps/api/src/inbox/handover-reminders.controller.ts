@@ -6,7 +6,7 @@ import { assertTownshipAccess } from '../auth/access';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProblemException } from '../http/problem';
-import { UuidParamPipe } from '../identity/uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { HandoverReminderDto } from './dto/inbox.dto';
 
 /** The reminders of one handover, for whoever may read the handover. */

@@ -4,7 +4,7 @@ import { InboxQueries } from '@fangquan/reminders';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProblemException } from '../http/problem';
-import { UuidParamPipe } from '../identity/uuid-param.pipe';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { InboxItemDto, InboxQuery } from './dto/inbox.dto';
 
 /** The caller's in-app inbox of reminders. */

@@ -19,8 +19,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { IfMatchVersion } from '../http/if-match.decorator';
 import { ProblemException } from '../http/problem';
-import { actorOf, CorrelationId, written } from '../handovers/ledger-http';
-import { UuidParamPipe } from '../identity/uuid-param.pipe';
+import { actorOf, CorrelationId, written } from '../http/ledger-http';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import {
   AddOfficerDto,
   AddOfficerResponseDto,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { POWER_CATEGORIES, type PowerCategory } from '@fangquan/domain';
-import { LABEL_MAX, TEXT_MAX, trimmed } from '../../handovers/dto/text';
+import { LABEL_MAX, TEXT_MAX, trimmed } from '../../http/dto/text';
 import { RequirementsDto } from './requirements.dto';
 
 /** Codes go into paths (`/powers/:code`): no spaces, slashes, `?`, `#` or `%`. */

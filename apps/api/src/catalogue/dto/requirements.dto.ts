@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LABEL_MAX, LIST_MAX, trimmed } from '../../handovers/dto/text';
+import { LABEL_MAX, LIST_MAX, trimmed } from '../../http/dto/text';
 
 export class EquipmentLineDto {
   @ApiProperty({ example: 'body-camera', maxLength: LABEL_MAX, description: "Equipment kind, e.g. 'body-camera', 'vehicle'" })

@@ -14,8 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EquipmentLineDto } from '../../catalogue/dto/requirements.dto';
-import { IsCalendarDate } from './calendar-date.validator';
-import { LABEL_MAX, LIST_MAX, trimmed } from './text';
+import { IsCalendarDate } from '../../http/dto/calendar-date.validator';
+import { LABEL_MAX, LIST_MAX, trimmed } from '../../http/dto/text';
 
 export class CommittedOfficerDto {
   @ApiProperty({ example: '王强', maxLength: LABEL_MAX })

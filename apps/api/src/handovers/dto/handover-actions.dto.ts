@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CommitmentsDto } from './commitments.dto';
-import { TEXT_MAX, trimmed } from './text';
+import { TEXT_MAX, trimmed } from '../../http/dto/text';
 
 export class AcceptHandoverDto {
   @ApiPropertyOptional({

@@ -3,9 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { HANDOVER_MODES, type HandoverMode } from '@fangquan/domain';
 import { POWER_CODE_PATTERN } from '../../catalogue/dto/power.dto';
-import { IsCalendarDate } from './calendar-date.validator';
+import { IsCalendarDate } from '../../http/dto/calendar-date.validator';
 import { CommitmentsDto } from './commitments.dto';
-import { TEXT_MAX, trimmed } from './text';
+import { TEXT_MAX, trimmed } from '../../http/dto/text';
 
 /**
  * The cross-field rules of `endsOn` (required for an entrustment, after `effectiveOn`, none for a

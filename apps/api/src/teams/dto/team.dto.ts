@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../handovers/dto/calendar-date.validator';
-import { LABEL_MAX, TEXT_MAX, trimmed } from '../../handovers/dto/text';
+import { IsCalendarDate } from '../../http/dto/calendar-date.validator';
+import { LABEL_MAX, TEXT_MAX, trimmed } from '../../http/dto/text';
 import { EquipmentLineDto } from '../../catalogue/dto/requirements.dto';
 
 export class AddOfficerDto {

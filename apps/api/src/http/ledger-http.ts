@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { ActorReach, LedgerActor, LedgerError, LedgerResult, Written } from '@fangquan/ledger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { problem, ProblemException } from '../http/problem';
+import { problem, ProblemException } from './problem';
 import { correlationIdOf } from '../identity/correlation';
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertCountyAccess, isSystemAdmin } from '../auth/access';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from './problem';
 
 /**
  * The county a read is about: the caller's own, or for the system admin (who belongs to none) the

@@ -1,4 +1,4 @@
-import { ProblemException } from '../http/problem';
+import { ProblemException } from './problem';
 import { ledgerProblem, written } from './ledger-http';
 
 const gap = { resource: 'equipment' as const, item: 'body-camera', required: 2, available: 0, missing: 2, responsible: '城市管理局' };
