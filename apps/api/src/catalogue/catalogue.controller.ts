@@ -16,9 +16,9 @@ import { PowerItems } from '@fangquan/ledger';
 import { PowerQueries, ReadModelFreshness } from '@fangquan/read-models';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { IfMatchVersion } from '../http/if-match.decorator';
+import { CommandCall } from '../http/command-call.decorator';
 import { ProblemException } from '../http/problem';
-import { actorOf, CorrelationId, written } from '../http/ledger-http';
+import { written } from '../http/ledger-http';
 import { countyOf } from '../http/scope';
 import { PowerDto, RegisterPowerDto, ReviseRequirementsDto } from './dto/power.dto';
 import { CountyQuery } from './dto/powers.query';
@@ -52,12 +52,8 @@ export class CatalogueController {
   @ApiCreatedResponse({ type: PowerDto })
   @ApiBadRequestResponse({ description: 'Every bad field named (e.g. fewer than 2 certified officers for a penalty)' })
   @ApiConflictResponse({ description: 'The code is already in the catalogue' })
-  async register(
-    @CurrentUser() user: AuthenticatedUser,
-    @Body() body: RegisterPowerDto,
-    @CorrelationId() correlationId: string,
-  ): Promise<PowerDto> {
-    const result = written(await this.powers.register(actorOf(user), body, { correlationId }));
+  async register(@Body() body: RegisterPowerDto, @CommandCall({ ifMatch: false }) call: CommandCall): Promise<PowerDto> {
+    const result = written(await this.powers.register(call.actor, body, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return toPowerDto(result.state, result.version);
   }
@@ -72,15 +68,11 @@ export class CatalogueController {
   @ApiNotFoundResponse({ description: 'No such code in the county catalogue' })
   @ApiConflictResponse({ description: 'Stale If-Match' })
   async revise(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('code', PowerCodePipe) code: string,
     @Body() body: ReviseRequirementsDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<PowerDto> {
-    const result = written(
-      await this.powers.reviseRequirements(actorOf(user), code, body.requirements, { correlationId, expectedVersion }),
-    );
+    const result = written(await this.powers.reviseRequirements(call.actor, code, body.requirements, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return toPowerDto(result.state, result.version);
   }

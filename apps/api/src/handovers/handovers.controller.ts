@@ -17,7 +17,7 @@ import { HandoverQueries } from '@fangquan/read-models';
 import { assertTownshipAccess } from '../auth/access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { IfMatchVersion } from '../http/if-match.decorator';
+import { CommandCall } from '../http/command-call.decorator';
 import { ProblemException } from '../http/problem';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { AcceptHandoverDto, AmendCommitmentsDto, ContestHandoverDto, RevokeHandoverDto } from './dto/handover-actions.dto';
@@ -25,7 +25,7 @@ import { HandoverDto, HandoverListDto, HistoryEntryDto } from './dto/handover.dt
 import { ListHandoversQuery } from './dto/list-handovers.query';
 import { RecordHandoverDto } from './dto/record-handover.dto';
 import { HandoverReads } from './handover-reads';
-import { actorOf, CorrelationId, written } from '../http/ledger-http';
+import { written } from '../http/ledger-http';
 import { countyOf } from '../http/scope';
 
 const IF_MATCH = {
@@ -57,13 +57,9 @@ export class HandoversController {
   @ApiNotFoundResponse({ description: 'Unknown power code or team' })
   @ApiForbiddenResponse({ description: "A team of another county; a department's handover of another department's power" })
   @ApiConflictResponse({ description: 'An entrustment of a coercive measure (Administrative Compulsion Law art. 17)' })
-  async record(
-    @CurrentUser() user: AuthenticatedUser,
-    @Body() body: RecordHandoverDto,
-    @CorrelationId() correlationId: string,
-  ): Promise<HandoverDto> {
+  async record(@Body() body: RecordHandoverDto, @CommandCall({ ifMatch: false }) call: CommandCall): Promise<HandoverDto> {
     const input = { ...body, teamId: body.teamId.toLowerCase() };
-    const result = written(await this.handovers.record(actorOf(user), input, { correlationId }));
+    const result = written(await this.handovers.record(call.actor, input, call.options));
     return this.reads.afterRecord(result);
   }
 
@@ -117,13 +113,11 @@ export class HandoversController {
   @ApiOkResponse({ type: HandoverDto })
   @ApiConflictResponse({ description: 'Not ready (with gaps), not in a state to accept, or stale If-Match' })
   async accept(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: AcceptHandoverDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<HandoverDto> {
-    const result = written(await this.handovers.accept(actorOf(user), id, body, { correlationId, expectedVersion }));
+    const result = written(await this.handovers.accept(call.actor, id, body, call.options));
     return this.reads.afterWrite(result);
   }
 
@@ -135,13 +129,11 @@ export class HandoversController {
   @ApiOkResponse({ type: HandoverDto })
   @ApiConflictResponse({ description: 'Not in a state to contest, or stale If-Match' })
   async contest(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: ContestHandoverDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<HandoverDto> {
-    const result = written(await this.handovers.contest(actorOf(user), id, body.reason, { correlationId, expectedVersion }));
+    const result = written(await this.handovers.contest(call.actor, id, body.reason, call.options));
     return this.reads.afterWrite(result);
   }
 
@@ -153,13 +145,11 @@ export class HandoversController {
   @ApiOkResponse({ type: HandoverDto })
   @ApiConflictResponse({ description: 'Already accepted, active or revoked; stale If-Match' })
   async amend(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: AmendCommitmentsDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<HandoverDto> {
-    const result = written(await this.handovers.amendCommitments(actorOf(user), id, body.committed, { correlationId, expectedVersion }));
+    const result = written(await this.handovers.amendCommitments(call.actor, id, body.committed, call.options));
     return this.reads.afterWrite(result);
   }
 
@@ -171,13 +161,11 @@ export class HandoversController {
   @ApiOkResponse({ type: HandoverDto })
   @ApiConflictResponse({ description: 'Already revoked; stale If-Match' })
   async revoke(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() body: RevokeHandoverDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<HandoverDto> {
-    const result = written(await this.handovers.revoke(actorOf(user), id, body.reason, { correlationId, expectedVersion }));
+    const result = written(await this.handovers.revoke(call.actor, id, body.reason, call.options));
     return this.reads.afterWrite(result);
   }
 

@@ -1,5 +1,3 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import { ProblemException } from './problem';
 
 /** Parses `If-Match: "<version>"` (also `W/"3"` or a bare `3`); absent → undefined; malformed → 400. */
@@ -9,8 +7,3 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (!match?.[1]) throw ProblemException.badRequest([{ field: 'If-Match', message: 'must be the version in quotes, e.g. "3"' }]);
   return Number(match[1]);
 }
-
-/** The stream version the caller last saw, from If-Match, for optimistic concurrency. */
-export const IfMatchVersion = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined =>
-  parseIfMatch(context.switchToHttp().getRequest<Request>().header('if-match')),
-);

@@ -1,13 +1,10 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import type { ActorReach, LedgerActor, LedgerError, LedgerResult, Written } from '@fangquan/ledger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { problem, ProblemException } from './problem';
-import { correlationIdOf } from '../identity/correlation';
 
 /**
  * The HTTP side of the ledger, shared by the catalogue, teams and handovers controllers:
- * who acts, under which correlation id, and how a refused command reads as problem+json.
+ * who acts, and how a refused command reads as problem+json.
  */
 
 export function actorOf(user: AuthenticatedUser): LedgerActor {
@@ -25,11 +22,6 @@ function reachOf(user: AuthenticatedUser): ActorReach {
       return { kind: 'county' };
   }
 }
-
-/** The request's correlation id (`X-Correlation-Id` / `X-Request-Id`, else a new one). */
-export const CorrelationId = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
-  correlationIdOf(context.switchToHttp().getRequest<Request>()),
-);
 
 /**
  * A refused command as problem+json: invalid → 400 naming every field; not-found → 404;

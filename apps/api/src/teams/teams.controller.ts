@@ -17,9 +17,9 @@ import { ReadModelFreshness, TeamQueries } from '@fangquan/read-models';
 import { assertTownshipAccess } from '../auth/access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { IfMatchVersion } from '../http/if-match.decorator';
+import { CommandCall } from '../http/command-call.decorator';
 import { ProblemException } from '../http/problem';
-import { actorOf, CorrelationId, written } from '../http/ledger-http';
+import { written } from '../http/ledger-http';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import {
   AddOfficerDto,
@@ -74,13 +74,11 @@ export class TeamsController {
   @ApiBadRequestResponse({ description: 'Every bad field named' })
   @ApiConflictResponse({ description: 'Certificate number already on the team; stale If-Match' })
   async addOfficer(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Body() body: AddOfficerDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<AddOfficerResponseDto> {
-    const result = written(await this.teams.addOfficer(actorOf(user), teamId, body, { correlationId, expectedVersion }));
+    const result = written(await this.teams.addOfficer(call.actor, teamId, body, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return { officerId: result.officerId, version: result.version };
   }
@@ -93,13 +91,11 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamDto })
   @ApiConflictResponse({ description: 'Stale If-Match' })
   async removeOfficer(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Param('officerId', new UuidParamPipe('officerId')) officerId: string,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<TeamDto> {
-    const result = written(await this.teams.removeOfficer(actorOf(user), teamId, officerId, undefined, { correlationId, expectedVersion }));
+    const result = written(await this.teams.removeOfficer(call.actor, teamId, officerId, undefined, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return toTeamDto(result.state, result.version);
   }
@@ -112,13 +108,11 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamDto })
   @ApiBadRequestResponse({ description: 'Every bad field named (quantity must be a whole number above 0)' })
   async receiveEquipment(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Body() body: ReceiveEquipmentDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<TeamDto> {
-    const result = written(await this.teams.receiveEquipment(actorOf(user), teamId, body, { correlationId, expectedVersion }));
+    const result = written(await this.teams.receiveEquipment(call.actor, teamId, body, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return toTeamDto(result.state, result.version);
   }
@@ -131,13 +125,11 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamDto })
   @ApiConflictResponse({ description: 'More than the team has on hand; stale If-Match' })
   async writeOffEquipment(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Body() body: WriteOffEquipmentDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<TeamDto> {
-    const result = written(await this.teams.writeOffEquipment(actorOf(user), teamId, body, { correlationId, expectedVersion }));
+    const result = written(await this.teams.writeOffEquipment(call.actor, teamId, body, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return toTeamDto(result.state, result.version);
   }
@@ -149,19 +141,12 @@ export class TeamsController {
   @ApiCreatedResponse({ type: RecordTrainingResponseDto })
   @ApiBadRequestResponse({ description: 'Every bad field named (completedOn not after today)' })
   async recordTraining(
-    @CurrentUser() user: AuthenticatedUser,
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Body() body: RecordTrainingDto,
-    @IfMatchVersion() expectedVersion: number | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandCall() call: CommandCall,
   ): Promise<RecordTrainingResponseDto> {
     const result = written(
-      await this.teams.recordTraining(
-        actorOf(user),
-        teamId,
-        { ...body, officerId: body.officerId.toLowerCase() },
-        { correlationId, expectedVersion },
-      ),
+      await this.teams.recordTraining(call.actor, teamId, { ...body, officerId: body.officerId.toLowerCase() }, call.options),
     );
     await this.waitFor(result.lastGlobalPosition);
     return { trainingId: result.trainingId, version: result.version };
