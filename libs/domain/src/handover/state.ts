@@ -1,5 +1,4 @@
-import type { Gap } from '../readiness/readiness';
-import type { Commitments, PowerCategory } from '../resources';
+import type { HandoverAccepted, HandoverActivated, HandoverContested, HandoverRecorded, HandoverRevoked, ReminderSent } from './events';
 
 export const HANDOVER_MODES = ['transfer', 'entrustment'] as const;
 /** transfer 交由/赋权 (acts in its own name); entrustment 委托 (acts in the department's name, needs endsOn). */
@@ -11,27 +10,17 @@ export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
 export const REMINDER_KINDS = ['gap', 'unanswered', 'certificate-expiry', 'gaps-closed'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export interface RecordedHandover {
-  status: Exclude<HandoverStatus, 'none'>;
-  handoverId: string;
-  countyId: string;
-  powerCode: string;
-  powerCategory: PowerCategory;
-  teamId: string;
-  townshipId: string;
-  department: string;
-  mode: HandoverMode;
-  instrument: string;
-  effectiveOn: string;
-  endsOn?: string;
-  committed: Commitments;
+/** A recorded handover: what its recording said (commitments as last amended), and what happened to it since. */
+export type RecordedHandover = { status: Exclude<HandoverStatus, 'none'> } & HandoverRecorded['data'] & HandoverAnswers;
+
+interface HandoverAnswers {
   /** The signed acknowledgement (承接确认书); null until accepted. */
-  acceptance: { conditional: boolean; reason?: string; gaps: Gap[] } | null;
+  acceptance: HandoverAccepted['data'] | null;
   /** The latest contest; kept after an amendment sends the handover back to recorded. */
-  contest: { reason: string; gaps: Gap[] } | null;
-  activatedOn: string | null;
-  revocation: { reason: string; previousStatus: Exclude<HandoverStatus, 'none' | 'revoked'> } | null;
-  sentReminderIds: string[];
+  contest: HandoverContested['data'] | null;
+  activatedOn: HandoverActivated['data']['activatedOn'] | null;
+  revocation: HandoverRevoked['data'] | null;
+  sentReminderIds: ReminderSent['data']['reminderId'][];
 }
 
 export type HandoverState = { status: 'none' } | RecordedHandover;

@@ -1,15 +1,7 @@
-import type { PowerCategory, Requirements } from '../resources';
+import type { PowerItemRegistered } from './events';
 
-export interface RegisteredPowerItem {
-  status: 'registered';
-  countyId: string;
-  code: string;
-  name: string;
-  category: PowerCategory;
-  legalBasis: string;
-  department: string;
-  requirements: Requirements;
-}
+/** A power in the county catalogue: what its registration recorded, requirements as last revised. */
+export type RegisteredPowerItem = { status: 'registered' } & PowerItemRegistered['data'];
 
 export type PowerItemState = { status: 'none' } | RegisteredPowerItem;
 

@@ -1,28 +1,17 @@
 import type { EquipmentLine } from '../resources';
 import type { TeamCapacity } from '../readiness/readiness';
+import type { OfficerJoined, TeamFormed, TrainingCompleted } from './events';
 
-export interface Officer {
-  officerId: string;
-  name: string;
-  certificateNumber: string;
-  certificateExpiresOn: string;
-  secondedFrom?: string;
-}
+/** An officer as the joining recorded it. */
+export type Officer = OfficerJoined['data'];
 
-export interface TrainingRecord {
-  trainingId: string;
-  officerId: string;
-  course: string;
-  hours: number;
-  completedOn: string;
-}
+/** A completed training as recorded. */
+export type TrainingRecord = TrainingCompleted['data'];
 
-export interface FormedTeam {
-  status: 'formed';
-  teamId: string;
-  countyId: string;
-  townshipId: string;
-  townshipName: string;
+export type FormedTeam = { status: 'formed' } & TeamFormed['data'] & TeamHoldings;
+
+/** What a team holds, built up by its events after the forming. */
+interface TeamHoldings {
   /** Current officers only. */
   officers: Officer[];
   /** On hand, sorted by kind; kinds at zero are removed. */
