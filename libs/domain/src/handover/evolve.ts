@@ -1,6 +1,34 @@
 import { exhaustive } from '../decider';
 import type { HandoverEvent } from './events';
-import type { HandoverState } from './state';
+import type { HandoverState, HandoverStatus } from './state';
+
+type RecordedStatus = Exclude<HandoverStatus, 'none'>;
+
+/**
+ * The handover lifecycle: the status after one more event of a recorded handover. The one statement
+ * of it, followed by the aggregate, the read side's rows and the reminder chains alike.
+ */
+export function handoverStatusAfter(status: RecordedStatus, event: HandoverEvent): RecordedStatus {
+  switch (event.type) {
+    case 'HandoverRecorded':
+      return 'recorded';
+    case 'HandoverAccepted':
+      return 'accepted';
+    case 'HandoverContested':
+      return 'contested';
+    case 'HandoverCommitmentsAmended':
+      // An amendment answers a contest: the township is asked again.
+      return status === 'contested' ? 'recorded' : status;
+    case 'HandoverActivated':
+      return 'active';
+    case 'HandoverRevoked':
+      return 'revoked';
+    case 'ReminderSent':
+      return status;
+    default:
+      return exhaustive(event, 'handover event');
+  }
+}
 
 export function evolveHandover(state: HandoverState, event: HandoverEvent): HandoverState {
   if (event.type === 'HandoverRecorded') {
@@ -15,17 +43,18 @@ export function evolveHandover(state: HandoverState, event: HandoverEvent): Hand
     };
   }
   if (state.status === 'none') return state;
+  const status = handoverStatusAfter(state.status, event);
   switch (event.type) {
     case 'HandoverAccepted':
-      return { ...state, status: 'accepted', acceptance: { ...event.data } };
+      return { ...state, status, acceptance: { ...event.data } };
     case 'HandoverContested':
-      return { ...state, status: 'contested', contest: { ...event.data } };
+      return { ...state, status, contest: { ...event.data } };
     case 'HandoverCommitmentsAmended':
-      return { ...state, status: state.status === 'contested' ? 'recorded' : state.status, committed: event.data.committed };
+      return { ...state, status, committed: event.data.committed };
     case 'HandoverActivated':
-      return { ...state, status: 'active', activatedOn: event.data.activatedOn };
+      return { ...state, status, activatedOn: event.data.activatedOn };
     case 'HandoverRevoked':
-      return { ...state, status: 'revoked', revocation: { ...event.data } };
+      return { ...state, status, revocation: { ...event.data } };
     case 'ReminderSent':
       return { ...state, sentReminderIds: [...state.sentReminderIds, event.data.reminderId] };
     default:

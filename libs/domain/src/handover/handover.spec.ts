@@ -1,7 +1,8 @@
 import type { HandoverCommand, RecordHandover } from './commands';
 import type { HandoverEvent, HandoverRecorded } from './events';
 import { handoverDecider } from './decider';
-import { isOpenHandover, type HandoverState } from './state';
+import { handoverStatusAfter } from './evolve';
+import { isOpenHandover, type HandoverState, type HandoverStatus } from './state';
 import { contextOn, DeciderSpecification } from '../testing/decider-specification';
 import { COUNTY, MARKET_REGULATION, TEAM, TOWNSHIP } from '../testing/sample-data';
 import { evolveAll } from '../decider';
@@ -511,6 +512,26 @@ describe('handover', () => {
         revocation: null,
         sentReminderIds: ['reminder-1', 'reminder-2'],
       });
+    });
+
+    it.each<{ from: Exclude<HandoverStatus, 'none'>; event: HandoverEvent; to: HandoverStatus }>([
+      { from: 'recorded', event: accepted(), to: 'accepted' },
+      { from: 'recorded', event: contested(CONTEST_REASON), to: 'contested' },
+      {
+        from: 'contested',
+        event: { type: 'HandoverCommitmentsAmended', data: { committed: promised(), previousCommitted: promised() } },
+        to: 'recorded',
+      },
+      {
+        from: 'recorded',
+        event: { type: 'HandoverCommitmentsAmended', data: { committed: promised(), previousCommitted: promised() } },
+        to: 'recorded',
+      },
+      { from: 'accepted', event: activated('2025-04-01'), to: 'active' },
+      { from: 'active', event: revoked('收回', 'active'), to: 'revoked' },
+      { from: 'contested', event: reminderSent('reminder-1'), to: 'contested' },
+    ])('takes a $from handover on $event.type to $to', ({ from, event, to }) => {
+      expect(handoverStatusAfter(from, event)).toBe(to);
     });
   });
 });

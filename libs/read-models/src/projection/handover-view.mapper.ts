@@ -1,10 +1,10 @@
-import { exhaustive, type HandoverEvent } from '@fangquan/domain';
+import { handoverStatusAfter, type HandoverEvent } from '@fangquan/domain';
 import type { HandoverView } from '../entities/handover-view.entity';
 import type { EventPlace } from './event-place';
 
 /**
- * The handover row after `event`, mirroring the domain's `evolveHandover` for the fields the read
- * side keeps. Readiness (`gaps`, `ready`) is not decided here: a new row starts not ready with no
+ * The handover row after `event`: the fields the read side keeps, its status by the domain's
+ * lifecycle (`handoverStatusAfter`). Readiness (`gaps`, `ready`) is not decided here: a new row starts not ready with no
  * gaps and the projection recomputes it from the power and team rows. Null: the event does not
  * apply (an event of a handover never recorded).
  */
@@ -33,21 +33,11 @@ export function applyHandoverEvent(row: HandoverView | null, event: HandoverEven
     };
   }
   if (row === null) return null;
-  const next: HandoverView = { ...row, version: place.version, updatedAt: place.occurredAt };
-  switch (event.type) {
-    case 'HandoverAccepted':
-      return { ...next, status: 'accepted' };
-    case 'HandoverContested':
-      return { ...next, status: 'contested' };
-    case 'HandoverCommitmentsAmended':
-      return { ...next, status: row.status === 'contested' ? 'recorded' : row.status, committed: event.data.committed };
-    case 'HandoverActivated':
-      return { ...next, status: 'active' };
-    case 'HandoverRevoked':
-      return { ...next, status: 'revoked' };
-    case 'ReminderSent':
-      return next;
-    default:
-      return exhaustive(event, 'handover event');
-  }
+  const next: HandoverView = {
+    ...row,
+    status: handoverStatusAfter(row.status, event),
+    version: place.version,
+    updatedAt: place.occurredAt,
+  };
+  return event.type === 'HandoverCommitmentsAmended' ? { ...next, committed: event.data.committed } : next;
 }

@@ -1,4 +1,4 @@
-import type { HandoverEvent } from '@fangquan/domain';
+import { handoverStatusAfter, type HandoverEvent } from '@fangquan/domain';
 import type { ChainRecord } from './chain-record';
 
 /**
@@ -35,27 +35,7 @@ export function applyHandoverEvent(record: ChainRecord | undefined, event: Hando
     };
   }
   if (record === undefined) return undefined;
-  switch (event.type) {
-    case 'HandoverCommitmentsAmended':
-      return {
-        ...record,
-        committed: event.data.committed,
-        handoverStatus: record.handoverStatus === 'contested' ? 'recorded' : record.handoverStatus,
-        handoverVersion: version,
-      };
-    case 'HandoverAccepted':
-      return { ...record, handoverStatus: 'accepted', handoverVersion: version };
-    case 'HandoverContested':
-      return { ...record, handoverStatus: 'contested', handoverVersion: version };
-    case 'HandoverActivated':
-      return { ...record, handoverStatus: 'active', handoverVersion: version };
-    case 'HandoverRevoked':
-      return { ...record, handoverStatus: 'revoked', handoverVersion: version };
-    case 'ReminderSent':
-      return record;
-    default: {
-      const unknown: never = event;
-      throw new Error(`Unknown handover event ${JSON.stringify(unknown)}`);
-    }
-  }
+  if (event.type === 'ReminderSent') return record;
+  const next: ChainRecord = { ...record, handoverStatus: handoverStatusAfter(record.handoverStatus, event), handoverVersion: version };
+  return event.type === 'HandoverCommitmentsAmended' ? { ...next, committed: event.data.committed } : next;
 }
