@@ -21,7 +21,15 @@ import {
   teamCapacity,
   type TeamState,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore, type JsonObject, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
+import {
+  AggregateStore,
+  EventStore,
+  type InTransaction,
+  type JsonObject,
+  loadAggregates,
+  readsOf,
+  type StreamAt,
+} from '@fangquan/event-store';
 import { accessRefusal, type AccessWording } from './access';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
@@ -109,8 +117,9 @@ export class Handovers {
     });
   }
 
-  load(handoverId: string): Promise<Loaded<HandoverState>> {
-    return this.aggregates.load(handoverStreamId(handoverId));
+  /** The handover as its stream has it; inside the caller's `transaction` when one is given. */
+  load(handoverId: string, options: InTransaction = {}): Promise<Loaded<HandoverState>> {
+    return this.aggregates.load(handoverStreamId(handoverId), options);
   }
 
   /**

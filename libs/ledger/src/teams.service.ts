@@ -10,7 +10,7 @@ import {
   type TeamEvent,
   type TeamState,
 } from '@fangquan/domain';
-import { type AggregateLoadRequest, AggregateStore, EventStore, type LoadRequestOptions } from '@fangquan/event-store';
+import { type AggregateLoadRequest, AggregateStore, EventStore, type InTransaction, type LoadRequestOptions } from '@fangquan/event-store';
 import { accessRefusal } from './access';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
@@ -53,11 +53,15 @@ export class Teams {
   ) {
     // A team's stream grows with every officer and camera: snapshot it. Every handover command reads
     // its team: keep recent teams, so that recording one needs no round trip for it (see Handovers).
-    this.aggregates = new AggregateStore(eventStore, teamDecider, { snapshot: { schema: 'team-state-v1', every: 50 }, stateCache: 1000 });
+    this.aggregates = new AggregateStore(eventStore, teamDecider, {
+      snapshot: { schema: 'team-state-v1', every: 50 },
+      stateCache: 1000,
+    });
   }
 
-  load(teamId: string): Promise<Loaded<TeamState>> {
-    return this.aggregates.load(teamStreamId(teamId));
+  /** The team as its stream has it; inside the caller's `transaction` when one is given. */
+  load(teamId: string, options: InTransaction = {}): Promise<Loaded<TeamState>> {
+    return this.aggregates.load(teamStreamId(teamId), options);
   }
 
   /** The team, to load together with other aggregates (`loadAggregates`); `fromCache` may answer with a kept state. */
