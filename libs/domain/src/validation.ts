@@ -2,7 +2,7 @@ import { isValidDate } from './calendar';
 import type { FieldError } from './domain-error';
 
 /**
- * Field checks used by the deciders. Each check reads an untrusted value, records a field error
+ * Field checks used by the command parsers. Each check reads an untrusted value, records a field error
  * into the caller's list when the value is bad, and returns the normalised value (trimmed
  * strings). The caller refuses with every collected error at once.
  */
@@ -12,24 +12,36 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function requireText(errors: FieldErrors, field: string, value: unknown): string {
+/** Text, trimmed; `max`: the longest accepted (after trimming). */
+export function requireText(errors: FieldErrors, field: string, value: unknown, max?: number): string {
   if (typeof value !== 'string') {
     errors.push({ field, message: 'is required' });
     return '';
   }
   const trimmed = value.trim();
   if (trimmed === '') errors.push({ field, message: 'must not be blank' });
+  checkLength(errors, field, trimmed, max);
   return trimmed;
 }
 
+function checkLength(errors: FieldErrors, field: string, text: string, max: number | undefined): void {
+  if (max !== undefined && text.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+}
+
+/** A number that must not exceed `max`, when it is a number at all (the other checks name what else is wrong). */
+export function checkAtMost(errors: FieldErrors, field: string, value: unknown, max: number): void {
+  if (typeof value === 'number' && value > max) errors.push({ field, message: `must be at most ${max}` });
+}
+
 /** Optional text: `undefined`, `null` and blank text mean absent (a form's empty field); anything else must be text. */
-export function optionalText(errors: FieldErrors, field: string, value: unknown): string | undefined {
+export function optionalText(errors: FieldErrors, field: string, value: unknown, max?: number): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
     errors.push({ field, message: 'must be text' });
     return undefined;
   }
   const trimmed = value.trim();
+  checkLength(errors, field, trimmed, max);
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -91,9 +103,12 @@ export function requireOneOf<T extends string>(errors: FieldErrors, field: strin
   return match;
 }
 
-/** A list; `undefined`/`null` count as empty when `optional`. */
-export function requireList(errors: FieldErrors, field: string, value: unknown, optional = false): readonly unknown[] {
-  if (Array.isArray(value)) return value as readonly unknown[];
+/** A list (of at most `max` entries); `undefined`/`null` count as empty when `optional`. */
+export function requireList(errors: FieldErrors, field: string, value: unknown, optional = false, max?: number): readonly unknown[] {
+  if (Array.isArray(value)) {
+    if (max !== undefined && value.length > max) errors.push({ field, message: `must have at most ${max} entries` });
+    return value as readonly unknown[];
+  }
   if (optional && (value === undefined || value === null)) return [];
   errors.push({ field, message: 'must be a list' });
   return [];

@@ -11,6 +11,8 @@ import {
   type Gap,
   type HandoverCommand,
   handoverDecider,
+  parseHandoverCommand,
+  parsingFirst,
   type HandoverEvent,
   type HandoverMode,
   type HandoverState,
@@ -111,7 +113,7 @@ export class Handovers {
   ) {
     // Reminders append to the handover's stream for as long as gaps stay open (hence snapshots), and a
     // reminder sent does not change what a user's If-Match protects: it never makes that version stale.
-    this.aggregates = new AggregateStore(eventStore, handoverDecider, {
+    this.aggregates = new AggregateStore(eventStore, parsingFirst(handoverDecider, parseHandoverCommand), {
       snapshot: { schema: 'handover-state-v1', every: 50 },
       concurrencyNeutralEvents: ['ReminderSent'],
     });

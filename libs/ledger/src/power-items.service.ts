@@ -6,6 +6,8 @@ import {
   type PowerCategory,
   type PowerItemCommand,
   powerItemDecider,
+  parsePowerItemCommand,
+  parsingFirst,
   type PowerItemEvent,
   type PowerItemState,
   type RegisteredPowerItem,
@@ -36,7 +38,7 @@ export class PowerItems {
     private readonly context: LedgerContext,
   ) {
     // Every handover command reads its power: keep recent ones (see Handovers).
-    this.aggregates = new AggregateStore(eventStore, powerItemDecider, {
+    this.aggregates = new AggregateStore(eventStore, parsingFirst(powerItemDecider, parsePowerItemCommand), {
       snapshot: { schema: 'power-item-state-v1', every: 50 },
       stateCache: 2000,
     });

@@ -7,6 +7,8 @@ import {
   notFound,
   type TeamCommand,
   teamDecider,
+  parseTeamCommand,
+  parsingFirst,
   type TeamEvent,
   type TeamState,
 } from '@fangquan/domain';
@@ -53,7 +55,7 @@ export class Teams {
   ) {
     // A team's stream grows with every officer and camera: snapshot it. Every handover command reads
     // its team: keep recent teams, so that recording one needs no round trip for it (see Handovers).
-    this.aggregates = new AggregateStore(eventStore, teamDecider, {
+    this.aggregates = new AggregateStore(eventStore, parsingFirst(teamDecider, parseTeamCommand), {
       snapshot: { schema: 'team-state-v1', every: 50 },
       stateCache: 1000,
     });

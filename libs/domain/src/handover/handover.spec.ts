@@ -2,6 +2,8 @@ import type { HandoverCommand, RecordHandover } from './commands';
 import type { HandoverEvent, HandoverRecorded } from './events';
 import { handoverDecider } from './decider';
 import { handoverStatusAfter } from './evolve';
+import { parseHandoverCommand } from './parse';
+import { parsingFirst } from '../parsing';
 import { isOpenHandover, type HandoverState, type HandoverStatus } from './state';
 import { contextOn, DeciderSpecification } from '../testing/decider-specification';
 import { COUNTY, MARKET_REGULATION, TEAM, TOWNSHIP } from '../testing/sample-data';
@@ -9,7 +11,8 @@ import { evolveAll } from '../decider';
 import type { Gap } from '../readiness/readiness';
 import type { Commitments } from '../resources';
 
-const spec = DeciderSpecification.for(handoverDecider);
+/** The handover as the ledger runs it: each command parsed, then decided. */
+const spec = DeciderSpecification.for(parsingFirst(handoverDecider, parseHandoverCommand));
 
 const BEFORE_EFFECTIVE = contextOn('2025-03-01');
 const EFFECTIVE_DAY = contextOn('2025-04-01');

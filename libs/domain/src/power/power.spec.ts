@@ -1,11 +1,14 @@
 import type { PowerItemCommand, RegisterPowerItem } from './commands';
 import type { PowerItemEvent } from './events';
 import { powerItemDecider } from './decider';
+import { parsePowerItemCommand } from './parse';
+import { parsingFirst } from '../parsing';
 import { DeciderSpecification } from '../testing/decider-specification';
 import { catalogue, COUNTY, MARKET_REGULATION } from '../testing/sample-data';
 import type { Requirements } from '../resources';
 
-const spec = DeciderSpecification.for(powerItemDecider);
+/** The power item as the ledger runs it: each command parsed, then decided. */
+const spec = DeciderSpecification.for(parsingFirst(powerItemDecider, parsePowerItemCommand));
 
 const register = (data: RegisterPowerItem['data']): PowerItemCommand => ({ type: 'RegisterPowerItem', data });
 const registered = (data: RegisterPowerItem['data']): PowerItemEvent => ({ type: 'PowerItemRegistered', data });

@@ -1,12 +1,15 @@
 import type { TeamCommand } from './commands';
 import type { TeamEvent } from './events';
 import { teamDecider } from './decider';
+import { parseTeamCommand } from './parse';
+import { parsingFirst } from '../parsing';
 import { initialTeamState, teamCapacity, type TeamState } from './state';
 import { contextOn, DeciderSpecification } from '../testing/decider-specification';
 import { COUNTY, MARKET_REGULATION, officers, TEAM, teamFormed, TOWNSHIP } from '../testing/sample-data';
 import { evolveAll } from '../decider';
 
-const spec = DeciderSpecification.for(teamDecider);
+/** The team as the ledger runs it: each command parsed, then decided. */
+const spec = DeciderSpecification.for(parsingFirst(teamDecider, parseTeamCommand));
 const { zhangWei, liNa, wangQiang } = officers;
 
 const joined = (officer: {
