@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CERTIFIED_OFFICERS_MAX, HOURS_MAX, QUANTITY_MAX } from '@fangquan/domain';
 import { LABEL_MAX, LIST_MAX, trimmed } from '../../http/dto/text';
 
 export class EquipmentLineDto {
@@ -23,10 +24,10 @@ export class EquipmentLineDto {
   @MaxLength(LABEL_MAX)
   kind!: string;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: 100000 })
+  @ApiProperty({ example: 2, minimum: 1, maximum: QUANTITY_MAX })
   @IsInt()
   @Min(1)
-  @Max(100000)
+  @Max(QUANTITY_MAX)
   quantity!: number;
 }
 
@@ -38,10 +39,10 @@ export class TrainingRequirementDto {
   @MaxLength(LABEL_MAX)
   course!: string;
 
-  @ApiProperty({ example: 4, description: 'Hours each officer must have completed', minimum: 0, maximum: 10000 })
+  @ApiProperty({ example: 4, description: 'Hours each officer must have completed', minimum: 0, maximum: HOURS_MAX })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
-  @Max(10000)
+  @Max(HOURS_MAX)
   hours!: number;
 }
 
@@ -50,12 +51,12 @@ export class RequirementsDto {
   @ApiProperty({
     example: 2,
     minimum: 0,
-    maximum: 1000,
+    maximum: CERTIFIED_OFFICERS_MAX,
     description: 'Officers with a valid certificate (at least 2 for penalty and coercion); also how many of them must have each course',
   })
   @IsInt()
   @Min(0)
-  @Max(1000)
+  @Max(CERTIFIED_OFFICERS_MAX)
   certifiedOfficers!: number;
 
   @ApiProperty({ type: EquipmentLineDto, isArray: true, maxItems: LIST_MAX })

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { BUDGET_MAX_YUAN, HOURS_MAX } from '@fangquan/domain';
 import { EquipmentLineDto } from '../../catalogue/dto/requirements.dto';
 import { IsCalendarDate } from '../../http/dto/calendar-date.validator';
 import { LABEL_MAX, LIST_MAX, trimmed } from '../../http/dto/text';
@@ -45,10 +46,10 @@ export class CommittedTrainingDto {
   @MaxLength(LABEL_MAX)
   course!: string;
 
-  @ApiProperty({ example: 4, minimum: 0, maximum: 10000 })
+  @ApiProperty({ example: 4, minimum: 0, maximum: HOURS_MAX })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
-  @Max(10000)
+  @Max(HOURS_MAX)
   hours!: number;
 
   @ApiProperty({ example: '2025-04-15', format: 'date' })
@@ -86,6 +87,6 @@ export class CommitmentsDto {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
-  @Max(1e12)
+  @Max(BUDGET_MAX_YUAN)
   budgetYuan?: number;
 }

@@ -6,9 +6,5 @@ export function trimmed(params: TransformFnParams): unknown {
   return typeof value === 'string' ? value.trim() : value;
 }
 
-/** Longest free text accepted (names, reasons, legal bases). */
-export const TEXT_MAX = 500;
-/** Longest short label accepted (kinds, courses, departments, certificate numbers). */
-export const LABEL_MAX = 100;
-/** Most lines in one list of a request. */
-export const LIST_MAX = 200;
+/** The limits of text and lists: the domain's, which its command parsers enforce too (one contract). */
+export { LABEL_MAX, LIST_MAX, TEXT_MAX } from '@fangquan/domain';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength } from 'class-validator';
+import { HOURS_MAX } from '@fangquan/domain';
 import { IsCalendarDate } from '../../http/dto/calendar-date.validator';
 import { LABEL_MAX, TEXT_MAX, trimmed } from '../../http/dto/text';
 import { EquipmentLineDto } from '../../catalogue/dto/requirements.dto';
@@ -68,10 +69,10 @@ export class RecordTrainingDto {
   @MaxLength(LABEL_MAX)
   course!: string;
 
-  @ApiProperty({ example: 4, minimum: 0, maximum: 10000 })
+  @ApiProperty({ example: 4, minimum: 0, maximum: HOURS_MAX })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
-  @Max(10000)
+  @Max(HOURS_MAX)
   hours!: number;
 
   @ApiProperty({ example: '2025-03-01', format: 'date', description: 'Not after today' })
