@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   handoverDecider,
+  parseHandoverCommand,
+  parsePowerItemCommand,
+  parseTeamCommand,
+  parsingFirst,
   powerItemDecider,
   teamDecider,
   type Decider,
@@ -22,7 +26,7 @@ import { handoverStreamId, powerStreamId, teamStreamId } from '@fangquan/read-mo
 export const TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * The command side in miniature: load a stream, let the domain's decider decide, append what it
+ * The command side in miniature: load a stream, let the domain's decider parse and decide, append what it
  * decided with the metadata every event carries. Refusals throw (a test scenario must be valid).
  */
 export class TestLedger {
@@ -33,7 +37,7 @@ export class TestLedger {
 
   power(countyId: string, code: string, command: PowerItemCommand): Promise<AppendResult> {
     return this.execute<PowerItemCommand, PowerItemEvent, PowerItemState>(
-      powerItemDecider,
+      parsingFirst(powerItemDecider, parsePowerItemCommand),
       powerStreamId(countyId, code),
       countyId,
       command,
@@ -41,11 +45,21 @@ export class TestLedger {
   }
 
   team(countyId: string, teamId: string, command: TeamCommand): Promise<AppendResult> {
-    return this.execute<TeamCommand, TeamEvent, TeamState>(teamDecider, teamStreamId(teamId), countyId, command);
+    return this.execute<TeamCommand, TeamEvent, TeamState>(
+      parsingFirst(teamDecider, parseTeamCommand),
+      teamStreamId(teamId),
+      countyId,
+      command,
+    );
   }
 
   handover(countyId: string, handoverId: string, command: HandoverCommand): Promise<AppendResult> {
-    return this.execute<HandoverCommand, HandoverEvent, HandoverState>(handoverDecider, handoverStreamId(handoverId), countyId, command);
+    return this.execute<HandoverCommand, HandoverEvent, HandoverState>(
+      parsingFirst(handoverDecider, parseHandoverCommand),
+      handoverStreamId(handoverId),
+      countyId,
+      command,
+    );
   }
 
   private async execute<C, E extends DomainEvent, S>(
