@@ -1,9 +1,10 @@
 import { exhaustive } from '../decider';
 import type { FieldError } from '../domain-error';
-import { BUDGET_MAX_YUAN, HOURS_MAX, LABEL_MAX, LIST_MAX, QUANTITY_MAX, TEXT_MAX } from '../limits';
+import { BUDGET_MAX_YUAN, HOURS_MAX, LABEL_MAX, LIST_MAX, TEXT_MAX } from '../limits';
+import { parseEquipmentLines } from '../parse-resources';
 import { parsedOr, type Result } from '../parsing';
 import { GAP_RESOURCES, type Gap } from '../readiness/readiness';
-import { POWER_CATEGORIES, type Commitments, type CommittedOfficer, type CommittedTraining, type EquipmentLine } from '../resources';
+import { POWER_CATEGORIES, type Commitments, type CommittedOfficer, type CommittedTraining } from '../resources';
 import {
   checkAtMost,
   isRecord,
@@ -167,23 +168,7 @@ export function parseCommitments(errors: FieldErrors, value: unknown): Commitmen
     officers.map((officer) => officer.certificateNumber),
     'certificate number',
   );
-  const equipment: EquipmentLine[] = requireList(errors, `${field}.equipment`, value.equipment, true, LIST_MAX).map((line, index) => {
-    const path = `${field}.equipment[${index}]`;
-    if (!isRecord(line)) {
-      errors.push({ field: path, message: 'must be an object { kind, quantity }' });
-      return { kind: '', quantity: 0 };
-    }
-    const kind = requireText(errors, `${path}.kind`, line.kind, LABEL_MAX);
-    const quantity = requireInteger(errors, `${path}.quantity`, line.quantity, 1);
-    checkAtMost(errors, `${path}.quantity`, line.quantity, QUANTITY_MAX);
-    return { kind, quantity };
-  });
-  rejectDuplicates(
-    errors,
-    (index) => `${field}.equipment[${index}].kind`,
-    equipment.map((line) => line.kind),
-    'kind',
-  );
+  const equipment = parseEquipmentLines(errors, `${field}.equipment`, value.equipment, true);
   const training: CommittedTraining[] = requireList(errors, `${field}.training`, value.training, true, LIST_MAX).map((session, index) => {
     const path = `${field}.training[${index}]`;
     if (!isRecord(session)) {

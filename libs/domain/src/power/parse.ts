@@ -1,8 +1,9 @@
 import { exhaustive } from '../decider';
 import type { FieldError } from '../domain-error';
-import { CERTIFIED_OFFICERS_MAX, HOURS_MAX, LABEL_MAX, LIST_MAX, QUANTITY_MAX, TEXT_MAX } from '../limits';
+import { CERTIFIED_OFFICERS_MAX, HOURS_MAX, LABEL_MAX, LIST_MAX, TEXT_MAX } from '../limits';
+import { parseEquipmentLines } from '../parse-resources';
 import { parsedOr, type Result } from '../parsing';
-import { POWER_CATEGORIES, type EquipmentLine, type Requirements, type TrainingRequirement } from '../resources';
+import { POWER_CATEGORIES, type Requirements, type TrainingRequirement } from '../resources';
 import {
   checkAtMost,
   isRecord,
@@ -61,23 +62,7 @@ export function parseRequirements(errors: FieldErrors, value: unknown): Requirem
   const certifiedOfficers = requireInteger(errors, `${field}.certifiedOfficers`, value.certifiedOfficers, 0);
   checkAtMost(errors, `${field}.certifiedOfficers`, value.certifiedOfficers, CERTIFIED_OFFICERS_MAX);
 
-  const equipment: EquipmentLine[] = requireList(errors, `${field}.equipment`, value.equipment, false, LIST_MAX).map((line, index) => {
-    const path = `${field}.equipment[${index}]`;
-    if (!isRecord(line)) {
-      errors.push({ field: path, message: 'must be an object { kind, quantity }' });
-      return { kind: '', quantity: 0 };
-    }
-    const kind = requireText(errors, `${path}.kind`, line.kind, LABEL_MAX);
-    const quantity = requireInteger(errors, `${path}.quantity`, line.quantity, 1);
-    checkAtMost(errors, `${path}.quantity`, line.quantity, QUANTITY_MAX);
-    return { kind, quantity };
-  });
-  rejectDuplicates(
-    errors,
-    (index) => `${field}.equipment[${index}].kind`,
-    equipment.map((line) => line.kind),
-    'kind',
-  );
+  const equipment = parseEquipmentLines(errors, `${field}.equipment`, value.equipment, false);
 
   const training: TrainingRequirement[] = requireList(errors, `${field}.training`, value.training, false, LIST_MAX).map((line, index) => {
     const path = `${field}.training[${index}]`;

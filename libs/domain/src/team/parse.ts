@@ -1,17 +1,9 @@
 import { exhaustive } from '../decider';
 import type { FieldError } from '../domain-error';
-import { HOURS_MAX, LABEL_MAX, QUANTITY_MAX, TEXT_MAX } from '../limits';
+import { HOURS_MAX, LABEL_MAX, TEXT_MAX } from '../limits';
+import { parseEquipmentLine } from '../parse-resources';
 import { parsedOr, type Result } from '../parsing';
-import {
-  checkAtMost,
-  isRecord,
-  optionalText,
-  requireDate,
-  requireInteger,
-  requirePositiveNumber,
-  requireText,
-  type FieldErrors,
-} from '../validation';
+import { checkAtMost, isRecord, optionalText, requireDate, requirePositiveNumber, requireText, type FieldErrors } from '../validation';
 import type { AddOfficer, FormTeam, ReceiveEquipment, RecordTraining, RemoveOfficer, TeamCommand, WriteOffEquipment } from './commands';
 
 /** The shape of each team command; the team's rules (one holder per certificate, enough on hand, no training in the future) are `decide`'s. */
@@ -69,14 +61,14 @@ export function parseRemoveOfficer(input: unknown): Result<RemoveOfficer, FieldE
 export function parseReceiveEquipment(input: unknown): Result<ReceiveEquipment, FieldError[]> {
   const data = isRecord(input) ? input : {};
   const errors: FieldErrors = [];
-  const { kind, quantity } = equipmentLine(errors, data);
+  const { kind, quantity } = parseEquipmentLine(errors, '', data);
   return parsedOr(errors, { type: 'ReceiveEquipment', data: { kind, quantity } });
 }
 
 export function parseWriteOffEquipment(input: unknown): Result<WriteOffEquipment, FieldError[]> {
   const data = isRecord(input) ? input : {};
   const errors: FieldErrors = [];
-  const { kind, quantity } = equipmentLine(errors, data);
+  const { kind, quantity } = parseEquipmentLine(errors, '', data);
   const reason = requireText(errors, 'reason', data.reason, TEXT_MAX);
   return parsedOr(errors, { type: 'WriteOffEquipment', data: { kind, quantity, reason } });
 }
@@ -91,11 +83,4 @@ export function parseRecordTraining(input: unknown): Result<RecordTraining, Fiel
   checkAtMost(errors, 'hours', data.hours, HOURS_MAX);
   const completedOn = requireDate(errors, 'completedOn', data.completedOn);
   return parsedOr(errors, { type: 'RecordTraining', data: { trainingId, officerId, course, hours, completedOn } });
-}
-
-function equipmentLine(errors: FieldErrors, data: Record<string, unknown>): { kind: string; quantity: number } {
-  const kind = requireText(errors, 'kind', data.kind, LABEL_MAX);
-  const quantity = requireInteger(errors, 'quantity', data.quantity, 1);
-  checkAtMost(errors, 'quantity', data.quantity, QUANTITY_MAX);
-  return { kind, quantity };
 }
