@@ -50,7 +50,8 @@ export class HandoversController {
   @Roles('county_admin', 'department')
   @ApiOperation({
     summary: "Record a handover (county_admin; department: its own department's)",
-    description: "The department is the caller's (department users) or the power's source department (county_admin).",
+    description:
+      "The department is the power's source department: a department user hands over only its own department's powers (403 not-own-department otherwise); the county_admin any.",
   })
   @ApiCreatedResponse({ type: HandoverDto })
   @ApiBadRequestResponse({ description: 'Every bad field named (endsOn is required for an entrustment)' })
