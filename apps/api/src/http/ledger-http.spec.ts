@@ -42,6 +42,17 @@ describe('ledgerProblem', () => {
     });
   });
 
+  it('answers a forbidden that names its rule with 403 of that slug and code', () => {
+    expect(details({ kind: 'forbidden', detail: "this power is 综合执法局's", code: 'not-own-department' })).toEqual({
+      type: '/problems/not-own-department',
+      title: expect.any(String),
+      status: 403,
+      detail: "this power is 综合执法局's",
+      code: 'not-own-department',
+    });
+    expect(details({ kind: 'forbidden', detail: 'another county' })).toMatchObject({ type: '/problems/forbidden' });
+  });
+
   it('unwraps a written result and throws the problem of a refused one', () => {
     const ok = { ok: true as const, state: { n: 1 }, version: 3, lastGlobalPosition: '9', extra: 'x' };
     expect(written(ok)).toBe(ok);
