@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandOptions, LedgerActor } from '@fangquan/ledger';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { correlationIdOf } from '../identity/correlation';
-import { parseIfMatch } from './if-match.decorator';
+import { parseIfMatch } from './if-match';
 import { actorOf } from './ledger-http';
 
 /** Who issues a write, and the options the ledger runs it with. */

@@ -1,4 +1,4 @@
-import { parseIfMatch } from './if-match.decorator';
+import { parseIfMatch } from './if-match';
 import { ProblemException } from './problem';
 
 describe('If-Match', () => {
