@@ -7,6 +7,7 @@ export * from './redis/redis-address';
 export * from './net';
 export * from './clock';
 export * from './runtime/redis-endpoint';
+export * from './runtime/debian-packages';
 export * from './nest/tokens';
 export * from './nest/platform.module';
 export * from './health/health.module';
