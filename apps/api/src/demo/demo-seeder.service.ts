@@ -86,7 +86,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   private async seed(): Promise<DemoCredential[]> {
     const correlationId = randomUUID();
     const options = { correlationId };
-    const county = await this.counties.create('示范县');
+    const county = await this.counties.create('示范县', { username: SEEDER.username, correlationId });
     const townships = new Map<string, { id: string; teamId: string }>();
     for (const name of ['城关镇', '西坪镇', '河口街道'])
       townships.set(name, await this.townships.create(SEEDER, county.id, name, correlationId));
