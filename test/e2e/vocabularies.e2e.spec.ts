@@ -225,12 +225,22 @@ describe('county vocabularies of equipment kinds and training courses (e2e)', ()
     expect(((await office.get(`/api/v1/handovers/${id}`)).body as { version: number }).version).toBe(version);
   });
 
-  it('publishes the vocabulary endpoints in the OpenAPI document', async () => {
+  it('publishes the vocabulary endpoints and the coded error shape in the OpenAPI document', async () => {
     const docs = await t.http.get('/api/docs-json');
     expectStatus(docs, 200);
-    const paths = Object.keys((docs.body as { paths: Record<string, unknown> }).paths);
+    const document = docs.body as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; enum?: string[] }> };
+    };
+    const paths = Object.keys(document.paths);
     expect(paths).toEqual(
       expect.arrayContaining(['/api/v1/vocabularies', '/api/v1/vocabularies/{vocabulary}', '/api/v1/vocabularies/{vocabulary}/{code}']),
     );
+    // The error shape with its codes, for the web's generated types.
+    expect(document.components.schemas.ProblemDetailsDto?.properties).toHaveProperty('code');
+    expect(document.components.schemas.FieldErrorCode?.enum).toEqual(
+      expect.arrayContaining(['unknown-equipment-kind', 'unknown-training-course']),
+    );
+    expect(document.components.schemas.ProblemCode?.enum).toEqual(expect.arrayContaining(['term-name-in-use', 'validation-failed']));
   });
 });

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FangquanLogger } from '@fangquan/platform';
+import { ProblemDetailsDto } from './http/problem.dto';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -24,6 +25,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    // The one error shape, with the lists of its codes, for clients' generated types.
+    { extraModels: [ProblemDetailsDto] },
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
