@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { VocabularyBootstrap } from '../../apps/api/src/vocabularies/vocabulary-bootstrap.service';
 import { startTestApp, TEST_ADMIN, type AuthorizedClient, type TestApp } from '../support/test-app';
 
 interface ProblemBody {
@@ -223,6 +225,19 @@ describe('county vocabularies of equipment kinds and training courses (e2e)', ()
       .send({ committed: { training: [{ course: '无人机驾驶', hours: 8, scheduledOn: '2026-11-01' }] } });
     expect(fieldCodes(amended)).toEqual([['committed.training[0].course', 'unknown-training-course']]);
     expect(((await office.get(`/api/v1/handovers/${id}`)).body as { version: number }).version).toBe(version);
+  });
+
+  it('gives a county made before the vocabularies the defaults when the API starts', async () => {
+    const older = randomUUID();
+    await t.dataSource.query(`INSERT INTO counties (id, name, created_at) VALUES ($1, '旧县', now())`, [older]);
+    expect((await vocabulary(admin, `equipment-kinds?countyId=${older}`)).terms).toEqual([]);
+    await t.app.get(VocabularyBootstrap).onApplicationBootstrap();
+    await t.app.get(VocabularyBootstrap).onApplicationBootstrap();
+    const kinds = await vocabulary(admin, `equipment-kinds?countyId=${older}`);
+    expect(kinds.version).toBe(1);
+    expect(kinds.terms).toContainEqual({ code: 'body-camera', name: '执法记录仪' });
+    // Counties that have them keep theirs.
+    expect((await vocabulary(office, 'equipment-kinds')).terms).toContainEqual({ code: 'megaphone', name: '扩音器' });
   });
 
   it('publishes the vocabulary endpoints and the coded error shape in the OpenAPI document', async () => {
