@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { FangquanLogger } from '@fangquan/platform';
+import { ProblemDetailsDto } from './http/problem.dto';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -9,7 +10,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: NestExpressApplication): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(FangquanLogger));
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/{*path}', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
@@ -24,6 +25,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    // The one error shape, with the lists of its codes, for clients' generated types.
+    { extraModels: [ProblemDetailsDto] },
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -4,6 +4,7 @@ import { forbidden, type LedgerActor, type LedgerError } from './ledger.types';
 export const AccessCodes = {
   notOwnDepartment: 'not-own-department',
 } as const;
+export type AccessCode = (typeof AccessCodes)[keyof typeof AccessCodes];
 
 /** Where an aggregate lies within its county: a township's (a team, a handover), a department's (a power, a handover). */
 export interface AccessScope {

@@ -22,6 +22,7 @@ import {
   type ReminderKind,
   teamCapacity,
   type TeamState,
+  linesReferences,
 } from '@fangquan/domain';
 import {
   AggregateStore,
@@ -39,6 +40,7 @@ import { PowerItems } from './power-items.service';
 import { existing, retryOnStaleRead, runCommand } from './run-command';
 import { handoverStreamId } from './stream-ids';
 import { Teams } from './teams.service';
+import { Vocabularies } from './vocabularies.service';
 
 /** Commitments as a caller sends them: every list optional. */
 export interface CommitmentsInput {
@@ -110,6 +112,7 @@ export class Handovers {
     private readonly context: LedgerContext,
     private readonly powers: PowerItems,
     private readonly teams: Teams,
+    private readonly vocabularies: Vocabularies,
   ) {
     // Reminders append to the handover's stream for as long as gaps stay open (hence snapshots), and a
     // reminder sent does not change what a user's If-Match protects: it never makes that version stale.
@@ -132,6 +135,8 @@ export class Handovers {
   async record(actor: LedgerActor, input: RecordHandoverInput, options: CommandOptions): Promise<RecordHandoverResult> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A handover is recorded within a county; the actor belongs to none'));
+    const unknownTerms = await this.vocabularies.refusalOf(countyId, linesReferences('committed', input.committed));
+    if (unknownTerms !== undefined) return unknownTerms;
     const handoverId = randomUUID();
     return retryOnStaleRead((fromCache) => this.recordOnce(actor, countyId, handoverId, input, options, fromCache));
   }
@@ -201,7 +206,16 @@ export class Handovers {
   }
 
   /** Replaces the commitments of a recorded or contested handover (a contested one goes back to recorded). */
-  amendCommitments(actor: LedgerActor, handoverId: string, committed: CommitmentsInput, options: CommandOptions): Promise<HandoverResult> {
+  async amendCommitments(
+    actor: LedgerActor,
+    handoverId: string,
+    committed: CommitmentsInput,
+    options: CommandOptions,
+  ): Promise<HandoverResult> {
+    if (actor.countyId !== null) {
+      const unknownTerms = await this.vocabularies.refusalOf(actor.countyId, linesReferences('committed', committed));
+      if (unknownTerms !== undefined) return unknownTerms;
+    }
     return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({
       type: 'AmendCommitments',
       data: { committed: toCommitments(committed) },

@@ -1,4 +1,5 @@
 import type { DomainError } from '@fangquan/domain';
+import type { AccessCode } from './access';
 
 /**
  * How far an actor reaches within its county: the whole county (the county office, the workers), one
@@ -36,7 +37,7 @@ export interface CommandOptions {
  */
 export type LedgerError =
   | DomainError
-  | { readonly kind: 'forbidden'; readonly detail: string; readonly code?: string }
+  | { readonly kind: 'forbidden'; readonly detail: string; readonly code?: AccessCode }
   | { readonly kind: 'version-conflict'; readonly detail: string; readonly expected: number | null; readonly actual: number | null };
 
 /** A command that was decided and written (or decided to change nothing: `lastGlobalPosition` null). */
@@ -68,6 +69,6 @@ export function refused(error: LedgerError, version = 0): Refused {
   return { ok: false, error, version };
 }
 
-export function forbidden(detail: string, code?: string): LedgerError {
+export function forbidden(detail: string, code?: AccessCode): LedgerError {
   return code === undefined ? { kind: 'forbidden', detail } : { kind: 'forbidden', detail, code };
 }

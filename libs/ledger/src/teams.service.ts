@@ -11,6 +11,7 @@ import {
   parsingFirst,
   type TeamEvent,
   type TeamState,
+  type TermReference,
 } from '@fangquan/domain';
 import { type AggregateLoadRequest, AggregateStore, EventStore, type InTransaction, type LoadRequestOptions } from '@fangquan/event-store';
 import { accessRefusal } from './access';
@@ -18,6 +19,7 @@ import { LedgerContext } from './ledger-context';
 import { type CommandOptions, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
 import { teamStreamId } from './stream-ids';
+import { Vocabularies } from './vocabularies.service';
 
 export interface AddOfficerInput {
   readonly name: string;
@@ -44,6 +46,10 @@ export interface RecordTrainingInput {
 
 const TEAM_WORDING = { what: 'team', townshipOnly: "Only the township's own users and its county_admin may change this team" };
 
+function kindAt(kind: string): TermReference {
+  return { field: 'kind', vocabulary: 'equipment-kinds', value: kind };
+}
+
 /** The townships' enforcement teams: roster, equipment on hand, completed training. A team is formed with its township. */
 @Injectable()
 export class Teams {
@@ -52,6 +58,7 @@ export class Teams {
   constructor(
     eventStore: EventStore,
     private readonly context: LedgerContext,
+    private readonly vocabularies: Vocabularies,
   ) {
     // A team's stream grows with every officer and camera: snapshot it. Every handover command reads
     // its team: keep recent teams, so that recording one needs no round trip for it (see Handovers).
@@ -93,7 +100,9 @@ export class Teams {
   }
 
   receiveEquipment(actor: LedgerActor, teamId: string, input: EquipmentInput, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
-    return this.run(actor, teamId, { type: 'ReceiveEquipment', data: { kind: input.kind, quantity: input.quantity } }, options);
+    return this.run(actor, teamId, { type: 'ReceiveEquipment', data: { kind: input.kind, quantity: input.quantity } }, options, [
+      kindAt(input.kind),
+    ]);
   }
 
   writeOffEquipment(actor: LedgerActor, teamId: string, input: WriteOffInput, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
@@ -102,6 +111,7 @@ export class Teams {
       teamId,
       { type: 'WriteOffEquipment', data: { kind: input.kind, quantity: input.quantity, reason: input.reason } },
       options,
+      [kindAt(input.kind)],
     );
   }
 
@@ -112,17 +122,30 @@ export class Teams {
     options: CommandOptions,
   ): Promise<LedgerResult<FormedTeam, { trainingId: string }>> {
     const trainingId = randomUUID();
-    const result = await this.run(actor, teamId, { type: 'RecordTraining', data: { trainingId, ...input } }, options);
+    const result = await this.run(actor, teamId, { type: 'RecordTraining', data: { trainingId, ...input } }, options, [
+      { field: 'course', vocabulary: 'training-courses', value: input.course },
+    ]);
     return result.ok ? { ...result, trainingId } : result;
   }
 
-  /** Loads the team (404 when none, 403 when another county's or another township's), then decides and appends. */
-  private async run(actor: LedgerActor, teamId: string, command: TeamCommand, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
+  /**
+   * Loads the team (404 when none, 403 when another county's or another township's), checks the kinds and courses the command
+   * names against the county's vocabularies (400), then decides and appends.
+   */
+  private async run(
+    actor: LedgerActor,
+    teamId: string,
+    command: TeamCommand,
+    options: CommandOptions,
+    references: readonly TermReference[] = [],
+  ): Promise<LedgerResult<FormedTeam>> {
     const current = await this.load(teamId);
     if (current.state.status === 'none') return refused(notFound(`Team ${teamId} does not exist`));
     const { countyId, townshipId } = current.state;
     const refusal = accessRefusal(actor, { countyId, townshipId }, TEAM_WORDING);
     if (refusal !== null) return refused(refusal, current.version);
+    const unknownTerms = await this.vocabularies.refusalOf(countyId, references);
+    if (unknownTerms !== undefined) return { ...unknownTerms, version: current.version };
     const ctx = this.context.forCommand(actor, options);
     return runCommand(
       () =>

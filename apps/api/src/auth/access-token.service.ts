@@ -28,7 +28,7 @@ function nullableString(value: unknown): value is string | null {
 /** Signs and verifies access tokens (HS256 JWTs carrying the user's role and scope). */
 @Injectable()
 export class AccessTokenService {
-  /** Verifying a token (HMAC and JSON) was about 6% of the API's CPU per request; a token verified once stays valid until it expires. */
+  /** Verifying a token (HMAC and JSON) is a visible share of the API's CPU per request; a token verified once stays valid until it expires. */
   private readonly verified = new LRUCache<string, AuthenticatedUser>({ max: VERIFIED_TOKENS, ttl: VERIFIED_FOR_MS, ttlAutopurge: false });
 
   constructor(private readonly jwt: JwtService) {}

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CommandCall } from '../http/command-call.decorator';
 import { CountiesService } from './counties.service';
 import { CountyDto, CreateCountyDto } from './dto/county.dto';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
@@ -22,10 +23,10 @@ export class CountiesController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create a county (system admin)' })
+  @ApiOperation({ summary: 'Create a county (system admin), with the default vocabularies of equipment kinds and training courses' })
   @ApiCreatedResponse({ type: CountyDto })
-  create(@Body() body: CreateCountyDto): Promise<CountyDto> {
-    return this.counties.create(body.name);
+  create(@Body() body: CreateCountyDto, @CommandCall({ ifMatch: false }) call: CommandCall): Promise<CountyDto> {
+    return this.counties.create(body.name, { username: call.actor.username, correlationId: call.options.correlationId });
   }
 
   @Get()
