@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ChainRecord } from '../../libs/reminders/src/chain/chain-record';
+import { applyHandoverEvent } from '../../libs/reminders/src/chain/handover-facts';
 import {
   type ChainSelection,
   LOCK_CHAINS_SQL,
@@ -47,30 +48,31 @@ function rowsRead(plan: PlanNode): number {
     );
 }
 
+/** A handover's chain as the process manager keeps it once the handover is recorded. */
 function chain(countyId: string, teamId: string, powerCode: string): ChainRecord {
   const handoverId = randomUUID();
-  return {
-    handoverId,
-    countyId,
-    teamId,
-    townshipId: `township-${teamId}`,
-    townshipName: '西平街道',
-    powerCode,
-    powerName: '对擅自占用城市道路的处罚',
-    department: '城市管理局',
-    effectiveOn: '2026-01-01',
-    committed: { officers: [], equipment: [], training: [] },
-    handoverStatus: 'accepted',
-    handoverVersion: 3,
-    episode: 0,
-    revision: 0,
-    fingerprint: null,
-    gaps: [],
-    nextStep: 0,
-    followUpDueAt: null,
-    openedAt: null,
-    closedAt: null,
-  };
+  const record = applyHandoverEvent(
+    undefined,
+    {
+      type: 'HandoverRecorded',
+      data: {
+        handoverId,
+        countyId,
+        powerCode,
+        powerCategory: 'penalty',
+        teamId,
+        townshipId: `township-${teamId}`,
+        department: '城市管理局',
+        mode: 'transfer',
+        instrument: '沾政发〔2025〕12号',
+        effectiveOn: '2026-01-01',
+        committed: { officers: [], equipment: [], training: [] },
+      },
+    },
+    1,
+  );
+  if (record === undefined) throw new Error('no chain for a recorded handover');
+  return record;
 }
 
 describe('reminders: locking the chains of a batch on a table with history (PostgreSQL)', () => {
