@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { RequestMethod } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
@@ -16,7 +16,12 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document of the app's controllers (served at /api/docs-json; the web app's types are generated from it). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Fangquan (放权) API')
@@ -25,5 +30,4 @@ export function configureHttpApp(app: NestExpressApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

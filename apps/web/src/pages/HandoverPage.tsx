@@ -2,7 +2,7 @@ import { useToast } from '../app/toast';
 import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, itemsOf } from '../api/endpoints';
+import { api } from '../api/endpoints';
 import { ApiProblem } from '../api/http';
 import type { Commitments, FieldError, Handover, HandoverReminder } from '../api/types';
 import { AnswerPanel } from '../components/AnswerPanel';
@@ -64,7 +64,7 @@ export default function HandoverPage() {
   const history = useAsync(() => api.history(id), [id]);
   const reminders = useAsync<{ items: HandoverReminder[]; unavailable: boolean }>(async () => {
     try {
-      return { items: itemsOf(await api.reminders(id)), unavailable: false };
+      return { items: await api.reminders(id), unavailable: false };
     } catch (caught) {
       // The handover exists (loaded above): a 404 here means the reminders endpoint is not there.
       if (caught instanceof ApiProblem && (caught.status === 404 || caught.status === 405)) return { items: [], unavailable: true };

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { allHandovers, api, itemsOf } from '../../api/endpoints';
+import { allHandovers, api } from '../../api/endpoints';
 import { ApiProblem } from '../../api/http';
 import type { Handover, InboxItem } from '../../api/types';
 import { gapsSummary } from '../../components/labels';
@@ -21,7 +21,7 @@ export default function InboxPage() {
   const inbox = useAsync(async () => {
     let items: InboxItem[];
     try {
-      items = itemsOf(await api.inbox());
+      items = await api.inbox();
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.status === 404)
         return { items: [], unavailable: true, handovers: new Map<string, Handover>() };
