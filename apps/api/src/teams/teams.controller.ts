@@ -23,6 +23,7 @@ import { actorOf, CorrelationId, written } from '../handovers/ledger-http';
 import { UuidParamPipe } from '../identity/uuid-param.pipe';
 import {
   AddOfficerDto,
+  RemoveOfficerDto,
   AddOfficerResponseDto,
   ReceiveEquipmentDto,
   RecordTrainingDto,
@@ -97,11 +98,14 @@ export class TeamsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Param('officerId', new UuidParamPipe('officerId')) officerId: string,
+    @Body() body: RemoveOfficerDto,
     @IfMatchVersion() expectedVersion: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<TeamDto> {
     await this.assertWriter(user, teamId);
-    const result = written(await this.teams.removeOfficer(actorOf(user), teamId, officerId, undefined, { correlationId, expectedVersion }));
+    const result = written(
+      await this.teams.removeOfficer(actorOf(user), teamId, officerId, body.reason, { correlationId, expectedVersion }),
+    );
     await this.waitFor(result.lastGlobalPosition);
     return toTeamDto(result.state, result.version);
   }

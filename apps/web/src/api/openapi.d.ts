@@ -20,6 +20,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's settings: time zone, notice periods, text limits */
+    get: operations['ConfigController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/counties': {
     parameters: {
       query?: never;
@@ -244,6 +261,23 @@ export interface paths {
     put?: never;
     /** Mark one of your reminders read (again: no change) */
     post: operations['InboxController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark every one of your unread reminders read (全部标为已读) */
+    post: operations['InboxController_readAll'];
     delete?: never;
     options?: never;
     head?: never;
@@ -556,6 +590,28 @@ export interface components {
       /** @example 缺少执法记录仪，持证人员不足 */
       reason: string;
     };
+    CountyConfigDto: {
+      /**
+       * @description A certificate expiring within this many days is announced (certificate-expiry reminders)
+       * @example 180
+       */
+      certificateNoticeDays: number;
+      /** @description The lengths every request is held to */
+      limits: components['schemas']['TextLimitsDto'];
+      /**
+       * @description The county's IANA time zone: what “today” and every date mean
+       * @example Asia/Shanghai
+       */
+      timeZone: string;
+      /**
+       * @description Days before a recorded handover takes effect that the township is reminded to answer
+       * @example [
+       *       14,
+       *       3
+       *     ]
+       */
+      unansweredNoticeDays: number[];
+    };
     CountyDto: {
       /** Format: uuid */
       id: string;
@@ -802,6 +858,13 @@ export interface components {
       /** @example admin */
       username: string;
     };
+    MarkedReadDto: {
+      /**
+       * @description How many reminders were unread and are now read
+       * @example 3
+       */
+      read: number;
+    };
     OfficerDto: {
       /**
        * Format: date
@@ -930,6 +993,13 @@ export interface components {
     };
     /** @enum {string} */
     ReminderKind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
+    RemoveOfficerDto: {
+      /**
+       * @description Why the officer leaves (kept with the event)
+       * @example 调离
+       */
+      reason?: string;
+    };
     RequirementsDto: {
       /**
        * @description Officers with a valid certificate (at least 2 for penalty and coercion); also how many of them must have each course
@@ -971,6 +1041,23 @@ export interface components {
        * @example 4
        */
       version: number;
+    };
+    TextLimitsDto: {
+      /**
+       * @description Longest short label accepted (kinds, courses, departments, certificate numbers)
+       * @example 100
+       */
+      label: number;
+      /**
+       * @description Most lines in one list of a request
+       * @example 200
+       */
+      list: number;
+      /**
+       * @description Longest free text accepted (names, reasons, legal bases)
+       * @example 500
+       */
+      text: number;
     };
     TownshipDto: {
       /** Format: uuid */
@@ -1072,6 +1159,32 @@ export interface operations {
       };
       /** @description Too many attempts for this username from this address */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConfigController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountyConfigDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -1604,6 +1717,25 @@ export interface operations {
       };
     };
   };
+  InboxController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedReadDto'];
+        };
+      };
+    };
+  };
   UsersController_me: {
     parameters: {
       query?: never;
@@ -1971,7 +2103,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveOfficerDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
