@@ -4,6 +4,7 @@ import type {
   AddOfficerResponse,
   Commitments,
   County,
+  CountyConfig,
   EquipmentLine,
   Handover,
   HandoverPage,
@@ -12,6 +13,7 @@ import type {
   HistoryEntry,
   InboxItem,
   LoginResponse,
+  MarkedRead,
   Power,
   RecordHandover,
   RecordTraining,
@@ -27,6 +29,7 @@ import type {
 export const api = {
   login: (username: string, password: string) => http.post<LoginResponse>('/auth/login', { username, password }, { anonymous: true }),
   me: () => http.get<User>('/me'),
+  config: () => http.get<CountyConfig>('/config'),
 
   counties: () => http.get<County[]>('/counties'),
   townships: (countyId: string) => http.get<Township[]>(`/counties/${countyId}/townships`),
@@ -40,8 +43,8 @@ export const api = {
   team: (teamId: string) => http.get<Team>(`/teams/${teamId}`),
   addOfficer: (teamId: string, body: AddOfficer, version?: number) =>
     http.post<AddOfficerResponse>(`/teams/${teamId}/officers`, body, { ifMatch: version }),
-  removeOfficer: (teamId: string, officerId: string, version?: number) =>
-    http.delete<Team>(`/teams/${teamId}/officers/${officerId}`, { ifMatch: version }),
+  removeOfficer: (teamId: string, officerId: string, reason: string, version?: number) =>
+    http.delete<Team>(`/teams/${teamId}/officers/${officerId}`, { ifMatch: version, body: { reason } }),
   receiveEquipment: (teamId: string, body: EquipmentLine, version?: number) =>
     http.post<Team>(`/teams/${teamId}/equipment`, body, { ifMatch: version }),
   writeOffEquipment: (teamId: string, body: EquipmentLine & { reason: string }, version?: number) =>
@@ -64,7 +67,9 @@ export const api = {
   revoke: (id: string, reason: string) => http.post<Handover>(`/handovers/${id}/revocation`, { reason }),
 
   inbox: () => http.get<InboxItem[]>('/inbox'),
+  unreadInbox: () => http.get<InboxItem[]>('/inbox', { query: { unread: true } }),
   markRead: (id: string) => http.post<InboxItem>(`/inbox/${id}/read`),
+  markAllRead: () => http.post<MarkedRead>('/inbox/read'),
 };
 
 /** Every handover of the caller's scope, fetched page by page (the dashboard's source). */

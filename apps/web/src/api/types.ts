@@ -7,6 +7,9 @@ import type { components } from './openapi';
 
 type Schemas = components['schemas'];
 
+/** The county's settings (GET /config): what the server applies, shown and checked against in the browser. */
+export type CountyConfig = Schemas['CountyConfigDto'];
+
 export type Role = Schemas['Role'];
 export type User = Schemas['UserDto'];
 /** Who is signed in, as kept in the browser's session storage. */
@@ -46,6 +49,7 @@ export type HistoryEntry = Schemas['HistoryEntryDto'];
 
 export type ReminderKind = Schemas['ReminderKind'];
 export type InboxItem = Schemas['InboxItemDto'];
+export type MarkedRead = Schemas['MarkedReadDto'];
 export type Delivery = Schemas['DeliveryDto'];
 /** A reminder of a handover with its deliveries (GET /handovers/:id/reminders). */
 export type HandoverReminder = Schemas['HandoverReminderDto'];

@@ -1,0 +1,58 @@
+import { Form, Modal } from 'antd';
+import { useEffect } from 'react';
+import { api } from '../../api/endpoints';
+import type { Commitments, Handover } from '../../api/types';
+import { useToast } from '../../app/toast';
+import { committedFrom, CommittedEditor } from '../../components/CommittedEditor';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { useI18n } from '../../i18n/i18n';
+
+/** Amends what the department commits (a recorded or contested handover), against the version shown. */
+export function AmendDialog({
+  handover,
+  open,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  handover: Handover;
+  open: boolean;
+  onClose(): void;
+  onDone(next: Handover): void;
+  onReload(): void;
+}) {
+  const i18n = useI18n();
+  const message = useToast();
+  const [form] = Form.useForm<{ committed: Commitments }>();
+  const submission = useFormSubmit(form);
+  const { clear } = submission;
+  useEffect(() => {
+    if (!open) return;
+    clear();
+    form.setFieldsValue({ committed: handover.committed });
+  }, [open]);
+  const save = () =>
+    submission.submit(async (values) => {
+      const next = await api.amend(handover.id, committedFrom(values.committed), handover.version);
+      message.success(i18n.t('handover.amended'));
+      onClose();
+      onDone(next);
+    });
+  return (
+    <Modal
+      open={open}
+      title={i18n.t('handover.amend')}
+      onCancel={onClose}
+      onOk={save}
+      confirmLoading={submission.busy}
+      okText={i18n.t('app.save')}
+      width={820}
+      forceRender
+    >
+      {submission.problem({ onReload })}
+      <Form form={form} name="amend" layout="vertical">
+        <CommittedEditor />
+      </Form>
+    </Modal>
+  );
+}

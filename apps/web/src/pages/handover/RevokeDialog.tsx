@@ -1,0 +1,56 @@
+import { Form, Input, Modal, Typography } from 'antd';
+import { api } from '../../api/endpoints';
+import type { Handover } from '../../api/types';
+import { useToast } from '../../app/toast';
+import { useRules } from '../../components/fields';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { useI18n } from '../../i18n/i18n';
+
+/** Revokes the handover, with the reason. */
+export function RevokeDialog({
+  handover,
+  open,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  handover: Handover;
+  open: boolean;
+  onClose(): void;
+  onDone(next: Handover): void;
+  onReload(): void;
+}) {
+  const i18n = useI18n();
+  const message = useToast();
+  const [form] = Form.useForm<{ reason: string }>();
+  const submission = useFormSubmit(form);
+  const r = useRules();
+  const revoke = () =>
+    submission.submit(async ({ reason }) => {
+      const next = await api.revoke(handover.id, reason.trim());
+      message.success(i18n.t('handover.revoked'));
+      form.resetFields();
+      onClose();
+      onDone(next);
+    });
+  return (
+    <Modal
+      open={open}
+      title={i18n.t('handover.revoke')}
+      onCancel={onClose}
+      onOk={revoke}
+      confirmLoading={submission.busy}
+      okText={i18n.t('handover.revoke')}
+      okButtonProps={{ danger: true }}
+      forceRender
+    >
+      <Typography.Paragraph type="secondary">{i18n.t('handover.revokeHelp')}</Typography.Paragraph>
+      {submission.problem({ onReload })}
+      <Form form={form} name="revoke" layout="vertical">
+        <Form.Item name="reason" label={i18n.t('handover.revokeReason')} rules={r.text}>
+          <Input.TextArea autoSize={{ minRows: 3 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,73 @@
+import { Form, Input, Modal } from 'antd';
+import { api } from '../../api/endpoints';
+import { useToast } from '../../app/toast';
+import { DateInput, useRules } from '../../components/fields';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { useI18n } from '../../i18n/i18n';
+
+interface OfficerForm {
+  name: string;
+  certificateNumber: string;
+  certificateExpiresOn: string;
+  secondedFrom?: string;
+}
+
+/** Adds an officer to the team. */
+export function OfficerDialog({
+  teamId,
+  open,
+  onClose,
+  onDone,
+}: {
+  teamId: string;
+  open: boolean;
+  onClose(): void;
+  onDone(): Promise<void>;
+}) {
+  const i18n = useI18n();
+  const message = useToast();
+  const [form] = Form.useForm<OfficerForm>();
+  const submission = useFormSubmit(form);
+  const r = useRules();
+  const save = () =>
+    submission.submit(async (values) => {
+      await api.addOfficer(teamId, {
+        name: values.name.trim(),
+        certificateNumber: values.certificateNumber.trim(),
+        certificateExpiresOn: values.certificateExpiresOn,
+        ...(values.secondedFrom?.trim() ? { secondedFrom: values.secondedFrom.trim() } : {}),
+      });
+      message.success(i18n.t('team.officerAdded'));
+      form.resetFields();
+      onClose();
+      await onDone();
+    });
+  return (
+    <Modal
+      open={open}
+      title={i18n.t('team.addOfficer')}
+      onCancel={onClose}
+      onOk={save}
+      confirmLoading={submission.busy}
+      okText={i18n.t('app.save')}
+      forceRender
+      okButtonProps={{ 'data-testid': 'officer-submit' }}
+    >
+      {submission.problem({ onReload: () => void onDone() })}
+      <Form<OfficerForm> form={form} name="officer" layout="vertical">
+        <Form.Item name="name" label={i18n.t('team.name')} rules={r.label}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="certificateNumber" label={i18n.t('team.certificateNumber')} rules={r.label}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="certificateExpiresOn" label={i18n.t('team.certificateExpiresOn')} rules={r.date}>
+          <DateInput />
+        </Form.Item>
+        <Form.Item name="secondedFrom" label={i18n.t('team.secondedFrom')} rules={r.optionalLabel}>
+          <Input placeholder="市场监管局" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
