@@ -14,14 +14,14 @@ export const CELL_COLORS: Record<CellState, { background: string; border: string
 };
 
 /**
- * The status speaks first (revoked, contested, not answered yet), so each state's count equals the
- * count of its status on the cards above; an accepted or active handover is then ready or has gaps.
+ * Revoked and contested speak first (so the legend's 有异议 counts what the status card counts); then
+ * any gap; then whether the township has answered.
  */
 export function cellStateOf(handover: Handover): CellState {
   if (handover.status === 'revoked') return 'revoked';
   if (handover.status === 'contested') return 'contested';
-  if (handover.status === 'recorded') return 'unanswered';
   if (!handover.readiness.ready || handover.readiness.gaps.length > 0) return 'gaps';
+  if (handover.status === 'recorded') return 'unanswered';
   return 'ready';
 }
 
