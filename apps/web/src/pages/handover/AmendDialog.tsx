@@ -1,9 +1,10 @@
-import { Form, Modal } from 'antd';
+import { Form } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/endpoints';
 import type { Commitments, Handover } from '../../api/types';
 import { useToast } from '../../app/toast';
 import { committedFrom, CommittedEditor } from '../../components/CommittedEditor';
+import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
 
@@ -39,20 +40,18 @@ export function AmendDialog({
       onDone(next);
     });
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('handover.amend')}
-      onCancel={onClose}
+      submission={submission}
       onOk={save}
-      confirmLoading={submission.busy}
-      okText={i18n.t('app.save')}
+      onClose={onClose}
+      onReload={onReload}
       width={820}
-      forceRender
     >
-      {submission.problem({ onReload })}
       <Form form={form} name="amend" layout="vertical">
         <CommittedEditor />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

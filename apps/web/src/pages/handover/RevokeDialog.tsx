@@ -1,8 +1,9 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Handover } from '../../api/types';
 import { useToast } from '../../app/toast';
 import { useRules } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
 
@@ -34,23 +35,22 @@ export function RevokeDialog({
       onDone(next);
     });
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('handover.revoke')}
-      onCancel={onClose}
+      submission={submission}
       onOk={revoke}
-      confirmLoading={submission.busy}
+      onClose={onClose}
+      onReload={onReload}
       okText={i18n.t('handover.revoke')}
-      okButtonProps={{ danger: true }}
-      forceRender
+      danger
     >
       <Typography.Paragraph type="secondary">{i18n.t('handover.revokeHelp')}</Typography.Paragraph>
-      {submission.problem({ onReload })}
       <Form form={form} name="revoke" layout="vertical">
         <Form.Item name="reason" label={i18n.t('handover.revokeReason')} rules={r.text}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/endpoints';
 import type { EquipmentLine, Team } from '../../api/types';
 import { useToast } from '../../app/toast';
 import { KindInput, useRules } from '../../components/fields';
 import { kindLabel } from '../../components/labels';
+import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
 
@@ -30,17 +31,15 @@ export function ReceiveDialog({ team, open, onClose, onDone }: DialogProps) {
       await onDone();
     });
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('team.receive')}
-      onCancel={onClose}
+      submission={submission}
       onOk={save}
-      confirmLoading={submission.busy}
-      okText={i18n.t('app.save')}
-      forceRender
-      okButtonProps={{ 'data-testid': 'receive-submit' }}
+      onClose={onClose}
+      testId="receive-submit"
+      onReload={() => void onDone()}
     >
-      {submission.problem({ onReload: () => void onDone() })}
       <Form<EquipmentLine> form={form} name="receive" layout="vertical" initialValues={{ quantity: 1 }}>
         <Form.Item name="kind" label={i18n.t('team.kind')} rules={r.label}>
           <KindInput />
@@ -49,7 +48,7 @@ export function ReceiveDialog({ team, open, onClose, onDone }: DialogProps) {
           <InputNumber min={1} precision={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -77,17 +76,16 @@ export function WriteOffDialog({ team, open, onClose, onDone }: DialogProps) {
     },
   });
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('team.writeOff')}
-      onCancel={onClose}
+      submission={submission}
       onOk={save}
-      confirmLoading={submission.busy}
+      onClose={onClose}
       okText={i18n.t('team.writeOff')}
-      okButtonProps={{ danger: true }}
-      forceRender
+      danger
+      onReload={() => void onDone()}
     >
-      {submission.problem({ onReload: () => void onDone() })}
       <Form<EquipmentLine & { reason: string }> form={form} name="writeOff" layout="vertical" initialValues={{ quantity: 1 }}>
         <Form.Item name="kind" label={i18n.t('team.kind')} rules={[r.required]}>
           <Select
@@ -104,6 +102,6 @@ export function WriteOffDialog({ team, open, onClose, onDone }: DialogProps) {
           <Input.TextArea autoSize={{ minRows: 2 }} placeholder="损坏报废" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

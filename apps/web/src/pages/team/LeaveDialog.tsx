@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../api/endpoints';
 import type { Officer, Team } from '../../api/types';
@@ -6,6 +6,7 @@ import { useCountyConfig } from '../../app/county-config';
 import { useToast } from '../../app/toast';
 import { useRules } from '../../components/fields';
 import { gapsSummary } from '../../components/labels';
+import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { readinessLostIfOfficerLeaves, type HeldPower } from '../../domain/team-powers';
 import { useI18n } from '../../i18n/i18n';
@@ -41,17 +42,17 @@ export function LeaveDialog({
       await onDone();
     });
   return (
-    <Modal
+    <FormDialog
       open={officer !== undefined}
       title={officer ? i18n.t('team.removeConfirm', { name: officer.name }) : ''}
-      onCancel={onClose}
+      submission={submission}
       onOk={leave}
-      confirmLoading={submission.busy}
+      onClose={onClose}
       okText={i18n.t('team.removeOfficer')}
-      okButtonProps={{ danger: true, 'data-testid': 'leave-submit' }}
-      forceRender
+      danger
+      testId="leave-submit"
+      onReload={() => void onDone()}
     >
-      {submission.problem({ onReload: () => void onDone() })}
       {lost.length > 0 && (
         <Alert
           type="warning"
@@ -76,6 +77,6 @@ export function LeaveDialog({
           <Input.TextArea autoSize={{ minRows: 2 }} placeholder={i18n.t('team.leaveReasonExample')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../api/endpoints';
 import { useToast } from '../../app/toast';
 import { DateInput, useRules } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
 
@@ -43,17 +44,15 @@ export function OfficerDialog({
       await onDone();
     });
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('team.addOfficer')}
-      onCancel={onClose}
+      submission={submission}
       onOk={save}
-      confirmLoading={submission.busy}
-      okText={i18n.t('app.save')}
-      forceRender
-      okButtonProps={{ 'data-testid': 'officer-submit' }}
+      onClose={onClose}
+      testId="officer-submit"
+      onReload={() => void onDone()}
     >
-      {submission.problem({ onReload: () => void onDone() })}
       <Form<OfficerForm> form={form} name="officer" layout="vertical">
         <Form.Item name="name" label={i18n.t('team.name')} rules={r.label}>
           <Input />
@@ -68,6 +67,6 @@ export function OfficerDialog({
           <Input placeholder="市场监管局" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Team } from '../../api/types';
 import { useCountyConfig } from '../../app/county-config';
 import { useToast } from '../../app/toast';
 import { DateInput, useRules } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
 
@@ -48,17 +49,15 @@ export function TrainingDialog({ team, open, onClose, onDone }: { team: Team; op
     },
   };
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('team.recordTraining')}
-      onCancel={onClose}
+      submission={submission}
       onOk={save}
-      confirmLoading={submission.busy}
-      okText={i18n.t('app.save')}
-      forceRender
-      okButtonProps={{ 'data-testid': 'training-submit' }}
+      onClose={onClose}
+      testId="training-submit"
+      onReload={() => void onDone()}
     >
-      {submission.problem({ onReload: () => void onDone() })}
       <Form<TrainingForm> form={form} name="training" layout="vertical" initialValues={{ completedOn: config.today() }}>
         <Form.Item
           name="officerIds"
@@ -81,6 +80,6 @@ export function TrainingDialog({ team, open, onClose, onDone }: { team: Team; op
           <DateInput />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,21 +1,15 @@
-import { Form, Input, Modal, Select, Space } from 'antd';
+import { Form, Input, Select, Space } from 'antd';
 import { api } from '../../../api/endpoints';
-import { POWER_CATEGORIES, type Power, type PowerCategory, type Requirements } from '../../../api/types';
+import { POWER_CATEGORIES, type Power, type RegisterPower } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { useRules } from '../../../components/fields';
 import { RequirementsEditor } from '../../../components/RequirementsEditor';
+import { FormDialog } from '../../../components/FormDialog';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useI18n } from '../../../i18n/i18n';
 import { cleanRequirements } from './requirements';
 
-interface PowerForm {
-  code: string;
-  name: string;
-  category: PowerCategory;
-  legalBasis: string;
-  department: string;
-  requirements: Requirements;
-}
+type PowerForm = RegisterPower;
 
 /** Registers a power in the county catalogue. */
 export function AddPowerDialog({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(power: Power): void }) {
@@ -34,18 +28,15 @@ export function AddPowerDialog({ open, onClose, onAdded }: { open: boolean; onCl
       onAdded(created);
     });
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={i18n.t('catalogue.add')}
-      onCancel={onClose}
+      submission={submission}
       onOk={add}
-      confirmLoading={submission.busy}
-      okText={i18n.t('app.save')}
+      onClose={onClose}
+      testId="power-submit"
       width={760}
-      forceRender
-      okButtonProps={{ 'data-testid': 'power-submit' }}
     >
-      {submission.problem()}
       <Form<PowerForm>
         form={form}
         name="power"
@@ -76,6 +67,6 @@ export function AddPowerDialog({ open, onClose, onAdded }: { open: boolean; onCl
         </Form.Item>
         <RequirementsEditor category={category} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

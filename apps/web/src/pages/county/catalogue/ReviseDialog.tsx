@@ -1,9 +1,10 @@
-import { Form, Modal } from 'antd';
+import { Form } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/endpoints';
 import type { Power, Requirements } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { RequirementsEditor } from '../../../components/RequirementsEditor';
+import { FormDialog } from '../../../components/FormDialog';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useI18n } from '../../../i18n/i18n';
 import { cleanRequirements } from './requirements';
@@ -43,20 +44,18 @@ export function ReviseDialog({
     onRevised(latest, false);
   };
   return (
-    <Modal
+    <FormDialog
       open={power !== undefined}
       title={i18n.t('catalogue.reviseTitle', { name: power ? `${power.code} ${power.name}` : '' })}
-      onCancel={onClose}
+      submission={submission}
       onOk={revise}
-      confirmLoading={submission.busy}
-      okText={i18n.t('app.save')}
+      onClose={onClose}
       width={760}
-      forceRender
+      onReload={() => void takeLatest()}
     >
-      {submission.problem({ onReload: () => void takeLatest() })}
       <Form<{ requirements: Requirements }> form={form} name="requirements" layout="vertical">
         <RequirementsEditor category={power?.category} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

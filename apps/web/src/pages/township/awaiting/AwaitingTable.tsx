@@ -33,7 +33,7 @@ export function AwaitingTable({
         placeholder={i18n.t('awaiting.search')}
         onChange={(event) => setSearch(event.target.value)}
         style={{ maxWidth: 320 }}
-        data-testid="awaiting-search"
+        id="awaiting_search"
       />
       <Table<Handover>
         data-testid="awaiting-table"
