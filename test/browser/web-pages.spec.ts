@@ -141,11 +141,11 @@ describe('web app: the pages users work in', () => {
     const rows = page.getByTestId('awaiting-handover');
     await eventually(async () => expect(await rows.count()).toBe(2), { what: 'two awaiting handovers' });
     expect(await page.getByTestId('awaiting-table').locator('.ant-table-filter-trigger').count()).toBeGreaterThanOrEqual(3);
-    await page.getByTestId('awaiting-search').locator('input').fill('占道');
+    await page.locator('#awaiting_search').fill('占道');
     await eventually(async () => expect(await rows.count()).toBe(1), { what: 'one handover found' });
     await rows.first().getByTestId('awaiting-answer').click();
     const details = page.getByTestId('awaiting-details');
-    const answer = details.locator('[data-testid^="answer-"]');
+    const answer = details.locator('div[data-testid^="answer-"]');
     await answer.waitFor();
     expect(await answer.locator('.ant-radio-button-wrapper-checked').count()).toBe(0);
     expect(await answer.locator('label', { hasText: '确认承接' }).getAttribute('class')).toContain('ant-radio-button-wrapper-disabled');
