@@ -67,7 +67,7 @@ describe('web app: the pages users work in', () => {
     const rows = await committed.locator('tbody tr').allTextContents();
     expect(rows.find((row) => row.includes('赵强'))).toContain('尚未到位');
     expect(rows.find((row) => row.includes('执法记录仪'))).toContain('已到位');
-    await screenshot(page, 'handover');
+    await screenshot(page, 'handover-committed');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -175,7 +175,7 @@ describe('web app: the pages users work in', () => {
       what: '李明 gone',
     });
     await waitForText(page.getByTestId('team-power-gaps'), '持证执法人员');
-    await screenshot(page, 'township-team');
+    await screenshot(page, 'township-team-after-leave');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -61,7 +61,7 @@ export default function RecordHandoverPage() {
   const powers = options.data?.powers ?? [];
   return (
     <Row gutter={24}>
-      <Col xs={24} lg={14}>
+      <Col xs={24} lg={12} xl={14}>
         <Card
           title={i18n.t('record.title')}
           extra={
@@ -100,7 +100,7 @@ export default function RecordHandoverPage() {
           </Form>
         </Card>
       </Col>
-      <Col xs={24} lg={10}>
+      <Col xs={24} lg={12} xl={10}>
         <PreviewCard preview={preview} />
       </Col>
     </Row>
