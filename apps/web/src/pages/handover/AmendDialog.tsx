@@ -1,27 +1,16 @@
 import { Form } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/endpoints';
-import type { Commitments, Handover } from '../../api/types';
+import type { Commitments } from '../../api/types';
 import { useToast } from '../../app/toast';
 import { committedFrom, CommittedEditor } from '../../components/CommittedEditor';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
+import type { HandoverDialogProps } from './SummaryCard';
 
 /** Amends what the department commits (a recorded or contested handover), against the version shown. */
-export function AmendDialog({
-  handover,
-  open,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  handover: Handover;
-  open: boolean;
-  onClose(): void;
-  onDone(next: Handover): void;
-  onReload(): void;
-}) {
+export function AmendDialog({ handover, open, onClose, onDone, onReload }: HandoverDialogProps) {
   const i18n = useI18n();
   const message = useToast();
   const [form] = Form.useForm<{ committed: Commitments }>();

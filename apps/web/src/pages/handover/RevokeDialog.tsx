@@ -1,26 +1,14 @@
 import { Form, Input, Typography } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Handover } from '../../api/types';
 import { useToast } from '../../app/toast';
 import { useRules } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
+import type { HandoverDialogProps } from './SummaryCard';
 
 /** Revokes the handover, with the reason. */
-export function RevokeDialog({
-  handover,
-  open,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  handover: Handover;
-  open: boolean;
-  onClose(): void;
-  onDone(next: Handover): void;
-  onReload(): void;
-}) {
+export function RevokeDialog({ handover, open, onClose, onDone, onReload }: HandoverDialogProps) {
   const i18n = useI18n();
   const message = useToast();
   const [form] = Form.useForm<{ reason: string }>();

@@ -8,6 +8,17 @@ import { can, useSession } from '../../session/session';
 import { AmendDialog } from './AmendDialog';
 import { RevokeDialog } from './RevokeDialog';
 
+/** What the handover page's dialogs get: the handover, whether it shows, and what to do after. */
+export interface HandoverDialogProps {
+  handover: Handover;
+  open: boolean;
+  onClose(): void;
+  /** Shows what the write answered. */
+  onDone(next: Handover): void;
+  /** Loads the handover again (offered on a stale version). */
+  onReload(): void;
+}
+
 /** The handover at a glance: power, status, readiness, township, the instrument and dates; amend and revoke. */
 export function SummaryCard({ handover, onChanged, onReload }: { handover: Handover; onChanged(next: Handover): void; onReload(): void }) {
   const i18n = useI18n();

@@ -1,34 +1,24 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/endpoints';
-import type { EquipmentLine, Team } from '../../api/types';
-import { useToast } from '../../app/toast';
+import type { EquipmentLine } from '../../api/types';
+import { useTeamWriteDone, type TeamDialogProps } from './team-context';
 import { KindInput, useRules } from '../../components/fields';
 import { kindLabel } from '../../components/labels';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
 
-interface DialogProps {
-  team: Team;
-  open: boolean;
-  onClose(): void;
-  onDone(): Promise<void>;
-}
-
 /** Equipment received by the team. */
-export function ReceiveDialog({ team, open, onClose, onDone }: DialogProps) {
+export function ReceiveDialog({ team, open, onClose, onDone }: TeamDialogProps) {
   const i18n = useI18n();
-  const message = useToast();
   const [form] = Form.useForm<EquipmentLine>();
   const submission = useFormSubmit(form);
+  const done = useTeamWriteDone(form, { onClose, onDone });
   const r = useRules();
   const save = () =>
     submission.submit(async (values) => {
       await api.receiveEquipment(team.id, { kind: values.kind.trim(), quantity: values.quantity });
-      message.success(i18n.t('team.received'));
-      form.resetFields();
-      onClose();
-      await onDone();
+      await done(i18n.t('team.received'));
     });
   return (
     <FormDialog
@@ -53,20 +43,17 @@ export function ReceiveDialog({ team, open, onClose, onDone }: DialogProps) {
 }
 
 /** Equipment written off (no more than is on hand), with the reason. */
-export function WriteOffDialog({ team, open, onClose, onDone }: DialogProps) {
+export function WriteOffDialog({ team, open, onClose, onDone }: TeamDialogProps) {
   const i18n = useI18n();
-  const message = useToast();
   const [form] = Form.useForm<EquipmentLine & { reason: string }>();
   const submission = useFormSubmit(form);
+  const done = useTeamWriteDone(form, { onClose, onDone });
   const r = useRules();
   const onHand = (kind: string | undefined) => team.equipment.find((line) => line.kind === kind)?.quantity ?? 0;
   const save = () =>
     submission.submit(async (values) => {
       await api.writeOffEquipment(team.id, { kind: values.kind, quantity: values.quantity, reason: values.reason.trim() });
-      message.success(i18n.t('team.writtenOff'));
-      form.resetFields();
-      onClose();
-      await onDone();
+      await done(i18n.t('team.writtenOff'));
     });
   const notMoreThanOnHand = ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
     validator: async (_: unknown, value: unknown) => {

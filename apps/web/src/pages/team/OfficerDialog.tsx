@@ -1,10 +1,10 @@
 import { Form, Input } from 'antd';
 import { api } from '../../api/endpoints';
-import { useToast } from '../../app/toast';
 import { DateInput, useRules } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
+import { useTeamWriteDone, type TeamDialogProps } from './team-context';
 
 interface OfficerForm {
   name: string;
@@ -14,34 +14,21 @@ interface OfficerForm {
 }
 
 /** Adds an officer to the team. */
-export function OfficerDialog({
-  teamId,
-  open,
-  onClose,
-  onDone,
-}: {
-  teamId: string;
-  open: boolean;
-  onClose(): void;
-  onDone(): Promise<void>;
-}) {
+export function OfficerDialog({ team, open, onClose, onDone }: TeamDialogProps) {
   const i18n = useI18n();
-  const message = useToast();
   const [form] = Form.useForm<OfficerForm>();
   const submission = useFormSubmit(form);
+  const done = useTeamWriteDone(form, { onClose, onDone });
   const r = useRules();
   const save = () =>
     submission.submit(async (values) => {
-      await api.addOfficer(teamId, {
+      await api.addOfficer(team.id, {
         name: values.name.trim(),
         certificateNumber: values.certificateNumber.trim(),
         certificateExpiresOn: values.certificateExpiresOn,
         ...(values.secondedFrom?.trim() ? { secondedFrom: values.secondedFrom.trim() } : {}),
       });
-      message.success(i18n.t('team.officerAdded'));
-      form.resetFields();
-      onClose();
-      await onDone();
+      await done(i18n.t('team.officerAdded'));
     });
   return (
     <FormDialog

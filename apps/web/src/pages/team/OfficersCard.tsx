@@ -55,7 +55,7 @@ export function OfficersCard({ team, writable, reload, held }: TeamCardProps & {
             : []),
         ]}
       />
-      <OfficerDialog teamId={team.id} open={adding} onClose={() => setAdding(false)} onDone={reload} />
+      <OfficerDialog team={team} open={adding} onClose={() => setAdding(false)} onDone={reload} />
       <LeaveDialog team={team} officer={leaving} held={held} onClose={() => setLeaving(undefined)} onDone={reload} />
     </Card>
   );

@@ -1,12 +1,11 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Team } from '../../api/types';
 import { useCountyConfig } from '../../app/county-config';
-import { useToast } from '../../app/toast';
 import { DateInput, useRules } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
+import { useTeamWriteDone, type TeamDialogProps } from './team-context';
 
 interface TrainingForm {
   officerIds: string[];
@@ -16,12 +15,12 @@ interface TrainingForm {
 }
 
 /** Training completed by one or more officers (one record each). */
-export function TrainingDialog({ team, open, onClose, onDone }: { team: Team; open: boolean; onClose(): void; onDone(): Promise<void> }) {
+export function TrainingDialog({ team, open, onClose, onDone }: TeamDialogProps) {
   const i18n = useI18n();
-  const message = useToast();
   const config = useCountyConfig();
   const [form] = Form.useForm<TrainingForm>();
   const submission = useFormSubmit(form);
+  const done = useTeamWriteDone(form, { onClose, onDone });
   const r = useRules();
   const save = () =>
     submission.submit(async (values) => {
@@ -38,10 +37,7 @@ export function TrainingDialog({ team, open, onClose, onDone }: { team: Team; op
           (form.getFieldValue('officerIds') as string[]).filter((id) => id !== officerId),
         );
       }
-      message.success(i18n.t('team.trainingRecorded'));
-      form.resetFields();
-      onClose();
-      await onDone();
+      await done(i18n.t('team.trainingRecorded'));
     });
   const notFuture = {
     validator: async (_: unknown, value: unknown) => {
