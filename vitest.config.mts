@@ -10,7 +10,11 @@ import { defineConfig } from 'vitest/config';
  * Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
  */
 const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger'];
-const alias = Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src`)]));
+const alias = {
+  ...Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src`)])),
+  // The web app's import of the domain library (apps/web/vite.config.ts), for the unit specs of its pure modules.
+  '@domain': resolve(import.meta.dirname, 'libs/domain/src'),
+};
 const plugins = [
   swc.vite({
     module: { type: 'es6' },
@@ -37,7 +41,7 @@ export default defineConfig({
           name: 'unit',
           globals: true,
           include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
-          exclude: ['**/*.int.spec.ts', '**/node_modules/**', 'apps/web/**'],
+          exclude: ['**/*.int.spec.ts', '**/node_modules/**', 'apps/web/dist/**'],
         },
       },
       {

@@ -3,6 +3,9 @@
  * Builds the web app into apps/web/dist, unless it is already built from the same inputs.
  * `npm run build:web` (and so `npm run build`, `npm start`, `npm test`) runs it; `--force` rebuilds.
  *
+ * First the app's API types (src/api/openapi.d.ts) are regenerated from the API's OpenAPI document,
+ * so a server DTO the web app no longer matches fails the type-check below, and with it the build.
+ *
  * The inputs are the app's sources, its configs, the domain files it bundles (readiness) and the
  * versions of the packages it is built with; their hash is kept in dist/.build-stamp. A rebuild
  * type-checks the app (its own tsconfig) and then runs Vite.
@@ -57,6 +60,14 @@ function inputsHash() {
 }
 
 const started = Date.now();
+const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', join(root, 'scripts/web/api-types.ts')], {
+  stdio: 'inherit',
+  cwd: root,
+});
+if (generated.status !== 0) {
+  console.error('web: could not generate the API types from the OpenAPI document');
+  process.exit(generated.status ?? 1);
+}
 const stamp = inputsHash();
 if (!force && existsSync(join(dist, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp) {
   console.log('web: apps/web/dist is up to date');

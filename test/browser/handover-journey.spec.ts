@@ -92,12 +92,13 @@ describe('web app: a handover from the county office to a ready township', () =>
     const gapsText = (await townshipPage.getByTestId('gaps').textContent()) ?? '';
     expect(gapsText).toContain('持证执法人员');
     expect(gapsText).toContain('执法记录仪');
-    // Accepting now is refused (409 with the gaps): said in plain words, with the way to the team page.
+    // With gaps nothing is chosen and 确认承接 is not offered: the panel says why (the gaps), with the way to the team page.
     const answer = townshipPage.getByTestId(`answer-${handoverId}`);
-    await answer.locator('label', { hasText: '确认承接' }).click();
-    await answer.getByTestId('answer-submit').click();
-    await waitForText(answer.getByTestId('problem'), '尚未具备承接条件');
-    expect(await answer.getByTestId('problem-gaps').locator('tbody tr').count()).toBe(3);
+    expect(await answer.locator('.ant-radio-button-wrapper-checked').count()).toBe(0);
+    expect(await answer.locator('label', { hasText: '确认承接' }).getAttribute('class')).toContain('ant-radio-button-wrapper-disabled');
+    expect(await answer.getByTestId('answer-submit').isDisabled()).toBe(true);
+    const notPossible = await waitForText(answer.getByTestId('accept-not-possible'), '暂不能确认承接');
+    expect(notPossible).toContain('执法记录仪');
     await answer.getByRole('button', { name: '去补齐执法队伍' }).click();
     await waitForText(townshipPage.getByTestId('team-title'), '西平街道');
     await addOfficer(townshipPage, {
@@ -130,11 +131,13 @@ describe('web app: a handover from the county office to a ready township', () =>
     await screenshot(townshipPage, 'township-team');
 
     await townshipPage.getByRole('menuitem', { name: '待确认承接' }).click();
-    const card = townshipPage.locator('[data-testid="awaiting-handover"][data-power="CF-CG-0001"]');
-    await card.waitFor();
-    await card.getByTestId('gaps-none').waitFor();
-    await card.getByTestId('answer-submit').click();
-    await card.waitFor({ state: 'detached' });
+    const row = townshipPage.locator('[data-testid="awaiting-handover"][data-power="CF-CG-0001"]');
+    await row.getByTestId('awaiting-answer').click();
+    const details = townshipPage.getByTestId('awaiting-details');
+    await details.getByTestId('gaps-none').waitFor();
+    await details.locator('label', { hasText: '确认承接' }).click();
+    await details.getByTestId('answer-submit').click();
+    await row.waitFor({ state: 'detached' });
     const accepted = await app.as(await app.login('xiping.li', PASSWORD)).get(`/api/v1/handovers/${handoverId}`);
     expect(['accepted', 'active']).toContain(accepted.body.status);
     expect(accepted.body.readiness).toEqual({ ready: true, gaps: [] });

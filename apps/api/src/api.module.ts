@@ -15,6 +15,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { AdminQueuesModule } from './admin-queues/admin-queues.module';
 import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
+import { SettingsModule } from './settings/settings.module';
 
 export interface ApiModuleOptions extends ProcessRuntime {
   /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
@@ -50,6 +51,7 @@ export class ApiModule {
         HandoversModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
+        SettingsModule,
         AdminQueuesModule,
         DemoModule,
         WebModule,

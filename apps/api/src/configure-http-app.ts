@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { RequestMethod } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FangquanLogger } from '@fangquan/platform';
 import { ProblemDetailsDto } from './http/problem.dto';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -17,7 +17,12 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document of the app's controllers (served at /api/docs-json; the web app's types are generated from it). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Fangquan (放权) API')
@@ -28,5 +33,4 @@ export function configureHttpApp(app: NestExpressApplication): void {
     // The one error shape, with the lists of its codes, for clients' generated types.
     { extraModels: [ProblemDetailsDto] },
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProblemException } from '../http/problem';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
-import { InboxItemDto, InboxQuery } from './dto/inbox.dto';
+import { InboxItemDto, InboxQuery, MarkedReadDto } from './dto/inbox.dto';
 
 /** The caller's in-app inbox of reminders. */
 @ApiTags('reminders')
@@ -22,6 +22,14 @@ export class InboxController {
       ...(query.unread === undefined ? {} : { unread: query.unread }),
       ...(query.limit === undefined ? {} : { limit: query.limit }),
     });
+  }
+
+  @Post('read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark every one of your unread reminders read (全部标为已读)' })
+  @ApiOkResponse({ type: MarkedReadDto })
+  async readAll(@CurrentUser() user: AuthenticatedUser): Promise<MarkedReadDto> {
+    return { read: await this.inbox.markAllRead(user.userId) };
   }
 
   @Post(':id/read')

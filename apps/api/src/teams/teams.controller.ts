@@ -23,6 +23,7 @@ import { written } from '../http/ledger-http';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import {
   AddOfficerDto,
+  RemoveOfficerDto,
   AddOfficerResponseDto,
   ReceiveEquipmentDto,
   RecordTrainingDto,
@@ -93,9 +94,10 @@ export class TeamsController {
   async removeOfficer(
     @Param('teamId', new UuidParamPipe('teamId')) teamId: string,
     @Param('officerId', new UuidParamPipe('officerId')) officerId: string,
+    @Body() body: RemoveOfficerDto,
     @CommandCall() call: CommandCall,
   ): Promise<TeamDto> {
-    const result = written(await this.teams.removeOfficer(call.actor, teamId, officerId, undefined, call.options));
+    const result = written(await this.teams.removeOfficer(call.actor, teamId, officerId, body.reason, call.options));
     await this.waitFor(result.lastGlobalPosition);
     return toTeamDto(result.state, result.version);
   }

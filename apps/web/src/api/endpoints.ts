@@ -1,74 +1,63 @@
 import { http } from './http';
 import type {
+  AddOfficer,
+  AddOfficerResponse,
   Commitments,
   County,
+  CountyConfig,
   EquipmentLine,
   Handover,
-  HandoverMode,
   HandoverPage,
   HandoverReminder,
   HandoverStatus,
   HistoryEntry,
   InboxItem,
   LoginResponse,
+  MarkedRead,
   Power,
-  PowerCategory,
+  RecordHandover,
+  RecordTraining,
+  RecordTrainingResponse,
+  RegisterPower,
   Requirements,
-  SessionUser,
   Team,
   Township,
+  User,
 } from './types';
 
 /** Every call the web app makes: only the public HTTP API. */
 export const api = {
   login: (username: string, password: string) => http.post<LoginResponse>('/auth/login', { username, password }, { anonymous: true }),
-  me: () => http.get<SessionUser & { id: string }>('/me'),
+  me: () => http.get<User>('/me'),
+  config: () => http.get<CountyConfig>('/config'),
 
   counties: () => http.get<County[]>('/counties'),
   townships: (countyId: string) => http.get<Township[]>(`/counties/${countyId}/townships`),
 
   powers: () => http.get<Power[]>('/powers'),
   power: (code: string) => http.get<Power>(`/powers/${encodeURIComponent(code)}`),
-  registerPower: (body: {
-    code: string;
-    name: string;
-    category: PowerCategory;
-    legalBasis: string;
-    department: string;
-    requirements: Requirements;
-  }) => http.post<Power>('/powers', body),
+  registerPower: (body: RegisterPower) => http.post<Power>('/powers', body),
   reviseRequirements: (code: string, requirements: Requirements, version: number) =>
     http.put<Power>(`/powers/${encodeURIComponent(code)}/requirements`, { requirements }, { ifMatch: version }),
 
   team: (teamId: string) => http.get<Team>(`/teams/${teamId}`),
-  addOfficer: (
-    teamId: string,
-    body: { name: string; certificateNumber: string; certificateExpiresOn: string; secondedFrom?: string },
-    version?: number,
-  ) => http.post<{ officerId: string; version: number }>(`/teams/${teamId}/officers`, body, { ifMatch: version }),
-  removeOfficer: (teamId: string, officerId: string, version?: number) =>
-    http.delete<Team>(`/teams/${teamId}/officers/${officerId}`, { ifMatch: version }),
+  addOfficer: (teamId: string, body: AddOfficer, version?: number) =>
+    http.post<AddOfficerResponse>(`/teams/${teamId}/officers`, body, { ifMatch: version }),
+  removeOfficer: (teamId: string, officerId: string, reason: string, version?: number) =>
+    http.delete<Team>(`/teams/${teamId}/officers/${officerId}`, { ifMatch: version, body: { reason } }),
   receiveEquipment: (teamId: string, body: EquipmentLine, version?: number) =>
     http.post<Team>(`/teams/${teamId}/equipment`, body, { ifMatch: version }),
   writeOffEquipment: (teamId: string, body: EquipmentLine & { reason: string }, version?: number) =>
     http.post<Team>(`/teams/${teamId}/equipment/write-offs`, body, { ifMatch: version }),
-  recordTraining: (teamId: string, body: { officerId: string; course: string; hours: number; completedOn: string }, version?: number) =>
-    http.post<{ trainingId: string; version: number }>(`/teams/${teamId}/training`, body, { ifMatch: version }),
+  recordTraining: (teamId: string, body: RecordTraining, version?: number) =>
+    http.post<RecordTrainingResponse>(`/teams/${teamId}/training`, body, { ifMatch: version }),
 
   handovers: (query: { status?: HandoverStatus; teamId?: string; ready?: boolean; page?: number; pageSize?: number }) =>
     http.get<HandoverPage>('/handovers', { query }),
   handover: (id: string) => http.get<Handover>(`/handovers/${id}`),
   history: (id: string) => http.get<HistoryEntry[]>(`/handovers/${id}/history`),
-  reminders: (id: string) => http.get<HandoverReminder[] | { items: HandoverReminder[] }>(`/handovers/${id}/reminders`),
-  recordHandover: (body: {
-    powerCode: string;
-    teamId: string;
-    mode: HandoverMode;
-    instrument: string;
-    effectiveOn: string;
-    endsOn?: string;
-    committed?: Commitments;
-  }) => http.post<Handover>('/handovers', body),
+  reminders: (id: string) => http.get<HandoverReminder[]>(`/handovers/${id}/reminders`),
+  recordHandover: (body: RecordHandover) => http.post<Handover>('/handovers', body),
   // Answers and recalls are state transitions the API checks itself (status, readiness): no If-Match,
   // since the reminders appended to a handover move its version without changing what is decided.
   accept: (id: string, body: { conditional?: boolean; reason?: string }) => http.post<Handover>(`/handovers/${id}/acceptance`, body),
@@ -77,8 +66,10 @@ export const api = {
     http.put<Handover>(`/handovers/${id}/committed`, { committed }, { ifMatch: version }),
   revoke: (id: string, reason: string) => http.post<Handover>(`/handovers/${id}/revocation`, { reason }),
 
-  inbox: () => http.get<InboxItem[] | { items: InboxItem[] }>('/inbox'),
-  markRead: (id: string) => http.post<unknown>(`/inbox/${id}/read`),
+  inbox: () => http.get<InboxItem[]>('/inbox'),
+  unreadInbox: () => http.get<InboxItem[]>('/inbox', { query: { unread: true } }),
+  markRead: (id: string) => http.post<InboxItem>(`/inbox/${id}/read`),
+  markAllRead: () => http.post<MarkedRead>('/inbox/read'),
 };
 
 /** Every handover of the caller's scope, fetched page by page (the dashboard's source). */
@@ -90,10 +81,4 @@ export async function allHandovers(query: { status?: HandoverStatus; teamId?: st
     items.push(...result.items);
     if (result.items.length < pageSize || items.length >= result.total) return items;
   }
-}
-
-/** Lists that may come bare or wrapped as `{ items }`. */
-export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] {
-  if (Array.isArray(value)) return value;
-  return value?.items ?? [];
 }

@@ -1,162 +1,67 @@
-/** The shapes of the public HTTP API (/api/v1), as documented in API.md and the OpenAPI document. */
+/**
+ * The shapes of the public HTTP API (/api/v1): named aliases of the types generated from the server's
+ * OpenAPI document (openapi.d.ts, regenerated on every web build), so a server DTO the web app no
+ * longer matches fails the web's type-check.
+ */
+import type { components } from './openapi';
 
-export type Role = 'admin' | 'county_admin' | 'department' | 'township' | 'auditor';
+type Schemas = components['schemas'];
 
-export interface SessionUser {
-  username: string;
-  role: Role;
-  countyId: string | null;
-  townshipId: string | null;
-  department: string | null;
-  head: boolean;
-}
+/** The county's settings (GET /config): what the server applies, shown and checked against in the browser. */
+export type CountyConfig = Schemas['CountyConfigDto'];
 
-export interface LoginResponse {
-  accessToken: string;
-  user: { username: string; role: Role; countyId?: string | null; townshipId?: string | null };
-}
+export type Role = Schemas['Role'];
+export type User = Schemas['UserDto'];
+/** Who is signed in, as kept in the browser's session storage. */
+export type SessionUser = Omit<User, 'id'>;
+export type LoginResponse = Schemas['LoginResponseDto'];
 
-// The value types the HTTP contract shares with the domain, from the one place that defines them.
-export { POWER_CATEGORIES } from '@domain/resources';
-export type {
-  PowerCategory,
-  EquipmentLine,
-  TrainingRequirement,
-  Requirements,
-  CommittedOfficer,
-  CommittedTraining,
-} from '@domain/resources';
-import type { PowerCategory, EquipmentLine, Requirements, CommittedOfficer, CommittedTraining } from '@domain/resources';
-import type { Officer, TrainingRecord } from '@domain/team/state';
-export type { Officer, TrainingRecord } from '@domain/team/state';
+export type PowerCategory = Schemas['PowerCategory'];
+export type EquipmentLine = Schemas['EquipmentLineDto'];
+export type TrainingRequirement = Schemas['TrainingRequirementDto'];
+export type Requirements = Schemas['RequirementsDto'];
+export type Power = Schemas['PowerDto'];
+export type RegisterPower = Schemas['RegisterPowerDto'];
 
-export interface Power {
-  code: string;
-  name: string;
-  category: PowerCategory;
-  legalBasis: string;
-  department: string;
-  requirements: Requirements;
-  version: number;
-}
+export type Officer = Schemas['OfficerDto'];
+export type TrainingRecord = Schemas['TrainingRecordDto'];
+export type Team = Schemas['TeamDto'];
+export type AddOfficer = Schemas['AddOfficerDto'];
+export type AddOfficerResponse = Schemas['AddOfficerResponseDto'];
+export type RecordTraining = Schemas['RecordTrainingDto'];
+export type RecordTrainingResponse = Schemas['RecordTrainingResponseDto'];
 
-export interface Team {
-  id: string;
-  countyId: string;
-  townshipId: string;
-  townshipName: string;
-  officers: Officer[];
-  equipment: EquipmentLine[];
-  training: TrainingRecord[];
-  version: number;
-}
+export type Township = Schemas['TownshipDto'];
+export type County = Schemas['CountyDto'];
 
-export interface Township {
-  id: string;
-  name: string;
-  countyId: string;
-  teamId: string;
-}
+export type CommittedOfficer = Schemas['CommittedOfficerDto'];
+export type CommittedTraining = Schemas['CommittedTrainingDto'];
+export type Commitments = Schemas['CommitmentsDto'];
+export type GapResource = Schemas['GapResource'];
+export type Gap = Schemas['GapDto'];
+export type Readiness = Schemas['ReadinessDto'];
+export type HandoverStatus = Schemas['HandoverStatus'];
+export type HandoverMode = Schemas['HandoverMode'];
+export type Handover = Schemas['HandoverDto'];
+export type HandoverPage = Schemas['HandoverListDto'];
+export type RecordHandover = Schemas['RecordHandoverDto'];
+export type HistoryEntry = Schemas['HistoryEntryDto'];
 
-export interface County {
-  id: string;
-  name: string;
-}
-
-export interface Commitments {
-  officers?: CommittedOfficer[];
-  equipment?: EquipmentLine[];
-  training?: CommittedTraining[];
-  budgetYuan?: number;
-}
-
-export type GapResource = 'officers' | 'training' | 'equipment';
-
-export interface Gap {
-  resource: GapResource;
-  item: string;
-  required: number;
-  available: number;
-  missing: number;
-  responsible: string;
-}
-
-export interface Readiness {
-  ready: boolean;
-  gaps: Gap[];
-}
-
-export const HANDOVER_STATUSES = ['recorded', 'accepted', 'contested', 'active', 'revoked'] as const;
-export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
-export type HandoverMode = 'transfer' | 'entrustment';
-
-export interface Handover {
-  id: string;
-  countyId: string;
-  powerCode: string;
-  powerName: string | null;
-  teamId: string;
-  townshipId: string;
-  townshipName: string | null;
-  department: string;
-  status: HandoverStatus;
-  mode: HandoverMode;
-  instrument: string;
-  effectiveOn: string;
-  endsOn: string | null;
-  committed: Commitments;
-  readiness: Readiness;
-  version: number;
-  recordedAt: string;
-  updatedAt: string;
-}
-
-export interface HandoverPage {
-  items: Handover[];
-  total: number;
-}
-
-export interface HistoryEntry {
-  type: string;
-  version: number;
-  occurredAt: string;
-  actor: string;
-  data: Record<string, unknown>;
-}
-
-export type ReminderKind = 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
-
-export interface InboxItem {
-  id: string;
-  handoverId: string | null;
-  kind: ReminderKind | string;
-  gaps?: Gap[];
-  step: number;
-  createdAt: string;
-  readAt: string | null;
-  [extra: string]: unknown;
-}
-
-export interface Delivery {
-  channel: string;
-  status: string;
-  attempts: number;
-  [extra: string]: unknown;
-}
-
+export type ReminderKind = Schemas['ReminderKind'];
+export type InboxItem = Schemas['InboxItemDto'];
+export type MarkedRead = Schemas['MarkedReadDto'];
+export type Delivery = Schemas['DeliveryDto'];
 /** A reminder of a handover with its deliveries (GET /handovers/:id/reminders). */
-export interface HandoverReminder {
-  id?: string;
-  reminderId?: string;
-  kind?: string;
-  step?: number;
-  recipients?: string[];
-  createdAt?: string;
-  sentAt?: string;
-  deliveries?: Delivery[];
-  [extra: string]: unknown;
-}
+export type HandoverReminder = Schemas['HandoverReminderDto'];
 
+// The enumerations the web app iterates over, checked against the generated unions both ways.
+export { POWER_CATEGORIES } from '@domain/resources';
+export const HANDOVER_STATUSES = ['recorded', 'accepted', 'contested', 'active', 'revoked'] as const satisfies readonly HandoverStatus[];
+type Exhaustive<All, Listed> = [All] extends [Listed] ? true : never;
+const handoverStatusesListed: Exhaustive<HandoverStatus, (typeof HANDOVER_STATUSES)[number]> = true;
+void handoverStatusesListed;
+
+/** The problem+json error shape (RFC 9457) every refusal has (API.md: "Errors"). */
 export interface FieldError {
   field: string;
   message: string;

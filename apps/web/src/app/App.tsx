@@ -10,6 +10,8 @@ import { homeOf, SessionProvider, useSession } from '../session/session';
 import { Loading } from './Loading';
 import { RequireAuth, RequireRoles } from './guards';
 import { AppShell } from './AppShell';
+import { CountyConfigProvider } from './county-config';
+import { UnreadProvider } from './unread';
 import { ToastProvider } from './toast';
 import { LoginPage } from '../pages/LoginPage';
 
@@ -54,7 +56,11 @@ export function App() {
               <Route
                 element={
                   <RequireAuth>
-                    <AppShell />
+                    <CountyConfigProvider>
+                      <UnreadProvider>
+                        <AppShell />
+                      </UnreadProvider>
+                    </CountyConfigProvider>
                   </RequireAuth>
                 }
               >

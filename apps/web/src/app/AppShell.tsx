@@ -1,61 +1,26 @@
-import {
-  AlertOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BookOutlined,
-  FileAddOutlined,
-  InboxOutlined,
-  LogoutOutlined,
-  TeamOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Tag } from 'antd';
-import { lazy, Suspense } from 'react';
-import type { ItemType } from 'antd/es/menu/interface';
+import { lazy, Suspense, useEffect } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { SessionUser } from '../api/types';
-import { useI18n, type I18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { menuOf, pageTitle, selectedKey } from './menu';
+import { useUnread } from './unread';
 // Only needed once a token expires: not part of the first load.
 const ReloginDialog = lazy(() => import('./ReloginDialog'));
-
-function menuOf(i18n: I18n, user: SessionUser): ItemType[] {
-  switch (user.role) {
-    case 'township':
-      return [
-        { key: '/inbox', icon: <InboxOutlined />, label: i18n.t('nav.inbox') },
-        { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
-        { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
-      ];
-    case 'admin':
-      return [{ key: '/system', icon: <AppstoreOutlined />, label: i18n.t('nav.counties') }];
-    default: {
-      const items: ItemType[] = [
-        { key: '/county', icon: <AppstoreOutlined />, label: i18n.t('nav.dashboard') },
-        { key: '/county/handovers', icon: <UnorderedListOutlined />, label: i18n.t('nav.handovers') },
-      ];
-      if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
-      items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
-      items.push({ key: '/inbox', icon: <InboxOutlined />, label: i18n.t('nav.inbox') });
-      return items;
-    }
-  }
-}
-
-/** The selected menu entry: the longest key the path starts with. */
-function selectedKey(items: ItemType[], path: string): string[] {
-  const keys = items.map((item) => String(item?.key ?? '')).filter((key) => path === key || path.startsWith(`${key}/`));
-  const best = keys.sort((a, b) => b.length - a.length)[0];
-  return best ? [best] : [];
-}
 
 export function AppShell() {
   const i18n = useI18n();
   const { user, logout, expired } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const { count } = useUnread();
+  const items = user ? menuOf(i18n, user, count ?? 0) : [];
+  const title = pageTitle(i18n, items, location.pathname);
+  useEffect(() => {
+    document.title = title ? `${title} · ${i18n.t('app.name')}` : i18n.t('app.name');
+  }, [title, i18n]);
   if (!user) return null;
-  const items = menuOf(i18n, user);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

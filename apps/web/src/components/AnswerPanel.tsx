@@ -1,17 +1,20 @@
-import { useToast } from '../app/toast';
-import { Alert, Button, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/endpoints';
-import type { FieldError, Handover } from '../api/types';
+import type { Handover } from '../api/types';
+import { useToast } from '../app/toast';
 import { useI18n } from '../i18n/i18n';
-import { applyFieldErrors, ProblemAlert } from './problems';
+import { useRules } from './fields';
+import { gapsSummary } from './labels';
+import { useFormSubmit } from './useFormSubmit';
 
 type Answer = 'accept' | 'conditional' | 'contest';
 
 /**
- * The township's answer to a recorded handover: accept (only when ready; the API refuses with the
- * gaps otherwise), accept conditionally with a reason, or contest with a reason.
+ * The township's answer to a recorded handover: accept (only when ready: with gaps it is not offered,
+ * and the panel says why), accept conditionally with a reason, or contest with a reason. Nothing is
+ * chosen for the township.
  */
 export function AnswerPanel({
   handover,
@@ -24,18 +27,24 @@ export function AnswerPanel({
 }) {
   const i18n = useI18n();
   const message = useToast();
-  const [answer, setAnswer] = useState<Answer>(handover.readiness.ready ? 'accept' : 'conditional');
+  const [answer, setAnswer] = useState<Answer | undefined>(undefined);
   const [form] = Form.useForm<{ reason?: string }>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [leftover, setLeftover] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const gapCount = handover.readiness.gaps.length;
+  const submission = useFormSubmit(form);
+  const r = useRules();
+  const gaps = handover.readiness.gaps;
+  const label: Record<Answer, string> = {
+    accept: i18n.t('handover.accept'),
+    conditional: i18n.t('handover.acceptConditional'),
+    contest: i18n.t('handover.contest'),
+  };
+  const help: Record<Answer, string> = {
+    accept: i18n.t('handover.acceptHelp'),
+    conditional: i18n.t('handover.conditionalHelp'),
+    contest: i18n.t('handover.contestHelp'),
+  };
 
-  const submit = async (values: { reason?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    setLeftover([]);
-    try {
+  const send = (values: { reason?: string }) =>
+    submission.submit(async () => {
       const reason = values.reason?.trim();
       const updated =
         answer === 'contest'
@@ -44,13 +53,7 @@ export function AnswerPanel({
       message.success(answer === 'contest' ? i18n.t('handover.contested') : i18n.t('handover.accepted'));
       form.resetFields();
       onAnswered(updated);
-    } catch (caught) {
-      setLeftover(applyFieldErrors(form, caught));
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, values);
 
   return (
     <div data-testid={`answer-${handover.id}`}>
@@ -60,52 +63,45 @@ export function AnswerPanel({
         optionType="button"
         buttonStyle="solid"
         style={{ marginBottom: 12 }}
-        options={[
-          { value: 'accept', label: i18n.t('handover.accept') },
-          { value: 'conditional', label: i18n.t('handover.acceptConditional') },
-          { value: 'contest', label: i18n.t('handover.contest') },
-        ]}
+        options={(['accept', 'conditional', 'contest'] as const).map((value) => ({
+          value,
+          label: label[value],
+          disabled: value === 'accept' && gaps.length > 0,
+        }))}
       />
-      <Typography.Paragraph type="secondary">
-        {answer === 'accept'
-          ? i18n.t('handover.acceptHelp')
-          : answer === 'conditional'
-            ? i18n.t('handover.conditionalHelp')
-            : i18n.t('handover.contestHelp')}
-      </Typography.Paragraph>
-      {answer === 'accept' && gapCount > 0 && (
+      {gaps.length > 0 && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={i18n.t('handover.notReadyHint', { count: gapCount })}
+          data-testid="accept-not-possible"
+          message={i18n.t('handover.notReadyHint', { count: gaps.length })}
+          description={gapsSummary(i18n, gaps)}
           action={
             <Link to={`/teams/${handover.teamId}`}>
-              <Button size="small">{i18n.t('handover.openTeam')}</Button>
+              <Button size="small">{i18n.t('problem.fixGaps')}</Button>
             </Link>
           }
         />
       )}
-      <ProblemAlert error={error} leftover={leftover} onReload={onReload} teamId={handover.teamId} />
-      <Form form={form} name={`answer-${handover.id}`} layout="vertical" onFinish={submit}>
-        {answer !== 'accept' && (
-          <Form.Item
-            name="reason"
-            label={i18n.t('handover.reason')}
-            rules={[{ required: true, whitespace: true, message: i18n.t('handover.reasonRequired') }, { max: 500 }]}
-          >
+      <Typography.Paragraph type="secondary">{answer === undefined ? i18n.t('handover.chooseAnswer') : help[answer]}</Typography.Paragraph>
+      {submission.problem({ onReload, teamId: handover.teamId })}
+      <Form form={form} name={`answer-${handover.id}`} layout="vertical" onFinish={send}>
+        {answer !== undefined && answer !== 'accept' && (
+          <Form.Item name="reason" label={i18n.t('handover.reason')} rules={r.text}>
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
         )}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} danger={answer === 'contest'} data-testid="answer-submit">
-            {answer === 'accept'
-              ? i18n.t('handover.accept')
-              : answer === 'conditional'
-                ? i18n.t('handover.acceptConditional')
-                : i18n.t('handover.contest')}
-          </Button>
-        </Space>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={submission.busy}
+          disabled={answer === undefined}
+          danger={answer === 'contest'}
+          data-testid="answer-submit"
+        >
+          {answer === undefined ? i18n.t('handover.answer') : label[answer]}
+        </Button>
       </Form>
     </div>
   );

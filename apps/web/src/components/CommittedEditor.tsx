@@ -1,14 +1,14 @@
 import { Form, Input, InputNumber, Typography } from 'antd';
 import type { Commitments } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { DateInput, rules } from './fields';
+import { DateInput, useRules } from './fields';
 import { EquipmentLines } from './EquipmentLines';
 import { LinesField } from './LinesField';
 
 /** The committed resources under `committed` in the surrounding Form (officers, equipment, training, budget). */
 export function CommittedEditor() {
   const i18n = useI18n();
-  const r = rules(i18n);
+  const r = useRules();
   return (
     <>
       <Typography.Text strong>{i18n.t('record.officers')}</Typography.Text>

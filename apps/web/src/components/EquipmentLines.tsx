@@ -1,6 +1,6 @@
 import { Form, InputNumber } from 'antd';
 import { useI18n } from '../i18n/i18n';
-import { KindInput, rules } from './fields';
+import { KindInput, useRules } from './fields';
 import { LinesField } from './LinesField';
 
 /** Equipment lines (kind, quantity) under `name`: a power's requirements and a handover's commitments alike. */
@@ -14,7 +14,7 @@ export function EquipmentLines({
   addTestId?: string;
 }) {
   const i18n = useI18n();
-  const r = rules(i18n);
+  const r = useRules();
   return (
     <LinesField
       name={name}

@@ -13,7 +13,7 @@ export function Reminders({ reminders, unavailable }: { reminders: HandoverRemin
     <Table<HandoverReminder>
       data-testid="reminders"
       size="small"
-      rowKey={(reminder) => String(reminder.id ?? reminder.reminderId ?? `${reminder.kind}:${reminder.step}:${reminder.createdAt}`)}
+      rowKey="id"
       dataSource={reminders ?? []}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       locale={{ emptyText: i18n.t('handover.noReminders') }}
@@ -24,14 +24,12 @@ export function Reminders({ reminders, unavailable }: { reminders: HandoverRemin
           render: (_, reminder) => (
             <Space size={4} direction="vertical">
               <span>
-                {i18n.tr(`reminder.${String(reminder.kind ?? '')}`, i18n.t('reminder.other'))}
-                {typeof reminder.step === 'number' && (
-                  <span style={{ color: 'rgba(0,0,0,0.45)' }}> · {i18n.t('handover.step', { step: reminder.step + 1 })}</span>
-                )}
+                {i18n.tr(`reminder.${reminder.kind}`, i18n.t('reminder.other'))}
+                <span style={{ color: 'rgba(0,0,0,0.45)' }}> · {i18n.t('handover.step', { step: reminder.step + 1 })}</span>
               </span>
-              {reminder.escalated === true && <Tag color="magenta">{i18n.t('handover.escalated')}</Tag>}
-              {Array.isArray(reminder.gaps) && reminder.gaps.length > 0 && (
-                <span style={{ fontSize: 12 }}>{gapsSummary(i18n, reminder.gaps as never)}</span>
+              {reminder.escalated && <Tag color="magenta">{i18n.t('handover.escalated')}</Tag>}
+              {reminder.gaps !== undefined && reminder.gaps.length > 0 && (
+                <span style={{ fontSize: 12 }}>{gapsSummary(i18n, reminder.gaps)}</span>
               )}
             </Space>
           ),
@@ -40,18 +38,15 @@ export function Reminders({ reminders, unavailable }: { reminders: HandoverRemin
           title: i18n.t('inbox.createdAt'),
           key: 'when',
           width: 110,
-          render: (_, reminder) => i18n.dateTime(String(reminder.createdAt ?? reminder.sentAt ?? '')),
+          render: (_, reminder) => i18n.dateTime(reminder.createdAt),
         },
         {
           title: `${i18n.t('handover.channel')} · ${i18n.t('handover.deliveryStatus')} · ${i18n.t('handover.attempts')}`,
           key: 'deliveries',
           render: (_, reminder) => (
             <Space size={4} direction="vertical">
-              {(Array.isArray(reminder.deliveries) ? reminder.deliveries : []).map((delivery: Delivery, index) => (
-                <Tooltip
-                  key={`${delivery.channel}:${String(delivery.recipient ?? index)}`}
-                  title={typeof delivery.lastError === 'string' ? delivery.lastError : undefined}
-                >
+              {reminder.deliveries.map((delivery: Delivery) => (
+                <Tooltip key={`${delivery.channel}:${delivery.recipient}`} title={delivery.lastError ?? undefined}>
                   <Tag
                     color={DELIVERY_COLORS[delivery.status] ?? 'default'}
                     data-testid="delivery"
@@ -59,8 +54,8 @@ export function Reminders({ reminders, unavailable }: { reminders: HandoverRemin
                     data-status={delivery.status}
                   >
                     {i18n.tr(`channel.${delivery.channel}`, delivery.channel)}
-                    {delivery.recipient ? ` → ${String(delivery.recipient)}` : ''} ·{' '}
-                    {i18n.tr(`delivery.${delivery.status}`, delivery.status)} · {i18n.number(delivery.attempts)}
+                    {delivery.recipient ? ` → ${delivery.recipient}` : ''} · {i18n.tr(`delivery.${delivery.status}`, delivery.status)} ·{' '}
+                    {i18n.number(delivery.attempts)}
                   </Tag>
                 </Tooltip>
               ))}

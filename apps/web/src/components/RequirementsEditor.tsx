@@ -1,7 +1,7 @@
 import { Form, InputNumber, Input, Typography } from 'antd';
 import type { PowerCategory } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { rules } from './fields';
+import { useRules } from './fields';
 import { EquipmentLines } from './EquipmentLines';
 import { LinesField } from './LinesField';
 
@@ -11,7 +11,7 @@ import { LinesField } from './LinesField';
  */
 export function RequirementsEditor({ category }: { category?: PowerCategory | undefined }) {
   const i18n = useI18n();
-  const r = rules(i18n);
+  const r = useRules();
   const needsTwo = category === 'penalty' || category === 'coercion';
   return (
     <>

@@ -1,7 +1,9 @@
 import { AutoComplete, DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import type { KeyboardEvent } from 'react';
 import type { Rule } from 'antd/es/form';
-import { useI18n, type I18n } from '../i18n/i18n';
+import { useCountyConfig } from '../app/county-config';
+import { useI18n } from '../i18n/i18n';
 import { KNOWN_KINDS, kindLabel } from './labels';
 
 /** A date field whose form value is the API's `YYYY-MM-DD` text (drafts and requests stay plain JSON). */
@@ -19,16 +21,22 @@ export function DateInput({
   placeholder?: string;
 }) {
   const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
+  // Enter takes the typed date (the picker's own handling) but does not submit the form around it.
+  const keepEnter = (event: KeyboardEvent<HTMLSpanElement>) => {
+    if (event.key === 'Enter') event.preventDefault();
+  };
   return (
-    <DatePicker
-      id={id}
-      disabled={disabled}
-      placeholder={placeholder ?? 'YYYY-MM-DD'}
-      format="YYYY-MM-DD"
-      style={{ width: '100%' }}
-      value={parsed && parsed.isValid() ? parsed : null}
-      onChange={(date) => onChange?.(date ? date.format('YYYY-MM-DD') : undefined)}
-    />
+    <span onKeyDown={keepEnter} style={{ display: 'block' }}>
+      <DatePicker
+        id={id}
+        disabled={disabled}
+        placeholder={placeholder ?? 'YYYY-MM-DD'}
+        format="YYYY-MM-DD"
+        style={{ width: '100%' }}
+        value={parsed && parsed.isValid() ? parsed : null}
+        onChange={(date) => onChange?.(date ? date.format('YYYY-MM-DD') : undefined)}
+      />
+    </span>
   );
 }
 
@@ -60,16 +68,16 @@ export function KindInput({
   );
 }
 
-export const LABEL_MAX = 100;
-export const TEXT_MAX = 500;
-
-/** The client-side rules, the same as the API's (the API stays the judge). */
-export function rules(i18n: I18n) {
+/** The client-side rules, the same as the API's (the API stays the judge; its limits come from GET /config). */
+export function useRules() {
+  const i18n = useI18n();
+  const { limits } = useCountyConfig();
   const required: Rule = { required: true, whitespace: true, message: i18n.t('record.required') };
   return {
     required,
-    label: [required, { max: LABEL_MAX }] as Rule[],
-    text: [required, { max: TEXT_MAX }] as Rule[],
+    label: [required, { max: limits.label }] as Rule[],
+    text: [required, { max: limits.text }] as Rule[],
+    optionalLabel: [{ max: limits.label }] as Rule[],
     date: [
       { required: true, message: i18n.t('record.required') },
       { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' },

@@ -13,12 +13,15 @@ export const CELL_COLORS: Record<CellState, { background: string; border: string
   revoked: { background: '#fafafa', border: '#bfbfbf', text: '#8c8c8c' },
 };
 
-/** Revoked wins; then any gap; then whether the township has answered. */
+/**
+ * Revoked and contested speak first (so the legend's 有异议 counts what the status card counts); then
+ * any gap; then whether the township has answered.
+ */
 export function cellStateOf(handover: Handover): CellState {
   if (handover.status === 'revoked') return 'revoked';
+  if (handover.status === 'contested') return 'contested';
   if (!handover.readiness.ready || handover.readiness.gaps.length > 0) return 'gaps';
   if (handover.status === 'recorded') return 'unanswered';
-  if (handover.status === 'contested') return 'contested';
   return 'ready';
 }
 
@@ -47,6 +50,7 @@ export interface Dashboard {
 export interface BiggestGap {
   resource: Gap['resource'];
   item: string;
+  /** Summed over teams, each team once: its largest shortfall among its handovers (their capacity is shared). */
   missing: number;
   handovers: number;
   townships: number;
@@ -60,7 +64,7 @@ export function buildDashboard(handovers: readonly Handover[], townships: readon
     rows.set(township.id, { townshipId: township.id, townshipName: township.name, teamId: township.teamId, cells: {} });
   const byStatus: Record<HandoverStatus, number> = { recorded: 0, accepted: 0, contested: 0, active: 0, revoked: 0 };
   const byCell: Record<CellState, number> = { ready: 0, gaps: 0, unanswered: 0, contested: 0, revoked: 0 };
-  const gaps = new Map<string, { gap: BiggestGap; townships: Set<string> }>();
+  const gaps = new Map<string, { gap: BiggestGap; byTeam: Map<string, number>; townships: Set<string> }>();
 
   for (const handover of handovers) {
     byStatus[handover.status] += 1;
@@ -85,9 +89,11 @@ export function buildDashboard(handovers: readonly Handover[], townships: readon
       const key = `${gap.resource}\u0000${gap.item}`;
       const entry = gaps.get(key) ?? {
         gap: { resource: gap.resource, item: gap.item, missing: 0, handovers: 0, townships: 0 },
+        byTeam: new Map<string, number>(),
         townships: new Set<string>(),
       };
-      entry.gap.missing += gap.missing;
+      // Two handovers to one team needing 2 cameras each lack the same 2 cameras, not 4.
+      entry.byTeam.set(handover.teamId, Math.max(entry.byTeam.get(handover.teamId) ?? 0, gap.missing));
       entry.gap.handovers += 1;
       entry.townships.add(handover.townshipId);
       gaps.set(key, entry);
@@ -101,7 +107,7 @@ export function buildDashboard(handovers: readonly Handover[], townships: readon
     byCell,
     total: handovers.length,
     biggestGaps: [...gaps.values()]
-      .map(({ gap, townships: set }) => ({ ...gap, townships: set.size }))
+      .map(({ gap, byTeam, townships: set }) => ({ ...gap, missing: [...byTeam.values()].reduce((a, b) => a + b, 0), townships: set.size }))
       .sort((a, b) => b.missing - a.missing || b.townships - a.townships || a.item.localeCompare(b.item))
       .slice(0, topGaps),
   };

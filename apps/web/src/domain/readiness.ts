@@ -1,15 +1,14 @@
 import { assessReadiness, type TeamCapacity } from '@domain/readiness/readiness';
 import type { Commitments, Gap, Requirements, Team } from '../api/types';
-import { COUNTY_TIME_ZONE } from '../i18n/i18n';
 
 /**
  * Readiness in the browser: the domain library's own `assessReadiness` (bundled from
  * libs/domain), fed with what the public API returns, so the preview applies the server's rule.
  */
 
-/** Today in the county's time zone, `YYYY-MM-DD` (what the server calls today). */
-export function countyToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: COUNTY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** Today in the county's time zone (GET /config), `YYYY-MM-DD` (what the server calls today). */
+export function countyToday(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 export function isDate(value: unknown): value is string {
@@ -38,11 +37,12 @@ export interface PreviewInput {
   committed: Commitments;
   department: string;
   effectiveOn: string | undefined;
-  today?: string;
+  /** Today in the county (`useCountyConfig().today()`). */
+  today: string;
 }
 
 export function previewGaps(input: PreviewInput): Gap[] {
-  const today = input.today ?? countyToday();
+  const today = input.today;
   return assessReadiness({
     requirements: input.requirements,
     team: capacityOf(input.team),
@@ -74,12 +74,7 @@ export interface RequirementRow {
  * as of the later of today and the effective date, officers who completed each course's hours,
  * equipment on hand. The missing counts are the gaps of the same rule.
  */
-export function requirementRows(
-  requirements: Requirements,
-  team: Team,
-  effectiveOn: string | undefined,
-  today: string = countyToday(),
-): RequirementRow[] {
+export function requirementRows(requirements: Requirements, team: Team, effectiveOn: string | undefined, today: string): RequirementRow[] {
   const asOf = isDate(effectiveOn) && effectiveOn > today ? effectiveOn : today;
   const certified = team.officers.filter((officer) => officer.certificateExpiresOn >= asOf);
   const certifiedIds = new Set(certified.map((officer) => officer.officerId));
@@ -120,7 +115,7 @@ export function requirementRows(
 }
 
 /** Days from today (county time) to `date`; negative when past. */
-export function daysUntil(date: string, today: string = countyToday()): number {
+export function daysUntil(date: string, today: string): number {
   const day = (value: string) => Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
   return Math.round((day(date) - day(today)) / 86_400_000);
 }

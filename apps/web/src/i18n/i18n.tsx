@@ -20,8 +20,6 @@ export interface I18n {
 }
 
 const STORAGE_KEY = 'fangquan.language';
-/** The county's time zone: instants are shown as the county sees them. */
-export const COUNTY_TIME_ZONE = 'Asia/Shanghai';
 
 function interpolate(text: string, values?: Values): string {
   if (!values) return text;
@@ -36,7 +34,8 @@ function initialLanguage(): Language {
   }
 }
 
-export function makeI18n(language: Language, setLanguage: (language: Language) => void): I18n {
+/** `timeZone`: the county's (GET /config), so instants show as the county sees them; the browser's until it is known. */
+export function makeI18n(language: Language, setLanguage: (language: Language) => void, timeZone?: string): I18n {
   const dictionary: Record<string, string> = language === 'en' ? en : zh;
   const locale = language === 'en' ? 'en-US' : 'zh-CN';
   const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
@@ -48,7 +47,7 @@ export function makeI18n(language: Language, setLanguage: (language: Language) =
     minute: '2-digit',
     second: '2-digit',
     hour12: false,
-    timeZone: COUNTY_TIME_ZONE,
+    ...(timeZone === undefined ? {} : { timeZone }),
   });
   const numberFormat = new Intl.NumberFormat(locale);
   const yuanFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
@@ -73,7 +72,7 @@ export function makeI18n(language: Language, setLanguage: (language: Language) =
   };
 }
 
-const I18nContext = createContext<I18n>(makeI18n('zh', () => undefined));
+export const I18nContext = createContext<I18n>(makeI18n('zh', () => undefined));
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useState, useEffect } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiProblem } from '../api/http';
 import { explain } from '../components/explain';
@@ -15,6 +15,9 @@ interface LoginForm {
 
 export function LoginPage() {
   const i18n = useI18n();
+  useEffect(() => {
+    document.title = `${i18n.t('login.title')} · ${i18n.t('app.name')}`;
+  }, [i18n]);
   const { user, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();

@@ -68,4 +68,13 @@ export class InboxQueries {
     const row = rows[0];
     return row === undefined ? null : toItem(row);
   }
+
+  /** Marks every unread reminder of the user read; how many were unread. */
+  async markAllRead(userId: string): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE inbox SET read_at = clock_timestamp() WHERE recipient_user_id = $1::uuid AND read_at IS NULL`,
+      [userId],
+    )) as [unknown[], number];
+    return count;
+  }
 }

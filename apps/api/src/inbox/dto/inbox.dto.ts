@@ -49,6 +49,11 @@ export class InboxItemDto {
   readAt!: string | null;
 }
 
+export class MarkedReadDto {
+  @ApiProperty({ example: 3, description: 'How many reminders were unread and are now read' })
+  read!: number;
+}
+
 export class DeliveryDto {
   @ApiProperty({ enum: DELIVERY_CHANNELS })
   channel!: DeliveryChannel;

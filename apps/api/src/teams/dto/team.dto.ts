@@ -46,6 +46,16 @@ export class AddOfficerResponseDto {
   version!: number;
 }
 
+export class RemoveOfficerDto {
+  @ApiPropertyOptional({ example: '调离', maxLength: TEXT_MAX, description: 'Why the officer leaves (kept with the event)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  reason?: string;
+}
+
 export class ReceiveEquipmentDto extends EquipmentLineDto {}
 
 export class WriteOffEquipmentDto extends EquipmentLineDto {

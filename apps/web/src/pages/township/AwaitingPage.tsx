@@ -1,17 +1,14 @@
-import { Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
+import { Card, Empty, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { allHandovers, api } from '../../api/endpoints';
 import type { Handover, HandoverStatus, Power, Team } from '../../api/types';
-import { AnswerPanel } from '../../components/AnswerPanel';
-import { GapsTable } from '../../components/GapsTable';
 import { ProblemAlert } from '../../components/problems';
-import { RequirementsTable } from '../../components/RequirementsTable';
 import { ReadinessTag, StatusTag } from '../../components/Tags';
 import { useAsync } from '../../components/useAsync';
-import { requirementRows } from '../../domain/readiness';
 import { useI18n } from '../../i18n/i18n';
+import { AwaitingTable } from './awaiting/AwaitingTable';
 
-/** The township's handovers awaiting its answer: what each power requires against what the team has; accept, accept conditionally, contest. */
+/** The township's handovers awaiting its answer (a table with filters; a line opens to answer), then the others. */
 export default function AwaitingPage() {
   const i18n = useI18n();
   const state = useAsync(async () => {
@@ -39,49 +36,20 @@ export default function AwaitingPage() {
       </Typography.Title>
       <ProblemAlert error={state.error} onReload={state.reload} />
       {state.loading && !state.data && <Card loading />}
-      {state.data && awaiting.length === 0 && (
+      {state.data && (
         <Card>
-          <Empty description={i18n.t('awaiting.empty')} />
+          {awaiting.length === 0 ? (
+            <Empty description={i18n.t('awaiting.empty')} />
+          ) : (
+            <AwaitingTable
+              handovers={awaiting}
+              powers={state.data.powers}
+              teams={state.data.teams}
+              onAnswered={() => void state.reload()}
+            />
+          )}
         </Card>
       )}
-      {awaiting.map((handover) => {
-        const power = state.data?.powers.get(handover.powerCode);
-        const team = state.data?.teams.get(handover.teamId);
-        return (
-          <Card
-            key={handover.id}
-            data-testid="awaiting-handover"
-            data-power={handover.powerCode}
-            title={
-              <Space wrap>
-                <Link to={`/handovers/${handover.id}`}>{handover.powerName ?? handover.powerCode}</Link>
-                <StatusTag status={handover.status} />
-                <ReadinessTag readiness={handover.readiness} />
-              </Space>
-            }
-          >
-            <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
-              <Descriptions.Item label={i18n.t('handovers.department')}>{handover.department}</Descriptions.Item>
-              <Descriptions.Item label={i18n.t('handover.mode')}>{i18n.t(`mode.${handover.mode}`)}</Descriptions.Item>
-              <Descriptions.Item label={i18n.t('handover.instrument')}>{handover.instrument}</Descriptions.Item>
-              <Descriptions.Item label={i18n.t('handovers.effectiveOn')}>{i18n.date(handover.effectiveOn)}</Descriptions.Item>
-            </Descriptions>
-            <Row gutter={[16, 16]}>
-              <Col xs={24} xl={12}>
-                <Typography.Title level={5}>{i18n.t('handover.requirementsVsTeam')}</Typography.Title>
-                {power && team && <RequirementsTable rows={requirementRows(power.requirements, team, handover.effectiveOn)} />}
-              </Col>
-              <Col xs={24} xl={12}>
-                <Typography.Title level={5}>{i18n.t('handover.gaps')}</Typography.Title>
-                <GapsTable gaps={handover.readiness.gaps} />
-              </Col>
-            </Row>
-            <div style={{ marginTop: 16 }}>
-              <AnswerPanel handover={handover} onAnswered={() => void state.reload()} onReload={() => void state.reload()} />
-            </div>
-          </Card>
-        );
-      })}
       {others.length > 0 && (
         <Card title={i18n.t('awaiting.others')}>
           <Table<Handover>

@@ -1,0 +1,70 @@
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  BookOutlined,
+  FileAddOutlined,
+  InboxOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { Badge } from 'antd';
+import type { ItemType } from 'antd/es/menu/interface';
+import type { SessionUser } from '../api/types';
+import type { I18n } from '../i18n/i18n';
+
+/** 提醒, with the unread count beside it. */
+function inboxItem(i18n: I18n, unread: number): ItemType {
+  return {
+    key: '/inbox',
+    icon: <InboxOutlined />,
+    title: i18n.t('nav.inbox'),
+    label: (
+      <span>
+        {i18n.t('nav.inbox')} <Badge count={unread} size="small" offset={[4, -2]} data-testid="nav-unread" />
+      </span>
+    ),
+  };
+}
+
+export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[] {
+  switch (user.role) {
+    case 'township':
+      return [
+        inboxItem(i18n, unread),
+        { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
+        { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
+      ];
+    case 'admin':
+      return [{ key: '/system', icon: <AppstoreOutlined />, label: i18n.t('nav.counties') }];
+    default: {
+      const items: ItemType[] = [
+        { key: '/county', icon: <AppstoreOutlined />, label: i18n.t('nav.dashboard') },
+        { key: '/county/handovers', icon: <UnorderedListOutlined />, label: i18n.t('nav.handovers') },
+      ];
+      if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
+      items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
+      items.push(inboxItem(i18n, unread));
+      return items;
+    }
+  }
+}
+
+/** The selected menu entry: the longest key the path starts with. */
+export function selectedKey(items: ItemType[], path: string): string[] {
+  const keys = items.map((item) => String(item?.key ?? '')).filter((key) => path === key || path.startsWith(`${key}/`));
+  const best = keys.sort((a, b) => b.length - a.length)[0];
+  return best ? [best] : [];
+}
+
+/** The page's name for the browser tab: its menu entry, or what the page shows (a handover, a team). */
+export function pageTitle(i18n: I18n, items: ItemType[], path: string): string | undefined {
+  if (path.startsWith('/handovers/')) return i18n.t('handover.title');
+  if (path.startsWith('/teams/')) return i18n.t('nav.team');
+  const [key] = selectedKey(items, path);
+  const item = items.find((candidate) => String(candidate?.key ?? '') === key);
+  return item && 'title' in item && typeof item.title === 'string'
+    ? item.title
+    : item && 'label' in item && typeof item.label === 'string'
+      ? item.label
+      : undefined;
+}
