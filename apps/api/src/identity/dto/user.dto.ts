@@ -76,4 +76,61 @@ export class UserDto {
 
   @ApiProperty()
   head!: boolean;
+
+  @ApiProperty({ description: 'A disabled user cannot log in, and its tokens are no longer honoured' })
+  disabled!: boolean;
+}
+
+export class UsersQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this county’s users (a county_admin may name only its own)' })
+  @IsOptional()
+  @IsUUID('all')
+  countyId?: string;
+}
+
+/** A new role, with what that role needs (township users a township, department users a department). */
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES, enumName: 'Role', description: 'Any role but admin' })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for (and only for) role township: a township of the user’s county' })
+  @IsOptional()
+  @IsUUID('all')
+  townshipId?: string;
+
+  @ApiPropertyOptional({ example: '市场监管局', maxLength: 100, description: 'Required for (and only for) role department' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  department?: string;
+
+  @ApiPropertyOptional({ description: 'Head (负责人) in the new role; unchanged when left out' })
+  @IsOptional()
+  @IsBoolean()
+  head?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description: 'The user’s new password' })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty({ format: 'password', maxLength: 1024 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  currentPassword!: string;
+
+  @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  newPassword!: string;
 }
