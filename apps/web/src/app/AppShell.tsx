@@ -8,6 +8,7 @@ import {
   LogoutOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Tag } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -16,6 +17,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../api/types';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { ChangePasswordButton } from './ChangePasswordDialog';
 // Only needed once a token expires: not part of the first load.
 const ReloginDialog = lazy(() => import('./ReloginDialog'));
 
@@ -28,7 +30,10 @@ function menuOf(i18n: I18n, user: SessionUser): ItemType[] {
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
       ];
     case 'admin':
-      return [{ key: '/system', icon: <AppstoreOutlined />, label: i18n.t('nav.counties') }];
+      return [
+        { key: '/system', icon: <AppstoreOutlined />, label: i18n.t('nav.counties') },
+        { key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') },
+      ];
     default: {
       const items: ItemType[] = [
         { key: '/county', icon: <AppstoreOutlined />, label: i18n.t('nav.dashboard') },
@@ -37,6 +42,7 @@ function menuOf(i18n: I18n, user: SessionUser): ItemType[] {
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/inbox', icon: <InboxOutlined />, label: i18n.t('nav.inbox') });
+      if (user.role === 'county_admin') items.push({ key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') });
       return items;
     }
   }
@@ -77,6 +83,7 @@ export function AppShell() {
           <Button size="small" onClick={() => i18n.setLanguage(i18n.language === 'zh' ? 'en' : 'zh')} data-testid="language">
             {i18n.t('app.language')}
           </Button>
+          <ChangePasswordButton />
           <Button
             size="small"
             icon={<LogoutOutlined />}
