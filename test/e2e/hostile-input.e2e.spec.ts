@@ -86,9 +86,13 @@ describe('hostile input (e2e)', () => {
     });
 
     it('refuses them, or a broken %-escape, in a query value, naming the parameter', async () => {
-      expect(fieldsOf(await county.get('/api/v1/handovers?status=recorded%00'))).toEqual(['status']);
+      const nul = await county.get('/api/v1/handovers?status=recorded%00');
+      expect(fieldsOf(nul)).toEqual(['status']);
+      expect((nul.body as ProblemBody).type).toBe('/problems/invalid-text');
       // %ED%A0%80 is a UTF-16 surrogate written as UTF-8: not text, and never decoded to U+FFFD.
-      expect(fieldsOf(await county.get('/api/v1/handovers?teamId=%ED%A0%80'))).toEqual(['teamId']);
+      const surrogate = await county.get('/api/v1/handovers?teamId=%ED%A0%80');
+      expect(fieldsOf(surrogate)).toEqual(['teamId']);
+      expect((surrogate.body as ProblemBody).type).toBe('/problems/invalid-text');
     });
 
     it('refuses a body that is not valid UTF-8', async () => {
@@ -148,6 +152,7 @@ describe('hostile input (e2e)', () => {
         requirements: { certifiedOfficers: 1, equipment: [null], training: [] },
       });
       expect(fieldsOf(response)).toEqual(['requirements.equipment[0]']);
+      expect((response.body as ProblemBody).type).toBe('/problems/null-field');
     });
   });
 
