@@ -1,15 +1,9 @@
 import { http } from './http';
-import type { LoginResponse, Role } from './types';
+import type { LoginResponse, Role, SessionUser } from './types';
 
 /** A user as the API lists it (never a password). */
-export interface ManagedUser {
+export interface ManagedUser extends SessionUser {
   id: string;
-  username: string;
-  role: Role;
-  countyId: string | null;
-  townshipId: string | null;
-  department: string | null;
-  head: boolean;
   disabled: boolean;
 }
 

@@ -1,17 +1,17 @@
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { ApiProblem } from '../api/http';
 import { api } from '../api/endpoints';
 import type { Role, Township } from '../api/types';
 import { usersApi, type ManagedUser, type RoleChange } from '../api/users';
 import { useToast } from '../app/toast';
-import { applyFieldErrors, explain, ProblemAlert } from '../components/problems';
+import { FormDialog, placeFieldErrors } from '../components/FormDialog';
+import { PasswordItem } from '../components/PasswordItem';
+import { ProblemAlert } from '../components/problems';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 
 const ASSIGNABLE_ROLES: readonly Role[] = ['county_admin', 'department', 'township', 'auditor'];
-const MIN_PASSWORD_LENGTH = 8;
 
 interface Directory {
   users: ManagedUser[];
@@ -168,35 +168,19 @@ function RoleDialog(props: { user: ManagedUser; townships: Township[]; onClose()
   const i18n = useI18n();
   const [form] = Form.useForm<RoleChange>();
   const role = Form.useWatch('role', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
+    const change: RoleChange = { role: values.role };
+    if (values.role === 'township' && values.townshipId) change.townshipId = values.townshipId;
+    if (values.role === 'department' && values.department) change.department = values.department.trim();
     try {
-      const change: RoleChange = { role: values.role };
-      if (values.role === 'township' && values.townshipId) change.townshipId = values.townshipId;
-      if (values.role === 'department' && values.department) change.department = values.department.trim();
       await props.onDone(await usersApi.changeRole(props.user.id, change));
     } catch (caught) {
-      const leftover = applyFieldErrors(form, caught);
-      if (!(caught instanceof ApiProblem) || caught.fieldErrors.length === 0 || leftover.length > 0) setError(caught);
-    } finally {
-      setBusy(false);
+      placeFieldErrors(form, caught);
     }
   };
   return (
-    <Modal
-      open
-      title={i18n.t('users.changeRoleTitle', { username: props.user.username })}
-      onOk={submit}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      okText={i18n.t('app.save')}
-      cancelText={i18n.t('app.cancel')}
-    >
-      {error !== undefined && <Alert type="error" showIcon message={explain(i18n, error)} style={{ marginBottom: 12 }} />}
+    <FormDialog title={i18n.t('users.changeRoleTitle', { username: props.user.username })} onClose={props.onClose} onSubmit={submit}>
       <Form
         form={form}
         layout="vertical"
@@ -229,48 +213,23 @@ function RoleDialog(props: { user: ManagedUser; townships: Township[]; onClose()
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
 function ResetPasswordDialog(props: { user: ManagedUser; onClose(): void; onDone(): void }) {
   const i18n = useI18n();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const submit = async () => {
     const { password } = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await usersApi.resetPassword(props.user.id, password);
-      props.onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    await usersApi.resetPassword(props.user.id, password);
+    props.onDone();
   };
   return (
-    <Modal
-      open
-      title={i18n.t('users.resetPasswordTitle', { username: props.user.username })}
-      onOk={submit}
-      onCancel={props.onClose}
-      confirmLoading={busy}
-      okText={i18n.t('app.save')}
-      cancelText={i18n.t('app.cancel')}
-    >
-      {error !== undefined && <Alert type="error" showIcon message={explain(i18n, error)} style={{ marginBottom: 12 }} />}
+    <FormDialog title={i18n.t('users.resetPasswordTitle', { username: props.user.username })} onClose={props.onClose} onSubmit={submit}>
       <Form form={form} layout="vertical" name="reset-password">
-        <Form.Item
-          name="password"
-          label={i18n.t('users.newPassword')}
-          rules={[{ required: true, min: MIN_PASSWORD_LENGTH, message: i18n.t('users.passwordTooShort') }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
-        </Form.Item>
+        <PasswordItem name="password" label={i18n.t('users.newPassword')} testId="reset-password-input" />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../auth/authenticated-user';
@@ -88,25 +88,8 @@ export class UsersQuery {
   countyId?: string;
 }
 
-/** A new role, with what that role needs (township users a township, department users a department). */
-export class ChangeRoleDto {
-  @ApiProperty({ enum: ROLES, enumName: 'Role', description: 'Any role but admin' })
-  @IsIn(ROLES)
-  role!: Role;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for (and only for) role township: a township of the user’s county' })
-  @IsOptional()
-  @IsUUID('all')
-  townshipId?: string;
-
-  @ApiPropertyOptional({ example: '市场监管局', maxLength: 100, description: 'Required for (and only for) role department' })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  department?: string;
-
+/** A new role, with what that role needs (township users a township, department users a department); not admin. */
+export class ChangeRoleDto extends PickType(CreateUserDto, ['role', 'townshipId', 'department'] as const) {
   @ApiPropertyOptional({ description: 'Head (负责人) in the new role; unchanged when left out' })
   @IsOptional()
   @IsBoolean()
