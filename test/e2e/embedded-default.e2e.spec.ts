@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -16,6 +16,25 @@ interface Started {
   readonly process: ChildProcess;
   readonly baseUrl: string;
   output(): string;
+}
+
+const DEMO_USERS = 'admin / county / scjg / chengguan / xiping / auditor';
+
+/** The last start-up line; stdout is a pipe here, so it comes as the message of a JSON log entry. */
+async function readyLine(app: Started): Promise<string> {
+  let line: string | undefined;
+  await waitFor(
+    'the ready line',
+    async () => {
+      line = app
+        .output()
+        .split('\n')
+        .find((entry) => entry.includes('Fangquan is ready'));
+      return line !== undefined;
+    },
+    10_000,
+  );
+  return (JSON.parse(line ?? '') as { msg: string }).msg;
 }
 
 async function startEmbedded(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
@@ -78,6 +97,14 @@ describe('the embedded default (npm start)', () => {
   it('seeds the demo county once and prints each demo password', async () => {
     const match = /^\s+county\s+county_admin\s+(\S+)$/m.exec(app.output());
     expect(match?.[1]).toBeTruthy();
+    // Kept for the next start, readable by the owner only, with the same passwords as printed.
+    const credentials = join(dataDir, 'demo-credentials.txt');
+    expect(statSync(credentials).mode & 0o777).toBe(0o600);
+    expect(readFileSync(credentials, 'utf8')).toMatch(new RegExp(`^\\s+county\\s+county_admin\\s+${match?.[1]}$`, 'm'));
+    expect(readFileSync(credentials, 'utf8')).toMatch(/^\s+auditor\s+auditor\s+\S+$/m);
+    // The last start-up line: where to open the app, who to log in as, where the passwords are — after them.
+    expect(await readyLine(app)).toBe(`Fangquan is ready: open ${app.baseUrl}/ (${DEMO_USERS} as printed above; kept in ${credentials})`);
+    expect(app.output().indexOf('Fangquan is ready')).toBeGreaterThan(app.output().indexOf('Demo county 示范县 created'));
     const login = await request(app.baseUrl).post('/api/v1/auth/login').send({ username: 'county', password: match?.[1] }).expect(200);
     const token = login.body.accessToken as string;
     const powers = await request(app.baseUrl).get('/api/v1/powers').set('authorization', `Bearer ${token}`).expect(200);
@@ -119,9 +146,27 @@ describe('the embedded default (npm start)', () => {
     expect(app.output()).not.toMatch(/"level":50/);
     await waitFor('redis-server to stop', async () => !pidAlive(redisPid), 10_000);
 
-    app = await startEmbedded(dataDir);
+    // At the default level this time: no framework inventory, no line per successful request.
+    app = await startEmbedded(dataDir, { LOG_LEVEL: 'info' });
     expect(app.output()).not.toContain('Demo county 示范县 created');
     const ready = await request(app.baseUrl).get('/health/ready');
     expect(ready.status).toBe(200);
+    // The passwords are gone from the console, not from the machine: the ready line points to them.
+    const credentials = join(dataDir, 'demo-credentials.txt');
+    expect(await readyLine(app)).toBe(`Fangquan is ready: open ${app.baseUrl}/ (${DEMO_USERS}: passwords in ${credentials})`);
+    const password = /^\s+county\s+county_admin\s+(\S+)$/m.exec(readFileSync(credentials, 'utf8'))?.[1];
+    const login = await request(app.baseUrl).post('/api/v1/auth/login').send({ username: 'county', password }).expect(200);
+    await request(app.baseUrl)
+      .get('/api/v1/powers')
+      .set('authorization', `Bearer ${login.body.accessToken as string}`)
+      .expect(200);
+    await request(app.baseUrl)
+      .get('/api/v1/powers/NO-SUCH-CODE')
+      .set('authorization', `Bearer ${login.body.accessToken as string}`)
+      .expect(404);
+    await waitFor('the refused request’s log line', async () => app.output().includes('/api/v1/powers/NO-SUCH-CODE'), 5_000);
+    expect(app.output()).not.toContain('GET /api/v1/powers 200');
+    expect(app.output()).not.toContain('RouterExplorer');
+    expect(app.output()).not.toContain('InstanceLoader');
   }, 120_000);
 });

@@ -104,7 +104,7 @@ describe('hostile input (e2e)', () => {
       });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(((await response.json()) as ProblemBody).type).toBe('/problems/malformed-utf8');
+      expect(((await response.json()) as ProblemBody).type).toBe('/problems/malformed-encoding');
     });
   });
 

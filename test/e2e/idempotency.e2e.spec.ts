@@ -35,7 +35,7 @@ describe('Idempotency-Key on POST', () => {
     const reuse = await admin.post('/api/v1/counties').set('Idempotency-Key', 'reuse-1').send({ name: '北县' });
     expect(reuse.status).toBe(422);
     expect(reuse.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(reuse.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    expect(reuse.body.errors).toEqual([{ field: 'Idempotency-Key', code: 'key-reused', message: expect.any(String) }]);
     expect(await countyCount()).toBe(before);
   });
 

@@ -26,7 +26,7 @@ function postgresBinDir(): string {
       if (existsSync(join(dir, 'initdb'))) return dir;
     }
   }
-  throw new Error('PostgreSQL server binaries not found: run `apt-get install -y postgresql` (bash .ci/run does it)');
+  throw new Error('PostgreSQL server binaries not found: run `apt-get install -y postgresql` (npm test does it when run as root)');
 }
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -9,6 +9,7 @@ import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { TeamsModule } from './teams/teams.module';
+import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
 import { InboxModule } from './inbox/inbox.module';
 import { AdminQueuesModule } from './admin-queues/admin-queues.module';
@@ -45,6 +46,7 @@ export class ApiModule {
         ReadModelsModule.forRoot({ runProjections: true }),
         CatalogueModule,
         TeamsModule,
+        VocabulariesModule,
         HandoversModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,

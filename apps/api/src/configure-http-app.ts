@@ -2,18 +2,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RequestMethod } from '@nestjs/common';
 import { json } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, FangquanLogger, type AppConfig } from '@fangquan/platform';
+import { ProblemDetailsDto } from './http/problem.dto';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { requestEdge, verifyJsonBody } from './http/request-edge';
 import { RequestTextPipe } from './http/request-text.pipe';
-import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the e2e tests. */
 export function configureHttpApp(app: NestExpressApplication): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(FangquanLogger));
   // Before the parsers: non-JSON bodies (415) and undecodable query strings (400) go no further.
   app.use(requestEdge(API_PREFIX));
   // express.json's middleware is named jsonParser, so Nest adds no parser of its own for JSON.
@@ -32,6 +32,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    // The one error shape, with the lists of its codes, for clients' generated types.
+    { extraModels: [ProblemDetailsDto] },
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

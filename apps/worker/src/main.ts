@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { runProcess } from '@fangquan/platform';
+import { FangquanLogger, runProcess } from '@fangquan/platform';
 import { WorkerModule } from './worker.module';
 
 void runProcess('fangquan-worker', async (runtime) => {
@@ -9,7 +8,7 @@ void runProcess('fangquan-worker', async (runtime) => {
     throw new Error('a separate worker process needs DATABASE_URL: the embedded database belongs to the one `npm start` process');
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(FangquanLogger));
   await app.init();
   return app;
 });

@@ -18,7 +18,7 @@ export interface WorkerModuleOptions extends ProcessRuntime {
  *
  * The read-model projection is not here: it runs in the API processes, which wait for it after every
  * write. On the worker's event loop each projection batch delayed the process managers' round trips,
- * so a burst of gaps reached the inbox later (see the README's reminders figures).
+ * so a burst of gaps reached the inbox later (docs/benchmarks.md).
  */
 @Module({})
 export class WorkerModule {

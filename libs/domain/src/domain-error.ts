@@ -4,6 +4,8 @@ import type { Gap } from './readiness/readiness';
 export interface FieldError {
   field: string;
   message: string;
+  /** A stable kebab-case code of what is wrong, where the check that made the error names one. */
+  code?: string;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface FieldError {
  */
 export type DomainError =
   | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'rule'; code: string; detail: string; gaps?: Gap[] }
+  | { kind: 'rule'; code: RuleCode; detail: string; gaps?: Gap[] }
   | { kind: 'not-found'; detail: string };
 
 /** Stable codes of the `rule` errors this library returns. */
@@ -30,6 +32,9 @@ export const RuleCodes = {
   handoverNotEffective: 'handover-not-effective',
   handoverRevoked: 'handover-revoked',
   invalidStatus: 'invalid-status',
+  vocabularyAlreadyEstablished: 'vocabulary-already-established',
+  termAlreadyInVocabulary: 'term-already-in-vocabulary',
+  termNameInUse: 'term-name-in-use',
 } as const;
 export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 

@@ -29,3 +29,14 @@ export * from './handover/decide';
 export * from './handover/evolve';
 export * from './handover/decider';
 export * from './stream-ids';
+
+export * from './vocabulary/terms';
+export * from './vocabulary/commands';
+export * from './vocabulary/events';
+export * from './vocabulary/state';
+export * from './vocabulary/parse';
+export * from './vocabulary/decide';
+export * from './vocabulary/evolve';
+export * from './vocabulary/decider';
+export * from './vocabulary/defaults';
+export * from './vocabulary/check';

@@ -5,6 +5,9 @@
 export const powerStreamId = (countyId: string, code: string): string => `power-${countyId}-${code}`;
 export const teamStreamId = (teamId: string): string => `team-${teamId}`;
 export const handoverStreamId = (handoverId: string): string => `handover-${handoverId}`;
+/** One stream per county and vocabulary: `vocabulary-${countyId}-equipment-kinds`, `vocabulary-${countyId}-training-courses`. */
+export const vocabularyStreamId = (countyId: string, vocabulary: 'equipment-kinds' | 'training-courses'): string =>
+  `vocabulary-${countyId}-${vocabulary}`;
 
 /** The power code of a power stream of `countyId` (county ids may contain '-', so the county comes from the metadata). */
 export function powerCodeOf(streamId: string, countyId: string | null): string | undefined {

@@ -96,7 +96,7 @@ export interface OneEachRow {
 /**
  * APPEND_ONE_EACH_SQL's $1: one JSON array, the payloads and metadata spliced in as the JSON text they
  * already are. As text[] / jsonb[] parameters the driver would quote and escape every payload into an
- * array literal (under a burst of reminders, ~5% of the worker's CPU).
+ * array literal, a cost per payload that shows under a burst of reminders.
  */
 export function oneEachRows(rows: readonly OneEachRow[]): string {
   const objects = rows.map(

@@ -17,7 +17,8 @@ export interface ManagedUser {
 export type UserChange = 'disable' | 'enable' | 'change-role' | 'reset-password';
 
 export type UserChangeRefusal =
-  { readonly kind: 'forbidden'; readonly detail: string } | { readonly kind: 'conflict'; readonly slug: string; readonly detail: string };
+  | { readonly kind: 'forbidden'; readonly detail: string }
+  | { readonly kind: 'conflict'; readonly slug: 'own-account' | 'admin-role-fixed'; readonly detail: string };
 
 const OWN_ACCOUNT: Partial<Record<UserChange, string>> = {
   disable: 'You cannot disable your own login: ask another administrator',

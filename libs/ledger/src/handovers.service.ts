@@ -20,6 +20,7 @@ import {
   type ReminderKind,
   teamCapacity,
   type TeamState,
+  linesReferences,
 } from '@fangquan/domain';
 import { AggregateStore, EventStore, type JsonObject, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
@@ -28,6 +29,7 @@ import { PowerItems } from './power-items.service';
 import { existing, retryOnStaleRead, runCommand } from './run-command';
 import { handoverStreamId } from './stream-ids';
 import { Teams } from './teams.service';
+import { Vocabularies } from './vocabularies.service';
 
 /** Commitments as a caller sends them: every list optional. */
 export interface CommitmentsInput {
@@ -99,6 +101,7 @@ export class Handovers {
     private readonly context: LedgerContext,
     private readonly powers: PowerItems,
     private readonly teams: Teams,
+    private readonly vocabularies: Vocabularies,
   ) {
     // Reminders append to the handover's stream for as long as gaps stay open (hence snapshots), and a
     // reminder sent does not change what a user's If-Match protects: it never makes that version stale.
@@ -120,6 +123,8 @@ export class Handovers {
   async record(actor: LedgerActor, input: RecordHandoverInput, options: CommandOptions): Promise<RecordHandoverResult> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A handover is recorded within a county; the actor belongs to none'));
+    const unknownTerms = await this.vocabularies.refusalOf(countyId, linesReferences('committed', input.committed));
+    if (unknownTerms !== undefined) return unknownTerms;
     const handoverId = randomUUID();
     return retryOnStaleRead((fromCache) => this.recordOnce(actor, countyId, handoverId, input, options, fromCache));
   }
@@ -185,7 +190,16 @@ export class Handovers {
   }
 
   /** Replaces the commitments of a recorded or contested handover (a contested one goes back to recorded). */
-  amendCommitments(actor: LedgerActor, handoverId: string, committed: CommitmentsInput, options: CommandOptions): Promise<HandoverResult> {
+  async amendCommitments(
+    actor: LedgerActor,
+    handoverId: string,
+    committed: CommitmentsInput,
+    options: CommandOptions,
+  ): Promise<HandoverResult> {
+    if (actor.countyId !== null) {
+      const unknownTerms = await this.vocabularies.refusalOf(actor.countyId, linesReferences('committed', committed));
+      if (unknownTerms !== undefined) return unknownTerms;
+    }
     return this.withGaps(actor, handoverId, options, () => ({ type: 'AmendCommitments', data: { committed: toCommitments(committed) } }));
   }
 

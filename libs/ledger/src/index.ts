@@ -5,5 +5,6 @@ export * from './ledger-context';
 export * from './power-items.service';
 export * from './teams.service';
 export * from './handovers.service';
+export * from './vocabularies.service';
 export * from './ledger.module';
 export { EventStoreModule } from './event-store.provider';

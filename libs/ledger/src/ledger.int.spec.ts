@@ -9,6 +9,7 @@ import type { LedgerActor } from './ledger.types';
 import { PowerItems, type RegisterPowerInput } from './power-items.service';
 import { handoverStreamId, teamStreamId } from './stream-ids';
 import { Teams } from './teams.service';
+import { Vocabularies } from './vocabularies.service';
 
 /** The ledger on the real PostgreSQL of the integration tier, with a clock set by hand. */
 
@@ -122,9 +123,10 @@ describe('ledger (PostgreSQL)', () => {
     await dataSource.runMigrations();
     store = new EventStore(dataSource);
     const context = new LedgerContext(clock, loadAppConfig({}));
-    powers = new PowerItems(store, context);
-    teams = new Teams(store, context);
-    handovers = new Handovers(store, context, powers, teams);
+    const vocabularies = new Vocabularies(store, context);
+    powers = new PowerItems(store, context, vocabularies);
+    teams = new Teams(store, context, vocabularies);
+    handovers = new Handovers(store, context, powers, teams, vocabularies);
     expect((await powers.register(admin, LITTERING, { correlationId: 'setup' })).ok).toBe(true);
     expect((await powers.register(admin, SEALING, { correlationId: 'setup' })).ok).toBe(true);
   });
@@ -268,7 +270,7 @@ describe('ledger (PostgreSQL)', () => {
   it('decides on the power and team it keeps, and decides again on fresh ones when another process has changed them', async () => {
     // A second process: its own services (and so its own kept states) on the same database.
     const context = new LedgerContext(clock, loadAppConfig({}));
-    const otherTeams = new Teams(store, context);
+    const otherTeams = new Teams(store, context, new Vocabularies(store, context));
     const teamId = await formTeam();
     const input = {
       powerCode: LITTERING.code,

@@ -4,15 +4,17 @@ import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
 import { Teams } from './teams.service';
+import { Vocabularies } from './vocabularies.service';
 
 /**
- * The application layer of the aggregates: commands on power items, teams and handovers, run
+ * The application layer of the aggregates: commands on power items, teams, handovers and the county
+ * vocabularies, run
  * through their deciders on the event store. Used by the API and by the workers. Needs the
  * platform's CLOCK and APP_CONFIG and a TypeORM DataSource.
  */
 @Module({
   imports: [EventStoreModule],
-  providers: [LedgerContext, PowerItems, Teams, Handovers],
-  exports: [LedgerContext, PowerItems, Teams, Handovers],
+  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers],
+  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers],
 })
 export class LedgerModule {}

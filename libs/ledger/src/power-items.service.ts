@@ -10,12 +10,14 @@ import {
   type PowerItemState,
   type RegisteredPowerItem,
   type Requirements,
+  linesReferences,
 } from '@fangquan/domain';
 import { type AggregateLoadRequest, AggregateStore, EventStore, type LoadRequestOptions } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
 import { powerStreamId } from './stream-ids';
+import { Vocabularies } from './vocabularies.service';
 
 export interface RegisterPowerInput {
   readonly code: string;
@@ -34,6 +36,7 @@ export class PowerItems {
   constructor(
     eventStore: EventStore,
     private readonly context: LedgerContext,
+    private readonly vocabularies: Vocabularies,
   ) {
     // Every handover command reads its power: keep recent ones (see Handovers).
     this.aggregates = new AggregateStore(eventStore, powerItemDecider, {
@@ -55,6 +58,8 @@ export class PowerItems {
   async register(actor: LedgerActor, input: RegisterPowerInput, options: CommandOptions): Promise<LedgerResult<RegisteredPowerItem>> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A power is registered within a county; the actor belongs to none'));
+    const unknownTerms = await this.vocabularies.refusalOf(countyId, linesReferences('requirements', input.requirements));
+    if (unknownTerms !== undefined) return unknownTerms;
     const ctx = this.context.forCommand(actor, options);
     return runCommand(
       () =>
@@ -78,6 +83,8 @@ export class PowerItems {
   ): Promise<LedgerResult<RegisteredPowerItem>> {
     const countyId = actor.countyId;
     if (countyId === null) return refused(forbidden('A power belongs to a county; the actor belongs to none'));
+    const unknownTerms = await this.vocabularies.refusalOf(countyId, linesReferences('requirements', requirements));
+    if (unknownTerms !== undefined) return unknownTerms;
     const ctx = this.context.forCommand(actor, options);
     const result = await runCommand(
       () =>

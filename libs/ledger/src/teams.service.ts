@@ -9,12 +9,14 @@ import {
   teamDecider,
   type TeamEvent,
   type TeamState,
+  type TermReference,
 } from '@fangquan/domain';
 import { type AggregateLoadRequest, AggregateStore, EventStore, type LoadRequestOptions } from '@fangquan/event-store';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
 import { teamStreamId } from './stream-ids';
+import { Vocabularies } from './vocabularies.service';
 
 export interface AddOfficerInput {
   readonly name: string;
@@ -39,6 +41,10 @@ export interface RecordTrainingInput {
   readonly completedOn: string;
 }
 
+function kindAt(kind: string): TermReference {
+  return { field: 'kind', vocabulary: 'equipment-kinds', value: kind };
+}
+
 /** The townships' enforcement teams: roster, equipment on hand, completed training. A team is formed with its township. */
 @Injectable()
 export class Teams {
@@ -47,6 +53,7 @@ export class Teams {
   constructor(
     eventStore: EventStore,
     private readonly context: LedgerContext,
+    private readonly vocabularies: Vocabularies,
   ) {
     // A team's stream grows with every officer and camera: snapshot it. Every handover command reads
     // its team: keep recent teams, so that recording one needs no round trip for it (see Handovers).
@@ -84,7 +91,9 @@ export class Teams {
   }
 
   receiveEquipment(actor: LedgerActor, teamId: string, input: EquipmentInput, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
-    return this.run(actor, teamId, { type: 'ReceiveEquipment', data: { kind: input.kind, quantity: input.quantity } }, options);
+    return this.run(actor, teamId, { type: 'ReceiveEquipment', data: { kind: input.kind, quantity: input.quantity } }, options, [
+      kindAt(input.kind),
+    ]);
   }
 
   writeOffEquipment(actor: LedgerActor, teamId: string, input: WriteOffInput, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
@@ -93,6 +102,7 @@ export class Teams {
       teamId,
       { type: 'WriteOffEquipment', data: { kind: input.kind, quantity: input.quantity, reason: input.reason } },
       options,
+      [kindAt(input.kind)],
     );
   }
 
@@ -103,16 +113,29 @@ export class Teams {
     options: CommandOptions,
   ): Promise<LedgerResult<FormedTeam, { trainingId: string }>> {
     const trainingId = randomUUID();
-    const result = await this.run(actor, teamId, { type: 'RecordTraining', data: { trainingId, ...input } }, options);
+    const result = await this.run(actor, teamId, { type: 'RecordTraining', data: { trainingId, ...input } }, options, [
+      { field: 'course', vocabulary: 'training-courses', value: input.course },
+    ]);
     return result.ok ? { ...result, trainingId } : result;
   }
 
-  /** Loads the team (404 when none, 403 when another county's), then decides and appends. */
-  private async run(actor: LedgerActor, teamId: string, command: TeamCommand, options: CommandOptions): Promise<LedgerResult<FormedTeam>> {
+  /**
+   * Loads the team (404 when none, 403 when another county's), checks the kinds and courses the command
+   * names against the county's vocabularies (400), then decides and appends.
+   */
+  private async run(
+    actor: LedgerActor,
+    teamId: string,
+    command: TeamCommand,
+    options: CommandOptions,
+    references: readonly TermReference[] = [],
+  ): Promise<LedgerResult<FormedTeam>> {
     const current = await this.load(teamId);
     if (current.state.status === 'none') return refused(notFound(`Team ${teamId} does not exist`));
     const countyId = current.state.countyId;
     if (actor.countyId !== countyId) return refused(forbidden('This team belongs to another county'), current.version);
+    const unknownTerms = await this.vocabularies.refusalOf(countyId, references);
+    if (unknownTerms !== undefined) return { ...unknownTerms, version: current.version };
     const ctx = this.context.forCommand(actor, options);
     return runCommand(
       () =>

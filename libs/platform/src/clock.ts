@@ -31,7 +31,7 @@ export function localDate(instant: Date, timeZone: string): string {
     zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }) };
     dateFormats.set(timeZone, zone);
   }
-  // Every command asks for today: formatting (~10 µs) once per second of the clock is enough.
+  // Every command asks for today: formatting it (Intl, in the county's zone) once per second of the clock is enough.
   const second = Math.floor(instant.getTime() / 1000);
   if (zone.last?.second === second) return zone.last.date;
   const date = zone.format.format(instant);

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Committed PNGs, linked from the README (Vitest runs from the repository root). */
+/** Committed PNGs, linked from docs/web-app.md (Vitest runs from the repository root). */
 export const SCREENSHOT_DIR = resolve(process.cwd(), 'test/screenshots');
 
 const ARGS = [

@@ -40,7 +40,7 @@ function nullableString(value: unknown): value is string | null {
  */
 @Injectable()
 export class AccessTokenService {
-  /** Verifying a token (HMAC and JSON) was about 6% of the API's CPU per request; a token verified once stays valid until it expires. */
+  /** Verifying a token (HMAC and JSON) is a visible share of the API's CPU per request; a token verified once stays valid until it expires. */
   private readonly verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS, ttl: VERIFIED_FOR_MS, ttlAutopurge: false });
 
   constructor(

@@ -56,7 +56,7 @@ export class AuthModule {
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => {
             // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it
-            // as a public key on every verify, which cost ~0.8 ms per request.
+            // as a public key on every verify, a cost on every request.
             const key = createSecretKey(Buffer.from(await resolveJwtSecret(config), 'utf8'));
             return {
               secretOrKeyProvider: () => key,

@@ -9,6 +9,7 @@ import { CountiesService } from '../identity/counties.service';
 import { TownshipsService } from '../identity/townships.service';
 import { UsersService } from '../identity/users.service';
 import { SAMPLE_CATALOGUE } from './sample-catalogue';
+import { formatDemoCredentials, readDemoUsernames, readyLine, writeDemoCredentials, type DemoCredential } from './demo-credentials';
 
 const SEEDER: AuthenticatedUser = {
   userId: 'demo-seed',
@@ -44,11 +45,13 @@ function unwrap<S, E extends object>(what: string, result: LedgerResult<S, E>): 
 /**
  * On the first start of the embedded default (no county yet, SEED_DEMO not 0), a demo county
  * 示范县 with three townships, the 14-item sample catalogue, handovers in different states and one
- * user per role, whose passwords are printed once. Production (DATABASE_URL) is never seeded.
+ * user per role, whose passwords are printed once and kept in DATA_DIR/demo-credentials.txt (0600).
+ * Production (DATABASE_URL) is never seeded.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoSeed');
+  private printedNow = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,27 +69,34 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (!this.config.seedDemo || this.config.database.kind !== 'embedded') return;
     const [{ seeded }] = (await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM counties) AS seeded')) as [{ seeded: boolean }];
     if (seeded) return;
-    const passwords = await this.seed();
-    const lines = passwords.map(([username, role, password]) => `  ${username.padEnd(10)} ${role.padEnd(13)} ${password}`);
+    const credentials = await this.seed();
+    const file = writeDemoCredentials(this.config.dataDir, credentials);
     process.stdout.write(
-      `\nDemo county 示范县 created. These passwords are shown only now:\n${lines.join('\n')}\n(SEED_DEMO=0 turns the demo off)\n\n`,
+      `\nDemo county 示范县 created, one user per role (kept in ${file}, readable by you only):\n${formatDemoCredentials(credentials)}\n(SEED_DEMO=0 turns the demo off)\n\n`,
     );
+    this.printedNow = true;
   }
 
-  private async seed(): Promise<Array<[string, string, string]>> {
+  /** The last line of the start, for `url`: in the embedded mode with a demo, the demo users and their passwords' file. */
+  readyLine(url: string): string {
+    const demoUsernames = this.config.database.kind === 'embedded' ? readDemoUsernames(this.config.dataDir) : undefined;
+    return readyLine({ url, dataDir: this.config.dataDir, demoUsernames, printedNow: this.printedNow });
+  }
+
+  private async seed(): Promise<DemoCredential[]> {
     const correlationId = randomUUID();
     const options = { correlationId };
-    const county = await this.counties.create('示范县');
+    const county = await this.counties.create('示范县', { username: SEEDER.username, correlationId });
     const townships = new Map<string, { id: string; teamId: string }>();
     for (const name of ['城关镇', '西坪镇', '河口街道'])
       townships.set(name, await this.townships.create(SEEDER, county.id, name, correlationId));
     const team = (name: string): string => townships.get(name)?.teamId ?? '';
 
-    const passwords: Array<[string, string, string]> = [];
+    const passwords: DemoCredential[] = [];
     if (!this.config.adminPassword) {
       const password = randomBytes(9).toString('base64url');
       await this.users.create(SEEDER, { username: 'admin', password, role: 'admin' }).catch(() => undefined);
-      passwords.push(['admin', 'admin', password]);
+      passwords.push({ username: 'admin', role: 'admin', password });
     }
     for (const account of ACCOUNTS) {
       const password = randomBytes(9).toString('base64url');
@@ -100,7 +110,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         department: account.department,
         head: account.head,
       });
-      passwords.push([account.username, account.role, password]);
+      passwords.push({ username: account.username, role: account.role, password });
     }
 
     const actor: LedgerActor = { username: 'county', countyId: county.id };

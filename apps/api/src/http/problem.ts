@@ -1,23 +1,37 @@
 import { HttpException } from '@nestjs/common';
+import { isFieldErrorCode, messageCode, type FieldErrorCode, type ProblemCode } from './problem-codes';
 
+/** A bad field as a check reports it; `code` when the check names one, else it is read from the message. */
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  readonly code?: string;
 }
 
-/** RFC 9457 problem details, the one error shape of the API. */
+/** A bad field as the API answers it: always with its stable code. */
+export interface CodedFieldError {
+  readonly field: string;
+  readonly code: FieldErrorCode;
+  readonly message: string;
+}
+
+/**
+ * RFC 9457 problem details, the one error shape of the API. `code` is the slug of `type`, a stable
+ * machine code (see problem-codes.ts) for clients to translate.
+ */
 export interface ProblemDetails {
   readonly type: string;
   readonly title: string;
   readonly status: number;
   readonly detail: string;
-  readonly errors?: readonly FieldError[];
+  readonly code: ProblemCode;
+  readonly errors?: readonly CodedFieldError[];
   readonly [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const TITLES: Record<number, [slug: string, title: string]> = {
+const TITLES: Record<number, [slug: ProblemCode, title: string]> = {
   400: ['invalid-request', 'The request is invalid'],
   401: ['unauthenticated', 'Authentication required'],
   403: ['forbidden', 'Not allowed'],
@@ -33,9 +47,33 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   503: ['unavailable', 'Service unavailable'],
 };
 
-export function problem(status: number, detail: string, extensions: Record<string, unknown> = {}, slug?: string): ProblemDetails {
+/** Field errors with their codes: the one named by the check, or the one its message reads as. */
+export function codedFieldErrors(errors: readonly FieldError[]): CodedFieldError[] {
+  return errors.map(({ field, message, code }) => ({ field, code: isFieldErrorCode(code) ? code : messageCode(message), message }));
+}
+
+/**
+ * The one place problems are made: `type` from the code (the status's default, or `slug`), `code`
+ * beside it, and every field error of `extensions.errors` with its code.
+ */
+export function problem(
+  status: number,
+  detail: string,
+  extensions: { readonly errors?: readonly FieldError[]; readonly [extension: string]: unknown } = {},
+  slug?: ProblemCode,
+): ProblemDetails {
   const [defaultSlug, title] = TITLES[status] ?? ['error', 'Error'];
-  return { type: `/problems/${slug ?? defaultSlug}`, title, status, detail, ...extensions };
+  const code = slug ?? defaultSlug;
+  const { errors, ...rest } = extensions;
+  return {
+    type: `/problems/${code}`,
+    title,
+    status,
+    detail,
+    ...rest,
+    code,
+    ...(errors === undefined ? {} : { errors: codedFieldErrors(errors) }),
+  };
 }
 
 /** Thrown anywhere in the HTTP layer to answer with a given problem. */
@@ -59,7 +97,7 @@ export class ProblemException extends HttpException {
     return new ProblemException(problem(403, detail));
   }
 
-  static conflict(detail: string, slug = 'conflict', extensions: Record<string, unknown> = {}): ProblemException {
+  static conflict(detail: string, slug: ProblemCode = 'conflict', extensions: Record<string, unknown> = {}): ProblemException {
     return new ProblemException(problem(409, detail, extensions, slug));
   }
 }

@@ -44,14 +44,19 @@ export function jsonDepth(bytes: Uint8Array, limit = Number.POSITIVE_INFINITY): 
 export function verifyJsonBody(_request: IncomingMessage, _response: ServerResponse, bytes: Buffer, encoding: string): void {
   if (/^utf-?8$/i.test(encoding) && !isUtf8(bytes))
     throw new ProblemException(
-      problem(400, 'The request body is not valid UTF-8', { errors: [{ field: 'body', message: 'not valid UTF-8' }] }, 'malformed-utf8'),
+      problem(
+        400,
+        'The request body is not valid UTF-8',
+        { errors: [{ field: 'body', code: 'bad-encoding', message: 'not valid UTF-8' }] },
+        'malformed-encoding',
+      ),
     );
   if (jsonDepth(bytes, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
     throw new ProblemException(
       problem(
         400,
         `The request body nests deeper than ${MAX_JSON_DEPTH} levels`,
-        { errors: [{ field: 'body', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] },
+        { errors: [{ field: 'body', code: 'too-deep', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] },
         'json-too-deep',
       ),
     );
@@ -82,10 +87,11 @@ export function queryDefects(rawQuery: string): FieldError[] {
     const key = decodeQueryComponent(rawKey);
     const field = key !== undefined && textDefect(key) === undefined ? key : 'query';
     const value = decodeQueryComponent(rawValue);
-    if (key === undefined || value === undefined) errors.push({ field, message: `${field} is not validly %-encoded UTF-8` });
+    if (key === undefined || value === undefined)
+      errors.push({ field, code: 'not-storable-text', message: `${field} is not validly %-encoded UTF-8` });
     else {
       const defect = textDefect(key) ?? textDefect(value);
-      if (defect) errors.push({ field, message: `${field} ${defect}` });
+      if (defect) errors.push({ field, code: 'not-storable-text', message: `${field} ${defect}` });
     }
   }
   return errors;

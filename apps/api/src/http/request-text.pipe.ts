@@ -1,8 +1,9 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { problem, ProblemException, type FieldError } from './problem';
+import type { ProblemCode } from './problem-codes';
 import { inputDefects, textDefect } from './text-checks';
 
-function refusal(errors: readonly FieldError[], slug: string, detail: string): ProblemException {
+function refusal(errors: readonly FieldError[], slug: ProblemCode, detail: string): ProblemException {
   return new ProblemException(problem(400, detail, { errors }, slug));
 }
 
@@ -18,7 +19,12 @@ export class RequestTextPipe implements PipeTransform<unknown, unknown> {
     if (metadata.type === 'param' && typeof value === 'string') {
       const field = metadata.data ?? 'path';
       const defect = textDefect(value);
-      if (defect) throw refusal([{ field, message: `${field} ${defect}` }], 'invalid-text', `Invalid path parameter: ${field}`);
+      if (defect)
+        throw refusal(
+          [{ field, code: 'not-storable-text', message: `${field} ${defect}` }],
+          'invalid-text',
+          `Invalid path parameter: ${field}`,
+        );
     }
     if (metadata.type === 'body') {
       const { text, keys, nulls } = inputDefects(value, metadata.data ?? '', { nulls: true });

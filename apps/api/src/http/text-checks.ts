@@ -39,17 +39,19 @@ export function inputDefects(root: unknown, rootPath: string, options: { readonl
     const field = path === '' ? 'body' : path;
     if (typeof value === 'string') {
       const defect = textDefect(value);
-      if (defect) defects.text.push({ field, message: `${field} ${defect}` });
+      if (defect) defects.text.push({ field, code: 'not-storable-text', message: `${field} ${defect}` });
     } else if (value === null) {
-      if (options.nulls && path !== rootPath) defects.nulls.push({ field, message: `${field} must not be null: leave it out instead` });
+      if (options.nulls && path !== rootPath)
+        defects.nulls.push({ field, code: 'null-not-allowed', message: `${field} must not be null: leave it out instead` });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => pending.push([item, childPath(path, index)]));
     } else if (typeof value === 'object') {
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         const keyPath = childPath(path, key);
         const keyDefect = textDefect(key);
-        if (keyDefect) defects.text.push({ field: keyPath, message: `a field name ${keyDefect}` });
-        else if (PROTOTYPE_KEYS.has(key)) defects.keys.push({ field: keyPath, message: `property ${key} should not exist` });
+        if (keyDefect) defects.text.push({ field: keyPath, code: 'not-storable-text', message: `a field name ${keyDefect}` });
+        else if (PROTOTYPE_KEYS.has(key))
+          defects.keys.push({ field: keyPath, code: 'unknown-field', message: `property ${key} should not exist` });
         pending.push([item, keyPath]);
       }
     }

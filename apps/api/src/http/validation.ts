@@ -1,13 +1,15 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ProblemException } from './problem';
+import { constraintCode } from './problem-codes';
 
-/** Flattens class-validator's tree into `a.b[0].c` field paths, one entry per broken rule. */
+/** Flattens class-validator's tree into `a.b[0].c` field paths, one entry per broken rule, coded by the rule's name. */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   const result: FieldError[] = [];
   for (const error of errors) {
     const key = /^\d+$/.test(error.property) ? `[${error.property}]` : parent ? `.${error.property}` : error.property;
     const path = `${parent}${key}`;
-    for (const message of Object.values(error.constraints ?? {})) result.push({ field: path, message });
+    for (const [constraint, message] of Object.entries(error.constraints ?? {}))
+      result.push({ field: path, code: constraintCode(constraint), message });
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, path));
   }
   return result;

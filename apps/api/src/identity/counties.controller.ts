@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CorrelationId } from '../handovers/ledger-http';
 import { CountiesService } from './counties.service';
 import { CountyDto, CreateCountyDto } from './dto/county.dto';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -22,10 +23,14 @@ export class CountiesController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create a county (system admin)' })
+  @ApiOperation({ summary: 'Create a county (system admin), with the default vocabularies of equipment kinds and training courses' })
   @ApiCreatedResponse({ type: CountyDto })
-  create(@Body() body: CreateCountyDto): Promise<CountyDto> {
-    return this.counties.create(body.name);
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateCountyDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<CountyDto> {
+    return this.counties.create(body.name, { username: user.username, correlationId });
   }
 
   @Get()

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { County } from '@fangquan/identity';
+import { Vocabularies } from '@fangquan/ledger';
 import { CLOCK, type Clock } from '@fangquan/platform';
 import { assertCountyAccess, countyFilterOf } from '../auth/access';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -18,11 +19,23 @@ export class CountiesService {
   constructor(
     @InjectRepository(County) private readonly counties: Repository<County>,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+    private readonly vocabularies: Vocabularies,
   ) {}
 
-  async create(name: string): Promise<CountyDto> {
+  /**
+   * Creates a county with its vocabularies of equipment kinds and training courses (the defaults) in one
+   * transaction: the county row and the vocabularies' first events commit together or not at all.
+   */
+  async create(name: string, by: { username: string; correlationId: string }): Promise<CountyDto> {
     const county: County = { id: randomUUID(), name, createdAt: this.clock.now() };
-    await this.counties.insert(county);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(County, county);
+      await this.vocabularies.establishDefaults({ username: by.username, countyId: county.id }, county.id, {
+        correlationId: by.correlationId,
+        transaction: manager,
+      });
+    });
     return toDto(county);
   }
 

@@ -189,7 +189,7 @@ export class UsersService {
         problem(
           400,
           'The current password is wrong',
-          { errors: [{ field: 'currentPassword', message: 'is not your current password' }] },
+          { errors: [{ field: 'currentPassword', code: 'wrong-password', message: 'is not your current password' }] },
           'wrong-password',
         ),
       );

@@ -1,9 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connect } from 'node:net';
 import { findFreePort, waitFor } from '../net';
 import { unixRedisUrl } from './redis-address';
+import { ensureDebianPackages, findBinary, MissingPackagesError, REDIS_SERVER } from '../runtime/debian-packages';
 
 /** sun_path holds 108 bytes on Linux, its last one the terminating NUL; a little room kept. */
 const MAX_SOCKET_PATH_BYTES = 100;
@@ -35,31 +36,17 @@ export class RedisUnavailableError extends Error {
   override readonly name = 'RedisUnavailableError';
 }
 
-function which(binary: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/bin', '/usr/local/bin', '/usr/sbin'])) {
-    const candidate = join(dir, binary);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** Finds redis-server, installing Debian's package when allowed and running as root. */
+/** Finds redis-server, installing Debian's package first when allowed and running as root. */
 export function ensureRedisServerBinary(installIfMissing: boolean, log: (m: string) => void): string {
-  const found = which('redis-server');
-  if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!installIfMissing || !isRoot || !which('apt-get')) {
-    throw new RedisUnavailableError(
-      'redis-server is not installed: run `sudo apt-get install -y redis-server` or set REDIS_URL to an existing Redis',
-    );
+  try {
+    ensureDebianPackages([REDIS_SERVER], { purpose: 'Fangquan without REDIS_URL', installIfMissing, log });
+  } catch (error) {
+    if (error instanceof MissingPackagesError) throw new RedisUnavailableError(`${error.message}, or set REDIS_URL to an existing Redis`);
+    throw error;
   }
-  log('redis-server is missing: installing Debian package redis-server');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'ignore', env });
-  const installed = which('redis-server');
-  if (!installed) throw new RedisUnavailableError('apt-get install redis-server finished but redis-server is still not on PATH');
-  return installed;
+  const binary = findBinary('redis-server');
+  if (!binary) throw new RedisUnavailableError('redis-server is not on PATH');
+  return binary;
 }
 
 /**

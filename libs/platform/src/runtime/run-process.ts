@@ -1,14 +1,21 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadAppConfig, ConfigError, type AppConfig } from '../config/app-config';
 import { resolveRedisEndpoint } from './redis-endpoint';
+import { currentLogFormat, type LogFormat } from '../logging/log-format';
+import { processLogger } from '../logging/log-destination';
 
 export interface ProcessRuntime {
   readonly config: AppConfig;
   readonly redisUrl: string;
 }
 
-function say(name: string, message: string): void {
-  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: name, msg: message })}\n`);
+export interface ProcessConsole {
+  readonly logFormat: LogFormat;
+  /**
+   * A line for the person who started the process (where to open it), at any LOG_LEVEL: as plain text on
+   * a terminal, as an `info` entry of the JSON log otherwise.
+   */
+  announce(message: string): void;
 }
 
 /**
@@ -16,7 +23,10 @@ function say(name: string, message: string): void {
  * application, and on SIGINT/SIGTERM closes it (HTTP stops accepting, in-flight requests and jobs
  * finish, subscriptions stop after their batch) before stopping the Redis it started, in that order.
  */
-export async function runProcess(name: string, start: (runtime: ProcessRuntime) => Promise<INestApplicationContext>): Promise<void> {
+export async function runProcess(
+  name: string,
+  start: (runtime: ProcessRuntime, console: ProcessConsole) => Promise<INestApplicationContext>,
+): Promise<void> {
   let config: AppConfig;
   try {
     config = loadAppConfig();
@@ -27,7 +37,16 @@ export async function runProcess(name: string, start: (runtime: ProcessRuntime) 
     }
     throw error;
   }
-  const redis = await resolveRedisEndpoint(config.redis, (m) => say(name, m)).catch((error: unknown) => {
+  const logFormat = currentLogFormat(config);
+  const log = processLogger(logFormat, config.logLevel).child({ context: name });
+  const say = (message: string): void => log.info(message);
+  // What to open is said whatever LOG_LEVEL filters out, like the demo passwords.
+  const announcer = processLogger(logFormat, 'info').child({ context: name });
+  const announce = (message: string): void => {
+    if (logFormat === 'pretty') process.stdout.write(`${message}\n`);
+    else announcer.info(message);
+  };
+  const redis = await resolveRedisEndpoint(config.redis, say).catch((error: unknown) => {
     process.stderr.write(`fangquan: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   });
@@ -36,7 +55,7 @@ export async function runProcess(name: string, start: (runtime: ProcessRuntime) 
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    say(name, `${signal} received: finishing in-flight work`);
+    say(`${signal} received: finishing in-flight work`);
     const force = setTimeout(() => {
       process.stderr.write('fangquan: shutdown took longer than 30 s, exiting\n');
       process.exit(1);
@@ -46,14 +65,14 @@ export async function runProcess(name: string, start: (runtime: ProcessRuntime) 
       await app?.close();
     } finally {
       await redis.launched?.stop();
-      say(name, 'stopped');
+      say('stopped');
       process.exit(0);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
-    app = await start({ config, redisUrl: redis.url });
+    app = await start({ config, redisUrl: redis.url }, { logFormat, announce });
   } catch (error) {
     process.stderr.write(`fangquan: ${name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     await redis.launched?.stop();

@@ -58,8 +58,8 @@ ${ROWS_AS_JSON}`;
  * The common batch, no team or power changed (handovers recorded, answered, reminded): the named
  * handovers and the team and power rows they and the lookups need, every branch a key lookup. Also
  * planned on each call: prepared, the connection settled on a generic plan while the handovers table
- * was small — a sequential scan — and kept it as the table grew. In the reminders bench that scan cost
- * 18 ms a batch (a tenth of the database's CPU in a burst), where the key lookups cost 0.6 ms.
+ * was small — a sequential scan — and kept it as the table grew, a cost per batch that grows with the
+ * table where the key lookups stay constant (figures in docs/benchmarks.md).
  */
 const LOAD_NAMED_SQL = `WITH h AS (
   SELECT * FROM handovers WHERE id = ANY($1::text[])

@@ -16,7 +16,12 @@ import {
 import { LABEL_MAX, LIST_MAX, trimmed } from '../../handovers/dto/text';
 
 export class EquipmentLineDto {
-  @ApiProperty({ example: 'body-camera', maxLength: LABEL_MAX, description: "Equipment kind, e.g. 'body-camera', 'vehicle'" })
+  @ApiProperty({
+    example: 'body-camera',
+    maxLength: LABEL_MAX,
+    description:
+      "A code of the county's equipment kinds (GET /vocabularies/equipment-kinds), e.g. 'body-camera'; another is 400 unknown-equipment-kind",
+  })
   @Transform(trimmed)
   @IsString()
   @IsNotEmpty()
@@ -31,7 +36,11 @@ export class EquipmentLineDto {
 }
 
 export class TrainingRequirementDto {
-  @ApiProperty({ example: '市容环卫执法实务', maxLength: LABEL_MAX })
+  @ApiProperty({
+    example: '市容环卫执法实务',
+    maxLength: LABEL_MAX,
+    description: "A code of the county's training courses (GET /vocabularies/training-courses); another is 400 unknown-training-course",
+  })
   @Transform(trimmed)
   @IsString()
   @IsNotEmpty()

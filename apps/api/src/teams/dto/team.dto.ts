@@ -61,7 +61,11 @@ export class RecordTrainingDto {
   @IsUUID('all')
   officerId!: string;
 
-  @ApiProperty({ example: '市容环卫执法实务', maxLength: LABEL_MAX })
+  @ApiProperty({
+    example: '市容环卫执法实务',
+    maxLength: LABEL_MAX,
+    description: "A code of the county's training courses (GET /vocabularies/training-courses); another is 400 unknown-training-course",
+  })
   @Transform(trimmed)
   @IsString()
   @IsNotEmpty()
