@@ -38,7 +38,10 @@ describe('web app: users', () => {
     const row = office.page.getByTestId('user-xiping.wang');
     await waitForText(row.getByTestId('user-status'), '正常');
     await row.getByTestId('disable-user').click();
-    await office.page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click();
+    await office.page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /停\s*用/ })
+      .click();
     await waitForText(row.getByTestId('user-status'), '已停用');
     await screenshot(office.page, 'users');
 
