@@ -3,9 +3,10 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers in one run: pure unit specs beside the code, integration specs (`*.int.spec.ts`,
- * everything under test/) against the real PostgreSQL and Redis that test/support/global-setup.ts
- * starts, and browser specs (test/browser/) driving the built web app in Chromium.
+ * Three tiers in one run: pure unit specs beside the code, integration specs (all of them under
+ * test/, by lib: test/event-store/, test/ledger/, test/read-models/, …) against the real PostgreSQL
+ * and Redis that test/support/global-setup.ts starts, and browser specs (test/browser/) driving the
+ * built web app in Chromium.
  * Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
  */
 const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger'];
@@ -45,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'int',
           globals: true,
-          include: ['libs/**/*.int.spec.ts', 'apps/**/*.int.spec.ts', 'test/**/*.spec.ts'],
+          include: ['test/**/*.spec.ts'],
           exclude: ['**/node_modules/**', 'test/browser/**'],
           globalSetup: ['./test/support/global-setup.ts'],
           testTimeout: 60_000,

@@ -3,15 +3,20 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@fangquan/platform';
+import { applicationSchema } from '@fangquan/read-models';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { machineBaseline } from './bench-baseline';
+import { describeHistory, historyRuns, preloadHistory, waitForSubscriptions } from './bench-history';
 import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 /**
  * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
  * connections: recording handovers (POST /handovers) and reading one (GET /handovers/:id).
- * The API runs from the build (`npm run build`) as in production, on PostgreSQL.
+ * The API runs from the build (`npm run build`) as in production, on PostgreSQL: on an empty database,
+ * then on one holding BENCH_HISTORY handovers of history (default 100,000; see bench-history.ts).
  */
 const ROOT = resolve(__dirname, '../..');
 const CONNECTIONS = 16;
@@ -78,9 +83,14 @@ function autocannon(url: string, options: { method: string; token: string; body?
 }
 
 export async function main(): Promise<void> {
+  for (const history of historyRuns()) await run(history);
+}
+
+async function run(history: number): Promise<void> {
   const services = await startBenchServices();
   let server: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
+  const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: 4 }, applicationSchema));
   try {
     const port = await findFreePort();
     const env = {
@@ -97,6 +107,8 @@ export async function main(): Promise<void> {
     };
     const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
     if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+    await dataSource.initialize();
+    await preloadHistory(dataSource, history);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
     // Production topology: one API process (HTTP, projection) and one worker process (reminders).
     server = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps/api/src/main.js')], {
@@ -106,6 +118,7 @@ export async function main(): Promise<void> {
     worker = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
+    if (history > 0) await waitForSubscriptions(dataSource, 30 * 60_000); // the worker builds the history's reminder chains
 
     const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' }))
       .accessToken as string;
@@ -180,7 +193,7 @@ export async function main(): Promise<void> {
     const row = (name: string, r: AutocannonResult): string =>
       `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.requests.total} | ${r.non2xx + r.errors} |`;
     console.log(
-      `\n## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`,
+      `\n## HTTP ${describeHistory(history)} (${CONNECTIONS} connections, ${SECONDS} s each, one API process and one worker process, ${services.description})\n`,
     );
     console.log(`Machine baseline before measuring (${baseline}); the figures move with it.\n`);
     console.log('| request | req/s | p50 ms | p99 ms | total | non-2xx/errors |');
@@ -203,6 +216,7 @@ export async function main(): Promise<void> {
       child.kill('SIGTERM');
       await exited;
     }
+    if (dataSource.isInitialized) await dataSource.destroy();
     await services.stop();
   }
 }

@@ -11,6 +11,9 @@
  * second, default 500 and 1000: below saturation, and the throughput target's rate — 10,000 gaps
  * arriving over 10 s instead of as fast as 16 clients can append them).
  *
+ * It runs on an empty database, then on one holding BENCH_HISTORY handovers of history (default
+ * 100,000; see bench-history.ts), once the processes have caught up on it; 0 runs the empty one only.
+ *
  *   node -r @swc-node/register scripts/bench/reminders.bench.ts      (or npm run bench)
  *
  * Uses DATABASE_URL / REDIS_URL when set, else a throwaway PostgreSQL cluster and redis-server.
@@ -28,6 +31,7 @@ import { applicationSchema } from '@fangquan/read-models';
 import { type AppProcess, startApiProcess, startWorkerProcess } from '../../test/reminders/support/app-processes';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { machineBaseline } from './bench-baseline';
+import { describeHistory, historyRuns, preloadHistory, waitForSubscriptions } from './bench-history';
 import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
 
 const BURST = Number(process.env.BENCH_REMINDER_BURST ?? 10_000);
@@ -193,6 +197,10 @@ async function measure(dataSource: DataSource, world: World, since: Date, ids: s
 }
 
 export async function main(): Promise<void> {
+  for (const history of historyRuns()) await run(history);
+}
+
+async function run(history: number): Promise<void> {
   const services = await startBenchServices();
   const dataSource = new DataSource(
     dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: CONCURRENCY }, applicationSchema),
@@ -202,6 +210,7 @@ export async function main(): Promise<void> {
   let api: AppProcess | undefined;
   try {
     await dataSource.runMigrations({ transaction: 'all' });
+    const logLength = await preloadHistory(dataSource, history);
     const store = new EventStore(dataSource);
     const world = await seed(dataSource, store);
     const env = {
@@ -221,6 +230,7 @@ export async function main(): Promise<void> {
       45_000,
       profile,
     );
+    if (history > 0) await waitForSubscriptions(dataSource, 30 * 60_000); // the worker builds the history's reminder chains
     const gaps = async (count: number, perSecond: number, timeoutMs: number): Promise<Figures> => {
       const since = await databaseNow(dataSource);
       return measure(dataSource, world, since, await recordGaps(store, world, count, perSecond), timeoutMs);
@@ -240,7 +250,9 @@ export async function main(): Promise<void> {
 
     const row = (name: string, f: Figures): string =>
       `| ${name} | ${f.gapsPerSecond.toFixed(0)} | ${f.reminders} | ${f.perSecond.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p99.toFixed(0)} | ${f.max.toFixed(0)} |`;
-    console.log(`\n## Reminders (a worker process and an API process running the projection; ${services.description})\n`);
+    console.log(
+      `\n## Reminders ${describeHistory(history)}${history > 0 ? ` (${logLength.toLocaleString('en')} events)` : ''} (a worker process and an API process running the projection; ${services.description})\n`,
+    );
     console.log(`Machine baseline before measuring (${baseline}); the figures move with it.\n`);
     console.log('| gaps | gaps recorded/s | reminders | inbox reminders/s | p50 ms | p99 ms | max ms |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -5,17 +5,14 @@ export * from './event-store.types';
 export * from './event-store.logger';
 export { EventStore, type EventStoreOptions, type SingleAppend, type StreamRead, type StreamReadRequest } from './event-store';
 export { UpcasterRegistry, type Upcaster, type EventLocation } from './upcaster-registry';
-export {
-  SubscriptionRunner,
-  type SubscriptionHandler,
-  type GatedSubscriptionHandler,
-  type SubscriptionRunnerOptions,
-  type BatchOutcome,
-} from './subscription-runner';
-export { GATE, type GatedWrite, lockSubscription } from './subscription-checkpoints';
+export { SubscriptionRunner, type SubscriptionRunnerOptions } from './subscriptions/subscription-runner';
+export type { BatchOutcome } from './subscriptions/batch-outcome';
+export type { SubscriptionHandler } from './subscriptions/transactional-batch';
+export { GATE, type GatedWrite, type GatedSubscriptionHandler } from './subscriptions/gated-batch';
+export { lockSubscription } from './subscriptions/subscription-lock';
 export type { SqlExecutor } from './sql-executor';
 export { type PreparedStatement, queryPrepared, statementFor } from './prepared-statement';
-export { SubscriptionNotifications, SUBSCRIPTION_NOTIFY_CHANNEL } from './subscription-notifications';
+export { SubscriptionNotifications, SUBSCRIPTION_NOTIFY_CHANNEL } from './subscriptions/notifications';
 export { SnapshotStore, type StoredSnapshot } from './snapshot-store';
 export * from './aggregate-store';
 export { eventStoreMigrations } from './migrations';

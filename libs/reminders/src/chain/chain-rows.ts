@@ -96,28 +96,51 @@ export interface ChainSelection {
   readonly partition?: ChainPartition;
 }
 
-/** Planned on each call, never prepared: a generic plan, made without the arrays' sizes, scans the whole table. */
-const LOCK_CHAINS_SQL = `SELECT ${COLUMNS} FROM reminder_chains
-   WHERE (handover_id = ANY($1::text[]) OR team_id = ANY($2::text[])
-      OR (county_id, power_code) IN (SELECT * FROM unnest($3::text[], $4::text[])))
+/**
+ * The chains a batch names, each way of naming them through its own index: the handover ids as they
+ * are, the teams' chains through `ix_reminder_chains_team`, the powers' chains through
+ * `ix_reminder_chains_power` (one index lookup per (county, power) pair: a lateral join, never a hash
+ * join that would scan the table). Their union is an array computed once (an InitPlan), so the outer
+ * scan that locks the rows is a primary-key lookup of those ids only. One predicate with the three
+ * conditions joined by OR cannot use the indexes (an IN-subquery inside an OR is a filter evaluated
+ * row by row), and reads the whole table on every batch: a cost that grows with every handover ever
+ * recorded.
+ *
+ * Planned on each call, never prepared: a generic plan, made without the arrays' sizes, may still
+ * prefer a scan of the table for the team branch.
+ */
+export const LOCK_CHAINS_SQL = `SELECT ${COLUMNS} FROM reminder_chains
+   WHERE handover_id = ANY (ARRAY(
+       SELECT unnest($1::text[])
+       UNION SELECT handover_id FROM reminder_chains WHERE team_id = ANY($2::text[])
+       UNION SELECT chain.handover_id FROM unnest($3::text[], $4::text[]) AS power(county_id, code)
+         CROSS JOIN LATERAL (SELECT handover_id FROM reminder_chains
+                             WHERE county_id = power.county_id AND power_code = power.code) AS chain))
      AND ($5::int IS NULL OR ${chainPartitionSql('handover_id', '$5::int')} = $6::int)
    ORDER BY handover_id FOR UPDATE`;
 
-/** Locks (FOR UPDATE) and returns the selected chains, by handover id. */
-export async function lockChains(tx: EntityManager, selection: ChainSelection): Promise<ChainRecord[]> {
+/** The parameters of LOCK_CHAINS_SQL for `selection`; null when it names no chain. */
+export function lockChainsParameters(selection: ChainSelection): unknown[] | null {
   const ids = [...(selection.ids ?? [])];
   const teamIds = [...(selection.teamIds ?? [])];
   const powers = selection.powers ?? [];
-  if (ids.length === 0 && teamIds.length === 0 && powers.length === 0) return [];
+  if (ids.length === 0 && teamIds.length === 0 && powers.length === 0) return null;
   const { partition } = selection;
-  const rows = (await tx.query(LOCK_CHAINS_SQL, [
+  return [
     ids,
     teamIds,
     powers.map((power) => power.countyId),
     powers.map((power) => power.code),
     partition?.count ?? null,
     partition?.index ?? null,
-  ])) as ChainRowSql[];
+  ];
+}
+
+/** Locks (FOR UPDATE) and returns the selected chains, by handover id. */
+export async function lockChains(tx: EntityManager, selection: ChainSelection): Promise<ChainRecord[]> {
+  const parameters = lockChainsParameters(selection);
+  if (parameters === null) return [];
+  const rows = (await tx.query(LOCK_CHAINS_SQL, parameters)) as ChainRowSql[];
   return rows.map(toRecord);
 }
 

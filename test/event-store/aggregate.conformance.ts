@@ -1,4 +1,4 @@
-import { AggregateStore, loadAggregates, readsOf, SnapshotStore, StaleReadError, StreamVersionConflictError } from '../src';
+import { AggregateStore, loadAggregates, readsOf, SnapshotStore, StaleReadError, StreamVersionConflictError } from '@fangquan/event-store';
 import type { ConformanceContext } from './conformance.context';
 import { type LedgerCommand, ledgerDecider, type LedgerState, metadata, recordingLogger, streamName } from './fixtures';
 

@@ -1,5 +1,12 @@
-import { CorruptEventError, EventStore, LOG_START, SubscriptionRunner, UnknownUpcasterChainError, UpcasterRegistry } from '../src';
-import type { JsonObject } from '../src';
+import {
+  CorruptEventError,
+  EventStore,
+  LOG_START,
+  SubscriptionRunner,
+  UnknownUpcasterChainError,
+  UpcasterRegistry,
+} from '@fangquan/event-store';
+import type { JsonObject } from '@fangquan/event-store';
 import type { ConformanceContext } from './conformance.context';
 import { logSettled, metadata, recordingHandler, streamName } from './fixtures';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@fangquan/platform';
-import { eventStoreMigrations } from '../src';
+import { eventStoreMigrations } from '@fangquan/event-store';
 import type { ConformanceBackend } from './conformance.context';
 
 function withDatabase(url: string, database: string): string {

@@ -1,4 +1,4 @@
-import { EventStore } from '../src';
+import { EventStore } from '@fangquan/event-store';
 import { aggregateConformance } from './aggregate.conformance';
 import { appendConformance } from './append.conformance';
 import { availabilityConformance } from './availability.conformance';

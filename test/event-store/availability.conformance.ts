@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { EventStore, EventStoreUnavailableError } from '../src';
+import { EventStore, EventStoreUnavailableError } from '@fangquan/event-store';
 import type { ConformanceContext } from './conformance.context';
 import { eventually, metadata, streamName } from './fixtures';
 

@@ -3,13 +3,17 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore, eventStoreMigrations } from '@fangquan/event-store';
 import { dataSourceOptions, loadAppConfig, ManualClock } from '@fangquan/platform';
-import { Handovers } from './handovers.service';
-import { LedgerContext } from './ledger-context';
-import type { LedgerActor } from './ledger.types';
-import { PowerItems, type RegisterPowerInput } from './power-items.service';
-import { handoverStreamId, teamStreamId } from './stream-ids';
-import { Teams } from './teams.service';
-import { Vocabularies } from './vocabularies.service';
+import {
+  Handovers,
+  handoverStreamId,
+  type LedgerActor,
+  LedgerContext,
+  PowerItems,
+  type RegisterPowerInput,
+  teamStreamId,
+  Teams,
+  Vocabularies,
+} from '@fangquan/ledger';
 
 /** The ledger on the real PostgreSQL of the integration tier, with a clock set by hand. */
 

@@ -8,7 +8,7 @@ import {
   SubscriptionRunner,
   checkpointAfter,
   lockSubscription,
-} from '../src';
+} from '@fangquan/event-store';
 import type { ConformanceContext } from './conformance.context';
 import {
   countHandledRows,

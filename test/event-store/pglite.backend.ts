@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@fangquan/platform';
-import { eventStoreMigrations } from '../src';
+import { eventStoreMigrations } from '@fangquan/event-store';
 import type { ConformanceBackend } from './conformance.context';
 
 /** Embedded PGlite in a temporary directory: one instance for the whole file (it is process-wide). */

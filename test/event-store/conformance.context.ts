@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { EventStore, SubscriptionRunner } from '../src';
+import type { EventStore, SubscriptionRunner } from '@fangquan/event-store';
 
 /** One backend the conformance suite runs against. */
 export interface ConformanceBackend {

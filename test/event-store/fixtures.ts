@@ -9,7 +9,7 @@ import {
   type GatedWrite,
   type RecordedEvent,
   type SubscriptionHandler,
-} from '../src';
+} from '@fangquan/event-store';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

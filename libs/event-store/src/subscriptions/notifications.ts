@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { consoleEventStoreLogger, describeError, type EventStoreLogger } from './event-store.logger';
+import { consoleEventStoreLogger, describeError, type EventStoreLogger } from '../event-store.logger';
 import type { SubscriptionRunner } from './subscription-runner';
 
 /** The channel subscription batches announce themselves on (see SubscriptionRunnerOptions.notifyChannel). */

@@ -7,7 +7,7 @@ import {
   StreamVersionConflictError,
   checkpointAfter,
   type RecordedEvent,
-} from '../src';
+} from '@fangquan/event-store';
 import type { ConformanceContext } from './conformance.context';
 import { logSettled, metadata, sleep, streamName } from './fixtures';
 
