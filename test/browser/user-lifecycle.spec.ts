@@ -53,7 +53,7 @@ describe('web app: users', () => {
     await fresh.page.locator('#login_username').fill('xiping.wang');
     await fresh.page.locator('#login_password').fill(PASSWORD);
     await fresh.page.getByTestId('login-submit').click();
-    await fresh.page.getByTestId('login-error').waitFor();
+    await waitForText(fresh.page.getByTestId('login-error'), '此账号已被停用');
     expect(await fresh.page.getByTestId('username').count()).toBe(0);
 
     await row.getByTestId('enable-user').click();
