@@ -122,6 +122,7 @@ describe('identity and auth (e2e)', () => {
         townshipId: null,
         department: null,
         head: false,
+        disabled: false,
       });
     });
   });
@@ -208,6 +209,7 @@ describe('identity and auth (e2e)', () => {
         townshipId: null,
         department: null,
         head: true,
+        disabled: false,
       });
       const login = await call(t.http.post('/api/v1/auth/login').send({ username: 'kq.admin', password: 'county-a-password' }));
       expect(login.status).toBe(200);

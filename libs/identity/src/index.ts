@@ -1,5 +1,6 @@
 import { County } from './county.entity';
 import { IdentitySchema1732400000000 } from './migrations/1732400000000-identity-schema';
+import { UserLifecycle1765200000000 } from './migrations/1765200000000-user-lifecycle';
 import { Township } from './township.entity';
 import { User } from './user.entity';
 
@@ -14,4 +15,5 @@ export * from './identity.module';
 export { IdentitySchema1732400000000 } from './migrations/1732400000000-identity-schema';
 
 export const identityEntities = [County, Township, User];
-export const identityMigrations = [IdentitySchema1732400000000];
+export const identityMigrations = [IdentitySchema1732400000000, UserLifecycle1765200000000];
+export * from './user-rules';

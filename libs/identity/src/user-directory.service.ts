@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsWhere, Repository } from 'typeorm';
+import { IsNull, type FindOptionsWhere, type Repository } from 'typeorm';
 import { County } from './county.entity';
 import type { Role } from './roles';
 import { Township } from './township.entity';
@@ -80,7 +80,8 @@ export class UserDirectory {
     return this.townships.find({ where: { countyId }, order: { name: 'ASC' } });
   }
 
+  /** Enabled users only: a disabled login (a departed officer) is reminded of nothing. */
   private list(where: FindOptionsWhere<User>): Promise<UserProfile[]> {
-    return this.users.find({ select: USER_PROFILE_COLUMNS, where, order: { username: 'ASC' } });
+    return this.users.find({ select: USER_PROFILE_COLUMNS, where: { ...where, disabledAt: IsNull() }, order: { username: 'ASC' } });
   }
 }

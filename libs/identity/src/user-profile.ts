@@ -11,6 +11,9 @@ export interface UserProfile {
   readonly department: string | null;
   readonly head: boolean;
   readonly createdAt: Date;
+  readonly disabledAt: Date | null;
+  /** Access tokens carry it; a token of another version is no longer honoured. */
+  readonly tokenVersion: number;
 }
 
 export function toUserProfile(user: User): UserProfile {
@@ -23,6 +26,8 @@ export function toUserProfile(user: User): UserProfile {
     department: user.department,
     head: user.head,
     createdAt: user.createdAt,
+    disabledAt: user.disabledAt,
+    tokenVersion: user.tokenVersion,
   };
 }
 
@@ -36,6 +41,8 @@ export const USER_PROFILE_COLUMNS = {
   department: true,
   head: true,
   createdAt: true,
+  disabledAt: true,
+  tokenVersion: true,
 } as const;
 
 export function normalizeUsername(username: string): string {

@@ -32,4 +32,12 @@ export class User {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
+
+  /** Set while the login is disabled (a departed officer): no login, no token honoured. */
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt!: Date | null;
+
+  /** Raised by every change that ends the user's sessions (disabled, role, password); tokens carry it. */
+  @Column('integer', { name: 'token_version', default: 1 })
+  tokenVersion!: number;
 }

@@ -17,7 +17,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a username and password for an access token' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Unknown user or wrong password (one message for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this username from this address' })
+  @ApiUnauthorizedResponse({ description: 'A disabled login, with the right password (`/problems/account-disabled`)' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts for this username, or for any usernames, from this address (see Retry-After)',
+  })
   login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password);
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { Repository } from 'typeorm';
-import { normalizeUsername, PasswordHasher, toUserProfile, User } from '@fangquan/identity';
+import { normalizeUsername, PasswordHasher, toUserProfile, User, type UserProfile } from '@fangquan/identity';
+import { problem, ProblemException } from '../http/problem';
 import { AccessTokenService } from './access-token.service';
 import { unauthorized } from './jwt-auth.guard';
 import type { LoginResponseDto, LoginUserDto } from './login.dto';
@@ -25,7 +26,13 @@ export class AuthService {
     // An unknown user costs one scrypt as well, so response times do not tell which usernames exist.
     const valid = user ? await this.hasher.verify(password, user.passwordHash) : await this.verifyAgainstDummy(password);
     if (!user || !valid) throw unauthorized(BAD_CREDENTIALS);
-    const profile = toUserProfile(user);
+    if (user.disabledAt !== null)
+      throw new ProblemException(problem(401, 'This login is disabled; ask your administrator', {}, 'account-disabled'));
+    return this.issue(toUserProfile(user));
+  }
+
+  /** A new access token for a user, as the login answers it. */
+  async issue(profile: UserProfile): Promise<LoginResponseDto> {
     const loginUser: LoginUserDto = { username: profile.username, role: profile.role, head: profile.head };
     if (profile.countyId) loginUser.countyId = profile.countyId;
     if (profile.townshipId) loginUser.townshipId = profile.townshipId;

@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Response } from 'express';
 
 export const LOGIN_THROTTLER = 'login';
+/** Attempts from one address whatever the usernames: one password sprayed over many usernames. */
+export const LOGIN_ADDRESS_THROTTLER = 'login-address';
 
-/** Rate limit of login attempts per client IP and username (case-insensitive). */
+export function addressOf(request: { ip?: string }): Promise<string> {
+  return Promise.resolve(request.ip ?? 'unknown');
+}
+
+/**
+ * Rate limits of login attempts: per client address and username (case-insensitive), and per address
+ * alone (its throttler brings its own tracker). The 429 says when to try again (`Retry-After`, seconds).
+ */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override getTracker(request: { ip?: string; body?: unknown }): Promise<string> {
@@ -13,5 +23,13 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
         ? body.username.toLowerCase()
         : '';
     return Promise.resolve(`${request.ip ?? 'unknown'}|${username}`);
+  }
+
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    await super.throwThrottlingException(context, detail);
   }
 }

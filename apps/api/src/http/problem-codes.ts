@@ -31,6 +31,15 @@ export const HTTP_PROBLEM_CODES = [
   'too-many-requests',
   'internal-error',
   'unavailable',
+  'invalid-text',
+  'null-field',
+  'json-too-deep',
+  'malformed-encoding',
+  'account-disabled',
+  'wrong-password',
+  'user-changed',
+  'own-account',
+  'admin-role-fixed',
   'error',
 ] as const;
 
@@ -67,6 +76,11 @@ export const FIELD_ERROR_CODES = [
   'malformed-json',
   'malformed-path',
   'key-reused',
+  'not-storable-text',
+  'null-not-allowed',
+  'too-deep',
+  'bad-encoding',
+  'wrong-password',
   ...Object.values(VocabularyFieldCodes),
   'invalid',
 ] as const;

@@ -28,6 +28,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = toProblemDetails(error);
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (response.headersSent) return;
+    // RFC 9110: every 401 names the scheme that would be accepted.
+    if (body.status === 401 && !response.hasHeader('WWW-Authenticate')) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

@@ -482,11 +482,113 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Users: all for the system admin, the county’s for a county_admin */
+    /** Users: all (or one county’s) for the system admin, the county’s for a county_admin */
     get: operations['UsersController_list'];
     put?: never;
     /** Create a user (admin: anyone; county_admin: users of its own county, never an admin) */
     post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user (admin; county_admin: users of its county) */
+    get: operations['UsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{userId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a login (a departed officer): no more logins, and its tokens stop working at once */
+    post: operations['UsersController_disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{userId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled login again */
+    post: operations['UsersController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{userId}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a user’s password (a forgotten one); its tokens stop working */
+    post: operations['UsersController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{userId}/role': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a user’s role within its county; its tokens stop working, it logs in again in the new role */
+    put: operations['UsersController_changeRole'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change one’s own password, giving the current one; other sessions end, the answer carries a new token */
+    post: operations['UsersController_changeOwnPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -648,6 +750,27 @@ export interface components {
     AmendCommitmentsDto: {
       /** @description Replaces the commitments of a recorded or contested handover */
       committed: components['schemas']['CommitmentsDto'];
+    };
+    ChangeOwnPasswordDto: {
+      /** Format: password */
+      currentPassword: string;
+      /** Format: password */
+      newPassword: string;
+    };
+    ChangeRoleDto: {
+      /**
+       * @description Required for (and only for) role department
+       * @example 市场监管局
+       */
+      department?: string;
+      /** @description Head (负责人) in the new role; unchanged when left out */
+      head?: boolean;
+      role: components['schemas']['Role'];
+      /**
+       * Format: uuid
+       * @description Required for (and only for) role township: a township of that county
+       */
+      townshipId?: string;
     };
     CommitmentsDto: {
       /**
@@ -818,6 +941,11 @@ export interface components {
       | 'malformed-json'
       | 'malformed-path'
       | 'key-reused'
+      | 'not-storable-text'
+      | 'null-not-allowed'
+      | 'too-deep'
+      | 'bad-encoding'
+      | 'wrong-password'
       | 'unknown-equipment-kind'
       | 'unknown-training-course'
       | 'invalid';
@@ -1075,6 +1203,15 @@ export interface components {
       | 'too-many-requests'
       | 'internal-error'
       | 'unavailable'
+      | 'invalid-text'
+      | 'null-field'
+      | 'json-too-deep'
+      | 'malformed-encoding'
+      | 'account-disabled'
+      | 'wrong-password'
+      | 'user-changed'
+      | 'own-account'
+      | 'admin-role-fixed'
       | 'error'
       | 'power-already-registered'
       | 'team-already-formed'
@@ -1236,6 +1373,13 @@ export interface components {
       equipment: components['schemas']['EquipmentLineDto'][];
       training: components['schemas']['TrainingRequirementDto'][];
     };
+    ResetPasswordDto: {
+      /**
+       * Format: password
+       * @description The user’s new password
+       */
+      password: string;
+    };
     ReviseRequirementsDto: {
       requirements: components['schemas']['RequirementsDto'];
     };
@@ -1330,6 +1474,8 @@ export interface components {
       /** Format: uuid */
       countyId: string | null;
       department: string | null;
+      /** @description A disabled user cannot log in, and its tokens are no longer honoured */
+      disabled: boolean;
       head: boolean;
       /** Format: uuid */
       id: string;
@@ -1435,14 +1581,18 @@ export interface operations {
           'application/json': components['schemas']['LoginResponseDto'];
         };
       };
-      /** @description Unknown user or wrong password (one message for both) */
+      /**
+       * @description A disabled login, with the right password (`/problems/account-disabled`)
+       *
+       *     Unknown user or wrong password (one message for both)
+       */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Too many attempts for this username from this address */
+      /** @description Too many attempts for this username, or for any usernames, from this address (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
@@ -2476,7 +2626,10 @@ export interface operations {
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only this county’s users (a county_admin may name only its own) */
+        countyId?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2490,6 +2643,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserDto'][];
         };
+      };
+      /** @description A county_admin naming another county */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -2522,6 +2682,230 @@ export interface operations {
       };
       /** @description The username is taken */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description A county_admin and a user of another county, or a system admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description One’s own login (`/problems/own-account`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description One’s own password: change it with the current one (`/problems/own-account`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_changeRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRoleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description role admin, or what the role needs (townshipId, department) missing or extra */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description One’s own role (`/problems/own-account`), or the system admin’s (`/problems/admin-role-fixed`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_changeOwnPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeOwnPasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
+      };
+      /** @description currentPassword is wrong (`/problems/wrong-password`), or the new one too short */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,7 +13,7 @@ export type CountyConfig = Schemas['CountyConfigDto'];
 export type Role = Schemas['Role'];
 export type User = Schemas['UserDto'];
 /** Who is signed in, as kept in the browser's session storage. */
-export type SessionUser = Omit<User, 'id'>;
+export type SessionUser = Omit<User, 'id' | 'disabled'>;
 export type LoginResponse = Schemas['LoginResponseDto'];
 
 export type PowerCategory = Schemas['PowerCategory'];

@@ -26,6 +26,7 @@ const AwaitingPage = lazy(() => import('../pages/township/AwaitingPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
 const MyTeamPage = lazy(() => import('../pages/township/MyTeamPage'));
 const SystemPage = lazy(() => import('../pages/SystemPage'));
+const UsersPage = lazy(() => import('../pages/UsersPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function Localized({ children }: { children: ReactNode }) {
@@ -78,6 +79,9 @@ export function App() {
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />
                 <Route path="teams/:teamId" element={<Lazy page={<TeamPage />} />} />
+                <Route path="users" element={<RequireRoles roles={['admin', 'county_admin']} />}>
+                  <Route index element={<Lazy page={<UsersPage />} />} />
+                </Route>
                 <Route path="system" element={<RequireRoles roles={['admin']} />}>
                   <Route index element={<Lazy page={<SystemPage />} />} />
                 </Route>

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { ChangePasswordButton } from './ChangePasswordDialog';
 import { menuOf, pageTitle, selectedKey } from './menu';
 import { useUnread } from './unread';
 // Only needed once a token expires: not part of the first load.
@@ -42,6 +43,7 @@ export function AppShell() {
           <Button size="small" onClick={() => i18n.setLanguage(i18n.language === 'zh' ? 'en' : 'zh')} data-testid="language">
             {i18n.t('app.language')}
           </Button>
+          <ChangePasswordButton />
           <Button
             size="small"
             icon={<LogoutOutlined />}

@@ -6,6 +6,7 @@ import {
   InboxOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
@@ -35,7 +36,10 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
       ];
     case 'admin':
-      return [{ key: '/system', icon: <AppstoreOutlined />, label: i18n.t('nav.counties') }];
+      return [
+        { key: '/system', icon: <AppstoreOutlined />, label: i18n.t('nav.counties') },
+        { key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') },
+      ];
     default: {
       const items: ItemType[] = [
         { key: '/county', icon: <AppstoreOutlined />, label: i18n.t('nav.dashboard') },
@@ -44,6 +48,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push(inboxItem(i18n, unread));
+      if (user.role === 'county_admin') items.push({ key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') });
       return items;
     }
   }

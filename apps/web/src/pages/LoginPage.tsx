@@ -76,7 +76,13 @@ export function LoginPage() {
             showIcon
             style={{ marginBottom: 16 }}
             data-testid="login-error"
-            message={error instanceof ApiProblem && error.status === 401 ? i18n.t('login.failed') : explain(i18n, error)}
+            message={
+              error instanceof ApiProblem && error.problem.code === 'account-disabled'
+                ? i18n.t('problemCode.account-disabled')
+                : error instanceof ApiProblem && error.status === 401
+                  ? i18n.t('login.failed')
+                  : explain(i18n, error)
+            }
           />
         )}
         <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>

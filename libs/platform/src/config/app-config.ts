@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { ioredisAddress, REDIS_URL_PROTOCOLS } from '../redis/redis-address';
@@ -37,6 +38,12 @@ export interface AppConfig {
   readonly logLevel: string;
   /** Prefix of every BullMQ key in Redis: several deployments (or test apps) can share one Redis. */
   readonly queuePrefix: string;
+  /**
+   * Express's `trust proxy`: which proxies may set `X-Forwarded-For` (the client address that login
+   * throttling counts by). False unless TRUST_PROXY names them: a hop count, or addresses, subnets and
+   * `loopback` / `linklocal` / `uniquelocal`, comma-separated.
+   */
+  readonly trustProxy: false | number | string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +84,26 @@ function dayList(env: Env, name: string, fallback: string): number[] {
     throw new ConfigError(`${name} must be comma-separated whole days from 0 to 3650 (e.g. 14,3), got "${raw}"`);
   }
   return [...new Set(days)].sort((a, b) => b - a);
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(env: Env): false | number | string {
+  const raw = nonEmpty(env, 'TRUST_PROXY');
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 100);
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !prefixOk || rest.length > 0))
+      throw new ConfigError(`TRUST_PROXY must be a hop count or addresses, subnets, loopback, linklocal, uniquelocal (got "${entry}")`);
+  }
+  return entries.join(',');
 }
 
 function url(name: string, raw: string | undefined, protocols: string[]): string | undefined {
@@ -137,5 +164,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     timeZone: nonEmpty(env, 'TZ_COUNTY') ?? 'Asia/Shanghai',
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     queuePrefix: nonEmpty(env, 'QUEUE_PREFIX') ?? 'fangquan',
+    trustProxy: trustProxy(env),
   };
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../auth/authenticated-user';
@@ -76,4 +76,44 @@ export class UserDto {
 
   @ApiProperty()
   head!: boolean;
+
+  @ApiProperty({ description: 'A disabled user cannot log in, and its tokens are no longer honoured' })
+  disabled!: boolean;
+}
+
+export class UsersQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this county’s users (a county_admin may name only its own)' })
+  @IsOptional()
+  @IsUUID('all')
+  countyId?: string;
+}
+
+/** A new role, with what that role needs (township users a township, department users a department); not admin. */
+export class ChangeRoleDto extends PickType(CreateUserDto, ['role', 'townshipId', 'department'] as const) {
+  @ApiPropertyOptional({ description: 'Head (负责人) in the new role; unchanged when left out' })
+  @IsOptional()
+  @IsBoolean()
+  head?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description: 'The user’s new password' })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty({ format: 'password', maxLength: 1024 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  currentPassword!: string;
+
+  @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  newPassword!: string;
 }
