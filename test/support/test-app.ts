@@ -120,7 +120,8 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
         redisUrl: testRedisUrl,
         withWorker: options.withWorker ?? true,
         clock: options.clock,
-        loginRateLimit: options.loginRateLimit,
+        // Specs log in many users from one address; those that test the throttling set their own limits.
+        loginRateLimit: options.loginRateLimit ?? { limit: 10, windowMs: 60_000, perAddressLimit: 1_000 },
       }),
       { bufferLogs: true },
     );

@@ -1,11 +1,15 @@
 import { Alert, Button } from 'antd';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
 import type { CountyConfig } from '../api/types';
 import { useAsync } from '../components/useAsync';
 import { countyToday } from '../domain/readiness';
 import { I18nContext, makeI18n, useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 import { Loading } from './Loading';
+
+// Only needed when the session ended before the settings could be read.
+const ReloginDialog = lazy(() => import('./ReloginDialog'));
 
 export interface CountySettings extends CountyConfig {
   /** Today in the county's time zone, `YYYY-MM-DD` (what the server calls today). */
@@ -20,8 +24,16 @@ const CountyConfigContext = createContext<CountySettings | null>(null);
  */
 export function CountyConfigProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
+  const { expired } = useSession();
   const loaded = useAsync(() => api.config(), []);
   const config = loaded.data;
+  // Refused for an ended session: read again once the user has logged in over the page.
+  const wasExpired = useRef(expired);
+  const { error, reload } = loaded;
+  useEffect(() => {
+    if (wasExpired.current && !expired && error !== undefined) void reload();
+    wasExpired.current = expired;
+  }, [expired, error, reload]);
   const settings = useMemo<CountySettings | null>(
     () => (config === undefined ? null : { ...config, today: () => countyToday(config.timeZone) }),
     [config],
@@ -29,6 +41,12 @@ export function CountyConfigProvider({ children }: { children: ReactNode }) {
   const zoned = useMemo(() => makeI18n(i18n.language, i18n.setLanguage, config?.timeZone), [i18n.language, i18n.setLanguage, config]);
   if (settings === null) {
     if (loaded.error === undefined) return <Loading />;
+    if (expired)
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReloginDialog />
+        </Suspense>
+      );
     return (
       <Alert
         type="error"
