@@ -124,7 +124,7 @@ export interface HistoryEntry {
   data: Record<string, unknown>;
 }
 
-export type ReminderKind = 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
+export type ReminderKind = 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed' | 'handover-recorded';
 
 export interface InboxItem {
   id: string;

@@ -13,6 +13,7 @@ const KIND_COLORS: Record<string, string> = {
   unanswered: 'warning',
   'certificate-expiry': 'orange',
   'gaps-closed': 'success',
+  'handover-recorded': 'processing',
 };
 
 /** The caller's reminders, newest first; unread ones in bold. */
