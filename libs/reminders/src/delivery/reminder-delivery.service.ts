@@ -290,6 +290,7 @@ export class ReminderDeliveryService {
     switch (job.kind) {
       case 'gaps-closed':
         return { reminded: await remindedInEpisode(tx, job.handoverId, job.episode) };
+      case 'handover-recorded':
       case 'unanswered': {
         const handover = (await this.aggregates.handover(job.handoverId, tx)).state;
         return { handover: { status: handover.status, effectiveOn: handover.status === 'none' ? '' : handover.effectiveOn } };

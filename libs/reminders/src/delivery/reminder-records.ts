@@ -39,8 +39,8 @@ interface ContextRow {
 const LAST_GAP_REMINDER_X = `LEFT JOIN LATERAL (SELECT g.created_at FROM reminders g WHERE g.handover_id = x.handover_id AND g.kind = 'gap'
      ORDER BY g.created_at DESC LIMIT 1) lg ON true`;
 
-function isoOrNull(value: Date | string | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
+function isoOrNull(value: Date | string | null | undefined): string | null {
+  return value === null || value === undefined ? null : new Date(value).toISOString();
 }
 
 /** One reminder to deliver: the handover, its stream and the reminder id. */
@@ -121,8 +121,9 @@ const LOAD_HELD_CONTEXTS = statementFor(
               SELECT u.county_id::text AS county_id, ${CANDIDATES_OF_U} AS users
               FROM users u WHERE u.county_id = ANY($4::uuid[]) AND ${REMINDABLE_U}
               GROUP BY u.county_id) k
-          ) END AS candidates_by_county
-   FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS x(reminder_id, stream_id, seen_version, n)
+          ) END AS candidates_by_county,
+          lg.created_at AS last_gap_reminder_at
+   FROM unnest($1::text[], $2::text[], $3::int[], $5::text[]) WITH ORDINALITY AS x(reminder_id, stream_id, seen_version, handover_id, n)
    LEFT JOIN LATERAL (SELECT true AS found FROM reminders WHERE id = x.reminder_id LIMIT 1) d ON true
    LEFT JOIN LATERAL (SELECT e.stream_version AS version FROM events e WHERE e.stream_id = x.stream_id ORDER BY e.stream_version DESC LIMIT 1) h ON true
    LEFT JOIN LATERAL (SELECT true AS found FROM events e WHERE e.stream_id = x.stream_id AND e.stream_version > x.seen_version AND e.type = 'HandoverRevoked' LIMIT 1) r ON true

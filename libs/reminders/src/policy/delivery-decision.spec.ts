@@ -60,7 +60,7 @@ function assessed(record: ChainRecord, gaps: Gap[]): ChainRecord {
 
 const opened = assessed(recorded, [officers(2), cameras, training]);
 
-type Options = Partial<Omit<DeliveryFacts, 'chain'>> & Partial<Pick<DeliveryInput, 'now' | 'today' | 'officer'>>;
+type Options = Partial<Omit<DeliveryFacts, 'chain'>> & Partial<Pick<DeliveryInput, 'now' | 'today' | 'officer' | 'handover'>>;
 
 function decide(job: ReminderJob, chain: ChainRecord, options: Options = {}): DeliveryDecision {
   const facts: DeliveryFacts = {
@@ -71,6 +71,7 @@ function decide(job: ReminderJob, chain: ChainRecord, options: Options = {}): De
     lastGapReminderAt: options.lastGapReminderAt ?? null,
   };
   const officer = options.officer === undefined ? {} : { officer: options.officer };
+  const handover = options.handover === undefined ? {} : { handover: options.handover };
   return decideDelivery({
     reminderId: 'r',
     job,
@@ -80,6 +81,7 @@ function decide(job: ReminderJob, chain: ChainRecord, options: Options = {}): De
     now: options.now ?? t0,
     today: options.today ?? '2026-03-01',
     ...officer,
+    ...handover,
   });
 }
 
@@ -205,6 +207,8 @@ describe('what a reminder job leads to (decideDelivery)', () => {
     });
     expect(recipientsOf(decision)).toEqual(['xp']);
     expect(decide(job, { ...recorded, handoverStatus: 'accepted' })).toMatchObject({ kind: 'obsolete' });
+    // A job reads the handover as it is now: answered after the chain was saved.
+    expect(decide(job, recorded, { handover: { status: 'contested', effectiveOn: '2026-07-01' } })).toMatchObject({ kind: 'obsolete' });
     expect(decide(job, recorded, { candidates: [office] })).toMatchObject({ kind: 'no-recipients' });
   });
 

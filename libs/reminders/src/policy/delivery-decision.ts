@@ -46,7 +46,7 @@ export interface DeliveryFacts {
 
 /** Facts only some kinds need, read by the service before it decides. */
 export interface KindFacts {
-  /** `unanswered`: the handover as it is now. */
+  /** `unanswered`, `handover-recorded` (by a job): the handover as it is now. */
   readonly handover?: { readonly status: HandoverStatus; readonly effectiveOn: string };
   /** `certificate-expiry`: the officer with that certificate on the team, if still there. */
   readonly officer?: { readonly name: string; readonly certificateNumber: string; readonly certificateExpiresOn: string } | null;
@@ -94,9 +94,10 @@ export function decideDelivery(input: DeliveryInput): DeliveryDecision {
       return deliverOrNobody({ ...draft(input, 'gaps-closed', reminded.lastStep, reminded.recipients), episode: job.episode });
     }
     case 'handover-recorded': {
+      // The handover as read now (a job), else as the process manager's batch holds it.
       const { chain } = facts;
-      if (chain.handoverStatus !== 'recorded')
-        return { kind: 'obsolete', reason: `the handover is ${chain.handoverStatus}: answered already` };
+      const status = input.handover?.status ?? chain.handoverStatus;
+      if (status !== 'recorded') return { kind: 'obsolete', reason: `the handover is ${status}: answered already` };
       const detail: ReminderDetail = {
         type: 'unanswered',
         effectiveOn: chain.effectiveOn,
