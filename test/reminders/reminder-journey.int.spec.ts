@@ -199,3 +199,77 @@ describe('reminders: a township improving its team, step by step (PostgreSQL + R
     await (await stepJob(id, 4)).remove();
   });
 });
+
+/**
+ * Gaps that grow between two steps (REMINDER_STEPS 1 h, REMINDER_COALESCE 5 s, real time): the first
+ * growth after a quiet window is told at once, at the level the chain has reached; two more within the
+ * window come as one reminder at its end, with the gaps as they are then; the chain's step never moves.
+ */
+describe('reminders: gaps that grow between steps (PostgreSQL + Redis)', () => {
+  let t: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { REMINDER_STEPS: '1h', REMINDER_REPEAT: '1h', REMINDER_COALESCE: '5s' } });
+    world = await createWorld(t, 'growth');
+    await registerPower(world, { code: 'XC-GROW', certifiedOfficers: 2, equipment: [{ kind: 'body-camera', quantity: 2 }] });
+  });
+
+  afterAll(() => t?.close());
+
+  async function officerJoins(number: string): Promise<string> {
+    const officer = await world.township.client
+      .post(`/api/v1/teams/${world.teamId}/officers`)
+      .send({ name: '赵敏', certificateNumber: number, certificateExpiresOn: '2030-12-31' });
+    expectStatus(officer, 201);
+    return (officer.body as { officerId: string }).officerId;
+  }
+
+  async function gapsTold(id: string): Promise<InboxItem[]> {
+    return remindersAbout(world.office, id, 'gap');
+  }
+
+  it('tells a larger gap at once, coalesces growth within the window into one reminder, and never moves the step', async () => {
+    const first = await officerJoins('C-GROW-1');
+    const second = await officerJoins('C-GROW-2');
+    expectStatus(
+      await world.township.client.post(`/api/v1/teams/${world.teamId}/equipment`).send({ kind: 'body-camera', quantity: 1 }),
+      200,
+    );
+    const { id } = await recordHandover(world, 'XC-GROW');
+    await eventually('step 0', async () => ((await gapsTold(id)).length === 1 ? true : undefined), 5000);
+    await sleep(5500);
+
+    // A quiet window since step 0: the camera written off is told at once.
+    expectStatus(
+      await world.township.client
+        .post(`/api/v1/teams/${world.teamId}/equipment/write-offs`)
+        .send({ kind: 'body-camera', quantity: 1, reason: '损坏报废' }),
+      200,
+    );
+    const update = await eventually('the update', async () => (await gapsTold(id))[1], 3000, 100);
+    expect(update).toMatchObject({ step: 0, gaps: [expect.objectContaining({ resource: 'equipment', missing: 2 })] });
+
+    // Two officers leave within the window: one reminder at its end, with both.
+    expectStatus(await world.township.client.delete(`/api/v1/teams/${world.teamId}/officers/${first}`), 200);
+    expectStatus(await world.township.client.delete(`/api/v1/teams/${world.teamId}/officers/${second}`), 200);
+    await sleep(1000);
+    expect(await gapsTold(id)).toHaveLength(2);
+    const coalesced = await eventually('the coalesced reminder', async () => (await gapsTold(id))[2], 8000, 100);
+    expect(coalesced.step).toBe(0);
+    expect(coalesced.gaps?.map((gap) => [gap.resource, gap.missing])).toEqual([
+      ['officers', 2],
+      ['equipment', 2],
+    ]);
+    await sleep(5500);
+    expect((await gapsTold(id)).map((item) => item.step)).toEqual([0, 0, 0]);
+    const [chain] = (await t.dataSource.query('SELECT next_step FROM reminder_chains WHERE handover_id = $1', [id])) as {
+      next_step: number;
+    }[];
+    expect(chain?.next_step).toBe(1);
+    // The township was told each time, and has one unread item for the handover.
+    expect(await remindersAbout(world.township, id, 'gap')).toHaveLength(3);
+    const unread = (await inboxOf(world.township)).filter((item) => item.handoverId === id && item.readAt === null);
+    expect(unread).toHaveLength(1);
+  });
+});

@@ -335,7 +335,6 @@ export class ReminderDeliveryService {
           facts: context,
           schedule: this.schedule,
           coalesceMs: this.config.reminderCoalesceMs,
-          now,
           today: localDate(now, this.config.timeZone),
         });
         if (decision.kind === 'deliver') {

@@ -33,11 +33,19 @@ interface ContextRow {
   revoked: boolean;
   candidates: Candidate[];
   last_gap_reminder_at: Date | string | null;
+  since_last_gap_reminder_ms: number | string | null;
 }
 
 /** The chain's latest gap reminder (a step or an update), for coalescing: alias x holds the handover id. */
 const LAST_GAP_REMINDER_X = `LEFT JOIN LATERAL (SELECT g.created_at FROM reminders g WHERE g.handover_id = x.handover_id AND g.kind = 'gap'
      ORDER BY g.created_at DESC LIMIT 1) lg ON true`;
+
+/** How long ago (ms, the database's clock, as the reminders' created_at) the latest gap reminder was written. */
+const SINCE_LAST_GAP_REMINDER = `(extract(epoch FROM clock_timestamp() - lg.created_at) * 1000)::float8 AS since_last_gap_reminder_ms`;
+
+function msOrNull(value: number | string | null | undefined): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
 
 function isoOrNull(value: Date | string | null | undefined): string | null {
   return value === null || value === undefined ? null : new Date(value).toISOString();
@@ -62,7 +70,7 @@ const LOAD_CONTEXTS = statementFor(
             (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = x.stream_id)::int AS stream_version,
             (c.handover_status = 'revoked' OR EXISTS (SELECT 1 FROM events WHERE stream_id = x.stream_id AND stream_version > c.handover_version AND type = 'HandoverRevoked')) AS revoked,
             (SELECT coalesce(${CANDIDATES_OF_U}, '[]'::jsonb) FROM users u WHERE u.county_id = c.county_id::uuid AND ${REMINDABLE_U}) AS candidates,
-            lg.created_at AS last_gap_reminder_at
+            lg.created_at AS last_gap_reminder_at, ${SINCE_LAST_GAP_REMINDER}
      FROM unnest($1::text[], $2::text[], $3::text[]) AS x(handover_id, stream_id, reminder_id)
      JOIN reminder_chains c ON c.handover_id = x.handover_id
      ${LAST_GAP_REMINDER_X}
@@ -92,6 +100,7 @@ export async function loadDeliveryContexts(tx: EntityManager, keys: readonly Con
         revoked: row.revoked,
         candidates: row.candidates,
         lastGapReminderAt: isoOrNull(row.last_gap_reminder_at),
+        sinceLastGapReminderMs: msOrNull(row.since_last_gap_reminder_ms),
       },
     ]),
   );
@@ -122,7 +131,7 @@ const LOAD_HELD_CONTEXTS = statementFor(
               FROM users u WHERE u.county_id = ANY($4::uuid[]) AND ${REMINDABLE_U}
               GROUP BY u.county_id) k
           ) END AS candidates_by_county,
-          lg.created_at AS last_gap_reminder_at
+          lg.created_at AS last_gap_reminder_at, ${SINCE_LAST_GAP_REMINDER}
    FROM unnest($1::text[], $2::text[], $3::int[], $5::text[]) WITH ORDINALITY AS x(reminder_id, stream_id, seen_version, handover_id, n)
    LEFT JOIN LATERAL (SELECT true AS found FROM reminders WHERE id = x.reminder_id LIMIT 1) d ON true
    LEFT JOIN LATERAL (SELECT e.stream_version AS version FROM events e WHERE e.stream_id = x.stream_id ORDER BY e.stream_version DESC LIMIT 1) h ON true
@@ -146,6 +155,7 @@ export async function loadHeldDeliveryContexts(tx: EntityManager, keys: readonly
     revoked: boolean;
     candidates_by_county: Record<string, Candidate[]> | null;
     last_gap_reminder_at: Date | string | null;
+    since_last_gap_reminder_ms: number | string | null;
   }>(tx, LOAD_HELD_CONTEXTS, [
     keys.map((key) => key.reminderId),
     keys.map((key) => handoverStreamId(key.chain.handoverId)),
@@ -166,6 +176,7 @@ export async function loadHeldDeliveryContexts(tx: EntityManager, keys: readonly
       revoked: chain.handoverStatus === 'revoked' || row.revoked,
       candidates: candidates[chain.countyId] ?? [],
       lastGapReminderAt: isoOrNull(row.last_gap_reminder_at),
+      sinceLastGapReminderMs: msOrNull(row.since_last_gap_reminder_ms),
     });
   }
   return contexts;

@@ -60,7 +60,9 @@ function assessed(record: ChainRecord, gaps: Gap[]): ChainRecord {
 
 const opened = assessed(recorded, [officers(2), cameras, training]);
 
-type Options = Partial<Omit<DeliveryFacts, 'chain'>> & Partial<Pick<DeliveryInput, 'now' | 'today' | 'officer' | 'handover'>>;
+/** `now`: when the facts are read, for how long ago the last gap reminder went out. */
+type Options = Partial<Omit<DeliveryFacts, 'chain' | 'sinceLastGapReminderMs'>> &
+  Partial<Pick<DeliveryInput, 'today' | 'officer' | 'handover'>> & { now?: Date };
 
 function decide(job: ReminderJob, chain: ChainRecord, options: Options = {}): DeliveryDecision {
   const facts: DeliveryFacts = {
@@ -69,6 +71,7 @@ function decide(job: ReminderJob, chain: ChainRecord, options: Options = {}): De
     revoked: options.revoked ?? false,
     candidates: options.candidates ?? candidates,
     lastGapReminderAt: options.lastGapReminderAt ?? null,
+    sinceLastGapReminderMs: options.lastGapReminderAt ? (options.now ?? t0).getTime() - Date.parse(options.lastGapReminderAt) : null,
   };
   const officer = options.officer === undefined ? {} : { officer: options.officer };
   const handover = options.handover === undefined ? {} : { handover: options.handover };
@@ -78,7 +81,6 @@ function decide(job: ReminderJob, chain: ChainRecord, options: Options = {}): De
     facts,
     schedule,
     coalesceMs,
-    now: options.now ?? t0,
     today: options.today ?? '2026-03-01',
     ...officer,
     ...handover,

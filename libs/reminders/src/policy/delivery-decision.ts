@@ -42,6 +42,8 @@ export interface DeliveryFacts {
   readonly candidates: readonly Candidate[];
   /** When the chain's latest gap reminder (a step or an update) was written; null if none. ISO-8601. */
   readonly lastGapReminderAt: string | null;
+  /** How long ago that was, when the facts were read (the same clock as the reminders' times). */
+  readonly sinceLastGapReminderMs: number | null;
 }
 
 /** Facts only some kinds need, read by the service before it decides. */
@@ -61,7 +63,6 @@ export interface DeliveryInput extends KindFacts {
   readonly schedule: ReminderSchedule;
   /** REMINDER_COALESCE. */
   readonly coalesceMs: number;
-  readonly now: Date;
   /** The county's date today (TZ_COUNTY). */
   readonly today: string;
 }
@@ -161,14 +162,14 @@ function decideGapStep(input: DeliveryInput, job: GapJob): DeliveryDecision {
  * reminder has gone out since, which told the gaps as they were then.
  */
 function decideGapUpdate(input: DeliveryInput, job: GapUpdateJob): DeliveryDecision {
-  const { chain, lastGapReminderAt } = input.facts;
+  const { chain, lastGapReminderAt, sinceLastGapReminderMs } = input.facts;
   if (chain.revision < job.revision) return behind(chain, job);
   if (chain.episode !== job.episode || chain.fingerprint === null) return { kind: 'obsolete', reason: 'the gaps have closed since' };
   if (chain.nextStep === 0) return { kind: 'obsolete', reason: 'the first step is still to go, with the gaps as they are' };
   const last = lastGapReminderAt === null ? null : Date.parse(lastGapReminderAt);
   if (job.after !== undefined) {
     if (last !== null && last > Date.parse(job.after)) return { kind: 'obsolete', reason: 'a later reminder told the gaps' };
-  } else if (last !== null && input.now.getTime() - last < input.coalesceMs) {
+  } else if (last !== null && sinceLastGapReminderMs !== null && sinceLastGapReminderMs < input.coalesceMs) {
     const after = new Date(last).toISOString();
     return {
       kind: 'coalesced',
@@ -176,7 +177,7 @@ function decideGapUpdate(input: DeliveryInput, job: GapUpdateJob): DeliveryDecis
       next: {
         id: gapUpdateReminderId(job.handoverId, job.episode, `after-${last}`),
         job: { ...job, after },
-        delayMs: Math.max(0, last + input.coalesceMs - input.now.getTime()),
+        delayMs: Math.max(0, input.coalesceMs - sinceLastGapReminderMs),
       },
     };
   }
