@@ -20,7 +20,7 @@ import {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const COURSE = '综合行政执法实务';
+const COURSE = '市容环卫执法实务';
 
 /**
  * The journey a township lives: a handover recorded lacking officers, cameras and training; the
