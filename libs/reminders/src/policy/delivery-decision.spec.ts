@@ -1,5 +1,5 @@
 import type { Gap } from '@fangquan/domain';
-import { recordedHandover } from '../../test/fixtures';
+import { candidate, recordedHandover } from '../../test/fixtures';
 import { chainStateOf, type ChainRecord, withChainState } from '../chain/chain-record';
 import { applyHandoverEvent } from '../chain/handover-facts';
 import { decideChain } from '../chain/reminder-chain';
@@ -13,7 +13,6 @@ import {
   type GapUpdateJob,
 } from './delivery-decision';
 import { gapReminderId, gapUpdateReminderId } from './reminder-ids';
-import type { Candidate } from './reminder-recipients';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -22,15 +21,7 @@ const coalesceMs = 10 * MINUTE;
 const t0 = new Date('2026-03-01T02:00:00.000Z');
 const at = (ms: number): Date => new Date(t0.getTime() + ms);
 
-const person = (username: string, role: string, extra: Partial<Candidate> = {}): Candidate => ({
-  id: `id-${username}`,
-  username,
-  role,
-  department: null,
-  townshipId: null,
-  head: false,
-  ...extra,
-});
+const person = candidate;
 const office = person('office', 'county_admin');
 const head = person('head', 'county_admin', { head: true });
 const urban = person('urban', 'department', { department: '城市管理局' });
