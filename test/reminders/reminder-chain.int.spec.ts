@@ -19,6 +19,7 @@ import {
  * cameras the department committed → the department is reminded at once, again after 2 s and after
  * 4 s more, then every 4 s with the county office head added; the township receives the cameras →
  * the pending job is removed, those reminded hear that the gaps are closed, and nothing more comes.
+ * The township is told of the new handover, and of each step as a notice.
  */
 describe('reminders: the whole chain (PostgreSQL + Redis)', () => {
   let t: TestApp;
@@ -92,16 +93,19 @@ describe('reminders: the whole chain (PostgreSQL + Redis)', () => {
     expect(await remindersAbout(world.office, handover.id)).toEqual([]);
 
     // Every reminder is on the handover's record once, and shows its inbox deliveries.
+    // The first step and the township's notice of the new handover, then the chain's steps (the township told of each).
     const sent = (await historyOf(world, handover.id)).filter((entry) => entry.type === 'ReminderSent');
     expect(sent.map((entry) => `${String(entry.data.kind)}:${String(entry.data.step)}`)).toEqual([
       'gap:0',
+      'handover-recorded:0',
       'gap:1',
       'gap:2',
       'gap:3',
       'gaps-closed:3',
     ]);
-    expect(new Set(sent.map((entry) => entry.data.reminderId)).size).toBe(5);
-    expect(sent[3]?.data.recipients).toEqual([world.officeHead.username, world.urban.username].sort());
+    expect(new Set(sent.map((entry) => entry.data.reminderId)).size).toBe(6);
+    expect(sent[1]?.data.recipients).toEqual([world.township.username]);
+    expect(sent[4]?.data.recipients).toEqual([world.officeHead.username, world.urban.username, world.township.username].sort());
     const reminders = await world.township.client.get(`/api/v1/handovers/${handover.id}/reminders`);
     expectStatus(reminders, 200);
     const listed = reminders.body as {
@@ -112,15 +116,17 @@ describe('reminders: the whole chain (PostgreSQL + Redis)', () => {
     }[];
     expect(listed.map((r) => [r.kind, r.step, r.escalated])).toEqual([
       ['gap', 0, false],
+      ['handover-recorded', 0, false],
       ['gap', 1, false],
       ['gap', 2, false],
       ['gap', 3, true],
       ['gaps-closed', 3, false],
     ]);
-    expect(listed[3]?.deliveries).toEqual([
-      expect.objectContaining({ channel: 'inbox', recipient: world.officeHead.username, status: 'delivered', attempts: 1 }),
-      expect.objectContaining({ channel: 'inbox', recipient: world.urban.username, status: 'delivered', attempts: 1 }),
-    ]);
+    expect(listed[4]?.deliveries).toEqual(
+      [world.officeHead.username, world.urban.username, world.township.username]
+        .sort()
+        .map((recipient) => expect.objectContaining({ channel: 'inbox', recipient, status: 'delivered', attempts: 1 })),
+    );
   });
 
   it('marks the caller’s own reminder read, and answers 400/404 otherwise', async () => {

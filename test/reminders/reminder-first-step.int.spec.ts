@@ -35,9 +35,10 @@ describe('reminders: the first step, in the process manager’s batch (PostgreSQ
 
   afterAll(() => t?.close());
 
+  /** The gap reminders on the handover's record (the township's notice of the new handover is written beside them). */
   async function sentReminderIds(handoverId: string): Promise<string[]> {
     return (await historyOf(world, handoverId))
-      .filter((entry) => entry.type === 'ReminderSent')
+      .filter((entry) => entry.type === 'ReminderSent' && entry.data.kind === 'gap')
       .map((entry) => String(entry.data.reminderId));
   }
 

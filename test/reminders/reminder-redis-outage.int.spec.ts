@@ -124,16 +124,19 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
       250,
     );
     const inbox = (await t.dataSource.query(
-      `SELECT recipient_user_id::text AS id, count(*)::int AS n FROM inbox WHERE handover_id = ANY($1) GROUP BY 1 ORDER BY 1`,
+      `SELECT recipient_user_id::text AS id, count(*)::int AS n FROM inbox WHERE handover_id = ANY($1) AND kind = 'gap' GROUP BY 1 ORDER BY 1`,
       [ids],
     )) as { id: string; n: number }[];
-    expect(inbox).toEqual([world.office.id, world.officeHead.id].sort().map((id) => ({ id, n: ids.length })));
+    // The county office, and the township as a notice.
+    expect(inbox).toEqual([world.office.id, world.officeHead.id, world.township.id].sort().map((id) => ({ id, n: ids.length })));
+    // Each stream: its first gap reminder and the township's notice of the new handover, once each.
     const sent = (await t.dataSource.query(
-      `SELECT stream_id, count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND stream_id = ANY($1) GROUP BY 1`,
+      `SELECT stream_id, count(*) FILTER (WHERE data->>'kind' = 'gap')::int AS n, count(*) FILTER (WHERE data->>'kind' = 'handover-recorded')::int AS notices
+       FROM events WHERE type = 'ReminderSent' AND stream_id = ANY($1) GROUP BY 1`,
       [ids.map(handoverStreamId)],
-    )) as { n: number }[];
+    )) as { n: number; notices: number }[];
     expect(sent).toHaveLength(ids.length);
-    expect(sent.every((row) => row.n === 1)).toBe(true);
+    expect(sent.every((row) => row.n === 1 && row.notices === 1)).toBe(true);
     // The follow-up the failed round left: queued once Redis is back, delivered once.
     await eventually(
       'the follow-up left during the outage',
@@ -141,9 +144,10 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
       10_000,
     );
     await sleep(1500);
-    const [lateSent] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND stream_id = $1`, [
-      handoverStreamId(late.id),
-    ])) as { n: number }[];
+    const [lateSent] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE type = 'ReminderSent' AND data->>'kind' = 'gap' AND stream_id = $1`,
+      [handoverStreamId(late.id)],
+    )) as { n: number }[];
     expect(lateSent?.n).toBe(2);
   }, 90_000);
 });

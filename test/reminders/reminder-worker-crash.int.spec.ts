@@ -70,25 +70,36 @@ describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + R
       20,
     );
     await worker.kill('SIGKILL');
-    const atKill = await count('SELECT count(*)::text AS n FROM inbox');
-    expect(atKill).toBeLessThan(BURST * 2);
+    const atKill = await count(`SELECT count(*)::text AS n FROM inbox WHERE kind = 'gap'`);
+    expect(atKill).toBeLessThan(BURST * 3);
     await recording;
 
     worker = await startWorkerProcess(env);
     await eventually(
       'every reminder of the burst',
-      async () => ((await count(`SELECT count(*)::text AS n FROM reminders WHERE kind = 'gap'`)) === BURST ? true : undefined),
+      async () =>
+        (await count(`SELECT count(*)::text AS n FROM reminders WHERE kind = 'gap'`)) === BURST &&
+        (await count(`SELECT count(*)::text AS n FROM reminders WHERE kind = 'handover-recorded'`)) === BURST
+          ? true
+          : undefined,
       40_000,
       250,
     );
-    // Two recipients (the county office's users), each with every reminder once.
-    expect(await count('SELECT count(*)::text AS n FROM inbox')).toBe(BURST * 2);
+    // Three recipients of each gap reminder (the county office's users, and the township as a notice), each with every reminder once.
+    expect(await count(`SELECT count(*)::text AS n FROM inbox WHERE kind = 'gap'`)).toBe(BURST * 3);
     const perRecipient = (await t.dataSource.query(
-      'SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox GROUP BY 1 ORDER BY 1',
+      `SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox WHERE kind = 'gap' GROUP BY 1 ORDER BY 1`,
     )) as { id: string; n: number; distinct_n: number }[];
-    expect(perRecipient).toEqual([world.office.id, world.officeHead.id].sort().map((id) => ({ id, n: BURST, distinct_n: BURST })));
-    expect(await count(`SELECT count(*)::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST);
-    expect(await count(`SELECT count(DISTINCT data->>'reminderId')::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST);
+    expect(perRecipient).toEqual(
+      [world.office.id, world.officeHead.id, world.township.id].sort().map((id) => ({ id, n: BURST, distinct_n: BURST })),
+    );
+    // The township's notice of each new handover, once each.
+    const notices = (await t.dataSource.query(
+      `SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox WHERE kind = 'handover-recorded' GROUP BY 1`,
+    )) as { id: string; n: number; distinct_n: number }[];
+    expect(notices).toEqual([{ id: world.township.id, n: BURST, distinct_n: BURST }]);
+    expect(await count(`SELECT count(*)::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST * 2);
+    expect(await count(`SELECT count(DISTINCT data->>'reminderId')::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST * 2);
     expect(await count(`SELECT count(DISTINCT stream_id)::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST);
   });
 });

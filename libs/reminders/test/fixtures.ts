@@ -1,4 +1,5 @@
 import type { HandoverRecorded } from '@fangquan/domain';
+import type { Candidate } from '../src/policy/reminder-recipients';
 
 /** A handover recorded with no commitments (handover h-1 of team t-1), for the chain's unit specs. */
 export const recordedHandover: HandoverRecorded = {
@@ -17,3 +18,8 @@ export const recordedHandover: HandoverRecorded = {
     committed: { officers: [], equipment: [], training: [] },
   },
 };
+
+/** A user as recipient resolution sees them, for the policy's unit specs. */
+export function candidate(username: string, role: string, extra: Partial<Candidate> = {}): Candidate {
+  return { id: `id-${username}`, username, role, department: null, townshipId: null, head: false, ...extra };
+}

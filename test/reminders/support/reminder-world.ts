@@ -21,7 +21,7 @@ export interface Gap {
 export interface InboxItem {
   id: string;
   handoverId: string;
-  kind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
+  kind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed' | 'handover-recorded';
   gaps?: Gap[];
   step: number;
   createdAt: string;

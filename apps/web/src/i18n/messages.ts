@@ -256,7 +256,7 @@ export const zh = {
   'handover.attempts': '尝试次数',
   'handover.recipients': '接收人',
   'handover.step': '第 {step} 次提醒',
-  'handover.escalated': '已升级至负责人',
+  'handover.escalated': '已提级督办',
   'channel.inbox': '站内提醒',
   'channel.webhook': 'Webhook',
   'channel.email': '电子邮件',
@@ -286,6 +286,7 @@ export const zh = {
   'reminder.unanswered': '待答复提醒',
   'reminder.certificate-expiry': '执法证到期提醒',
   'reminder.gaps-closed': '缺口已补齐',
+  'reminder.handover-recorded': '新下放待承接确认',
   'reminder.other': '提醒',
 
   'inbox.title': '我的提醒',
@@ -769,6 +770,7 @@ export const en: Record<MessageKey, string> = {
   'reminder.unanswered': 'Unanswered handover',
   'reminder.certificate-expiry': 'Certificate expiry',
   'reminder.gaps-closed': 'Gaps closed',
+  'reminder.handover-recorded': 'New handover awaiting your answer',
   'reminder.other': 'Reminder',
 
   'inbox.title': 'My reminders',

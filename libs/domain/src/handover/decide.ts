@@ -11,7 +11,7 @@ import type {
   RecordReminderSent,
   RevokeHandover,
 } from './commands';
-import type { HandoverEvent } from './events';
+import { type HandoverEvent, reminderSentEvent } from './events';
 import type { HandoverState, HandoverStatus, RecordedHandover } from './state';
 
 /**
@@ -125,11 +125,7 @@ function recordReminderSent({ data }: RecordReminderSent, state: HandoverState):
   // Idempotent: a redelivered reminder is already on record (even if revoked since).
   if (state.sentReminderIds.includes(data.reminderId)) return accept();
   if (state.status === 'revoked') return refuse(revoked(state));
-  const { reminderId, kind, step, recipients, gaps } = data;
-  return accept({
-    type: 'ReminderSent',
-    data: { reminderId, kind, step, recipients, ...(gaps === undefined ? {} : { gaps }) },
-  });
+  return accept(reminderSentEvent(data));
 }
 
 type InStatus = { ok: true; state: RecordedHandover } | { ok: false; error: DomainError };

@@ -44,6 +44,27 @@ export type ReminderSent = DomainEvent<
   { reminderId: string; kind: ReminderKind; step: number; recipients: string[]; gaps?: Gap[] }
 >;
 
+/** What a ReminderSent records; `gaps` only for reminders about gaps. */
+export interface ReminderSentFacts {
+  readonly reminderId: string;
+  readonly kind: ReminderKind;
+  readonly step: number;
+  readonly recipients: readonly string[];
+  readonly gaps?: readonly Gap[] | null;
+}
+
+/**
+ * The one way a ReminderSent is built: by the handover decider (RecordReminderSent) and by the reminder
+ * delivery, which appends it in its own transaction.
+ */
+export function reminderSentEvent(facts: ReminderSentFacts): ReminderSent {
+  const { reminderId, kind, step, recipients, gaps } = facts;
+  return {
+    type: 'ReminderSent',
+    data: { reminderId, kind, step, recipients: [...recipients], ...(gaps === undefined || gaps === null ? {} : { gaps: [...gaps] }) },
+  };
+}
+
 export type HandoverEvent =
   HandoverRecorded | HandoverAccepted | HandoverContested | HandoverCommitmentsAmended | HandoverActivated | HandoverRevoked | ReminderSent;
 

@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly jwtSecret: string | undefined;
   readonly reminderStepsMs: readonly number[];
   readonly reminderRepeatMs: number;
+  /** REMINDER_COALESCE: gaps that grow again within this window after a reminder bring one more reminder at its end, not one each. */
+  readonly reminderCoalesceMs: number;
   readonly webhookUrl: string | undefined;
   readonly webhookSecret: string | undefined;
   readonly smtpUrl: string | undefined;
@@ -145,6 +147,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     jwtSecret: nonEmpty(env, 'JWT_SECRET'),
     reminderStepsMs: steps.map((s) => duration('REMINDER_STEPS', s)),
     reminderRepeatMs: duration('REMINDER_REPEAT', nonEmpty(env, 'REMINDER_REPEAT') ?? '7d'),
+    reminderCoalesceMs: duration('REMINDER_COALESCE', nonEmpty(env, 'REMINDER_COALESCE') ?? '10m'),
     webhookUrl: url('WEBHOOK_URL', nonEmpty(env, 'WEBHOOK_URL'), ['http:', 'https:']),
     webhookSecret: nonEmpty(env, 'WEBHOOK_SECRET'),
     smtpUrl: url('SMTP_URL', nonEmpty(env, 'SMTP_URL'), ['smtp:', 'smtps:']),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assessReadiness, type Gap, type PowerItemState, teamCapacity, type TeamState } from '@fangquan/domain';
 import type { EntityManager } from 'typeorm';
-import { gapsClosedReminderId } from '../policy/reminder-ids';
+import { gapsClosedReminderId, gapUpdateReminderId, handoverRecordedReminderId } from '../policy/reminder-ids';
 import type { ScheduledReminder } from '../queues/reminder-queues';
 import { chainStateOf, type ChainRecord, withChainState } from './chain-record';
 import { LedgerAggregates, powerKey } from './ledger-aggregates';
@@ -17,7 +17,8 @@ export interface ChainChanges {
 /**
  * Assesses handovers' current gaps — the power's requirements against the team as it is now (loaded
  * from their streams in the caller's transaction, every team and power in one read) as of `today` — and turns
- * each change of gaps into chain changes and jobs. Used by the process manager for every batch and by
+ * each change of gaps into chain changes and jobs (decideChain: steps follow time, growth is told at
+ * once, shrinking only updates the chain), and a handover just recorded into its township's notice. Used by the process manager for every batch and by
  * the readiness sweep (certificates lapse with the calendar, not with an event).
  */
 @Injectable()
@@ -78,9 +79,9 @@ export class ChainReassessment {
         case 'open':
           changes.add.push(gapStep(current.handoverId, decision.next));
           break;
-        case 'change':
-          pushDefined(changes.remove, pendingReminderId(current.handoverId, decision.previous));
-          changes.add.push(gapStep(current.handoverId, decision.next));
+        case 'grow':
+          // The pending step stays where it is, due at its time; the growth is told at once.
+          if (decision.remind) changes.add.push(gapUpdate(current.handoverId, decision.next));
           break;
         case 'close':
           pushDefined(changes.remove, pendingReminderId(current.handoverId, decision.previous));
@@ -98,6 +99,7 @@ export class ChainReassessment {
         case 'revoke':
           pushDefined(changes.remove, pendingReminderId(current.handoverId, decision.previous));
           break;
+        case 'shrink':
         case 'refresh':
         case 'none':
           break;
@@ -107,17 +109,32 @@ export class ChainReassessment {
         }
       }
       const before = original.get(current.handoverId);
+      // A handover just recorded: its township is told at once that it awaits its answer.
+      if (before === undefined && current.handoverStatus === 'recorded') changes.add.push(handoverRecordedNotice(current.handoverId));
       if (before === undefined || JSON.stringify(before) !== JSON.stringify(current)) changes.records.push(current);
     }
     return changes;
   }
 }
 
-/** The job of the step a chain waits for, due at once (a new episode, or gaps that changed). */
+/** The job of the step a chain waits for, due at once (a new episode). */
 function gapStep(handoverId: string, chain: ChainState): ScheduledReminder {
   const step = pendingStep(handoverId, chain, 0);
   if (step === undefined) throw new Error(`Chain of handover ${handoverId} has no pending step`);
   return step;
+}
+
+/** The reminder of gaps that grew, due at once (its delivery coalesces it with a reminder just sent). */
+function gapUpdate(handoverId: string, chain: ChainState): ScheduledReminder {
+  return {
+    id: gapUpdateReminderId(handoverId, chain.episode, `r${chain.revision}`),
+    job: { kind: 'gap-update', handoverId, episode: chain.episode, revision: chain.revision },
+    delayMs: 0,
+  };
+}
+
+function handoverRecordedNotice(handoverId: string): ScheduledReminder {
+  return { id: handoverRecordedReminderId(handoverId), job: { kind: 'handover-recorded', handoverId }, delayMs: 0 };
 }
 
 function pushDefined(list: string[], value: string | undefined): void {

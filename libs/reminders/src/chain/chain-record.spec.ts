@@ -37,8 +37,8 @@ describe('a chain’s follow-up, left for the relay', () => {
   it('is the chain’s pending step as a job, delayed until it is due', () => {
     expect(waiting).toMatchObject({ nextStep: 1, followUpDueAt: at(3 * 86_400_000) });
     expect(followUpOf(waiting, now)).toEqual({
-      id: gapReminderId({ handoverId: 'h-1', episode: 1, revision: 1, fingerprint: waiting.fingerprint ?? '', step: 1 }),
-      job: { kind: 'gap', handoverId: 'h-1', episode: 1, revision: 1, fingerprint: waiting.fingerprint, step: 1 },
+      id: gapReminderId({ handoverId: 'h-1', episode: 1, step: 1 }),
+      job: { kind: 'gap', handoverId: 'h-1', episode: 1, revision: 1, step: 1 },
       delayMs: 3 * 86_400_000,
     });
   });
@@ -47,11 +47,20 @@ describe('a chain’s follow-up, left for the relay', () => {
     expect(followUpOf(waiting, new Date(now.getTime() + 4 * 86_400_000))?.delayMs).toBe(0);
   });
 
-  it('stays through a refresh of the same gaps, and goes with a new revision: other gaps, closed, revoked', () => {
+  it('stays while the episode is open, whatever the gaps do (steps follow time), and goes when it closes or is revoked', () => {
     const refreshed = assessed(waiting, [{ ...drones(2), responsible: '城市管理局' }]);
     expect(refreshed.revision).toBe(waiting.revision);
     expect(refreshed.followUpDueAt).toBe(waiting.followUpDueAt);
-    for (const gaps of [[drones(1)], [], null]) {
+    for (const gaps of [[drones(1)], [drones(2), { ...drones(1), item: 'body-camera' }]]) {
+      const next = assessed(waiting, gaps);
+      expect(next.revision).toBe(waiting.revision + 1);
+      expect(next.followUpDueAt).toBe(waiting.followUpDueAt);
+      expect(followUpOf(next, now)).toEqual({
+        ...followUpOf(waiting, now),
+        job: { ...followUpOf(waiting, now)?.job, revision: next.revision },
+      });
+    }
+    for (const gaps of [[], null]) {
       const next = assessed(waiting, gaps);
       expect(next.revision).toBe(waiting.revision + 1);
       expect(next.followUpDueAt).toBeNull();

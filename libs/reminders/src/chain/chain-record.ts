@@ -42,9 +42,9 @@ export function chainStateOf(record: ChainRecord): ChainState {
 }
 
 /**
- * The record with the chain state `next` (and when its episode opened or closed). A new revision has a
- * new pending step, queued or delivered at once, or none: a follow-up still waiting for the relay is
- * dropped with the revision it belonged to.
+ * The record with the chain state `next` (and when its episode opened or closed). A follow-up still
+ * waiting for the relay stays while the episode is open (the step is due by time, whatever the gaps
+ * do), and is dropped when it closes or the handover is revoked.
  */
 export function withChainState(record: ChainRecord, next: ChainState, now: string): ChainRecord {
   const opened = next.episode !== record.episode;
@@ -56,7 +56,8 @@ export function withChainState(record: ChainRecord, next: ChainState, now: strin
     fingerprint: next.fingerprint,
     gaps: [...next.gaps],
     nextStep: next.nextStep,
-    followUpDueAt: next.revision === record.revision ? record.followUpDueAt : null,
+    // Steps follow time: a follow-up not queued yet stays while its episode is open, whatever the gaps do.
+    followUpDueAt: next.fingerprint !== null && next.episode === record.episode ? record.followUpDueAt : null,
     openedAt: opened ? now : record.openedAt,
     closedAt: closed ? now : opened ? null : record.closedAt,
   };

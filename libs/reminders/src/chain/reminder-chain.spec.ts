@@ -1,5 +1,5 @@
 import type { Gap } from '@fangquan/domain';
-import { decideChain, NEW_CHAIN, pendingReminderId, type ChainState } from './reminder-chain';
+import { decideChain, grew, NEW_CHAIN, pendingReminderId, type ChainState } from './reminder-chain';
 
 const officers = (missing: number, responsible = 'county-office'): Gap => ({
   resource: 'officers',
@@ -24,13 +24,47 @@ describe('reminder chain', () => {
     expect(decideChain(NEW_CHAIN, [])).toEqual({ kind: 'none' });
   });
 
-  it('follows changed gaps at the step it had reached, under a new revision', () => {
+  it('follows shrinking gaps in its content only: no reminder, the step it waits for stays', () => {
     const open = { ...next(decideChain(NEW_CHAIN, [officers(2), cameras])), nextStep: 2 };
-    const changed = decideChain(open, [officers(1), cameras]);
-    expect(changed.kind).toBe('change');
-    expect(next(changed)).toMatchObject({ episode: 1, revision: 2, nextStep: 2 });
-    expect(next(changed).fingerprint).not.toBe(open.fingerprint);
-    expect(pendingReminderId('h', next(changed))).not.toBe(pendingReminderId('h', open));
+    const shrunk = decideChain(open, [officers(1), cameras]);
+    expect(shrunk.kind).toBe('shrink');
+    expect(next(shrunk)).toMatchObject({ episode: 1, revision: 2, nextStep: 2, gaps: [officers(1), cameras] });
+    expect(next(shrunk).fingerprint).not.toBe(open.fingerprint);
+    // The step due by time is the same job: its id does not follow the content.
+    expect(pendingReminderId('h', next(shrunk))).toBe(pendingReminderId('h', open));
+    expect(decideChain(next(shrunk), [cameras]).kind).toBe('shrink');
+  });
+
+  it('tells a new or larger gap at once, once, without moving the step or escalating', () => {
+    const open = { ...next(decideChain(NEW_CHAIN, [officers(1)])), nextStep: 1 };
+    const larger = decideChain(open, [officers(2)]);
+    expect(larger).toMatchObject({ kind: 'grow', remind: true, next: { episode: 1, revision: 2, nextStep: 1, gaps: [officers(2)] } });
+    const added = decideChain(open, [officers(1), cameras]);
+    expect(added).toMatchObject({ kind: 'grow', remind: true, next: { nextStep: 1 } });
+    expect(pendingReminderId('h', next(added))).toBe(pendingReminderId('h', open));
+    // Before step 0 has gone, step 0 itself carries the new gaps: no extra reminder.
+    expect(decideChain({ ...open, nextStep: 0 }, [officers(2)])).toMatchObject({ kind: 'grow', remind: false });
+  });
+
+  it('never moves the step, whatever the number of changes', () => {
+    let chain: ChainState = { ...next(decideChain(NEW_CHAIN, [officers(2), cameras])), nextStep: 1 };
+    const journey = [[officers(1), cameras], [cameras], [officers(1), cameras], [officers(2)], [officers(1)]];
+    for (const gaps of journey) {
+      const decision = decideChain(chain, gaps);
+      chain = next(decision);
+      expect(chain.nextStep).toBe(1);
+      expect(chain.episode).toBe(1);
+    }
+    expect(chain.revision).toBe(1 + journey.length);
+  });
+
+  it('calls growth a gap that is new or misses more, whoever is responsible', () => {
+    expect(grew([officers(2)], [officers(1)])).toBe(false);
+    expect(grew([officers(2), cameras], [cameras])).toBe(false);
+    expect(grew([officers(1)], [officers(2)])).toBe(true);
+    expect(grew([officers(1)], [officers(1), cameras])).toBe(true);
+    expect(grew([officers(1)], [cameras])).toBe(true);
+    expect(grew([officers(2)], [officers(2, '城市管理局')])).toBe(false);
   });
 
   it('keeps the chain when only the details of the same gaps change', () => {

@@ -4,7 +4,8 @@ import type { ScheduledReminder } from '../queues/reminder-queues';
 
 /**
  * A handover's reminder chain, as the process manager keeps it: which episode of gaps is open
- * (fingerprint not null), which step is due next, and a revision that counts every change.
+ * (fingerprint not null), the gaps as they are now, which step is due next (steps follow time: each
+ * is due a REMINDER_STEPS delay after the one before), and a revision that counts every change.
  */
 export interface ChainState {
   readonly episode: number;
@@ -19,9 +20,14 @@ export interface ChainState {
 export const NEW_CHAIN: ChainState = { episode: 0, revision: 0, fingerprint: null, gaps: [], nextStep: 0 };
 
 /**
- * What to do when a handover's gaps are assessed anew:
+ * What to do when a handover's gaps are assessed anew. Steps follow time only: no change of gaps moves
+ * the step the chain waits for, or escalates it.
  * - `open`: gaps appeared → new episode, step 0 at once;
- * - `change`: other gaps → the pending job goes, the same step is due at once for the new gaps;
+ * - `shrink`: fewer or smaller gaps, none new or larger → the chain's content follows (the pending step
+ *   will remind of what is left), no reminder now;
+ * - `grow`: a new gap, or a larger one → the content follows and one reminder goes at once (`remind`:
+ *   an update at the level the chain has reached; false while its step 0 is still to go, which will
+ *   carry the new gaps anyway);
  * - `close`: no gaps left → the pending job goes, a gaps-closed notice to those reminded;
  * - `revoke`: the handover was revoked → the pending job goes, nothing more is sent;
  * - `refresh`: the same gaps with other details (e.g. who is responsible) → kept for the next step;
@@ -31,7 +37,8 @@ export type ChainDecision =
   | { readonly kind: 'none' }
   | { readonly kind: 'refresh'; readonly next: ChainState }
   | { readonly kind: 'open'; readonly next: ChainState }
-  | { readonly kind: 'change'; readonly previous: ChainState; readonly next: ChainState }
+  | { readonly kind: 'shrink'; readonly previous: ChainState; readonly next: ChainState }
+  | { readonly kind: 'grow'; readonly previous: ChainState; readonly next: ChainState; readonly remind: boolean }
   | { readonly kind: 'close'; readonly previous: ChainState; readonly next: ChainState }
   | { readonly kind: 'revoke'; readonly previous: ChainState; readonly next: ChainState };
 
@@ -53,28 +60,30 @@ export function decideChain(chain: ChainState, gaps: readonly Gap[] | null): Cha
     };
   }
   if (chain.fingerprint !== fingerprint) {
-    return { kind: 'change', previous: chain, next: { ...chain, revision: chain.revision + 1, fingerprint, gaps: [...gaps] } };
+    const next = { ...chain, revision: chain.revision + 1, fingerprint, gaps: [...gaps] };
+    if (!grew(chain.gaps, gaps)) return { kind: 'shrink', previous: chain, next };
+    return { kind: 'grow', previous: chain, next, remind: chain.nextStep > 0 };
   }
   if (JSON.stringify(sortedGaps(chain.gaps)) === JSON.stringify(sortedGaps(gaps))) return { kind: 'none' };
   return { kind: 'refresh', next: { ...chain, gaps: [...gaps] } };
 }
 
+/** Whether `after` holds a gap that `before` did not, or a larger one (more missing) of the same resource and item. */
+export function grew(before: readonly Gap[], after: readonly Gap[]): boolean {
+  const missing = new Map(before.map((gap) => [JSON.stringify([gap.resource, gap.item]), gap.missing]));
+  return after.some((gap) => gap.missing > (missing.get(JSON.stringify([gap.resource, gap.item])) ?? 0));
+}
+
 /** The id of the job a chain is waiting for; undefined when nothing is pending. */
 export function pendingReminderId(handoverId: string, chain: ChainState): string | undefined {
   if (chain.fingerprint === null) return undefined;
-  return gapReminderId({
-    handoverId,
-    episode: chain.episode,
-    revision: chain.revision,
-    fingerprint: chain.fingerprint,
-    step: chain.nextStep,
-  });
+  return gapReminderId({ handoverId, episode: chain.episode, step: chain.nextStep });
 }
 
 /** The job of the step a chain waits for, `delayMs` from now; undefined when nothing is pending. */
 export function pendingStep(handoverId: string, chain: ChainState, delayMs: number): ScheduledReminder | undefined {
   const id = pendingReminderId(handoverId, chain);
-  if (id === undefined || chain.fingerprint === null) return undefined;
+  if (id === undefined) return undefined;
   return {
     id,
     job: {
@@ -82,7 +91,6 @@ export function pendingStep(handoverId: string, chain: ChainState, delayMs: numb
       handoverId,
       episode: chain.episode,
       revision: chain.revision,
-      fingerprint: chain.fingerprint,
       step: chain.nextStep,
     },
     delayMs,

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { daysBetween, type ReminderKind } from '@fangquan/domain';
 import { EventStore, type SingleAppend, StreamVersionConflictError } from '@fangquan/event-store';
-import { handoverStreamId } from '@fangquan/domain';
+import { handoverStreamId, reminderSentEvent } from '@fangquan/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import { LedgerAggregates } from '../chain/ledger-aggregates';
 import { type ChainRecord, withFollowUp } from '../chain/chain-record';
-import { deliveryJobId, gapReminderId } from '../policy/reminder-ids';
-import type { ReminderDetail } from '../policy/reminder-message';
-import { type Candidate, gapRecipientScope, selectRecipients, townshipRecipientScope } from '../policy/reminder-recipients';
-import { delayAfterStep, isEscalatedStep, type ReminderSchedule } from '../policy/reminder-schedule';
+import { decideDelivery, type DeliveryDecision, type GapJob, type GapUpdateJob, type KindFacts } from '../policy/delivery-decision';
+import { outsideDeliveries } from '../policy/outside-deliveries';
+import type { Candidate } from '../policy/reminder-recipients';
+import { delayAfterStep, type ReminderSchedule } from '../policy/reminder-schedule';
 import type { ReminderJob } from '../queues/job-data';
 import { ReminderQueues, type ScheduledDelivery, type ScheduledReminder } from '../queues/reminder-queues';
 import { advanceChain } from '../chain/chain-rows';
@@ -19,29 +18,33 @@ import {
   type DeliveryContext,
   loadDeliveryContexts,
   loadHeldDeliveryContexts,
-  type OutsideDelivery,
   recipientsOf,
   type ReminderToRecord,
   type ReminderWrite,
   writeReminders,
 } from './reminder-records';
 
-export type DeliveryStatus = 'delivered' | 'already-delivered' | 'obsolete' | 'no-recipients';
+export type { GapJob } from '../policy/delivery-decision';
+
+export type DeliveryStatus = 'delivered' | 'already-delivered' | 'obsolete' | 'coalesced' | 'no-recipients';
 
 export interface DeliveryResult {
   readonly status: DeliveryStatus;
   readonly reason?: string;
   /** Webhook and e-mail jobs to queue once the reminder has committed. */
   readonly outside: ScheduledDelivery[];
-  /** The next step of a gap chain. */
+  /** What follows: the next step of a gap chain, or the reminder at the end of a coalescing window. */
   readonly next?: ScheduledReminder;
 }
 
-export type GapJob = Extract<ReminderJob, { kind: 'gap' }>;
+/** The jobs the worker delivers together (GapDeliveryBatcher) and the process manager in its batch. */
+type BatchedJob = GapJob | GapUpdateJob;
+/** The jobs a process manager's batch may deliver itself: those that need no facts beyond the chain. */
+type DueNowJob = BatchedJob | Extract<ReminderJob, { kind: 'handover-recorded' }>;
 
-/** A gap step due now (see planDueNow). */
+/** A reminder due now that the process manager's batch delivers itself (see planDueNow). */
 export interface DueGapStep extends ScheduledReminder {
-  readonly job: GapJob;
+  readonly job: DueNowJob;
 }
 
 export interface DueNowPlan {
@@ -49,8 +52,9 @@ export interface DueNowPlan {
   readonly queued: ScheduledReminder[];
 }
 
-/** What deliverHere leaves to its caller: the steps to queue as jobs, and the chains to save moved on. */
+/** What deliverHere leaves to its caller: the jobs to queue, and the chains to save moved on. */
 export interface DeliveredHere {
+  /** Reminders not delivered here, to queue as they are, and what follows those delivered (a coalesced update's later reminder). */
   readonly handedBack: ScheduledReminder[];
   /** The chains of the steps delivered (or with nobody to remind), at their next step, left for FollowUpRelay. */
   readonly moved: ChainRecord[];
@@ -65,30 +69,28 @@ type ChainMove = 'delivery' | 'caller';
 
 export interface GapDelivery {
   readonly reminderId: string;
-  readonly job: GapJob;
+  readonly job: BatchedJob;
 }
 
-/** What a delivery decided before writing: an outcome at once, or a reminder to write and append. */
-type Plan = { readonly done: DeliveryResult } | { readonly write: ReminderWrite; readonly result: DeliveryResult };
+interface Item {
+  readonly reminderId: string;
+  readonly job: ReminderJob;
+}
 
 const SYSTEM_ACTOR = 'system:reminders';
 const DUE_NOW_SAVEPOINT = 'fangquan_reminders_due_now';
 /** How many times the batch's deliveries are tried, each time without the one step whose stream moved. */
 const DUE_NOW_ROUNDS = 3;
+/** The order in which one handover's reminders due at once are written: the township's notice last, so that it is its unread item. */
+const DUE_NOW_ORDER: Record<DueNowJob['kind'], number> = { gap: 0, 'gap-update': 0, 'handover-recorded': 1 };
 
 /** The stream a refused append names when it knows which one moved (a lost race for the key does not). */
 function movedStreamOf(error: unknown): string | undefined {
   return error instanceof StreamVersionConflictError && error.actual !== null ? error.streamId : undefined;
 }
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-const obsolete = (reason: string): DeliveryResult => ({ status: 'obsolete', reason, outside: [] });
 
 /** The contexts of jobs' reminders, their chains locked and read in the same statement. */
-function lockedContexts(
-  tx: EntityManager,
-  items: readonly { reminderId: string; job: ReminderJob }[],
-): Promise<Map<string, DeliveryContext>> {
+function lockedContexts(tx: EntityManager, items: readonly Item[]): Promise<Map<string, DeliveryContext>> {
   return loadDeliveryContexts(
     tx,
     items.map((item) => ({
@@ -97,6 +99,18 @@ function lockedContexts(
       reminderId: item.reminderId,
     })),
   );
+}
+
+/** Splits reminders into rounds with at most one reminder of each handover (one ReminderSent per stream and statement), in DUE_NOW_ORDER. */
+function oneEachRounds(steps: readonly DueGapStep[]): DueGapStep[][] {
+  const rounds: DueGapStep[][] = [];
+  const seen = new Map<string, number>();
+  for (const step of [...steps].sort((a, b) => DUE_NOW_ORDER[a.job.kind] - DUE_NOW_ORDER[b.job.kind])) {
+    const round = seen.get(step.job.handoverId) ?? 0;
+    seen.set(step.job.handoverId, round + 1);
+    (rounds[round] ??= []).push(step);
+  }
+  return rounds;
 }
 
 /**
@@ -131,15 +145,15 @@ export class ReminderDeliveryService {
   }
 
   /**
-   * Delivers gap steps of different handovers together: one transaction, one statement to read,
-   * one to write, one to append every ReminderSent. When the transaction fails (a lost race on one stream), each is
-   * delivered on its own, so one conflict never fails the others.
+   * Delivers gap steps (and updates) of different handovers together: one transaction, one statement
+   * to read, one to write, one to append every ReminderSent. When the transaction fails (a lost race on
+   * one stream), each is delivered on its own, so one conflict never fails the others.
    */
   async deliverGaps(items: readonly GapDelivery[]): Promise<PromiseSettledResult<DeliveryResult>[]> {
     const distinct = new Set(items.map((item) => item.job.handoverId)).size === items.length;
     if (items.length > 1 && distinct) {
       try {
-        return await this.dataSource.transaction(async (tx) => this.deliverGapsIn(tx, items, await lockedContexts(tx, items), 'delivery'));
+        return await this.dataSource.transaction(async (tx) => this.deliverAll(tx, items, await lockedContexts(tx, items), 'delivery'));
       } catch {
         // One by one below.
       }
@@ -148,40 +162,64 @@ export class ReminderDeliveryService {
   }
 
   /**
-   * Which gap steps can be delivered in the caller's transaction (`deliverHere`): those due now, one per
-   * handover, while no outside channel is configured — a webhook or e-mail job must not be queued
-   * before its reminder commits, so with one the delivery worker takes every step. The others go to
-   * the queue as they are. The step after each of `here` is left on its chain for the relay (see
-   * deliverHere); a step handed back is delivered by the worker, which queues its next step itself.
+   * Which reminders can be delivered in the caller's transaction (`deliverHere`): gap steps, gap updates
+   * and the township's notice of a new handover that are due now, while no outside channel is
+   * configured — a webhook or e-mail job must not be queued before its reminder commits, so with one
+   * the delivery worker takes every reminder. The others go to the queue as they are. The step after
+   * each gap step of `here` is left on its chain for the relay (see deliverHere); a step handed back is
+   * delivered by the worker, which queues its next step itself.
    */
   planDueNow(steps: readonly ScheduledReminder[]): DueNowPlan {
     const plan: DueNowPlan = { here: [], queued: [] };
     if (this.config.webhookUrl !== undefined || this.config.smtpUrl !== undefined) return { ...plan, queued: [...steps] };
-    const handovers = new Set<string>();
     for (const step of steps) {
       const { job } = step;
-      if (job.kind === 'gap' && step.delayMs === 0 && !handovers.has(job.handoverId)) {
-        handovers.add(job.handoverId);
+      if (step.delayMs === 0 && (job.kind === 'gap' || job.kind === 'gap-update' || job.kind === 'handover-recorded'))
         plan.here.push({ ...step, job });
-      } else plan.queued.push(step);
+      else plan.queued.push(step);
     }
     return plan;
   }
 
   /**
-   * Delivers gap steps in the caller's transaction: the process manager's, which holds their chains
-   * (`chains`, by handover id: locked, or new) and saves them after — no job and no second transaction
-   * for the first reminder of a chain, the chains neither read nor written here. Answers the chains
-   * of the steps delivered moved on to their next step, due at its time (followUpDueAt: FollowUpRelay
-   * queues it), so that the caller writes each chain once. Under a savepoint: when the
-   * delivery fails, it leaves nothing behind. If one handover's stream moved since its head was read
-   * (or a user's command wrote it after this transaction began: see LogOrderConflictError), that step
-   * is handed back and the others are delivered again without it, up to DUE_NOW_ROUNDS times; any
-   * other failure hands every step back, as is a step whose chain is not among `chains`. The steps
-   * handed back are to queue as jobs, their chains left as they are.
+   * Delivers reminders due now in the caller's transaction: the process manager's, which holds their
+   * chains (`chains`, by handover id: locked, or new) and saves them after — no job and no second
+   * transaction for the first reminder of a chain, the chains neither read nor written here. Answers the
+   * chains of the gap steps delivered moved on to their next step, due at its time (followUpDueAt:
+   * FollowUpRelay queues it), so that the caller writes each chain once. One round per reminder of a
+   * handover (a handover recorded with gaps has its first step and the township's notice), each under a
+   * savepoint: when a delivery fails, it leaves nothing behind. If one handover's stream moved since its
+   * head was read (or a user's command wrote it after this transaction began: see LogOrderConflictError),
+   * that reminder is handed back and the others are delivered again without it, up to DUE_NOW_ROUNDS
+   * times; any other failure hands every reminder of the round back, as is a reminder whose chain is
+   * not among `chains`, and the later reminders of a handover handed back. What is handed back is to
+   * queue as jobs, the chains left as they are.
    */
   async deliverHere(tx: EntityManager, steps: readonly DueGapStep[], chains: ReadonlyMap<string, ChainRecord>): Promise<DeliveredHere> {
-    if (steps.length === 0) return { handedBack: [], moved: [] };
+    const handedBack: ScheduledReminder[] = [];
+    const moved = new Map<string, ChainRecord>();
+    const refused = new Set<string>();
+    for (const round of oneEachRounds(steps)) {
+      const pending = round.filter((step) => {
+        if (!refused.has(step.job.handoverId)) return true;
+        handedBack.push(step);
+        return false;
+      });
+      const delivered = await this.deliverRound(tx, pending, chains);
+      for (const step of delivered.handedBack) refused.add(step.job.handoverId);
+      handedBack.push(...delivered.handedBack, ...delivered.following);
+      for (const record of delivered.moved) moved.set(record.handoverId, record);
+    }
+    return { handedBack, moved: [...moved.values()] };
+  }
+
+  /** One round of deliverHere: at most one reminder per handover. */
+  private async deliverRound(
+    tx: EntityManager,
+    steps: readonly DueGapStep[],
+    chains: ReadonlyMap<string, ChainRecord>,
+  ): Promise<{ handedBack: DueGapStep[]; following: ScheduledReminder[]; moved: ChainRecord[] }> {
+    if (steps.length === 0) return { handedBack: [], following: [], moved: [] };
     const pending = [...steps];
     const handedBack: DueGapStep[] = [];
     await tx.query(`SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
@@ -193,7 +231,7 @@ export class ReminderDeliveryService {
           const chain = chains.get(item.job.handoverId);
           return chain === undefined ? [] : [{ reminderId: item.reminderId, chain }];
         });
-        outcomes = await this.deliverGapsIn(tx, items, await loadHeldDeliveryContexts(tx, held), 'caller');
+        outcomes = await this.deliverAll(tx, items, await loadHeldDeliveryContexts(tx, held), 'caller');
       } catch (error) {
         await tx.query(`ROLLBACK TO SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
         const moved =
@@ -203,65 +241,31 @@ export class ReminderDeliveryService {
           if (pending.length > 0) continue;
         } else handedBack.push(...pending.splice(0));
         await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
-        return { handedBack, moved: [] };
+        return { handedBack, following: [], moved: [] };
       }
       await tx.query(`RELEASE SAVEPOINT ${DUE_NOW_SAVEPOINT}`);
       const now = this.clock.now();
       const moved: ChainRecord[] = [];
+      const following: ScheduledReminder[] = [];
       for (const [index, step] of pending.entries()) {
         const outcome = outcomes[index];
         if (outcome?.status !== 'fulfilled') {
           handedBack.push(step);
           continue;
         }
+        const { job } = step;
+        if (job.kind !== 'gap') {
+          if (outcome.value.next !== undefined) following.push(outcome.value.next);
+          continue;
+        }
         // The step is done (written now or before, or nobody to remind): the chain waits for the next one.
-        const chain = chains.get(step.job.handoverId);
+        const chain = chains.get(job.handoverId);
         if (chain !== undefined && outcome.value.status !== 'obsolete') {
-          moved.push(
-            withFollowUp(chain, step.job.step + 1, new Date(now.getTime() + delayAfterStep(this.schedule, step.job.step)).toISOString()),
-          );
+          moved.push(withFollowUp(chain, job.step + 1, new Date(now.getTime() + delayAfterStep(this.schedule, job.step)).toISOString()));
         }
       }
-      return { handedBack, moved };
+      return { handedBack, following, moved };
     }
-  }
-
-  /** Delivers gap steps given their contexts (a step without one is not ready: its outcome is rejected). */
-  private async deliverGapsIn(
-    tx: EntityManager,
-    items: readonly GapDelivery[],
-    contexts: ReadonlyMap<string, DeliveryContext>,
-    move: ChainMove,
-  ): Promise<PromiseSettledResult<DeliveryResult>[]> {
-    const outcomes: PromiseSettledResult<DeliveryResult>[] = [];
-    const writes: { index: number; write: ReminderWrite; result: DeliveryResult; context: DeliveryContext }[] = [];
-    for (const [index, item] of items.entries()) {
-      const context = contexts.get(item.reminderId);
-      try {
-        if (context === undefined) throw new ChainNotReadyError(`handover ${item.job.handoverId} has no reminder chain yet`);
-        let plan: Plan;
-        if (context.delivered) plan = { done: await this.alreadyDelivered(tx, item.reminderId, item.job, context.chain) };
-        else if (context.revoked) plan = { done: obsolete('the handover was revoked') };
-        else plan = this.planGap(item.reminderId, item.job, context, move);
-        if ('done' in plan) {
-          if (plan.done.status === 'no-recipients' && move === 'delivery') await advanceChain(tx, item.job.handoverId, item.job.step + 1);
-          outcomes[index] = { status: 'fulfilled', value: plan.done };
-        } else writes.push({ index, write: plan.write, result: plan.result, context });
-      } catch (error) {
-        outcomes[index] = { status: 'rejected', reason: error };
-      }
-    }
-    await writeReminders(
-      tx,
-      writes.map((entry) => entry.write),
-    );
-    // Every ReminderSent of the batch in one statement, each against the head read with its chain.
-    await this.eventStore.appendOneEach(
-      writes.map((entry) => this.sentAppend(entry.write.reminder, entry.context.streamVersion)),
-      { transaction: tx },
-    );
-    for (const entry of writes) outcomes[entry.index] = { status: 'fulfilled', value: entry.result };
-    return outcomes;
   }
 
   /** Queues the webhook / e-mail jobs and the next step (after the delivery committed); `more`: further next steps. */
@@ -271,39 +275,25 @@ export class ReminderDeliveryService {
   }
 
   private async deliverIn(tx: EntityManager, reminderId: string, job: ReminderJob): Promise<DeliveryResult> {
-    const context = (await lockedContexts(tx, [{ reminderId, job }])).get(reminderId);
-    if (context === undefined) throw new ChainNotReadyError(`handover ${job.handoverId} has no reminder chain yet`);
-    if (context.delivered) return this.alreadyDelivered(tx, reminderId, job, context.chain);
-    if (context.revoked) return obsolete('the handover was revoked');
+    const item = { reminderId, job };
+    const contexts = await lockedContexts(tx, [item]);
+    const context = contexts.get(reminderId);
+    const facts = context === undefined || context.delivered || context.revoked ? {} : await this.kindFacts(tx, job, context);
+    const [outcome] = await this.deliverAll(tx, [item], contexts, 'delivery', facts);
+    if (outcome === undefined) throw new Error(`no outcome for reminder ${reminderId}`);
+    if (outcome.status === 'rejected') throw outcome.reason;
+    return outcome.value;
+  }
+
+  /** What the pure decision needs beyond the chain, for the kinds that need it (read in the delivery's transaction). */
+  private async kindFacts(tx: EntityManager, job: ReminderJob, context: DeliveryContext): Promise<KindFacts> {
     switch (job.kind) {
-      case 'gap': {
-        const plan = this.planGap(reminderId, job, context, 'delivery');
-        if (!('done' in plan))
-          return this.record(tx, context, plan.write.reminder, plan.write.nextStep).then((result) => ({
-            ...result,
-            ...plan.result,
-            outside: result.outside,
-          }));
-        if (plan.done.status === 'no-recipients') await advanceChain(tx, job.handoverId, job.step + 1);
-        return plan.done;
-      }
-      case 'gaps-closed': {
-        if (context.chain.revision < job.revision)
-          throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${context.chain.revision}, the job at ${job.revision}`);
-        const reminded = await remindedInEpisode(tx, job.handoverId, job.episode);
-        return this.record(
-          tx,
-          context,
-          { ...this.base(reminderId, context.chain, 'gaps-closed', reminded.lastStep, reminded.recipients), episode: job.episode },
-          null,
-        );
-      }
+      case 'gaps-closed':
+        return { reminded: await remindedInEpisode(tx, job.handoverId, job.episode) };
+      case 'handover-recorded':
       case 'unanswered': {
         const handover = (await this.aggregates.handover(job.handoverId, tx)).state;
-        if (handover.status !== 'recorded') return obsolete(`the handover is ${handover.status}: answered or revoked`);
-        const recipients = selectRecipients(context.candidates, townshipRecipientScope(context.chain.townshipId));
-        const detail: ReminderDetail = { type: 'unanswered', effectiveOn: handover.effectiveOn, daysBefore: job.daysBefore };
-        return this.record(tx, context, { ...this.base(reminderId, context.chain, 'unanswered', 0, recipients), detail }, null);
+        return { handover: { status: handover.status, effectiveOn: handover.status === 'none' ? '' : handover.effectiveOn } };
       }
       case 'certificate-expiry': {
         const team = (await this.aggregates.team(context.chain.teamId, tx)).state;
@@ -311,93 +301,107 @@ export class ReminderDeliveryService {
           team.status === 'formed'
             ? team.officers.find((o) => o.officerId === job.officerId && o.certificateExpiresOn === job.expiresOn)
             : undefined;
-        if (officer === undefined) return obsolete('the officer has left the team or renewed the certificate');
-        if (daysBetween(this.today(), officer.certificateExpiresOn) < 0)
-          return obsolete('the certificate has expired: the gap reminders take over');
-        const recipients = selectRecipients(context.candidates, townshipRecipientScope(context.chain.townshipId));
-        const detail: ReminderDetail = {
-          type: 'certificate',
-          officerName: officer.name,
-          certificateNumber: officer.certificateNumber,
-          expiresOn: officer.certificateExpiresOn,
-          daysBefore: job.daysBefore,
-        };
-        return this.record(tx, context, { ...this.base(reminderId, context.chain, 'certificate-expiry', 0, recipients), detail }, null);
+        return { officer: officer ?? null };
       }
-      default: {
-        const unknown: never = job;
-        throw new Error(`Unknown reminder job ${JSON.stringify(unknown)}`);
-      }
+      default:
+        return {};
     }
   }
 
-  /** Whether a gap step is still due, and to whom. */
-  private planGap(reminderId: string, job: GapJob, context: DeliveryContext, move: ChainMove): Plan {
-    const { chain } = context;
-    if (chain.revision < job.revision)
-      throw new ChainNotReadyError(`chain of ${job.handoverId} is at revision ${chain.revision}, the job at ${job.revision}`);
-    if (chain.revision !== job.revision || chain.fingerprint !== job.fingerprint || chain.episode !== job.episode)
-      return { done: obsolete('the gaps have changed or closed since') };
-    // Behind the job: the step before it is written in a transaction that has not committed yet (or
-    // rolled back after queuing this job, and will be written again). Retried, never dropped.
-    if (chain.nextStep < job.step)
-      throw new ChainNotReadyError(`chain of ${job.handoverId} waits for step ${chain.nextStep}, the job is step ${job.step}`);
-    if (chain.nextStep !== job.step) return { done: obsolete(`the chain waits for step ${chain.nextStep}, not ${job.step}`) };
-    const escalated = isEscalatedStep(this.schedule, job.step);
-    const recipients = selectRecipients(context.candidates, gapRecipientScope(chain.gaps, escalated));
-    const next = this.nextStep(job);
-    if (recipients.length === 0)
-      return { done: { status: 'no-recipients', reason: 'no user of the responsible department or county office', outside: [], next } };
-    const reminder: ReminderToRecord = {
-      ...this.base(reminderId, chain, 'gap', job.step, recipients),
-      episode: job.episode,
-      escalated,
-      gaps: chain.gaps,
-    };
-    const outside = this.outside(reminderId, recipients);
-    return {
-      write: { reminder, outside: outside.rows, nextStep: move === 'delivery' ? job.step + 1 : null },
-      result: { status: 'delivered', outside: outside.jobs, next },
-    };
-  }
-
-  /** Writes the rows and appends ReminderSent; nobody to remind writes nothing (a gap chain still moves on). */
-  private async record(
+  /**
+   * Decides each reminder (decideDelivery) and does what the decisions say, in the caller's transaction:
+   * every reminder to deliver written in one statement, every ReminderSent appended in one statement,
+   * each against the head read with its chain. A reminder without a context (its chain not committed
+   * yet), or one whose chain is behind it, is rejected (retried).
+   */
+  private async deliverAll(
     tx: EntityManager,
-    context: DeliveryContext,
-    reminder: ReminderToRecord,
-    nextStep: number | null,
-  ): Promise<DeliveryResult> {
-    if (reminder.recipients.length === 0) {
-      if (nextStep !== null) await advanceChain(tx, reminder.handoverId, nextStep);
-      return { status: 'no-recipients', reason: 'no user of the responsible department, county office or township', outside: [] };
+    items: readonly Item[],
+    contexts: ReadonlyMap<string, DeliveryContext>,
+    move: ChainMove,
+    kindFacts: KindFacts = {},
+  ): Promise<PromiseSettledResult<DeliveryResult>[]> {
+    const outcomes: PromiseSettledResult<DeliveryResult>[] = [];
+    const writes: { index: number; write: ReminderWrite; result: DeliveryResult; context: DeliveryContext }[] = [];
+    const now = this.clock.now();
+    for (const [index, item] of items.entries()) {
+      const context = contexts.get(item.reminderId);
+      try {
+        if (context === undefined) throw new ChainNotReadyError(`handover ${item.job.handoverId} has no reminder chain yet`);
+        const decision = decideDelivery({
+          ...kindFacts,
+          reminderId: item.reminderId,
+          job: item.job,
+          facts: context,
+          schedule: this.schedule,
+          coalesceMs: this.config.reminderCoalesceMs,
+          today: localDate(now, this.config.timeZone),
+        });
+        if (decision.kind === 'deliver') {
+          const outside = this.outside(item.reminderId, decision.reminder.recipients);
+          const nextStep = move === 'delivery' ? (decision.advanceTo ?? null) : null;
+          writes.push({
+            index,
+            write: { reminder: decision.reminder, outside: outside.rows, nextStep },
+            result: { status: 'delivered', outside: outside.jobs, ...(decision.next === undefined ? {} : { next: decision.next }) },
+            context,
+          });
+        } else outcomes[index] = { status: 'fulfilled', value: await this.settle(tx, item, decision, move) };
+      } catch (error) {
+        outcomes[index] = { status: 'rejected', reason: error };
+      }
     }
-    const outside = this.outside(reminder.reminderId, reminder.recipients);
-    await writeReminders(tx, [{ reminder, outside: outside.rows, nextStep }]);
-    await this.appendSent(tx, reminder, context.streamVersion);
-    return { status: 'delivered', outside: outside.jobs };
+    await writeReminders(
+      tx,
+      writes.map((entry) => entry.write),
+    );
+    await this.eventStore.appendOneEach(
+      writes.map((entry) => this.sentAppend(entry.write.reminder, entry.context.streamVersion)),
+      { transaction: tx },
+    );
+    for (const entry of writes) outcomes[entry.index] = { status: 'fulfilled', value: entry.result };
+    return outcomes;
   }
 
-  /** ReminderSent on the handover's stream, expecting the version read with the chain: a concurrent append makes it conflict. */
-  private async appendSent(tx: EntityManager, reminder: ReminderToRecord, expectedVersion: number): Promise<void> {
-    const { streamId, event, metadata } = this.sentAppend(reminder, expectedVersion);
-    await this.eventStore.append(streamId, expectedVersion, [event], metadata, { transaction: tx });
+  /** The outcome of a decision that writes no reminder. */
+  private async settle(
+    tx: EntityManager,
+    item: Item,
+    decision: Exclude<DeliveryDecision, { kind: 'deliver' }>,
+    move: ChainMove,
+  ): Promise<DeliveryResult> {
+    switch (decision.kind) {
+      case 'not-ready':
+        throw new ChainNotReadyError(decision.reason);
+      case 'already-delivered': {
+        const outside = this.outside(item.reminderId, await recipientsOf(tx, item.reminderId)).jobs;
+        return { status: 'already-delivered', outside, ...(decision.next === undefined ? {} : { next: decision.next }) };
+      }
+      case 'obsolete':
+        return { status: 'obsolete', reason: decision.reason, outside: [] };
+      case 'coalesced':
+        return { status: 'coalesced', reason: decision.reason, outside: [], next: decision.next };
+      case 'no-recipients':
+        if (decision.advanceTo !== undefined && move === 'delivery') await advanceChain(tx, item.job.handoverId, decision.advanceTo);
+        return {
+          status: 'no-recipients',
+          reason: decision.reason,
+          outside: [],
+          ...(decision.next === undefined ? {} : { next: decision.next }),
+        };
+      default: {
+        const unknown: never = decision;
+        throw new Error(`Unknown delivery decision ${JSON.stringify(unknown)}`);
+      }
+    }
   }
 
+  /** ReminderSent on the handover's stream (built as the handover decider builds it), expecting the version read with the chain. */
   private sentAppend(reminder: ReminderToRecord, expectedVersion: number): SingleAppend {
     return {
       streamId: handoverStreamId(reminder.handoverId),
       expectedVersion,
-      event: {
-        type: 'ReminderSent',
-        data: {
-          reminderId: reminder.reminderId,
-          kind: reminder.kind,
-          step: reminder.step,
-          recipients: reminder.recipients.map((user) => user.username),
-          ...(reminder.gaps === null ? {} : { gaps: reminder.gaps }),
-        },
-      },
+      event: reminderSentEvent({ ...reminder, recipients: reminder.recipients.map((user) => user.username) }),
       metadata: {
         actor: SYSTEM_ACTOR,
         countyId: reminder.countyId,
@@ -408,67 +412,7 @@ export class ReminderDeliveryService {
     };
   }
 
-  /** A job run again after its reminder committed: queue what may not have been queued. */
-  private async alreadyDelivered(tx: EntityManager, reminderId: string, job: ReminderJob, chain: ChainRecord): Promise<DeliveryResult> {
-    const outside = this.outside(reminderId, await recipientsOf(tx, reminderId)).jobs;
-    const current =
-      job.kind === 'gap' &&
-      chain.handoverStatus !== 'revoked' &&
-      chain.revision === job.revision &&
-      chain.fingerprint === job.fingerprint &&
-      chain.nextStep === job.step + 1;
-    return { status: 'already-delivered', outside, ...(current && job.kind === 'gap' ? { next: this.nextStep(job) } : {}) };
-  }
-
-  private nextStep(job: GapJob): ScheduledReminder {
-    const step = job.step + 1;
-    return { id: gapReminderId({ ...job, step }), job: { ...job, step }, delayMs: delayAfterStep(this.schedule, job.step) };
-  }
-
-  private base(
-    reminderId: string,
-    chain: ChainRecord,
-    kind: ReminderKind,
-    step: number,
-    recipients: readonly Candidate[],
-  ): ReminderToRecord {
-    return {
-      reminderId,
-      handoverId: chain.handoverId,
-      countyId: chain.countyId,
-      kind,
-      step,
-      episode: null,
-      escalated: false,
-      gaps: null,
-      detail: null,
-      recipients,
-      townshipName: chain.townshipName,
-      powerCode: chain.powerCode,
-      powerName: chain.powerName,
-    };
-  }
-
-  /** The webhook (when WEBHOOK_URL is set) and the e-mails (when SMTP_URL is set): MAIL_TO and recipients whose username is an address. */
-  private outside(reminderId: string, recipients: readonly Candidate[]): { rows: OutsideDelivery[]; jobs: ScheduledDelivery[] } {
-    const rows: OutsideDelivery[] = [];
-    const { webhookUrl, smtpUrl, mailTo } = this.config;
-    if (webhookUrl !== undefined) {
-      const url = new URL(webhookUrl);
-      rows.push({ channel: 'webhook', target: webhookUrl, label: `${url.origin}${url.pathname}` });
-    }
-    if (smtpUrl !== undefined) {
-      const addresses = new Set([...mailTo, ...recipients.map((user) => user.username).filter((name) => EMAIL.test(name))]);
-      for (const address of [...addresses].sort()) rows.push({ channel: 'email', target: address, label: address });
-    }
-    const jobs = rows.map((row) => ({
-      id: deliveryJobId(reminderId, row.channel, row.target),
-      job: { reminderId, channel: row.channel, recipient: row.target },
-    }));
-    return { rows, jobs };
-  }
-
-  private today(): string {
-    return localDate(this.clock.now(), this.config.timeZone);
+  private outside(reminderId: string, recipients: readonly Candidate[]): ReturnType<typeof outsideDeliveries> {
+    return outsideDeliveries(this.config, reminderId, recipients);
   }
 }

@@ -1,28 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, statementFor } from '@fangquan/event-store';
-import { type Gap, handoverStreamId, type ReminderKind } from '@fangquan/domain';
+import { handoverStreamId } from '@fangquan/domain';
 import type { ChainRecord } from '../chain/chain-record';
 import { type ChainRowSql, toRecord } from '../chain/chain-rows';
-import type { ReminderDetail } from '../policy/reminder-message';
+import type { DeliveryFacts, ReminderDraft } from '../policy/delivery-decision';
 import type { Candidate } from '../policy/reminder-recipients';
 
 /** A reminder about to be delivered, with everything its rows and messages need. */
-export interface ReminderToRecord {
-  readonly reminderId: string;
-  readonly handoverId: string;
-  readonly countyId: string;
-  readonly kind: ReminderKind;
-  readonly step: number;
-  readonly episode: number | null;
-  readonly escalated: boolean;
-  readonly gaps: Gap[] | null;
-  readonly detail: ReminderDetail | null;
-  readonly recipients: readonly Candidate[];
-  readonly townshipName: string | null;
-  readonly powerCode: string;
-  readonly powerName: string | null;
-}
+export type ReminderToRecord = ReminderDraft;
 
 /** An outside delivery to queue once the reminder has committed. */
 export interface OutsideDelivery {
@@ -34,14 +20,9 @@ export interface OutsideDelivery {
 }
 
 /** What a delivery reads first, in one statement, with the chain row locked. */
-export interface DeliveryContext {
-  readonly chain: ChainRecord;
-  /** The reminder is written already (a job that runs again after a crash). */
-  readonly delivered: boolean;
+export interface DeliveryContext extends DeliveryFacts {
   /** The handover stream's version: ReminderSent is appended expecting it. */
   readonly streamVersion: number;
-  readonly revoked: boolean;
-  /** The county's users who can be reminded. */
   readonly candidates: Candidate[];
 }
 
@@ -51,6 +32,23 @@ interface ContextRow {
   stream_version: number;
   revoked: boolean;
   candidates: Candidate[];
+  last_gap_reminder_at: Date | string | null;
+  since_last_gap_reminder_ms: number | string | null;
+}
+
+/** The chain's latest gap reminder (a step or an update), for coalescing: alias x holds the handover id. */
+const LAST_GAP_REMINDER_X = `LEFT JOIN LATERAL (SELECT g.created_at FROM reminders g WHERE g.handover_id = x.handover_id AND g.kind = 'gap'
+     ORDER BY g.created_at DESC LIMIT 1) lg ON true`;
+
+/** How long ago (ms, the database's clock, as the reminders' created_at) the latest gap reminder was written. */
+const SINCE_LAST_GAP_REMINDER = `(extract(epoch FROM clock_timestamp() - lg.created_at) * 1000)::float8 AS since_last_gap_reminder_ms`;
+
+function msOrNull(value: number | string | null | undefined): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function isoOrNull(value: Date | string | null | undefined): string | null {
+  return value === null || value === undefined ? null : new Date(value).toISOString();
 }
 
 /** One reminder to deliver: the handover, its stream and the reminder id. */
@@ -71,9 +69,11 @@ const LOAD_CONTEXTS = statementFor(
             EXISTS (SELECT 1 FROM reminders WHERE id = x.reminder_id) AS delivered,
             (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = x.stream_id)::int AS stream_version,
             (c.handover_status = 'revoked' OR EXISTS (SELECT 1 FROM events WHERE stream_id = x.stream_id AND stream_version > c.handover_version AND type = 'HandoverRevoked')) AS revoked,
-            (SELECT coalesce(${CANDIDATES_OF_U}, '[]'::jsonb) FROM users u WHERE u.county_id = c.county_id::uuid AND ${REMINDABLE_U}) AS candidates
+            (SELECT coalesce(${CANDIDATES_OF_U}, '[]'::jsonb) FROM users u WHERE u.county_id = c.county_id::uuid AND ${REMINDABLE_U}) AS candidates,
+            lg.created_at AS last_gap_reminder_at, ${SINCE_LAST_GAP_REMINDER}
      FROM unnest($1::text[], $2::text[], $3::text[]) AS x(handover_id, stream_id, reminder_id)
      JOIN reminder_chains c ON c.handover_id = x.handover_id
+     ${LAST_GAP_REMINDER_X}
      ORDER BY c.handover_id FOR UPDATE OF c`,
 );
 
@@ -99,6 +99,8 @@ export async function loadDeliveryContexts(tx: EntityManager, keys: readonly Con
         streamVersion: Number(row.stream_version),
         revoked: row.revoked,
         candidates: row.candidates,
+        lastGapReminderAt: isoOrNull(row.last_gap_reminder_at),
+        sinceLastGapReminderMs: msOrNull(row.since_last_gap_reminder_ms),
       },
     ]),
   );
@@ -115,7 +117,7 @@ export interface HeldChainKey {
  * back (or locking them again). Each reminder is looked up by its key (a LATERAL with LIMIT, so the
  * planner probes the indexes instead of hashing whole tables), and the county's users come once per
  * county, on the first row. $1 reminder id[], $2 stream id[], $3 handover version the chain has seen[],
- * $4 county id[] (distinct).
+ * $4 county id[] (distinct), $5 handover id[].
  */
 const LOAD_HELD_CONTEXTS = statementFor(
   'fangquan_delivery_contexts_held',
@@ -128,11 +130,13 @@ const LOAD_HELD_CONTEXTS = statementFor(
               SELECT u.county_id::text AS county_id, ${CANDIDATES_OF_U} AS users
               FROM users u WHERE u.county_id = ANY($4::uuid[]) AND ${REMINDABLE_U}
               GROUP BY u.county_id) k
-          ) END AS candidates_by_county
-   FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS x(reminder_id, stream_id, seen_version, n)
+          ) END AS candidates_by_county,
+          lg.created_at AS last_gap_reminder_at, ${SINCE_LAST_GAP_REMINDER}
+   FROM unnest($1::text[], $2::text[], $3::int[], $5::text[]) WITH ORDINALITY AS x(reminder_id, stream_id, seen_version, handover_id, n)
    LEFT JOIN LATERAL (SELECT true AS found FROM reminders WHERE id = x.reminder_id LIMIT 1) d ON true
    LEFT JOIN LATERAL (SELECT e.stream_version AS version FROM events e WHERE e.stream_id = x.stream_id ORDER BY e.stream_version DESC LIMIT 1) h ON true
    LEFT JOIN LATERAL (SELECT true AS found FROM events e WHERE e.stream_id = x.stream_id AND e.stream_version > x.seen_version AND e.type = 'HandoverRevoked' LIMIT 1) r ON true
+   ${LAST_GAP_REMINDER_X}
    ORDER BY x.n`,
 );
 
@@ -150,11 +154,14 @@ export async function loadHeldDeliveryContexts(tx: EntityManager, keys: readonly
     stream_version: number;
     revoked: boolean;
     candidates_by_county: Record<string, Candidate[]> | null;
+    last_gap_reminder_at: Date | string | null;
+    since_last_gap_reminder_ms: number | string | null;
   }>(tx, LOAD_HELD_CONTEXTS, [
     keys.map((key) => key.reminderId),
     keys.map((key) => handoverStreamId(key.chain.handoverId)),
     keys.map((key) => key.chain.handoverVersion),
     counties,
+    keys.map((key) => key.chain.handoverId),
   ]);
   const candidates = rows[0]?.candidates_by_county ?? {};
   const chains = new Map(keys.map((key) => [key.reminderId, key.chain]));
@@ -168,6 +175,8 @@ export async function loadHeldDeliveryContexts(tx: EntityManager, keys: readonly
       streamVersion: Number(row.stream_version),
       revoked: chain.handoverStatus === 'revoked' || row.revoked,
       candidates: candidates[chain.countyId] ?? [],
+      lastGapReminderAt: isoOrNull(row.last_gap_reminder_at),
+      sinceLastGapReminderMs: msOrNull(row.since_last_gap_reminder_ms),
     });
   }
   return contexts;
@@ -209,6 +218,10 @@ const WRITE_REMINDERS = statementFor(
        SELECT (x.inbox_ids->>((rc.n - 1)::int))::uuid, x.id, (rc.value->>'userId')::uuid, x.county_id, x.handover_id, x.kind, nullif(x.gaps, 'null'::jsonb), x.step, clock_timestamp()
        FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) WITH ORDINALITY AS rc(value, n)
        ON CONFLICT (reminder_id, recipient_user_id) DO NOTHING),
+     s AS (
+       UPDATE inbox o SET read_at = clock_timestamp()
+       FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) AS rc
+       WHERE o.recipient_user_id = (rc->>'userId')::uuid AND o.handover_id = x.handover_id AND o.read_at IS NULL AND o.reminder_id <> x.id),
      d AS (
        INSERT INTO reminder_deliveries (reminder_id, channel, recipient, status, attempts, updated_at)
        SELECT x.id, 'inbox', rc->>'username', 'delivered', 1, clock_timestamp() FROM x JOIN r ON r.id = x.id, jsonb_array_elements(x.recipients) AS rc
@@ -223,7 +236,8 @@ const WRITE_REMINDERS = statementFor(
 
 /**
  * Writes, in one statement for any number of reminders: each reminder, one inbox row per recipient
- * and the delivery rows (inbox delivered; webhook and e-mail pending) — each insert idempotent — and,
+ * (superseding the recipient's unread items of the same handover: they count as read, the new item
+ * carries what is current — one unread item per handover) and the delivery rows (inbox delivered; webhook and e-mail pending) — each insert idempotent — and,
  * for gap steps, moves the chains on (their next steps are queued once this commits: nothing is left
  * for the relay). $1 the reminders (JSON), $2 the handover ids of the chains to move on.
  */

@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { certificateReminderId, gapReminderId, gapsClosedReminderId, unansweredReminderId } from '../policy/reminder-ids';
+import {
+  certificateReminderId,
+  gapReminderId,
+  gapsClosedReminderId,
+  gapUpdateReminderId,
+  handoverRecordedReminderId,
+  unansweredReminderId,
+} from '../policy/reminder-ids';
 import { MalformedJobError, parseReminderJob, type ReminderJob } from '../queues/job-data';
 import { throttledErrorLog } from '../queues/redis-error-log';
 import { REMINDER_QUEUE, WORKER_BULL_CONFIG, WORKER_LOCK_MS, WORKER_MAX_STALLED, WORKER_STALLED_INTERVAL_MS } from '../queues/queue-names';
@@ -13,6 +20,14 @@ export function expectedReminderId(job: ReminderJob): string {
   switch (job.kind) {
     case 'gap':
       return gapReminderId(job);
+    case 'gap-update':
+      return gapUpdateReminderId(
+        job.handoverId,
+        job.episode,
+        job.after === undefined ? `r${job.revision}` : `after-${Date.parse(job.after)}`,
+      );
+    case 'handover-recorded':
+      return handoverRecordedReminderId(job.handoverId);
     case 'gaps-closed':
       return gapsClosedReminderId(job.handoverId, job.episode);
     case 'unanswered':
@@ -53,7 +68,9 @@ export class ReminderProcessor extends WorkerHost {
     if (job.id !== expected)
       throw new MalformedJobError('reminder', `job id ${String(job.id)} is not the reminder id ${expected} its data names`);
     const result =
-      data.kind === 'gap' ? await this.batcher.submit({ reminderId: expected, job: data }) : await this.delivery.deliver(expected, data);
+      data.kind === 'gap' || data.kind === 'gap-update'
+        ? await this.batcher.submit({ reminderId: expected, job: data })
+        : await this.delivery.deliver(expected, data);
     await this.delivery.followUp(result);
     return result.reason === undefined ? result.status : `${result.status}: ${result.reason}`;
   }

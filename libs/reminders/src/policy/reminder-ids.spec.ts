@@ -1,13 +1,25 @@
-import { certificateReminderId, deliveryJobId, gapReminderId, gapsClosedReminderId, safeId, unansweredReminderId } from './reminder-ids';
+import {
+  certificateReminderId,
+  deliveryJobId,
+  gapReminderId,
+  gapsClosedReminderId,
+  gapUpdateReminderId,
+  handoverRecordedReminderId,
+  safeId,
+  unansweredReminderId,
+} from './reminder-ids';
 
 const handoverId = '3f1c2a9e-1d2b-4c3d-9e8f-0a1b2c3d4e5f';
 
 describe('reminder ids', () => {
   it('are deterministic and free of ":" (BullMQ custom ids)', () => {
-    const step = { handoverId, episode: 2, revision: 5, fingerprint: '00ff00ff00ff00ff', step: 3 };
-    expect(gapReminderId(step)).toBe(`gap.${handoverId}.2.5.00ff00ff00ff00ff.3`);
+    const step = { handoverId, episode: 2, step: 3 };
+    expect(gapReminderId(step)).toBe(`gap.${handoverId}.2.3`);
     expect(gapReminderId({ ...step })).toBe(gapReminderId(step));
-    expect(gapReminderId({ ...step, revision: 6 })).not.toBe(gapReminderId(step));
+    expect(gapReminderId({ ...step, episode: 3 })).not.toBe(gapReminderId(step));
+    expect(gapUpdateReminderId(handoverId, 2, 'r7')).toBe(`gap.${handoverId}.2.update.r7`);
+    expect(gapUpdateReminderId(handoverId, 2, 'after-1767225600000')).toBe(`gap.${handoverId}.2.update.after-1767225600000`);
+    expect(handoverRecordedReminderId(handoverId)).toBe(`handover-recorded.${handoverId}`);
     expect(gapsClosedReminderId(handoverId, 2)).toBe(`closed.${handoverId}.2`);
     expect(unansweredReminderId(handoverId, 14)).toBe(`unanswered.${handoverId}.14`);
     expect(certificateReminderId(handoverId, 'o-1', '2026-01-31', 30)).toBe(`certificate.${handoverId}.o-1.2026-01-31.30`);

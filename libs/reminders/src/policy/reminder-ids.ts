@@ -7,19 +7,30 @@ import { createHash } from 'node:crypto';
  * '.', and every id starts with its kind.
  */
 
+/** A step of a gap chain: steps follow time, so each step of an episode is sent once, whatever the gaps do meanwhile. */
 export interface GapStep {
   readonly handoverId: string;
   /** Counts the times gaps appeared on the handover (1 for the first). */
   readonly episode: number;
-  /** Counts every change of the chain (open, change, close): a chain that comes back to earlier gaps gets new ids. */
-  readonly revision: number;
-  /** `gapFingerprint` of the gaps the step reminds of. */
-  readonly fingerprint: string;
   readonly step: number;
 }
 
 export function gapReminderId(step: GapStep): string {
-  return safeId(`gap.${step.handoverId}.${step.episode}.${step.revision}.${step.fingerprint}.${step.step}`);
+  return safeId(`gap.${step.handoverId}.${step.episode}.${step.step}`);
+}
+
+/**
+ * The reminder of gaps that grew between two steps: `key` is `r<revision>` for the one due at once
+ * (one per change of the chain), `after-<ms>` for the one due at the end of the REMINDER_COALESCE
+ * window after the reminder written at that time (every growth within the window shares it).
+ */
+export function gapUpdateReminderId(handoverId: string, episode: number, key: string): string {
+  return safeId(`gap.${handoverId}.${episode}.update.${key}`);
+}
+
+/** The township's notice of a handover recorded to its team, awaiting its answer: one per handover. */
+export function handoverRecordedReminderId(handoverId: string): string {
+  return safeId(`handover-recorded.${handoverId}`);
 }
 
 export function gapsClosedReminderId(handoverId: string, episode: number): string {

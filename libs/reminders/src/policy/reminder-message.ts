@@ -68,6 +68,15 @@ export function reminderMessage(content: ReminderContent): { subject: string; te
       lines.push(`行政执法事项「${power}」将于 ${detail?.effectiveOn ?? '近期'} 生效，${township}尚未承接确认或提出异议，请尽快答复。`);
       break;
     }
+    case 'handover-recorded': {
+      const detail = content.detail?.type === 'unanswered' ? content.detail : null;
+      subject = `【新下放】「${power}」已下放至${township}，待承接确认`;
+      lines.push(
+        `县级已将行政执法事项「${power}」下放至${township}，将于 ${detail?.effectiveOn ?? '近期'} 生效，请在生效前承接确认或提出异议。`,
+      );
+      if (gaps.length > 0) lines.push('目前尚缺的履职条件：', ...gaps.map((gap) => `· ${describeGap(gap)}`));
+      break;
+    }
     case 'certificate-expiry': {
       const detail = content.detail?.type === 'certificate' ? content.detail : null;
       subject = `【证件到期】${township}执法人员证件即将到期`;

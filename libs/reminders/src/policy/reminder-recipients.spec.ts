@@ -1,5 +1,6 @@
 import type { Gap } from '@fangquan/domain';
-import { type Candidate, gapRecipientScope, selectRecipients, townshipRecipientScope } from './reminder-recipients';
+import { candidate } from '../../test/fixtures';
+import { gapRecipientScope, selectRecipients, townshipRecipientScope } from './reminder-recipients';
 
 const gap = (resource: Gap['resource'], item: string, responsible: string): Gap => ({
   resource,
@@ -9,15 +10,7 @@ const gap = (resource: Gap['resource'], item: string, responsible: string): Gap 
   missing: 2,
   responsible,
 });
-const user = (username: string, role: string, extra: Partial<Candidate> = {}): Candidate => ({
-  id: `id-${username}`,
-  username,
-  role,
-  department: null,
-  townshipId: null,
-  head: false,
-  ...extra,
-});
+const user = candidate;
 
 const county = user('zy.office', 'county_admin');
 const countyHead = user('zy.head', 'county_admin', { head: true });

@@ -3,8 +3,14 @@ import { parseDeliveryJob, parseReminderJob, parseSweep } from './job-data';
 
 describe('job data', () => {
   it('reads a well-formed reminder job', () => {
-    const data = { kind: 'gap', handoverId: 'h-1', episode: 1, revision: 2, fingerprint: 'ff', step: 0 };
+    const data = { kind: 'gap', handoverId: 'h-1', episode: 1, revision: 2, step: 0 };
     expect(parseReminderJob('gap', data)).toEqual(data);
+    const update = { kind: 'gap-update', handoverId: 'h-1', episode: 1, revision: 3, after: '2026-03-01T02:00:00.000Z' };
+    expect(parseReminderJob('gap-update', update)).toEqual(update);
+    expect(parseReminderJob('handover-recorded', { kind: 'handover-recorded', handoverId: 'h-1' })).toEqual({
+      kind: 'handover-recorded',
+      handoverId: 'h-1',
+    });
     expect(
       parseReminderJob('unanswered', { kind: 'unanswered', handoverId: 'h', effectiveOn: '2026-07-01', daysBefore: 14 }),
     ).toMatchObject({ daysBefore: 14 });
@@ -17,6 +23,9 @@ describe('job data', () => {
     );
     expect(() => parseReminderJob('gap', { kind: 'unanswered', handoverId: 'h' })).toThrow(/does not match the job name/);
     expect(() => parseReminderJob('x', { kind: 'x', handoverId: 'h' })).toThrow(/unknown kind/);
+    expect(() =>
+      parseReminderJob('gap-update', { kind: 'gap-update', handoverId: 'h', episode: 1, revision: 1, after: 'yesterday' }),
+    ).toThrow(/after must be an ISO-8601 time/);
     expect(() => parseReminderJob('unanswered', { kind: 'unanswered', handoverId: 'h', effectiveOn: '2026-02-30', daysBefore: 3 })).toThrow(
       /effectiveOn/,
     );

@@ -8,13 +8,22 @@ import { isValidDate } from '@fangquan/domain';
  */
 export type ReminderJob =
   | {
+      /** A step of a gap chain, due by time. `revision`: the chain's when the step was scheduled (a chain behind it is not committed yet). */
       readonly kind: 'gap';
       readonly handoverId: string;
       readonly episode: number;
       readonly revision: number;
-      readonly fingerprint: string;
       readonly step: number;
     }
+  | {
+      /** Gaps that grew between steps; `after`: due at the end of the coalescing window after the reminder of that time (ISO-8601). */
+      readonly kind: 'gap-update';
+      readonly handoverId: string;
+      readonly episode: number;
+      readonly revision: number;
+      readonly after?: string;
+    }
+  | { readonly kind: 'handover-recorded'; readonly handoverId: string }
   | { readonly kind: 'gaps-closed'; readonly handoverId: string; readonly episode: number; readonly revision: number }
   | { readonly kind: 'unanswered'; readonly handoverId: string; readonly effectiveOn: string; readonly daysBefore: number }
   | {
@@ -83,9 +92,17 @@ export function parseReminderJob(name: string, raw: unknown): ReminderJob {
         handoverId,
         episode: whole(queue, data, 'episode', 1),
         revision: whole(queue, data, 'revision', 1),
-        fingerprint: text(queue, data, 'fingerprint'),
         step: whole(queue, data, 'step'),
       };
+    case 'gap-update': {
+      const after = data.after === undefined ? undefined : text(queue, data, 'after');
+      if (after !== undefined && Number.isNaN(Date.parse(after)))
+        throw new MalformedJobError(queue, `after must be an ISO-8601 time (got ${JSON.stringify(after)})`);
+      const update = { kind, handoverId, episode: whole(queue, data, 'episode', 1), revision: whole(queue, data, 'revision', 1) };
+      return after === undefined ? update : { ...update, after };
+    }
+    case 'handover-recorded':
+      return { kind, handoverId };
     case 'gaps-closed':
       return { kind, handoverId, episode: whole(queue, data, 'episode', 1), revision: whole(queue, data, 'revision', 1) };
     case 'unanswered':

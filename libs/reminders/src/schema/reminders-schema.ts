@@ -2,6 +2,7 @@ import { RemindersSchema1736100000000 } from './1736100000000-reminders-schema';
 import { ChainRoomForUpdates1764000000001 } from './1764000000001-chain-room-for-updates';
 import { ChainPartitionCheckpoints1764700000000 } from './1764700000000-chain-partition-checkpoints';
 import { ChainFollowUps1764800000000 } from './1764800000000-chain-follow-ups';
+import { TownshipNotices1764900000000 } from './1764900000000-township-notices';
 import { InboxEntryRow } from './inbox-entry.entity';
 import { ReminderChainRow } from './reminder-chain.entity';
 import { ReminderDeliveryRow } from './reminder-delivery.entity';
@@ -17,6 +18,7 @@ export const reminderMigrations = [
   ChainRoomForUpdates1764000000001,
   ChainPartitionCheckpoints1764700000000,
   ChainFollowUps1764800000000,
+  TownshipNotices1764900000000,
 ];
 
 export {
@@ -28,4 +30,5 @@ export {
   ChainRoomForUpdates1764000000001,
   ChainPartitionCheckpoints1764700000000,
   ChainFollowUps1764800000000,
+  TownshipNotices1764900000000,
 };
