@@ -26,7 +26,13 @@ describe('web app: the pages users work in', () => {
 
   beforeAll(async () => {
     // The daily sweep (unanswered handovers) every 3 seconds, so townships have reminders to read.
-    [app, browser] = await Promise.all([startTestApp({ env: { REMINDER_SWEEP_CRON: '*/3 * * * * *' } }), launchBrowser()]);
+    [app, browser] = await Promise.all([
+      startTestApp({
+        // Follow-up steps an hour apart: the badge is read while no new reminder can arrive behind 全部标为已读.
+        env: { REMINDER_SWEEP_CRON: '*/3 * * * * *', REMINDER_STEPS: '1h,2h', REMINDER_REPEAT: '1h' },
+      }),
+      launchBrowser(),
+    ]);
     county = await seedCounty(app, {
       name: '沾益区',
       townships: ['西平街道', '花山街道'],
