@@ -4,9 +4,11 @@ import {
   createWorld,
   eventually,
   expectStatus,
+  handoverReminders,
   historyOf,
   inboxOf,
   recordHandover,
+  recordingNoticeId,
   registerPower,
   remindersAbout,
   sleep,
@@ -97,31 +99,25 @@ describe('reminders: the whole chain (PostgreSQL + Redis)', () => {
     const sent = (await historyOf(world, handover.id)).filter((entry) => entry.type === 'ReminderSent');
     expect(sent.map((entry) => `${String(entry.data.kind)}:${String(entry.data.step)}`)).toEqual([
       'gap:0',
-      'handover-recorded:0',
+      'unanswered:0',
       'gap:1',
       'gap:2',
       'gap:3',
       'gaps-closed:3',
     ]);
     expect(new Set(sent.map((entry) => entry.data.reminderId)).size).toBe(6);
-    expect(sent[1]?.data.recipients).toEqual([world.township.username]);
+    expect(sent[1]?.data).toMatchObject({ reminderId: recordingNoticeId(handover.id), recipients: [world.township.username] });
     expect(sent[4]?.data.recipients).toEqual([world.officeHead.username, world.urban.username, world.township.username].sort());
-    const reminders = await world.township.client.get(`/api/v1/handovers/${handover.id}/reminders`);
-    expectStatus(reminders, 200);
-    const listed = reminders.body as {
-      kind: string;
-      step: number;
-      escalated: boolean;
-      deliveries: { channel: string; status: string; attempts: number }[];
-    }[];
+    const listed = await handoverReminders(world.township, handover.id);
     expect(listed.map((r) => [r.kind, r.step, r.escalated])).toEqual([
       ['gap', 0, false],
-      ['handover-recorded', 0, false],
+      ['unanswered', 0, false],
       ['gap', 1, false],
       ['gap', 2, false],
       ['gap', 3, true],
       ['gaps-closed', 3, false],
     ]);
+    expect(listed[1]?.id).toBe(recordingNoticeId(handover.id));
     expect(listed[4]?.deliveries).toEqual(
       [world.officeHead.username, world.urban.username, world.township.username]
         .sort()

@@ -7,10 +7,12 @@ import {
   eventually,
   expectStatus,
   type Gap,
+  handoverReminders,
   inboxOf,
   type InboxItem,
   type Person,
   recordHandover,
+  recordingNoticeId,
   registerPower,
   remindersAbout,
   sleep,
@@ -82,11 +84,16 @@ describe('reminders: a township improving its team, step by step (PostgreSQL + R
   }
 
   async function escalations(id: string): Promise<[number, boolean][]> {
-    const response = await world.office.client.get(`/api/v1/handovers/${id}/reminders`);
-    expectStatus(response, 200);
-    return (response.body as { kind: string; step: number; escalated: boolean }[])
+    return (await handoverReminders(world.office, id))
       .filter((reminder) => reminder.kind === 'gap')
       .map((reminder) => [reminder.step, reminder.escalated]);
+  }
+
+  /** The handover's unanswered reminders, by id: the township's notice at recording, and no threshold's (no sweep runs here). */
+  async function unansweredIds(id: string): Promise<string[]> {
+    return (await handoverReminders(world.township, id))
+      .filter((reminder) => reminder.kind === 'unanswered')
+      .map((reminder) => reminder.id);
   }
 
   it('tells the township at once, reminds the county once per step of REMINDER_STEPS, and escalates only at its time', async () => {
@@ -106,10 +113,11 @@ describe('reminders: a township improving its team, step by step (PostgreSQL + R
     await eventually('the first reminders', async () => ((await gapSteps(world.office, id)).length === 1 ? true : undefined), 5000);
     const notice = await eventually(
       'the township’s notice of the handover',
-      async () => (await remindersAbout(world.township, id, 'handover-recorded'))[0],
+      async () => (await remindersAbout(world.township, id, 'unanswered'))[0],
       5000,
     );
-    expect(notice).toMatchObject({ kind: 'handover-recorded', step: 0, readAt: null });
+    expect(notice).toMatchObject({ kind: 'unanswered', step: 0, readAt: null });
+    expect(await unansweredIds(id)).toEqual([recordingNoticeId(id)]);
     const [told] = await remindersAbout(world.township, id, 'gap');
     expect(told).toMatchObject({ step: 0, gaps: handover.gaps });
     const revision = await chainRevision(id);
@@ -153,8 +161,8 @@ describe('reminders: a township improving its team, step by step (PostgreSQL + R
     for (const person of [world.office, world.officeHead, world.urban, world.township]) expect(await gapSteps(person, id)).toEqual([0]);
     // The township: the notice of the handover and the notice of its gaps, one of them unread — one unread item per handover.
     const townshipItems = (await inboxOf(world.township)).filter((item) => item.handoverId === id);
-    expect(townshipItems.map((item) => item.kind).sort()).toEqual(['gap', 'handover-recorded']);
-    expect(townshipItems.filter((item: InboxItem) => item.readAt === null).map((item) => item.kind)).toEqual(['handover-recorded']);
+    expect(townshipItems.map((item) => item.kind).sort()).toEqual(['gap', 'unanswered']);
+    expect(townshipItems.filter((item: InboxItem) => item.readAt === null).map((item) => item.kind)).toEqual(['unanswered']);
 
     // 03:00 — step 1, by time, of what is left.
     at(HOUR + 1000);
@@ -195,7 +203,8 @@ describe('reminders: a township improving its team, step by step (PostgreSQL + R
     ]);
     // Exactly one reminder per step for the county, the township told of each.
     for (const person of [world.office, world.urban, world.township]) expect(await gapSteps(person, id)).toEqual([0, 1, 2, 3]);
-    expect(await remindersAbout(world.township, id, 'handover-recorded')).toHaveLength(1);
+    expect(await remindersAbout(world.township, id, 'unanswered')).toHaveLength(1);
+    expect(await unansweredIds(id)).toEqual([recordingNoticeId(id)]);
     await (await stepJob(id, 4)).remove();
   });
 });

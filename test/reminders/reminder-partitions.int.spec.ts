@@ -10,6 +10,7 @@ import {
   expectStatus,
   historyOf,
   recordHandover,
+  recordingNoticeId,
   registerPower,
   remindersAbout,
   sleep,
@@ -97,8 +98,9 @@ describe('reminders: one process manager per partition of the chains (PostgreSQL
       expect(await remindersAbout(world.office, id, 'gap')).toHaveLength(1);
       expect(await remindersAbout(world.office, id, 'gaps-closed')).toHaveLength(1);
       // The gap reminder and the gaps-closed notice, besides the township's notice of the new handover.
-      const sent = (await historyOf(world, id)).filter((entry) => entry.type === 'ReminderSent').map((entry) => entry.data.kind);
-      expect(sent.sort()).toEqual(['gap', 'gaps-closed', 'handover-recorded']);
+      const sent = (await historyOf(world, id)).filter((entry) => entry.type === 'ReminderSent').map((entry) => entry.data);
+      expect(sent.map((data) => data.kind).sort()).toEqual(['gap', 'gaps-closed', 'unanswered']);
+      expect(sent.find((data) => data.kind === 'unanswered')?.reminderId).toBe(recordingNoticeId(id));
     }
   });
 

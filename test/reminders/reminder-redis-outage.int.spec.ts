@@ -131,7 +131,7 @@ describe('reminders: a Redis outage (PostgreSQL + a private Redis)', () => {
     expect(inbox).toEqual([world.office.id, world.officeHead.id, world.township.id].sort().map((id) => ({ id, n: ids.length })));
     // Each stream: its first gap reminder and the township's notice of the new handover, once each.
     const sent = (await t.dataSource.query(
-      `SELECT stream_id, count(*) FILTER (WHERE data->>'kind' = 'gap')::int AS n, count(*) FILTER (WHERE data->>'kind' = 'handover-recorded')::int AS notices
+      `SELECT stream_id, count(*) FILTER (WHERE data->>'kind' = 'gap')::int AS n, count(*) FILTER (WHERE data->>'kind' = 'unanswered' AND data->>'reminderId' LIKE 'unanswered.%.recorded')::int AS notices
        FROM events WHERE type = 'ReminderSent' AND stream_id = ANY($1) GROUP BY 1`,
       [ids.map(handoverStreamId)],
     )) as { n: number; notices: number }[];

@@ -6,6 +6,7 @@ import {
   eventually,
   expectStatus,
   recordHandover,
+  recordingNoticeId,
   registerPower,
   remindersAbout,
   sleep,
@@ -141,22 +142,47 @@ describe('reminders: triggers, fixes and sweeps (PostgreSQL + Redis)', () => {
     await waitFor(world.office, handoverId, 'gaps-closed');
   });
 
-  it('reminds a township that has not answered as the effective date nears, once per threshold', async () => {
+  it('tells a township of a handover at once, then reminds it as the effective date nears, once per threshold', async () => {
     clock.set('2026-03-01T02:00:00.000Z');
     const world = await createWorld(t, 'unanswered');
     await registerPower(world, { code: 'XC-unanswered', certifiedOfficers: 0, equipment: [] });
     const handover = await recordHandover(world, 'XC-unanswered', { effectiveOn: '2026-03-20' });
+    const unanswered = async (): Promise<{ id: string; detail: unknown }[]> =>
+      (await t.dataSource.query(`SELECT id, detail FROM reminders WHERE handover_id = $1 AND kind = 'unanswered' ORDER BY created_at, id`, [
+        handover.id,
+      ])) as { id: string; detail: unknown }[];
+    const notice = {
+      id: recordingNoticeId(handover.id),
+      detail: { type: 'unanswered', effectiveOn: '2026-03-20', daysBefore: 19, atRecording: true },
+    };
+    const threshold = (days: number): { id: string; detail: unknown } => ({
+      id: `unanswered.${handover.id}.${days}`,
+      detail: { type: 'unanswered', effectiveOn: '2026-03-20', daysBefore: days },
+    });
+
+    // Recorded: the township's notice, one unanswered item at once; 19 days before, no threshold is reached.
+    await waitFor(world.township, handover.id, 'unanswered');
     await sweeps.run('unanswered');
-    expect(await remindersAbout(world.township, handover.id, 'unanswered')).toEqual([]);
+    await sleep(400);
+    expect(await remindersAbout(world.township, handover.id, 'unanswered')).toHaveLength(1);
+    expect(await unanswered()).toEqual([notice]);
+
+    // 10 days before: the 14-day threshold, once however often the sweep runs.
     clock.set('2026-03-10T02:00:00.000Z');
     await sweeps.run('unanswered');
-    await sweeps.run('unanswered');
-    await waitFor(world.township, handover.id, 'unanswered');
-    clock.set('2026-03-18T02:00:00.000Z');
     await sweeps.run('unanswered');
     await waitFor(world.township, handover.id, 'unanswered', 2);
     await sleep(400);
     expect(await remindersAbout(world.township, handover.id, 'unanswered')).toHaveLength(2);
+    expect(await unanswered()).toEqual([notice, threshold(14)]);
+
+    // 2 days before: the 3-day threshold, once.
+    clock.set('2026-03-18T02:00:00.000Z');
+    await sweeps.run('unanswered');
+    await waitFor(world.township, handover.id, 'unanswered', 3);
+    await sleep(400);
+    expect(await remindersAbout(world.township, handover.id, 'unanswered')).toHaveLength(3);
+    expect(await unanswered()).toEqual([notice, threshold(14), threshold(3)]);
   });
 
   it('activates an accepted handover once its effective date has come', async () => {

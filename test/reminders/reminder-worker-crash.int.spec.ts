@@ -79,7 +79,7 @@ describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + R
       'every reminder of the burst',
       async () =>
         (await count(`SELECT count(*)::text AS n FROM reminders WHERE kind = 'gap'`)) === BURST &&
-        (await count(`SELECT count(*)::text AS n FROM reminders WHERE kind = 'handover-recorded'`)) === BURST
+        (await count(`SELECT count(*)::text AS n FROM reminders WHERE kind = 'unanswered' AND id LIKE 'unanswered.%.recorded'`)) === BURST
           ? true
           : undefined,
       40_000,
@@ -95,7 +95,7 @@ describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + R
     );
     // The township's notice of each new handover, once each.
     const notices = (await t.dataSource.query(
-      `SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox WHERE kind = 'handover-recorded' GROUP BY 1`,
+      `SELECT recipient_user_id::text AS id, count(*)::int AS n, count(DISTINCT reminder_id)::int AS distinct_n FROM inbox WHERE kind = 'unanswered' AND reminder_id LIKE 'unanswered.%.recorded' GROUP BY 1`,
     )) as { id: string; n: number; distinct_n: number }[];
     expect(notices).toEqual([{ id: world.township.id, n: BURST, distinct_n: BURST }]);
     expect(await count(`SELECT count(*)::text AS n FROM events WHERE type = 'ReminderSent'`)).toBe(BURST * 2);

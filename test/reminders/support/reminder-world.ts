@@ -21,7 +21,7 @@ export interface Gap {
 export interface InboxItem {
   id: string;
   handoverId: string;
-  kind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed' | 'handover-recorded';
+  kind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
   gaps?: Gap[];
   step: number;
   createdAt: string;
@@ -124,6 +124,28 @@ export async function inboxOf(person: Person): Promise<InboxItem[]> {
 /** The person's reminders about one handover, oldest first. */
 export async function remindersAbout(person: Person, handoverId: string, kind?: InboxItem['kind']): Promise<InboxItem[]> {
   return (await inboxOf(person)).filter((item) => item.handoverId === handoverId && (kind === undefined || item.kind === kind)).reverse();
+}
+
+/** A reminder of a handover as `GET /handovers/:id/reminders` lists it. */
+export interface HandoverReminder {
+  id: string;
+  kind: InboxItem['kind'];
+  step: number;
+  escalated: boolean;
+  recipients: string[];
+  deliveries: { channel: string; recipient: string; status: string; attempts: number }[];
+}
+
+/** The handover's reminders as the person may see them, oldest first. */
+export async function handoverReminders(person: Person, handoverId: string): Promise<HandoverReminder[]> {
+  const response = await person.client.get(`/api/v1/handovers/${handoverId}/reminders`);
+  expectStatus(response, 200);
+  return response.body as HandoverReminder[];
+}
+
+/** The id of the township's notice when a handover is recorded: an `unanswered` reminder, apart from the sweep's thresholds (`unanswered.<handover>.<days>`). */
+export function recordingNoticeId(handoverId: string): string {
+  return `unanswered.${handoverId}.recorded`;
 }
 
 /** Polls `check` until it returns a value that is not undefined (or throws after `timeoutMs`). */

@@ -1349,7 +1349,7 @@ export interface components {
       requirements: components['schemas']['RequirementsDto'];
     };
     /** @enum {string} */
-    ReminderKind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed' | 'handover-recorded';
+    ReminderKind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
     RemoveOfficerDto: {
       /**
        * @description Why the officer leaves (kept with the event)

@@ -286,7 +286,6 @@ export const zh = {
   'reminder.unanswered': '待答复提醒',
   'reminder.certificate-expiry': '执法证到期提醒',
   'reminder.gaps-closed': '缺口已补齐',
-  'reminder.handover-recorded': '新下放待承接确认',
   'reminder.other': '提醒',
 
   'inbox.title': '我的提醒',
@@ -770,7 +769,6 @@ export const en: Record<MessageKey, string> = {
   'reminder.unanswered': 'Unanswered handover',
   'reminder.certificate-expiry': 'Certificate expiry',
   'reminder.gaps-closed': 'Gaps closed',
-  'reminder.handover-recorded': 'New handover awaiting your answer',
   'reminder.other': 'Reminder',
 
   'inbox.title': 'My reminders',

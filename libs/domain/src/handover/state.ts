@@ -7,7 +7,7 @@ export type HandoverMode = (typeof HANDOVER_MODES)[number];
 export const HANDOVER_STATUSES = ['none', 'recorded', 'accepted', 'contested', 'active', 'revoked'] as const;
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
 
-export const REMINDER_KINDS = ['gap', 'unanswered', 'certificate-expiry', 'gaps-closed', 'handover-recorded'] as const;
+export const REMINDER_KINDS = ['gap', 'unanswered', 'certificate-expiry', 'gaps-closed'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** A recorded handover: what its recording said (commitments as last amended), and what happened to it since. */

@@ -196,7 +196,12 @@ describe('what a reminder job leads to (decideDelivery)', () => {
     const decision = decide(job, recorded);
     expect(decision).toMatchObject({
       kind: 'deliver',
-      reminder: { kind: 'handover-recorded', step: 0, gaps: null, detail: { type: 'unanswered', effectiveOn: '2026-07-01' } },
+      reminder: {
+        kind: 'unanswered',
+        step: 0,
+        gaps: null,
+        detail: { type: 'unanswered', effectiveOn: '2026-07-01', daysBefore: 122, atRecording: true },
+      },
     });
     expect(recipientsOf(decision)).toEqual(['xp']);
     expect(decide(job, { ...recorded, handoverStatus: 'accepted' })).toMatchObject({ kind: 'obsolete' });

@@ -48,7 +48,7 @@ export interface DeliveryFacts {
 
 /** Facts only some kinds need, read by the service before it decides. */
 export interface KindFacts {
-  /** `unanswered`, `handover-recorded` (by a job): the handover as it is now. */
+  /** `unanswered` and `handover-recorded` jobs: the handover as it is now (read when a job delivers them). */
   readonly handover?: { readonly status: HandoverStatus; readonly effectiveOn: string };
   /** `certificate-expiry`: the officer with that certificate on the team, if still there. */
   readonly officer?: { readonly name: string; readonly certificateNumber: string; readonly certificateExpiresOn: string } | null;
@@ -99,12 +99,14 @@ export function decideDelivery(input: DeliveryInput): DeliveryDecision {
       const { chain } = facts;
       const status = input.handover?.status ?? chain.handoverStatus;
       if (status !== 'recorded') return { kind: 'obsolete', reason: `the handover is ${status}: answered already` };
+      // An unanswered reminder like the sweep's, told at recording: the days left then, and its own id.
       const detail: ReminderDetail = {
         type: 'unanswered',
         effectiveOn: chain.effectiveOn,
         daysBefore: daysBetween(input.today, chain.effectiveOn),
+        atRecording: true,
       };
-      return deliverOrNobody({ ...draft(input, 'handover-recorded', 0, townshipUsers(input)), detail });
+      return deliverOrNobody({ ...draft(input, 'unanswered', 0, townshipUsers(input)), detail });
     }
     case 'unanswered': {
       const handover = input.handover;

@@ -19,9 +19,11 @@ describe('reminder ids', () => {
     expect(gapReminderId({ ...step, episode: 3 })).not.toBe(gapReminderId(step));
     expect(gapUpdateReminderId(handoverId, 2, 'r7')).toBe(`gap.${handoverId}.2.update.r7`);
     expect(gapUpdateReminderId(handoverId, 2, 'after-1767225600000')).toBe(`gap.${handoverId}.2.update.after-1767225600000`);
-    expect(handoverRecordedReminderId(handoverId)).toBe(`handover-recorded.${handoverId}`);
+    expect(handoverRecordedReminderId(handoverId)).toBe(`unanswered.${handoverId}.recorded`);
     expect(gapsClosedReminderId(handoverId, 2)).toBe(`closed.${handoverId}.2`);
     expect(unansweredReminderId(handoverId, 14)).toBe(`unanswered.${handoverId}.14`);
+    // The township's notice at recording is an unanswered reminder apart from every threshold's.
+    expect([14, 3, 0].map((days) => unansweredReminderId(handoverId, days))).not.toContain(handoverRecordedReminderId(handoverId));
     expect(certificateReminderId(handoverId, 'o-1', '2026-01-31', 30)).toBe(`certificate.${handoverId}.o-1.2026-01-31.30`);
   });
 

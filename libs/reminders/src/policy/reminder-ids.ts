@@ -28,9 +28,12 @@ export function gapUpdateReminderId(handoverId: string, episode: number, key: st
   return safeId(`gap.${handoverId}.${episode}.update.${key}`);
 }
 
-/** The township's notice of a handover recorded to its team, awaiting its answer: one per handover. */
+/**
+ * The township's notice of a handover recorded to its team, awaiting its answer: one per handover. An
+ * `unanswered` reminder, with an id of its own beside the thresholds' (`unanswered.<handover>.<days>`).
+ */
 export function handoverRecordedReminderId(handoverId: string): string {
-  return safeId(`handover-recorded.${handoverId}`);
+  return safeId(`unanswered.${handoverId}.recorded`);
 }
 
 export function gapsClosedReminderId(handoverId: string, episode: number): string {

@@ -46,6 +46,23 @@ describe('reminder message', () => {
     );
   });
 
+  it('words the notice at recording apart from the reminders as the effective date nears', () => {
+    const unanswered = { ...content, reminderId: 'unanswered.h-1.14', kind: 'unanswered' as const, gaps: null };
+    const threshold = reminderMessage({ ...unanswered, detail: { type: 'unanswered', effectiveOn: '2026-07-01', daysBefore: 14 } });
+    expect(threshold.subject).toBe('【待确认】西平街道尚未答复「对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚（CF-CG-0001）」的下放');
+    expect(threshold.text).toContain('将于 2026-07-01 生效（已进入生效前 14 天），西平街道尚未承接确认或提出异议，请尽快答复。');
+    const notice = reminderMessage({
+      ...unanswered,
+      reminderId: 'unanswered.h-1.recorded',
+      detail: { type: 'unanswered', effectiveOn: '2026-07-01', daysBefore: 122, atRecording: true },
+    });
+    expect(notice.subject).toBe('【新下放】「对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚（CF-CG-0001）」已下放至西平街道，待承接确认');
+    expect(notice.text).toContain(
+      '县级已将行政执法事项「对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚（CF-CG-0001）」下放至西平街道，将于 2026-07-01 生效',
+    );
+    expect(notice.text).not.toContain('尚未承接确认');
+  });
+
   it('describes training gaps by course', () => {
     expect(
       describeGap({ resource: 'training', item: '市容环卫执法实务', required: 2, available: 1, missing: 1, responsible: '城市管理局' }),

@@ -11,7 +11,7 @@ export interface ReminderContent {
   readonly powerCode: string;
   readonly powerName: string | null;
   readonly gaps: readonly Gap[] | null;
-  /** Certificate notices: the officer and the expiry; unanswered notices: the effective date. */
+  /** Certificate notices: the officer and the expiry; unanswered notices: the effective date, and whether told at recording. */
   readonly detail: ReminderDetail | null;
   readonly recipients: readonly string[];
   /** ISO-8601. */
@@ -26,7 +26,14 @@ export type ReminderDetail =
       readonly expiresOn: string;
       readonly daysBefore: number;
     }
-  | { readonly type: 'unanswered'; readonly effectiveOn: string; readonly daysBefore: number };
+  | {
+      readonly type: 'unanswered';
+      readonly effectiveOn: string;
+      /** Days left to the effective date: the sweep's threshold, or those left when the handover was recorded. */
+      readonly daysBefore: number;
+      /** The township's notice when the handover was recorded; absent on the sweep's reminders as the effective date nears. */
+      readonly atRecording?: true;
+    };
 
 const RESOURCE_NAMES: Record<Gap['resource'], string> = { officers: '持证执法人员', training: '培训', equipment: '执法装备' };
 
@@ -64,17 +71,16 @@ export function reminderMessage(content: ReminderContent): { subject: string; te
       break;
     case 'unanswered': {
       const detail = content.detail?.type === 'unanswered' ? content.detail : null;
-      subject = `【待确认】${township}尚未答复「${power}」的下放`;
-      lines.push(`行政执法事项「${power}」将于 ${detail?.effectiveOn ?? '近期'} 生效，${township}尚未承接确认或提出异议，请尽快答复。`);
-      break;
-    }
-    case 'handover-recorded': {
-      const detail = content.detail?.type === 'unanswered' ? content.detail : null;
-      subject = `【新下放】「${power}」已下放至${township}，待承接确认`;
-      lines.push(
-        `县级已将行政执法事项「${power}」下放至${township}，将于 ${detail?.effectiveOn ?? '近期'} 生效，请在生效前承接确认或提出异议。`,
-      );
-      if (gaps.length > 0) lines.push('目前尚缺的履职条件：', ...gaps.map((gap) => `· ${describeGap(gap)}`));
+      const effective = detail?.effectiveOn ?? '近期';
+      if (detail?.atRecording === true) {
+        subject = `【新下放】「${power}」已下放至${township}，待承接确认`;
+        lines.push(`县级已将行政执法事项「${power}」下放至${township}，将于 ${effective} 生效，请在生效前承接确认或提出异议。`);
+      } else {
+        // The sweep's threshold (a sweep that runs late sends it with fewer days left).
+        subject = `【待确认】${township}尚未答复「${power}」的下放`;
+        const window = detail === null ? '' : `（已进入生效前 ${detail.daysBefore} 天）`;
+        lines.push(`行政执法事项「${power}」将于 ${effective} 生效${window}，${township}尚未承接确认或提出异议，请尽快答复。`);
+      }
       break;
     }
     case 'certificate-expiry': {

@@ -10,7 +10,6 @@ const KIND_COLORS: Record<string, string> = {
   unanswered: 'warning',
   'certificate-expiry': 'orange',
   'gaps-closed': 'success',
-  'handover-recorded': 'processing',
 };
 
 /** The inbox table's columns: kind, handover (opening it reads the reminder), gaps, when, read or not. */
