@@ -62,18 +62,17 @@ const handoverStatusesListed: Exhaustive<HandoverStatus, (typeof HANDOVER_STATUS
 void handoverStatusesListed;
 
 /** The problem+json error shape (RFC 9457) every refusal has (API.md: "Errors"). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = Schemas['FieldErrorDto'];
 
 export interface ProblemDetails {
   type?: string;
   title?: string;
   status: number;
   detail?: string;
+  /** Each with a stable `code` the web app translates; `message` is English, for people reading the raw answer. */
   errors?: FieldError[];
   gaps?: Gap[];
+  /** Stable machine code of the refusal (the slug of `type`): what the web app translates. */
   code?: string;
   [extension: string]: unknown;
 }
