@@ -32,6 +32,15 @@ export type RecordTraining = Schemas['RecordTrainingDto'];
 export type RecordTrainingResponse = Schemas['RecordTrainingResponseDto'];
 
 export type Township = Schemas['TownshipDto'];
+export type ChangeRole = Schemas['ChangeRoleDto'];
+
+/** The county's vocabularies: equipment kinds and training courses, each term a code records carry and a name people see. */
+export type Vocabulary = Schemas['Vocabulary'];
+export type VocabularyTerm = Schemas['VocabularyTermDto'];
+export type VocabularyList = Schemas['VocabularyDto'];
+export type Vocabularies = Schemas['VocabulariesDto'];
+/** Where the system admin's browser opens the queue dashboard, once it holds the short-lived cookie. */
+export type AdminQueuesSession = Schemas['AdminQueuesSessionDto'];
 export type County = Schemas['CountyDto'];
 
 export type CommittedOfficer = Schemas['CommittedOfficerDto'];

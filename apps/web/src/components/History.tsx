@@ -1,7 +1,7 @@
 import { Tag, Timeline, Typography } from 'antd';
 import type { Commitments, Gap, HistoryEntry } from '../api/types';
 import { useI18n, type I18n } from '../i18n/i18n';
-import { gapsSummary, kindLabel } from './labels';
+import { courseLabel, gapsSummary, kindLabel } from './labels';
 
 const COLORS: Record<string, string> = {
   HandoverRecorded: 'blue',
@@ -27,7 +27,7 @@ function committedText(i18n: I18n, committed: Commitments | undefined): string {
   const parts: string[] = [];
   for (const officer of committed.officers ?? []) parts.push(officer.name);
   for (const line of committed.equipment ?? []) parts.push(`${kindLabel(i18n, line.kind)} × ${i18n.number(line.quantity)}`);
-  for (const line of committed.training ?? []) parts.push(`${line.course} ${i18n.number(line.hours)} h`);
+  for (const line of committed.training ?? []) parts.push(`${courseLabel(i18n, line.course)} ${i18n.number(line.hours)} h`);
   if (typeof committed.budgetYuan === 'number') parts.push(i18n.yuan(committed.budgetYuan));
   return parts.join('、');
 }
