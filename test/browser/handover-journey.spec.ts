@@ -4,7 +4,6 @@ import {
   choose,
   eventually,
   launchBrowser,
-  typeKind,
   login,
   pageErrors,
   screenshot,
@@ -113,7 +112,7 @@ describe('web app: a handover from the county office to a ready township', () =>
     await townshipPage.getByTestId('expiry-warning').waitFor();
 
     await townshipPage.getByTestId('receive-equipment').click();
-    await typeKind(townshipPage, 'receive_kind', 'body-camera');
+    await choose(townshipPage, 'receive_kind', '执法记录仪');
     await townshipPage.locator('#receive_quantity').fill('2');
     await townshipPage.getByTestId('receive-submit').click();
     await waitForText(townshipPage.getByTestId('equipment'), '执法记录仪');
@@ -122,7 +121,7 @@ describe('web app: a handover from the county office to a ready township', () =>
     await choose(townshipPage, 'training_officerIds', '李明');
     await choose(townshipPage, 'training_officerIds', '王芳');
     await townshipPage.keyboard.press('Escape');
-    await townshipPage.locator('#training_course').fill('市容环卫执法实务');
+    await choose(townshipPage, 'training_course', '市容环卫执法实务');
     await townshipPage.locator('#training_hours').fill('4');
     await townshipPage.getByTestId('training-submit').click();
     await eventually(async () => expect(await townshipPage.getByTestId('training').locator('tbody tr.ant-table-row').count()).toBe(2), {

@@ -42,7 +42,8 @@ export function VocabulariesCard() {
               rowKey="code"
               size="small"
               dataSource={[...vocabularies.terms(vocabulary)]}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              pagination={false}
+              scroll={{ y: 360 }}
               columns={[
                 { title: i18n.t('vocabulary.name'), dataIndex: 'name' },
                 {
