@@ -164,8 +164,10 @@ describe('web app: a handover from the county office to a ready township', () =>
     const history = countyPage.getByTestId('history');
     await waitForText(history, '乡镇确认承接');
     await waitForText(history, '发送提醒');
-    await waitForText(history, 'zhanyi.office');
-    await waitForText(history, 'xiping.li');
+    // Who acted and who was reminded, as people know them: role and township, not login names.
+    await waitForText(history, '县级综合协调办公室');
+    await waitForText(history, '乡镇（街道） · 西平街道');
+    expect((await history.textContent()) ?? '').not.toMatch(/zhanyi\.office|xiping\.li/);
     await countyPage.locator('[data-testid="delivery"][data-channel="inbox"]').first().waitFor();
     await countyPage.getByTestId('gaps-none').waitFor();
     await screenshot(countyPage, 'handover');

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 import { choose, eventually, launchBrowser, login, pageErrors, screenshot, waitForText, type TestBrowser } from './support/browser';
 import { countyToday, PASSWORD, POWERS, seedCounty, type County } from './support/seed';
 
@@ -112,6 +112,20 @@ describe('web app: vocabularies and refusal codes', () => {
     await waitForText(english, 'Another entry of the vocabulary has this name');
     await eventually(async () => expect((await english.textContent()) ?? '').not.toMatch(CHINESE), { what: 'an English-only refusal' });
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the queue dashboard for the system admin from the system page, through a short-lived cookie', async () => {
+    const { context, page } = await browser.newUser(app.baseUrl);
+    await login(page, TEST_ADMIN.username, TEST_ADMIN.password);
+    await page.goto('/system');
+    await page.getByTestId('open-queues').click();
+    await page.waitForURL('**/admin/queues**', { timeout: 20_000 });
+    const body = (await page.locator('body').textContent()) ?? '';
+    expect(body).not.toMatch(/Unauthorized|"statusCode"/);
+    await eventually(async () => expect(await page.locator('#root').count()).toBeGreaterThan(0), {
+      what: 'the dashboard page',
+    });
     await context.close();
   });
 });
