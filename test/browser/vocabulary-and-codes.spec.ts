@@ -1,4 +1,5 @@
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
+import type { Locator, Page } from 'playwright-core';
 import { choose, eventually, launchBrowser, login, pageErrors, screenshot, waitForText, type TestBrowser } from './support/browser';
 import { countyToday, PASSWORD, POWERS, seedCounty, type County } from './support/seed';
 
@@ -35,15 +36,9 @@ describe('web app: vocabularies and refusal codes', () => {
 
   it('adds and renames a term, picks it from the list for a requirement, and shows its name in the gaps', async () => {
     const { context, page } = await browser.newUser(app.baseUrl);
-    await login(page, 'zhanyi.office', PASSWORD);
-    await page.goto('/county/catalogue');
-    const card = page.getByTestId('vocabularies');
-    await waitForText(card, '执法记录仪');
+    const card = await openVocabularies(page);
 
-    await card.getByTestId('add-term').click();
-    await page.locator('#term_code').fill('noise-meter');
-    await page.locator('#term_name').fill('噪声检测仪');
-    await page.getByTestId('term-submit').click();
+    await addTerm(page, card, 'noise-meter', '噪声检测仪');
     await waitForText(page.getByTestId('vocabulary-equipment-kinds'), '噪声检测仪');
     await page.getByTestId('vocabulary-equipment-kinds').locator('tr', { hasText: 'noise-meter' }).getByTestId('rename-term').click();
     await page.locator('#term_name').fill('噪声监测仪');
@@ -84,16 +79,10 @@ describe('web app: vocabularies and refusal codes', () => {
 
   it('words a refusal from its code: no English from the server in the Chinese UI, English in the English one', async () => {
     const { context, page } = await browser.newUser(app.baseUrl);
-    await login(page, 'zhanyi.office', PASSWORD);
-    await page.goto('/county/catalogue');
-    const card = page.getByTestId('vocabularies');
-    await waitForText(card, '执法记录仪');
+    const card = await openVocabularies(page);
 
     // A second kind named like an existing one: 409 term-name-in-use.
-    await card.getByTestId('add-term').click();
-    await page.locator('#term_code').fill('bodycam-2');
-    await page.locator('#term_name').fill('执法记录仪');
-    await page.getByTestId('term-submit').click();
+    await addTerm(page, card, 'bodycam-2', '执法记录仪');
     const problem = page.getByRole('dialog').getByTestId('problem');
     await waitForText(problem, '词表中已有同名的条目');
     expect((await problem.textContent()) ?? '').not.toMatch(ENGLISH_SENTENCE);
@@ -104,10 +93,7 @@ describe('web app: vocabularies and refusal codes', () => {
 
     // The same refusal in the English UI reads in English, without Chinese.
     await page.getByTestId('language').click();
-    await card.getByTestId('add-term').click();
-    await page.locator('#term_code').fill('bodycam-2');
-    await page.locator('#term_name').fill('执法记录仪');
-    await page.getByTestId('term-submit').click();
+    await addTerm(page, card, 'bodycam-2', '执法记录仪');
     const english = page.getByRole('dialog').getByTestId('problem');
     await waitForText(english, 'Another entry of the vocabulary has this name');
     await eventually(async () => expect((await english.textContent()) ?? '').not.toMatch(CHINESE), { what: 'an English-only refusal' });
@@ -129,3 +115,20 @@ describe('web app: vocabularies and refusal codes', () => {
     await context.close();
   });
 });
+
+/** The county office's catalogue page, its vocabularies card loaded. */
+async function openVocabularies(page: Page): Promise<Locator> {
+  await login(page, 'zhanyi.office', PASSWORD);
+  await page.goto('/county/catalogue');
+  const card = page.getByTestId('vocabularies');
+  await waitForText(card, '执法记录仪');
+  return card;
+}
+
+/** Adds a term to the vocabulary shown in `card` through its dialog. */
+async function addTerm(page: Page, card: Locator, code: string, name: string): Promise<void> {
+  await card.getByTestId('add-term').click();
+  await page.locator('#term_code').fill(code);
+  await page.locator('#term_name').fill(name);
+  await page.getByTestId('term-submit').click();
+}
