@@ -52,6 +52,10 @@ describe('refusals explained by their codes', () => {
     expect(fieldErrorText(zh, { code: 'brand-new-code' as never })).toBe(zh.t('problem.fieldInvalid'));
   });
 
+  it('takes the code from the type when the code member is missing', () => {
+    expect(explain(zh, new ApiProblem({ status: 403, type: '/problems/not-own-department' }))).toBe('部门只能下放或修改本部门的事项。');
+  });
+
   it('does not show a script error in English', () => {
     expect(explain(zh, new TypeError('Cannot read properties of undefined'))).toBe(zh.t('problem.unexpected'));
   });

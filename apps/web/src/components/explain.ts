@@ -42,5 +42,6 @@ export function explain(i18n: I18n, error: unknown): string {
   if (!(error instanceof ApiProblem)) return i18n.t('problem.unexpected');
   if (error.isNetwork) return i18n.t('problem.network');
   if (error.status === 409 && !error.isVersionConflict && error.gaps && error.gaps.length > 0) return i18n.t('problem.409gaps');
-  return problemText(i18n, error.problem);
+  const code = error.code;
+  return problemText(i18n, code === undefined ? error.problem : { ...error.problem, code });
 }
