@@ -1,11 +1,14 @@
 import { Alert, Button } from 'antd';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useMemo, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
 import type { CountyConfig } from '../api/types';
 import { useAsync } from '../components/useAsync';
 import { countyToday } from '../domain/readiness';
 import { I18nContext, makeI18n, useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 import { Loading } from './Loading';
+
+const ReloginDialog = lazy(() => import('./ReloginDialog'));
 
 export interface CountySettings extends CountyConfig {
   /** Today in the county's time zone, `YYYY-MM-DD` (what the server calls today). */
@@ -20,7 +23,9 @@ const CountyConfigContext = createContext<CountySettings | null>(null);
  */
 export function CountyConfigProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
-  const loaded = useAsync(() => api.config(), []);
+  // Loaded again after logging in anew: a refused token (disabled, expired) asks for the login over the page.
+  const { expired } = useSession();
+  const loaded = useAsync(() => api.config(), [expired]);
   const config = loaded.data;
   const settings = useMemo<CountySettings | null>(
     () => (config === undefined ? null : { ...config, today: () => countyToday(config.timeZone) }),
@@ -29,6 +34,12 @@ export function CountyConfigProvider({ children }: { children: ReactNode }) {
   const zoned = useMemo(() => makeI18n(i18n.language, i18n.setLanguage, config?.timeZone), [i18n.language, i18n.setLanguage, config]);
   if (settings === null) {
     if (loaded.error === undefined) return <Loading />;
+    if (expired)
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReloginDialog />
+        </Suspense>
+      );
     return (
       <Alert
         type="error"

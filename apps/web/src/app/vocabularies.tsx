@@ -31,9 +31,9 @@ export function termNames(vocabularies: Vocabularies | undefined): TermNames {
 export function VocabulariesProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
   const { timeZone } = useCountyConfig();
-  const { user } = useSession();
+  const { user, expired } = useSession();
   const hasCounty = Boolean(user?.countyId);
-  const loaded = useAsync(() => (hasCounty ? api.vocabularies() : Promise.resolve(undefined)), [hasCounty]);
+  const loaded = useAsync(() => (hasCounty ? api.vocabularies() : Promise.resolve(undefined)), [hasCounty, expired]);
   const data = loaded.data;
   const { setData } = loaded;
   const update = useCallback(
