@@ -105,6 +105,8 @@ describe('web app: vocabularies and refusal codes', () => {
     const { context, page } = await browser.newUser(app.baseUrl);
     await login(page, TEST_ADMIN.username, TEST_ADMIN.password);
     await page.goto('/system');
+    await waitForText(page.getByTestId('open-queues'), '队列监控');
+    await screenshot(page, 'system');
     await page.getByTestId('open-queues').click();
     await page.waitForURL('**/admin/queues**', { timeout: 20_000 });
     const body = (await page.locator('body').textContent()) ?? '';
