@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app';
-import { eventually, fieldErrors, launchBrowser, login, pageErrors, typeKind, waitForText, type TestBrowser } from './support/browser';
+import { choose, eventually, fieldErrors, launchBrowser, login, pageErrors, waitForText, type TestBrowser } from './support/browser';
 import { PASSWORD, POWERS, seedCounty, type County } from './support/seed';
 
 /** Who may open what, and forms that say what is wrong beside the fields (the browser's checks and the API's). */
@@ -84,17 +84,17 @@ describe('web app: access and forms', () => {
     const dialog = page.getByRole('dialog', { name: '新增事项' });
     await dialog.getByTestId('add-equipment-line').click();
     await dialog.getByTestId('add-equipment-line').click();
-    await typeKind(page, 'power_requirements_equipment_0_kind', 'body-camera');
-    await typeKind(page, 'power_requirements_equipment_1_kind', 'body-camera');
+    await choose(page, 'power_requirements_equipment_0_kind', '执法记录仪');
+    await choose(page, 'power_requirements_equipment_1_kind', '执法记录仪');
     await page.getByTestId('power-submit').click();
-    await eventually(async () => expect(await fieldErrors(page, 'power_requirements_equipment_1_kind')).toMatch(/duplicate kind/), {
+    await eventually(async () => expect(await fieldErrors(page, 'power_requirements_equipment_1_kind')).toContain('与前面的条目重复'), {
       what: 'the API field error',
     });
     await waitForText(page.getByTestId('problem'), '有些内容需要修改');
     expect(await page.locator('#power_name').inputValue()).toBe('对销售不符合安全标准食品的处罚');
 
     // Fixed: saved, listed.
-    await typeKind(page, 'power_requirements_equipment_1_kind', 'vehicle');
+    await choose(page, 'power_requirements_equipment_1_kind', '执法车辆');
     await page.getByTestId('power-submit').click();
     await waitForText(page.getByTestId('catalogue'), 'CF-SC-0099');
     expect(pageErrors(page)).toEqual([]);

@@ -4,7 +4,6 @@ import {
   choose,
   eventually,
   launchBrowser,
-  typeKind,
   login,
   pageErrors,
   screenshot,
@@ -113,7 +112,7 @@ describe('web app: a handover from the county office to a ready township', () =>
     await townshipPage.getByTestId('expiry-warning').waitFor();
 
     await townshipPage.getByTestId('receive-equipment').click();
-    await typeKind(townshipPage, 'receive_kind', 'body-camera');
+    await choose(townshipPage, 'receive_kind', '执法记录仪');
     await townshipPage.locator('#receive_quantity').fill('2');
     await townshipPage.getByTestId('receive-submit').click();
     await waitForText(townshipPage.getByTestId('equipment'), '执法记录仪');
@@ -122,7 +121,7 @@ describe('web app: a handover from the county office to a ready township', () =>
     await choose(townshipPage, 'training_officerIds', '李明');
     await choose(townshipPage, 'training_officerIds', '王芳');
     await townshipPage.keyboard.press('Escape');
-    await townshipPage.locator('#training_course').fill('市容环卫执法实务');
+    await choose(townshipPage, 'training_course', '市容环卫执法实务');
     await townshipPage.locator('#training_hours').fill('4');
     await townshipPage.getByTestId('training-submit').click();
     await eventually(async () => expect(await townshipPage.getByTestId('training').locator('tbody tr.ant-table-row').count()).toBe(2), {
@@ -165,8 +164,10 @@ describe('web app: a handover from the county office to a ready township', () =>
     const history = countyPage.getByTestId('history');
     await waitForText(history, '乡镇确认承接');
     await waitForText(history, '发送提醒');
-    await waitForText(history, 'zhanyi.office');
-    await waitForText(history, 'xiping.li');
+    // Who acted and who was reminded, as people know them: role and township, not login names.
+    await waitForText(history, '县级综合协调办公室');
+    await waitForText(history, '乡镇（街道） · 西平街道');
+    expect((await history.textContent()) ?? '').not.toMatch(/zhanyi\.office|xiping\.li/);
     await countyPage.locator('[data-testid="delivery"][data-channel="inbox"]').first().waitFor();
     await countyPage.getByTestId('gaps-none').waitFor();
     await screenshot(countyPage, 'handover');

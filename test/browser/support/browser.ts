@@ -156,15 +156,6 @@ export async function typeDate(page: Page, id: string, date: string): Promise<vo
   await eventually(async () => expect(await input.inputValue()).toBe(date), { what: `the date in #${id}` });
 }
 
-/** Types an equipment kind into its AutoComplete and leaves it (the dropdown closed, the value kept). */
-export async function typeKind(page: Page, id: string, kind: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(kind);
-  await input.press('Tab');
-  await eventually(async () => expect(await input.inputValue()).toBe(kind), { what: `the kind in #${id}` });
-}
-
 /** The messages antd shows beside the field whose input has `id`. */
 export async function fieldErrors(page: Page, id: string): Promise<string> {
   const item = page.locator('.ant-form-item', { has: page.locator(`#${id}`) }).first();

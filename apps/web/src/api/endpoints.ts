@@ -1,6 +1,7 @@
 import { http } from './http';
 import type {
   AddOfficer,
+  AdminQueuesSession,
   AddOfficerResponse,
   Commitments,
   County,
@@ -23,6 +24,9 @@ import type {
   Team,
   Township,
   User,
+  Vocabularies,
+  Vocabulary,
+  VocabularyList,
 } from './types';
 
 /** Every call the web app makes: only the public HTTP API. */
@@ -70,6 +74,13 @@ export const api = {
   unreadInbox: () => http.get<InboxItem[]>('/inbox', { query: { unread: true } }),
   markRead: (id: string) => http.post<InboxItem>(`/inbox/${id}/read`),
   markAllRead: () => http.post<MarkedRead>('/inbox/read'),
+
+  vocabularies: () => http.get<Vocabularies>('/vocabularies'),
+  addTerm: (vocabulary: Vocabulary, code: string, name: string) => http.post<VocabularyList>(`/vocabularies/${vocabulary}`, { code, name }),
+  renameTerm: (vocabulary: Vocabulary, code: string, name: string, version: number) =>
+    http.put<VocabularyList>(`/vocabularies/${vocabulary}/${encodeURIComponent(code)}`, { name }, { ifMatch: version }),
+
+  queuesSession: () => http.post<AdminQueuesSession>('/admin/queues/session'),
 };
 
 /** Every handover of the caller's scope, fetched page by page (the dashboard's source). */

@@ -14,6 +14,13 @@ export class ApiProblem extends Error {
     this.problem = problem;
   }
 
+  /** The refusal's stable code (`problemCode.<code>` in the message tables); the slug of `type` when the member is missing. */
+  get code(): string | undefined {
+    if (typeof this.problem.code === 'string' && this.problem.code !== '') return this.problem.code;
+    const slug = /\/problems\/([a-z0-9-]+)$/.exec(this.problem.type ?? '')?.[1];
+    return slug;
+  }
+
   get fieldErrors(): FieldError[] {
     return Array.isArray(this.problem.errors) ? this.problem.errors : [];
   }
@@ -24,7 +31,7 @@ export class ApiProblem extends Error {
 
   /** 409 because the version sent with If-Match is not the current one. */
   get isVersionConflict(): boolean {
-    return this.status === 409 && (this.problem.code === 'version-conflict' || (this.problem.type ?? '').endsWith('/version-conflict'));
+    return this.status === 409 && this.code === 'version-conflict';
   }
 
   get isNetwork(): boolean {

@@ -32,6 +32,15 @@ export type RecordTraining = Schemas['RecordTrainingDto'];
 export type RecordTrainingResponse = Schemas['RecordTrainingResponseDto'];
 
 export type Township = Schemas['TownshipDto'];
+export type ChangeRole = Schemas['ChangeRoleDto'];
+
+/** The county's vocabularies: equipment kinds and training courses, each term a code records carry and a name people see. */
+export type Vocabulary = Schemas['Vocabulary'];
+export type VocabularyTerm = Schemas['VocabularyTermDto'];
+export type VocabularyList = Schemas['VocabularyDto'];
+export type Vocabularies = Schemas['VocabulariesDto'];
+/** Where the system admin's browser opens the queue dashboard, once it holds the short-lived cookie. */
+export type AdminQueuesSession = Schemas['AdminQueuesSessionDto'];
 export type County = Schemas['CountyDto'];
 
 export type CommittedOfficer = Schemas['CommittedOfficerDto'];
@@ -62,18 +71,17 @@ const handoverStatusesListed: Exhaustive<HandoverStatus, (typeof HANDOVER_STATUS
 void handoverStatusesListed;
 
 /** The problem+json error shape (RFC 9457) every refusal has (API.md: "Errors"). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = Schemas['FieldErrorDto'];
 
 export interface ProblemDetails {
   type?: string;
   title?: string;
   status: number;
   detail?: string;
+  /** Each with a stable `code` the web app translates; `message` is English, for people reading the raw answer. */
   errors?: FieldError[];
   gaps?: Gap[];
+  /** Stable machine code of the refusal (the slug of `type`): what the web app translates. */
   code?: string;
   [extension: string]: unknown;
 }

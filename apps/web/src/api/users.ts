@@ -1,18 +1,9 @@
 import { http } from './http';
-import type { LoginResponse, Role, SessionUser } from './types';
+import type { ChangeRole, LoginResponse, User } from './types';
 
 /** A user as the API lists it (never a password). */
-export interface ManagedUser extends SessionUser {
-  id: string;
-  disabled: boolean;
-}
-
-export interface RoleChange {
-  role: Role;
-  townshipId?: string;
-  department?: string;
-  head?: boolean;
-}
+export type ManagedUser = User;
+export type RoleChange = ChangeRole;
 
 /** The users' lifecycle: list, disable / enable, change role, reset a password, change one's own. */
 export const usersApi = {

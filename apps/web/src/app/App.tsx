@@ -11,6 +11,7 @@ import { Loading } from './Loading';
 import { RequireAuth, RequireRoles } from './guards';
 import { AppShell } from './AppShell';
 import { CountyConfigProvider } from './county-config';
+import { VocabulariesProvider } from './vocabularies';
 import { UnreadProvider } from './unread';
 import { ToastProvider } from './toast';
 import { LoginPage } from '../pages/LoginPage';
@@ -58,9 +59,11 @@ export function App() {
                 element={
                   <RequireAuth>
                     <CountyConfigProvider>
-                      <UnreadProvider>
-                        <AppShell />
-                      </UnreadProvider>
+                      <VocabulariesProvider>
+                        <UnreadProvider>
+                          <AppShell />
+                        </UnreadProvider>
+                      </VocabulariesProvider>
                     </CountyConfigProvider>
                   </RequireAuth>
                 }

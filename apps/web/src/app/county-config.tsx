@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useMemo, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
 import type { CountyConfig } from '../api/types';
 import { useAsync } from '../components/useAsync';
@@ -8,7 +8,6 @@ import { I18nContext, makeI18n, useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { Loading } from './Loading';
 
-// Only needed when the session ended before the settings could be read.
 const ReloginDialog = lazy(() => import('./ReloginDialog'));
 
 export interface CountySettings extends CountyConfig {
@@ -24,16 +23,10 @@ const CountyConfigContext = createContext<CountySettings | null>(null);
  */
 export function CountyConfigProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
+  // Loaded again after logging in anew: a refused token (disabled, expired) asks for the login over the page.
   const { expired } = useSession();
-  const loaded = useAsync(() => api.config(), []);
+  const loaded = useAsync(() => api.config(), [expired]);
   const config = loaded.data;
-  // Refused for an ended session: read again once the user has logged in over the page.
-  const wasExpired = useRef(expired);
-  const { error, reload } = loaded;
-  useEffect(() => {
-    if (wasExpired.current && !expired && error !== undefined) void reload();
-    wasExpired.current = expired;
-  }, [expired, error, reload]);
   const settings = useMemo<CountySettings | null>(
     () => (config === undefined ? null : { ...config, today: () => countyToday(config.timeZone) }),
     [config],

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Typography } from 'antd';
 import type { Commitments } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { DateInput, useRules } from './fields';
+import { DateInput, TermSelect, useRules } from './fields';
 import { EquipmentLines } from './EquipmentLines';
 import { LinesField } from './LinesField';
 
@@ -33,8 +33,8 @@ export function CommittedEditor() {
       <LinesField name={['committed', 'training']} newLine={{ course: '', hours: 4 }}>
         {(field) => (
           <>
-            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.label}>
-              <Input style={{ width: 200 }} />
+            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.picked}>
+              <TermSelect vocabulary="training-courses" width={220} />
             </Form.Item>
             <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
               <InputNumber min={0} />

@@ -1,6 +1,6 @@
 import { Form, InputNumber } from 'antd';
 import { useI18n } from '../i18n/i18n';
-import { KindInput, useRules } from './fields';
+import { TermSelect, useRules } from './fields';
 import { LinesField } from './LinesField';
 
 /** Equipment lines (kind, quantity) under `name`: a power's requirements and a handover's commitments alike. */
@@ -24,8 +24,8 @@ export function EquipmentLines({
     >
       {(field) => (
         <>
-          <Form.Item name={[field.name, 'kind']} label={i18n.t('record.kind')} rules={r.label}>
-            <KindInput />
+          <Form.Item name={[field.name, 'kind']} label={i18n.t('record.kind')} rules={r.picked}>
+            <TermSelect vocabulary="equipment-kinds" />
           </Form.Item>
           <Form.Item name={[field.name, 'quantity']} label={i18n.t('record.quantity')} rules={r.wholePositive}>
             <InputNumber min={1} precision={0} />

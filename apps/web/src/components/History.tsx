@@ -1,7 +1,8 @@
-import { Tag, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
 import type { Commitments, Gap, HistoryEntry } from '../api/types';
 import { useI18n, type I18n } from '../i18n/i18n';
-import { gapsSummary, kindLabel } from './labels';
+import { courseLabel, gapsSummary, kindLabel } from './labels';
+import { useWhoIs } from './recipients';
 
 const COLORS: Record<string, string> = {
   HandoverRecorded: 'blue',
@@ -27,12 +28,12 @@ function committedText(i18n: I18n, committed: Commitments | undefined): string {
   const parts: string[] = [];
   for (const officer of committed.officers ?? []) parts.push(officer.name);
   for (const line of committed.equipment ?? []) parts.push(`${kindLabel(i18n, line.kind)} × ${i18n.number(line.quantity)}`);
-  for (const line of committed.training ?? []) parts.push(`${line.course} ${i18n.number(line.hours)} h`);
+  for (const line of committed.training ?? []) parts.push(`${courseLabel(i18n, line.course)} ${i18n.number(line.hours)} h`);
   if (typeof committed.budgetYuan === 'number') parts.push(i18n.yuan(committed.budgetYuan));
   return parts.join('、');
 }
 
-function details(i18n: I18n, entry: HistoryEntry) {
+function details(i18n: I18n, entry: HistoryEntry, who: (username: string) => string | undefined) {
   const lines: string[] = [];
   const data = entry.data;
   if (typeof data.reason === 'string' && data.reason) lines.push(i18n.t('event.reason', { reason: data.reason }));
@@ -47,9 +48,10 @@ function details(i18n: I18n, entry: HistoryEntry) {
   if (entry.type === 'HandoverCommitmentsAmended')
     lines.push(committedText(i18n, data.committed as Commitments | undefined) || i18n.t('handover.noCommitted'));
   if (entry.type === 'ReminderSent') {
-    const recipients = Array.isArray(data.recipients) ? (data.recipients as unknown[]).map(String) : [];
+    const recipients = Array.isArray(data.recipients) ? [...new Set((data.recipients as unknown[]).map((name) => who(String(name))))] : [];
     if (typeof data.step === 'number') lines.push(i18n.t('handover.step', { step: data.step + 1 }));
-    if (recipients.length > 0) lines.push(`${i18n.t('handover.recipients')}: ${recipients.join(', ')}`);
+    const known = recipients.filter((name): name is string => name !== undefined);
+    if (known.length > 0) lines.push(`${i18n.t('handover.recipients')}: ${known.join('、')}`);
   }
   return lines;
 }
@@ -57,6 +59,7 @@ function details(i18n: I18n, entry: HistoryEntry) {
 /** The handover's history as a timeline: every event with who and when, reminders included. */
 export function History({ entries }: { entries: HistoryEntry[] }) {
   const i18n = useI18n();
+  const who = useWhoIs();
   return (
     <Timeline
       data-testid="history"
@@ -65,16 +68,16 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
         color: COLORS[entry.type] ?? 'gray',
         children: (
           <div data-testid="history-entry" data-type={entry.type}>
-            <Typography.Text strong>{titleOf(i18n, entry)}</Typography.Text> <Tag bordered={false}>v{entry.version}</Tag>
+            <Typography.Text strong>{titleOf(i18n, entry)}</Typography.Text>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {i18n.t('event.by', {
-                  actor: !entry.actor || entry.actor.startsWith('system') ? i18n.t('event.system') : entry.actor,
+                  actor: !entry.actor || entry.actor.startsWith('system') ? i18n.t('event.system') : (who(entry.actor) ?? entry.actor),
                   when: i18n.dateTime(entry.occurredAt),
                 })}
               </Typography.Text>
             </div>
-            {details(i18n, entry).map((line) => (
+            {details(i18n, entry, who).map((line) => (
               <div key={line} style={{ fontSize: 13 }}>
                 {line}
               </div>

@@ -2,12 +2,14 @@ import { Alert, Space, Table, Tag, Tooltip } from 'antd';
 import type { Delivery, HandoverReminder } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { gapsSummary } from './labels';
+import { recipientLabel, useWhoIs } from './recipients';
 
 const DELIVERY_COLORS: Record<string, string> = { delivered: 'success', pending: 'processing', failed: 'error' };
 
 /** Every reminder of a handover with each delivery's channel, status and attempts. */
 export function Reminders({ reminders, unavailable }: { reminders: HandoverReminder[] | undefined; unavailable: boolean }) {
   const i18n = useI18n();
+  const who = useWhoIs();
   if (unavailable) return <Alert type="info" showIcon message={i18n.t('handover.remindersUnavailable')} />;
   return (
     <Table<HandoverReminder>
@@ -54,8 +56,8 @@ export function Reminders({ reminders, unavailable }: { reminders: HandoverRemin
                     data-status={delivery.status}
                   >
                     {i18n.tr(`channel.${delivery.channel}`, delivery.channel)}
-                    {delivery.recipient ? ` → ${delivery.recipient}` : ''} · {i18n.tr(`delivery.${delivery.status}`, delivery.status)} ·{' '}
-                    {i18n.number(delivery.attempts)}
+                    {recipientLabel(who, delivery) ? ` → ${recipientLabel(who, delivery)}` : ''} ·{' '}
+                    {i18n.tr(`delivery.${delivery.status}`, delivery.status)} · {i18n.number(delivery.attempts)}
                   </Tag>
                 </Tooltip>
               ))}

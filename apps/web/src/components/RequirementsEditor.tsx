@@ -1,7 +1,7 @@
-import { Form, InputNumber, Input, Typography } from 'antd';
+import { Form, InputNumber, Typography } from 'antd';
 import type { PowerCategory } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { useRules } from './fields';
+import { TermSelect, useRules } from './fields';
 import { EquipmentLines } from './EquipmentLines';
 import { LinesField } from './LinesField';
 
@@ -40,8 +40,8 @@ export function RequirementsEditor({ category }: { category?: PowerCategory | un
       <LinesField name={['requirements', 'training']} newLine={{ course: '', hours: 4 }} addTestId="add-training-line">
         {(field) => (
           <>
-            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.label}>
-              <Input style={{ width: 220 }} />
+            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.picked}>
+              <TermSelect vocabulary="training-courses" width={220} />
             </Form.Item>
             <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
               <InputNumber min={0} />

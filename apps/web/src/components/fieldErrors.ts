@@ -2,6 +2,8 @@ import type { FormInstance } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { ApiProblem } from '../api/http';
 import type { FieldError } from '../api/types';
+import type { I18n } from '../i18n/i18n';
+import { fieldErrorText } from './explain';
 
 /** `committed.officers[0].name` → ['committed', 'officers', 0, 'name'] (antd's name path). */
 export function namePathOf(field: string): (string | number)[] {
@@ -13,23 +15,22 @@ export function namePathOf(field: string): (string | number)[] {
 }
 
 /**
- * Puts the API's `errors[].field` messages beside the fields of `form`. Returns the errors that no
- * field of the form shows (to be shown above the form). The values the user typed stay as they are.
+ * Puts the API's `errors[]`, in the words of their codes, beside the fields of `form`. Returns the errors
+ * that no field of the form shows (to be shown above the form). The values the user typed stay as they are.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown, known?: (path: (string | number)[]) => boolean): FieldError[] {
+export function applyFieldErrors(form: FormInstance, error: unknown, i18n: I18n): FieldError[] {
   if (!(error instanceof ApiProblem)) return [];
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   const leftover: FieldError[] = [];
   for (const fieldError of error.fieldErrors) {
     const path = namePathOf(fieldError.field);
-    const registered = known ? known(path) : hasField(form, path);
-    if (!registered) {
+    if (!hasField(form, path)) {
       leftover.push(fieldError);
       continue;
     }
     const key = JSON.stringify(path);
     const entry = byField.get(key) ?? { name: path, errors: [] };
-    entry.errors.push(fieldError.message);
+    entry.errors.push(fieldErrorText(i18n, fieldError));
     byField.set(key, entry);
   }
   if (byField.size > 0) {

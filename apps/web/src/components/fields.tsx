@@ -1,10 +1,11 @@
-import { AutoComplete, DatePicker } from 'antd';
+import { DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { KeyboardEvent } from 'react';
 import type { Rule } from 'antd/es/form';
+import type { Vocabulary } from '../api/types';
 import { useCountyConfig } from '../app/county-config';
+import { useVocabularies } from '../app/vocabularies';
 import { useI18n } from '../i18n/i18n';
-import { KNOWN_KINDS, kindLabel } from './labels';
 
 /** A date field whose form value is the API's `YYYY-MM-DD` text (drafts and requests stay plain JSON). */
 export function DateInput({
@@ -40,30 +41,52 @@ export function DateInput({
   );
 }
 
-/** Equipment kind: free text, with the usual kinds offered (the value is the kind's code, e.g. body-camera). */
-export function KindInput({
+/**
+ * A term of the county's vocabulary picked from its list (search by name or code): shows the name,
+ * gives the form the code (an equipment line's `kind`, a training line's `course`).
+ */
+export function TermSelect({
+  vocabulary,
   value,
   onChange,
   id,
   disabled,
+  width = 200,
 }: {
+  vocabulary: Vocabulary;
   value?: string;
   onChange?: (value: string) => void;
   id?: string;
   disabled?: boolean;
+  width?: number;
 }) {
   const i18n = useI18n();
+  const terms = useVocabularies().terms(vocabulary);
+  const options = terms.map((term) => ({ value: term.code, label: term.name }));
+  if (value && !terms.some((term) => term.code === value)) options.push({ value, label: i18n.term(vocabulary, value) });
   return (
-    <AutoComplete
+    <Select
       id={id}
+      data-testid={`term-select-${vocabulary}`}
       disabled={disabled}
-      value={value}
+      value={value === '' ? undefined : value}
       onChange={onChange}
-      placeholder="body-camera"
-      style={{ width: 200 }}
+      showSearch
+      placeholder={i18n.t(vocabulary === 'equipment-kinds' ? 'vocabulary.pickKind' : 'vocabulary.pickCourse')}
+      style={{ width }}
       popupMatchSelectWidth={260}
-      options={KNOWN_KINDS.map((kind) => ({ value: kind, label: `${kindLabel(i18n, kind)} (${kind})` }))}
-      filterOption={(input, option) => String(option?.value ?? '').includes(input) || String(option?.label ?? '').includes(input)}
+      options={options}
+      filterOption={(input, option) => {
+        const needle = input.trim().toLowerCase();
+        return (
+          String(option?.label ?? '')
+            .toLowerCase()
+            .includes(needle) ||
+          String(option?.value ?? '')
+            .toLowerCase()
+            .includes(needle)
+        );
+      }}
     />
   );
 }
@@ -76,6 +99,8 @@ export function useRules() {
   return {
     required,
     label: [required, { max: limits.label }] as Rule[],
+    /** A term picked from a vocabulary's list. */
+    picked: [{ required: true, message: i18n.t('vocabulary.pickRequired') }] as Rule[],
     text: [required, { max: limits.text }] as Rule[],
     optionalLabel: [{ max: limits.label }] as Rule[],
     date: [

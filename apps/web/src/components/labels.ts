@@ -1,11 +1,14 @@
 import type { Gap, GapResource, HandoverStatus } from '../api/types';
 import type { I18n } from '../i18n/i18n';
 
-export const KNOWN_KINDS = ['body-camera', 'vehicle', 'uniform', 'boat', 'seal-strip', 'mobile-terminal', 'drone', 'camera'] as const;
-
+/** An equipment kind by the county's name for it. */
 export function kindLabel(i18n: I18n, kind: string): string {
-  const label = i18n.tr(`kind.${kind}`, kind);
-  return label === kind ? kind : `${label}`;
+  return i18n.term('equipment-kinds', kind);
+}
+
+/** A training course by the county's name for it. */
+export function courseLabel(i18n: I18n, course: string): string {
+  return i18n.term('training-courses', course);
 }
 
 export function resourceLabel(i18n: I18n, resource: GapResource | string): string {
@@ -15,6 +18,7 @@ export function resourceLabel(i18n: I18n, resource: GapResource | string): strin
 export function itemLabel(i18n: I18n, gap: Pick<Gap, 'resource' | 'item'>): string {
   if (gap.resource === 'officers') return i18n.tr(`item.${gap.item}`, gap.item);
   if (gap.resource === 'equipment') return kindLabel(i18n, gap.item);
+  if (gap.resource === 'training') return courseLabel(i18n, gap.item);
   return gap.item;
 }
 

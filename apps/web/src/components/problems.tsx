@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { ApiProblem } from '../api/http';
 import type { FieldError } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { explain } from './explain';
+import { explain, fieldErrorText } from './explain';
 import { GapsTable } from './GapsTable';
 
-export { explain } from './explain';
+export { explain, fieldErrorText, problemText } from './explain';
 export { applyFieldErrors, namePathOf } from './fieldErrors';
 
 export interface ProblemAlertProps {
@@ -39,8 +39,8 @@ export function ProblemAlert({ error, onReload, teamId, leftover }: ProblemAlert
             {leftover && leftover.length > 0 && (
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {leftover.map((item) => (
-                  <li key={`${item.field}:${item.message}`}>
-                    <code>{item.field}</code>: {item.message}
+                  <li key={`${item.field}:${item.code}`}>
+                    <code>{item.field}</code>: {fieldErrorText(i18n, item)}
                   </li>
                 ))}
               </ul>

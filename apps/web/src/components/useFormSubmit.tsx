@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 import type { FieldError } from '../api/types';
+import { useI18n } from '../i18n/i18n';
 import { applyFieldErrors } from './fieldErrors';
 import { ProblemAlert } from './problems';
 
@@ -20,6 +21,7 @@ export interface FormSubmit<Values> {
 
 /** The submit sequence every form of the app follows: validate, send, map field errors, explain, keep what was typed. */
 export function useFormSubmit<Values>(form: FormInstance<Values>): FormSubmit<Values> {
+  const i18n = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [leftover, setLeftover] = useState<FieldError[]>([]);
@@ -39,14 +41,14 @@ export function useFormSubmit<Values>(form: FormInstance<Values>): FormSubmit<Va
         await send(values);
         return true;
       } catch (caught) {
-        setLeftover(applyFieldErrors(form, caught));
+        setLeftover(applyFieldErrors(form, caught, i18n));
         setError(caught);
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [form, clear],
+    [form, clear, i18n],
   );
 
   const problem = (props: { onReload?: () => void; teamId?: string } = {}) => <ProblemAlert error={error} leftover={leftover} {...props} />;

@@ -3,6 +3,9 @@ import { en, zh, type MessageKey } from './messages';
 
 export type Language = 'zh' | 'en';
 
+/** The county's vocabularies by code: the name of each equipment kind and training course (GET /vocabularies). */
+export type TermNames = Readonly<Record<'equipment-kinds' | 'training-courses', ReadonlyMap<string, string>>>;
+
 type Values = Record<string, string | number>;
 
 export interface I18n {
@@ -13,6 +16,8 @@ export interface I18n {
   t(key: MessageKey, values?: Values): string;
   /** A key built at run time (an event type, an equipment kind): `fallback` when the dictionary lacks it. */
   tr(key: string, fallback: string, values?: Values): string;
+  /** The county's name of an equipment kind or training course; the code itself when the vocabulary lacks it. */
+  term(vocabulary: keyof TermNames, code: string): string;
   date(value: string | null | undefined): string;
   dateTime(value: string | null | undefined): string;
   number(value: number | null | undefined): string;
@@ -35,7 +40,7 @@ function initialLanguage(): Language {
 }
 
 /** `timeZone`: the county's (GET /config), so instants show as the county sees them; the browser's until it is known. */
-export function makeI18n(language: Language, setLanguage: (language: Language) => void, timeZone?: string): I18n {
+export function makeI18n(language: Language, setLanguage: (language: Language) => void, timeZone?: string, terms?: TermNames): I18n {
   const dictionary: Record<string, string> = language === 'en' ? en : zh;
   const locale = language === 'en' ? 'en-US' : 'zh-CN';
   const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
@@ -57,6 +62,8 @@ export function makeI18n(language: Language, setLanguage: (language: Language) =
     setLanguage,
     t: (key, values) => interpolate(dictionary[key] ?? key, values),
     tr: (key, fallback, values) => interpolate(dictionary[key] ?? fallback, values),
+    term: (vocabulary, code) =>
+      terms?.[vocabulary].get(code) ?? (vocabulary === 'equipment-kinds' ? dictionary[`kind.${code}`] : undefined) ?? code,
     date: (value) => {
       if (!value) return '—';
       const parsed = new Date(`${value.slice(0, 10)}T00:00:00Z`);

@@ -42,7 +42,7 @@ export function LoginPage() {
           : undefined;
       navigate(back ?? homeOf(loggedIn.role), { replace: true });
     } catch (caught) {
-      applyFieldErrors(form, caught);
+      applyFieldErrors(form, caught, i18n);
       setError(caught);
     } finally {
       setBusy(false);

@@ -38,7 +38,7 @@ export function EquipmentCard({ team, writable, reload }: TeamCardProps) {
           {
             title: i18n.t('team.kind'),
             dataIndex: 'kind',
-            render: (kind: string) => `${kindLabel(i18n, kind)}${kindLabel(i18n, kind) === kind ? '' : ` (${kind})`}`,
+            render: (kind: string) => kindLabel(i18n, kind),
           },
           { title: i18n.t('team.quantity'), dataIndex: 'quantity', align: 'right', render: (value: number) => i18n.number(value) },
         ]}

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../api/endpoints';
 import type { EquipmentLine } from '../../api/types';
 import { useTeamWriteDone, type TeamDialogProps } from './team-context';
-import { KindInput, useRules } from '../../components/fields';
+import { TermSelect, useRules } from '../../components/fields';
 import { kindLabel } from '../../components/labels';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
@@ -17,7 +17,7 @@ export function ReceiveDialog({ team, open, onClose, onDone }: TeamDialogProps) 
   const r = useRules();
   const save = () =>
     submission.submit(async (values) => {
-      await api.receiveEquipment(team.id, { kind: values.kind.trim(), quantity: values.quantity });
+      await api.receiveEquipment(team.id, { kind: values.kind, quantity: values.quantity });
       await done(i18n.t('team.received'));
     });
   return (
@@ -31,8 +31,8 @@ export function ReceiveDialog({ team, open, onClose, onDone }: TeamDialogProps) 
       onReload={() => void onDone()}
     >
       <Form<EquipmentLine> form={form} name="receive" layout="vertical" initialValues={{ quantity: 1 }}>
-        <Form.Item name="kind" label={i18n.t('team.kind')} rules={r.label}>
-          <KindInput />
+        <Form.Item name="kind" label={i18n.t('team.kind')} rules={r.picked}>
+          <TermSelect vocabulary="equipment-kinds" width={320} />
         </Form.Item>
         <Form.Item name="quantity" label={i18n.t('team.quantity')} rules={r.wholePositive}>
           <InputNumber min={1} precision={0} />
@@ -76,6 +76,8 @@ export function WriteOffDialog({ team, open, onClose, onDone }: TeamDialogProps)
       <Form<EquipmentLine & { reason: string }> form={form} name="writeOff" layout="vertical" initialValues={{ quantity: 1 }}>
         <Form.Item name="kind" label={i18n.t('team.kind')} rules={[r.required]}>
           <Select
+            showSearch
+            optionFilterProp="label"
             options={team.equipment.map((line) => ({
               value: line.kind,
               label: `${kindLabel(i18n, line.kind)} (${i18n.number(line.quantity)})`,

@@ -1,6 +1,7 @@
 import { Button, Card, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { TrainingRecord } from '../../api/types';
+import { courseLabel } from '../../components/labels';
 import { useI18n } from '../../i18n/i18n';
 import type { TeamCardProps } from './team-context';
 import { TrainingDialog } from './TrainingDialog';
@@ -35,7 +36,7 @@ export function TrainingCard({ team, writable, reload }: TeamCardProps) {
             render: (id: string) =>
               officerName.get(id) ?? <Typography.Text type="secondary">{i18n.t('team.formerOfficer')}</Typography.Text>,
           },
-          { title: i18n.t('team.course'), dataIndex: 'course' },
+          { title: i18n.t('team.course'), dataIndex: 'course', render: (course: string) => courseLabel(i18n, course) },
           { title: i18n.t('team.hours'), dataIndex: 'hours', align: 'right', render: (value: number) => i18n.number(value) },
           { title: i18n.t('team.completedOn'), dataIndex: 'completedOn', render: (value: string) => i18n.date(value) },
         ]}

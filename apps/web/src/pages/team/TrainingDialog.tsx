@@ -1,7 +1,7 @@
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form, InputNumber, Select } from 'antd';
 import { api } from '../../api/endpoints';
 import { useCountyConfig } from '../../app/county-config';
-import { DateInput, useRules } from '../../components/fields';
+import { DateInput, TermSelect, useRules } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useI18n } from '../../i18n/i18n';
@@ -28,7 +28,7 @@ export function TrainingDialog({ team, open, onClose, onDone }: TeamDialogProps)
       for (const officerId of values.officerIds) {
         await api.recordTraining(team.id, {
           officerId,
-          course: values.course.trim(),
+          course: values.course,
           hours: values.hours,
           completedOn: values.completedOn,
         });
@@ -66,8 +66,8 @@ export function TrainingDialog({ team, open, onClose, onDone }: TeamDialogProps)
             options={team.officers.map((officer) => ({ value: officer.officerId, label: officer.name }))}
           />
         </Form.Item>
-        <Form.Item name="course" label={i18n.t('team.course')} rules={r.label}>
-          <Input />
+        <Form.Item name="course" label={i18n.t('team.course')} rules={r.picked}>
+          <TermSelect vocabulary="training-courses" width={320} />
         </Form.Item>
         <Form.Item name="hours" label={i18n.t('team.hours')} rules={r.positive}>
           <InputNumber min={0} />

@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import type { Requirements } from '../../../api/types';
-import { kindLabel } from '../../../components/labels';
+import { courseLabel, kindLabel } from '../../../components/labels';
 import { useI18n } from '../../../i18n/i18n';
 
 /** Form lists may hold removed (undefined) lines: the API gets the real ones. */
@@ -24,7 +24,7 @@ export function RequirementsSummary({ requirements }: { requirements: Requiremen
       ))}
       {requirements.training.map((line) => (
         <Tag key={`t:${line.course}`} color="purple">
-          {line.course} {i18n.number(line.hours)} h
+          {courseLabel(i18n, line.course)} {i18n.number(line.hours)} h
         </Tag>
       ))}
     </Space>
