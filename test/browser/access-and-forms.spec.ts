@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/test-app';
 import { choose, eventually, fieldErrors, launchBrowser, login, pageErrors, waitForText, type TestBrowser } from './support/browser';
-import { PASSWORD, POWERS, seedCounty, type County } from './support/seed';
+import { ONE_TOWNSHIP_COUNTY, PASSWORD, POWERS, seedCounty, type County } from './support/seed';
 
 /** Who may open what, and forms that say what is wrong beside the fields (the browser's checks and the API's). */
 describe('web app: access and forms', () => {
@@ -10,15 +10,7 @@ describe('web app: access and forms', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    county = await seedCounty(app, {
-      name: '沾益区',
-      townships: ['西平街道'],
-      users: [
-        { username: 'zhanyi.office', role: 'county_admin', head: true },
-        { username: 'xiping.li', role: 'township', township: '西平街道' },
-      ],
-      powers: [POWERS.littering],
-    });
+    county = await seedCounty(app, ONE_TOWNSHIP_COUNTY);
   });
 
   afterAll(async () => {

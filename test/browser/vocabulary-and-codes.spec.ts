@@ -1,7 +1,7 @@
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 import type { Locator, Page } from 'playwright-core';
 import { choose, eventually, launchBrowser, login, pageErrors, screenshot, waitForText, type TestBrowser } from './support/browser';
-import { countyToday, PASSWORD, POWERS, seedCounty, type County } from './support/seed';
+import { countyToday, ONE_TOWNSHIP_COUNTY, PASSWORD, seedCounty, type County } from './support/seed';
 
 /** An English sentence as the server writes its `detail` and `message` texts (“Power item … is already registered”). */
 const ENGLISH_SENTENCE = /[A-Za-z]{3,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
@@ -18,15 +18,7 @@ describe('web app: vocabularies and refusal codes', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    county = await seedCounty(app, {
-      name: '沾益区',
-      townships: ['西平街道'],
-      users: [
-        { username: 'zhanyi.office', role: 'county_admin', head: true },
-        { username: 'xiping.li', role: 'township', township: '西平街道' },
-      ],
-      powers: [POWERS.littering],
-    });
+    county = await seedCounty(app, ONE_TOWNSHIP_COUNTY);
   });
 
   afterAll(async () => {

@@ -12,6 +12,19 @@ export function addDays(date: string, days: number): string {
 
 export const PASSWORD = 'browser-password-1';
 
+export interface SeedCountyOptions {
+  name: string;
+  townships: string[];
+  users: {
+    username: string;
+    role: 'county_admin' | 'township' | 'auditor' | 'department';
+    township?: string;
+    department?: string;
+    head?: boolean;
+  }[];
+  powers: object[];
+}
+
 export interface County {
   countyId: string;
   townships: Record<string, { id: string; teamId: string }>;
@@ -26,21 +39,7 @@ function ok<T>(response: { status: number; body: unknown }, expected: number, wh
  * A county as the tests need it, made through the public API: 沾益区 with its townships, a county
  * office user, one user per township named, an auditor, and the catalogue items given.
  */
-export async function seedCounty(
-  app: TestApp,
-  options: {
-    name: string;
-    townships: string[];
-    users: {
-      username: string;
-      role: 'county_admin' | 'township' | 'auditor' | 'department';
-      township?: string;
-      department?: string;
-      head?: boolean;
-    }[];
-    powers: object[];
-  },
-): Promise<County> {
+export async function seedCounty(app: TestApp, options: SeedCountyOptions): Promise<County> {
   const admin = await app.loginAs(TEST_ADMIN.username, TEST_ADMIN.password);
   const county = ok<{ id: string }>(await admin.post('/api/v1/counties').send({ name: options.name }), 201, 'county');
   const townships: County['townships'] = {};
@@ -134,3 +133,14 @@ export const POWERS = {
     },
   },
 } as const;
+
+/** 沾益区 with one township (西平街道), its county office head and one township user, and the littering power. */
+export const ONE_TOWNSHIP_COUNTY = {
+  name: '沾益区',
+  townships: ['西平街道'],
+  users: [
+    { username: 'zhanyi.office', role: 'county_admin', head: true },
+    { username: 'xiping.li', role: 'township', township: '西平街道' },
+  ],
+  powers: [POWERS.littering],
+} satisfies SeedCountyOptions;
