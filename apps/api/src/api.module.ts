@@ -16,6 +16,7 @@ import { AdminQueuesModule } from './admin-queues/admin-queues.module';
 import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
 import { SettingsModule } from './settings/settings.module';
+import { PublicDutyListModule } from './public-duty-list/public-duty-list.module';
 
 export interface ApiModuleOptions extends ProcessRuntime {
   /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
@@ -53,6 +54,7 @@ export class ApiModule {
         InboxModule,
         SettingsModule,
         AdminQueuesModule,
+        PublicDutyListModule,
         DemoModule,
         WebModule,
       ],

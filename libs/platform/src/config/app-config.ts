@@ -46,6 +46,12 @@ export interface AppConfig {
    * `loopback` / `linklocal` / `uniquelocal`, comma-separated.
    */
   readonly trustProxy: false | number | string;
+  /** PUBLIC_BASE_URL: the address residents reach the web app at; the QR codes of the public duty lists hold it. */
+  readonly publicBaseUrl: string;
+  /** PUBLIC_RATE_LIMIT: requests per minute one client address may make to the public (token-free) endpoints, per process. */
+  readonly publicRateLimit: number;
+  /** PUBLIC_CACHE_TTL: how long a process answers a township's public list from memory before asking the read side again. */
+  readonly publicCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +114,12 @@ function trustProxy(env: Env): false | number | string {
   return entries.join(',');
 }
 
+/** An http(s) address without a trailing slash (paths are appended to it). */
+function baseUrl(env: Env, name: string, fallback: string): string {
+  const raw = url(name, nonEmpty(env, name), ['http:', 'https:']) ?? fallback;
+  return raw.replace(/\/+$/, '');
+}
+
 function url(name: string, raw: string | undefined, protocols: string[]): string | undefined {
   if (raw === undefined) return undefined;
   let parsed: URL;
@@ -136,8 +148,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     .map((s) => s.trim())
     .filter(Boolean);
   const seed = nonEmpty(env, 'SEED_DEMO');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     dataDir,
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500) }
@@ -168,5 +181,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     queuePrefix: nonEmpty(env, 'QUEUE_PREFIX') ?? 'fangquan',
     trustProxy: trustProxy(env),
+    publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
+    publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 100_000_000),
+    publicCacheMs: duration('PUBLIC_CACHE_TTL', nonEmpty(env, 'PUBLIC_CACHE_TTL') ?? '1s'),
   };
 }

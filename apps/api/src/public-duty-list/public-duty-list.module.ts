@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PublicDutyListController } from './public-duty-list.controller';
+import { PublicDutyListService } from './public-duty-list.service';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublishedDutyLists } from './published-duty-lists';
+import { ReadModelPublishedDutyLists } from './read-model-published-duty-lists';
+
+/** HTTP: 公示 — the token-free duty list of a township and its QR codes. Queries come from the global ReadModelsModule. */
+@Module({
+  controllers: [PublicDutyListController],
+  providers: [PublicDutyListService, PublicRateLimitGuard, { provide: PublishedDutyLists, useClass: ReadModelPublishedDutyLists }],
+})
+export class PublicDutyListModule {}
