@@ -22,6 +22,7 @@ export const HTTP_PROBLEM_CODES = [
   'version-conflict',
   'duplicate-username',
   'duplicate-township',
+  'duty-list-unpublished',
   'idempotency-key-in-progress',
   'idempotency-key-reused',
   'payload-too-large',

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
-import { ProblemException } from '../http/problem';
+import { problem, ProblemException } from '../http/problem';
 import { PUBLIC_CATEGORIES, PublishedDutyLists, type PublicDutyItem, type PublishedDutyList } from './published-duty-lists';
 
 /** The domains of the catalogue, in the order the lists show them. */
@@ -85,7 +85,8 @@ export class PublicDutyListService {
     const cached = this.lists.get(townshipId);
     const fresh =
       cached !== undefined && Date.now() - cached.checkedAt < this.config.publicCacheMs ? cached : await this.reload(townshipId);
-    if (fresh.answer === undefined) throw ProblemException.notFound('The township has not published a duty list yet');
+    if (fresh.answer === undefined)
+      throw new ProblemException(problem(404, 'The township has not published a duty list yet', {}, 'duty-list-unpublished'));
     return fresh.answer;
   }
 

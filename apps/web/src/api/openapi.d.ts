@@ -373,6 +373,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/townships/{townshipId}/duty-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest published version of a township duty list (no token; drafts are never shown) */
+    get: operations['PublicDutyListController_latest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/townships/{townshipId}/duty-list/qr.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** QR code (PNG, 512 px) of the public page of the township list */
+    get: operations['PublicDutyListController_qrPng'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/townships/{townshipId}/duty-list/qr.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** QR code (SVG) of the public page of the township list: PUBLIC_BASE_URL/public/townships/:townshipId */
+    get: operations['PublicDutyListController_qrSvg'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/teams/{teamId}': {
     parameters: {
       query?: never;
@@ -1251,6 +1302,59 @@ export interface components {
        * @example /problems/validation-failed
        */
       type: string;
+    };
+    /**
+     * @description 基本履职 / 配合履职 / 上级部门收回
+     * @enum {string}
+     */
+    PublicDutyCategory: 'basic' | 'assisting' | 'returned';
+    PublicDutyCountsDto: {
+      assisting: number;
+      basic: number;
+      returned: number;
+    };
+    PublicDutyItemDto: {
+      /** @description 基本履职 / 配合履职 / 上级部门收回 */
+      category: components['schemas']['PublicDutyCategory'];
+      /** @example 0570-1234567（综合执法队办公室） */
+      contact?: string;
+      /** @description What the township does and how far, for an item it only assists with (配合履职) */
+      cooperation?: string;
+      /**
+       * @description 领域
+       * @example 综合执法
+       */
+      domain: string;
+      /** @example ZR-ZH-0001 */
+      dutyCode?: string;
+      /**
+       * @description 牵头部门
+       * @example 县城市管理局
+       */
+      leadDepartment?: string;
+      /** @example 对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚 */
+      name: string;
+      /** @example CF-CG-0001 */
+      powerCode?: string;
+    };
+    PublicDutyListDto: {
+      counts: components['schemas']['PublicDutyCountsDto'];
+      /** @example 示范县 */
+      countyName?: string;
+      /**
+       * @description 文号 of the decision that published the version
+       * @example 示政办〔2025〕12号
+       */
+      decisionRef: string;
+      items: components['schemas']['PublicDutyItemDto'][];
+      /** Format: date-time */
+      publishedAt: string;
+      /** Format: uuid */
+      townshipId: string;
+      /** @example 城关镇 */
+      townshipName: string;
+      /** @example 1 */
+      version: number;
     };
     ReadinessDto: {
       gaps: components['schemas']['GapDto'][];
@@ -2329,6 +2433,131 @@ export interface operations {
       };
       /** @description Stale If-Match */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicDutyListController_latest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With ETag; If-None-Match → 304 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicDutyListDto'];
+        };
+      };
+      /** @description townshipId is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Nothing published yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicDutyListController_qrPng: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description image/png */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description townshipId is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicDutyListController_qrSvg: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description image/svg+xml */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description townshipId is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -85,3 +85,8 @@ export interface ProblemDetails {
   code?: string;
   [extension: string]: unknown;
 }
+
+/** 公示: the latest published version of a township's duty list (GET /public/townships/:id/duty-list, no token). */
+export type PublicDutyList = Schemas['PublicDutyListDto'];
+export type PublicDutyItem = Schemas['PublicDutyItemDto'];
+export type PublicDutyCategory = Schemas['PublicDutyCategory'];
