@@ -22,7 +22,7 @@ const ROOT = resolve(__dirname, '../..');
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 
-interface AutocannonResult {
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   non2xx: number;
@@ -30,7 +30,13 @@ interface AutocannonResult {
 }
 
 /** One JSON request on a fresh connection (no keep-alive socket that the server may have closed meanwhile). */
-function api(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
+export function api(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolvePromise, reject) => {
     const req = httpRequest(
@@ -60,7 +66,11 @@ function api(baseUrl: string, method: string, path: string, token: string | unde
   });
 }
 
-function autocannon(url: string, options: { method: string; token: string; body?: string; seconds?: number }): AutocannonResult {
+/** autocannon from a second process; `token` absent for the token-free endpoints, `headers` as `name=value`. */
+export function autocannon(
+  url: string,
+  options: { method: string; token?: string; body?: string; seconds?: number; headers?: readonly string[] },
+): AutocannonResult {
   const args = [
     join(ROOT, 'node_modules/autocannon/autocannon.js'),
     '-c',
@@ -71,10 +81,10 @@ function autocannon(url: string, options: { method: string; token: string; body?
     '-m',
     options.method,
     '-H',
-    `authorization=Bearer ${options.token}`,
-    '-H',
     'content-type=application/json',
   ];
+  for (const header of [...(options.token ? [`authorization=Bearer ${options.token}`] : []), ...(options.headers ?? [])])
+    args.push('-H', header);
   if (options.body) args.push('-b', options.body);
   args.push(url);
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
