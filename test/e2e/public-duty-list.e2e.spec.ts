@@ -1,5 +1,9 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { randomUUID } from 'node:crypto';
+import type { DutyRecord } from '@fangquan/domain';
+import { Duties, DutyLists, type LedgerActor, type LedgerResult } from '@fangquan/ledger';
+import { ReadModelFreshness } from '@fangquan/read-models';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 
 const PUBLIC_BASE_URL = 'https://gongshi.example.gov.cn';
@@ -11,20 +15,77 @@ export function decodeQrPng(png: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
+const DUTIES = [
+  {
+    code: 'MS-001',
+    name: '城乡居民基本养老保险参保登记',
+    domain: '民生服务',
+    defaultCategory: 'basic',
+    leadDepartment: '县人社局',
+    contact: '0874-3101233',
+  },
+  {
+    code: 'ST-004',
+    name: '林长制和森林资源保护',
+    domain: '生态环保',
+    defaultCategory: 'assisting',
+    leadDepartment: '县林业和草原局',
+    description: '组织护林员日常巡山，发现毁林的制止并报告',
+  },
+  { code: 'QT-005', name: '婚姻登记', domain: '其他', defaultCategory: 'returned', leadDepartment: '县民政局' },
+] as const;
+
 describe('public duty list: 公示 without a token (e2e)', () => {
   let t: TestApp;
   let townshipId: string;
   let otherTownshipId: string;
+  let countyId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { PUBLIC_BASE_URL: `${PUBLIC_BASE_URL}/`, PUBLIC_RATE_LIMIT: String(RATE_LIMIT) } });
+    t = await startTestApp({
+      env: { PUBLIC_BASE_URL: `${PUBLIC_BASE_URL}/`, PUBLIC_RATE_LIMIT: String(RATE_LIMIT), PUBLIC_CACHE_TTL: '500ms' },
+    });
     const admin = await t.loginAs(TEST_ADMIN.username, TEST_ADMIN.password);
     const county = await admin.post('/api/v1/counties').send({ name: '示范县' });
     const township = await admin.post(`/api/v1/counties/${county.body.id}/townships`).send({ name: '城关镇' });
     const other = await admin.post(`/api/v1/counties/${county.body.id}/townships`).send({ name: '河口乡' });
     townshipId = township.body.id as string;
     otherTownshipId = other.body.id as string;
+    countyId = county.body.id as string;
   });
+
+  /** The county office's writes through the ledger, each waited for on the read side. */
+  async function written<S>(result: LedgerResult<S>): Promise<S> {
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+    if (result.lastGlobalPosition !== null) await t.app.get(ReadModelFreshness).waitFor(result.lastGlobalPosition);
+    return result.state;
+  }
+  const office = (): LedgerActor => ({ username: 'office', countyId });
+  const options = () => ({ correlationId: randomUUID() });
+  const township = () => ({ id: townshipId, countyId });
+  let catalogue: DutyRecord[] = [];
+  const publish = async (decisionRef: string) =>
+    written(
+      await t.app
+        .get(DutyLists)
+        .publish(
+          office(),
+          township(),
+          { decisionRef },
+          { duties: new Map(catalogue.map((d) => [d.code, d])), derived: [], activeHandoverPowers: [] },
+          options(),
+        ),
+    );
+  const publicList = () => t.http.get(`/api/v1/public/townships/${townshipId}/duty-list`);
+  /** The public answer once the process's cache has looked again (PUBLIC_CACHE_TTL). */
+  async function publicVersion(version: number): Promise<Awaited<ReturnType<typeof publicList>>> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const response = await publicList();
+      if ((response.status === 200 && response.body.version === version) || Date.now() > deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
   afterAll(async () => {
     await t?.close();
   });
@@ -65,6 +126,96 @@ describe('public duty list: 公示 without a token (e2e)', () => {
     const response = await t.http.get(`/api/v1/public/townships/${townshipId}/duty-list`);
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('publishes nothing of a draft: compiled and adjusted, the list stays 404 until version 1 is published', async () => {
+    const duties = t.app.get(Duties);
+    catalogue = [];
+    for (const duty of DUTIES) catalogue.push(await written(await duties.register(office(), duty, options())));
+    const lists = t.app.get(DutyLists);
+    await written(await lists.compile(office(), township(), catalogue, [], options()));
+    expect((await publicList()).status).toBe(404);
+
+    await publish('示政办〔2025〕1号');
+    const response = await publicVersion(1);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.body).toEqual({
+      townshipId,
+      townshipName: '城关镇',
+      countyName: '示范县',
+      version: 1,
+      publishedAt: expect.any(String),
+      decisionRef: '示政办〔2025〕1号',
+      items: [
+        {
+          name: '城乡居民基本养老保险参保登记',
+          domain: '民生服务',
+          category: 'basic',
+          leadDepartment: '县人社局',
+          contact: '0874-3101233',
+          dutyCode: 'MS-001',
+        },
+        {
+          name: '林长制和森林资源保护',
+          domain: '生态环保',
+          category: 'assisting',
+          cooperation: '组织护林员日常巡山，发现毁林的制止并报告',
+          leadDepartment: '县林业和草原局',
+          dutyCode: 'ST-004',
+        },
+        { name: '婚姻登记', domain: '其他', category: 'returned', leadDepartment: '县民政局', dutyCode: 'QT-005' },
+      ],
+      counts: { basic: 1, assisting: 1, returned: 1 },
+    });
+    // The other township has published nothing.
+    const other = await t.http.get(`/api/v1/public/townships/${otherTownshipId}/duty-list`);
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('duty-list-unpublished');
+  });
+
+  it('keeps a change made after version 1 out of the public list until version 2 is published', async () => {
+    const lists = t.app.get(DutyLists);
+    await written(
+      await lists.setItem(
+        office(),
+        township(),
+        { dutyCode: 'QT-005', category: 'assisting', cooperation: '代收婚姻登记预约材料', leadDepartment: '县民政局' },
+        [],
+        options(),
+      ),
+    );
+    // Longer than PUBLIC_CACHE_TTL: the cache has looked again and still finds version 1.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const before = await publicList();
+    expect(before.body.version).toBe(1);
+    expect(before.body.items.find((item: { dutyCode?: string }) => item.dutyCode === 'QT-005').category).toBe('returned');
+    expect(JSON.stringify(before.body)).not.toContain('代收婚姻登记预约材料');
+
+    await publish('示政办〔2025〕2号');
+    const after = await publicVersion(2);
+    expect(after.body.version).toBe(2);
+    expect(after.body.decisionRef).toBe('示政办〔2025〕2号');
+    expect(after.body.items.find((item: { dutyCode?: string }) => item.dutyCode === 'QT-005')).toMatchObject({
+      category: 'assisting',
+      cooperation: '代收婚姻登记预约材料',
+    });
+    expect(after.body.counts).toEqual({ basic: 1, assisting: 2, returned: 0 });
+  });
+
+  it('answers If-None-Match with 304, gzips for clients that ask, and lets phones keep the answer a while', async () => {
+    const first = await publicList();
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toMatch(/public, max-age=\d+/);
+    const again = await publicList().set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+    const gzipped = await publicList().set('Accept-Encoding', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.body.version).toBe(2);
+    expect((await publicList().set('If-None-Match', gzipped.headers.etag as string)).status).toBe(304);
+    expect((await publicList().set('If-None-Match', '"something-else"')).status).toBe(200);
   });
 
   // Last: it uses up this address's allowance for the minute.
