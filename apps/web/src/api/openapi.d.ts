@@ -989,6 +989,7 @@ export interface components {
       | 'in-the-future'
       | 'unknown-county'
       | 'unknown-township'
+      | 'unknown-power'
       | 'malformed-json'
       | 'malformed-path'
       | 'key-reused'
@@ -1245,6 +1246,7 @@ export interface components {
       | 'version-conflict'
       | 'duplicate-username'
       | 'duplicate-township'
+      | 'duty-list-unpublished'
       | 'idempotency-key-in-progress'
       | 'idempotency-key-reused'
       | 'payload-too-large'
@@ -1279,6 +1281,11 @@ export interface components {
       | 'vocabulary-already-established'
       | 'term-already-in-vocabulary'
       | 'term-name-in-use'
+      | 'duty-already-registered'
+      | 'duty-held-by-handover'
+      | 'duty-list-unchanged'
+      | 'duty-list-empty'
+      | 'duty-list-incomplete'
       | 'not-own-department';
     ProblemDetailsDto: {
       /**
