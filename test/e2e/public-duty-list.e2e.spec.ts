@@ -230,5 +230,9 @@ describe('public duty list: 公示 without a token (e2e)', () => {
     expect(refused?.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused?.body.code).toBe('too-many-requests');
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // The list too, held in memory or not: the address's allowance is one for every public endpoint.
+    const list = await publicList();
+    expect(list.status).toBe(429);
+    expect(list.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

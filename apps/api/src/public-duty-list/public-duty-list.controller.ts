@@ -12,43 +12,9 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { PublicDutyListDto } from './dto/public-duty-list.dto';
-import { PublicDutyListService, type PublicAnswer } from './public-duty-list.service';
+import { CODE_CACHE_CONTROL, LIST_CACHE_CONTROL, sendPublicAnswer } from './public-answer';
+import { PublicDutyListService } from './public-duty-list.service';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
-
-/** Residents' phones may keep an answer this long; a new version reaches them after it at the latest. */
-const LIST_CACHE_CONTROL = 'public, max-age=30';
-/** A township's page address never changes, nor does its QR code. */
-const CODE_CACHE_CONTROL = 'public, max-age=86400';
-
-/** The entity tag of the gzipped representation: another representation, another tag. */
-function gzipTag(etag: string): string {
-  return etag.replace(/"$/, '-gz"');
-}
-
-/** Whether If-None-Match names the answer, in either representation. */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === gzipTag(etag) || tag === '*');
-}
-
-/** Sends a prepared body with its entity tag (gzipped to clients that accept it), or 304 when the client already holds it. */
-function send(request: Request, response: Response, answer: PublicAnswer, type: string, cacheControl: string): void {
-  const gzip = answer.gzipped !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  response.setHeader('ETag', gzip ? gzipTag(answer.etag) : answer.etag);
-  response.setHeader('Cache-Control', cacheControl);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  if (answer.gzipped !== undefined) response.setHeader('Vary', 'Accept-Encoding');
-  if (matches(request.headers['if-none-match'], answer.etag)) {
-    response.status(304).end();
-    return;
-  }
-  response.status(200).type(type);
-  if (gzip) response.setHeader('Content-Encoding', 'gzip');
-  response.send(gzip ? answer.gzipped : answer.body);
-}
 
 /** 公示: what anyone may read without a token — a township's published duty list and its QR codes. */
 @ApiTags('public')
@@ -70,7 +36,7 @@ export class PublicDutyListController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.lists.latest(townshipId), 'application/json; charset=utf-8', LIST_CACHE_CONTROL);
+    sendPublicAnswer(request, response, await this.lists.latest(townshipId), 'application/json; charset=utf-8', LIST_CACHE_CONTROL);
   }
 
   @Get('qr.svg')
@@ -82,7 +48,7 @@ export class PublicDutyListController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.lists.qrSvg(townshipId), 'image/svg+xml', CODE_CACHE_CONTROL);
+    sendPublicAnswer(request, response, await this.lists.qrSvg(townshipId), 'image/svg+xml', CODE_CACHE_CONTROL);
   }
 
   @Get('qr.png')
@@ -94,6 +60,6 @@ export class PublicDutyListController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(request, response, await this.lists.qrPng(townshipId), 'image/png', CODE_CACHE_CONTROL);
+    sendPublicAnswer(request, response, await this.lists.qrPng(townshipId), 'image/png', CODE_CACHE_CONTROL);
   }
 }

@@ -92,6 +92,12 @@ export class PublicDutyListService {
     return fresh.answer;
   }
 
+  /** The answer this process holds and need not check yet, without any I/O; undefined when it must ask (or there is none). */
+  held(townshipId: string): PublicAnswer | undefined {
+    const cached = this.lists.get(townshipId);
+    return cached !== undefined && Date.now() - cached.checkedAt < this.config.publicCacheMs ? cached.answer : undefined;
+  }
+
   async qrSvg(townshipId: string): Promise<PublicAnswer> {
     return (await this.qrCodes(townshipId)).svg;
   }

@@ -29,22 +29,32 @@ export class AddressWindows {
 }
 
 /**
- * Rate limit of the token-free endpoints: PUBLIC_RATE_LIMIT requests per minute and client address
- * (the address Express derives, honouring TRUST_PROXY), then 429 problem+json with `Retry-After`.
- * Counted on the wall clock (not the application's Clock, which tests may hold still).
+ * The allowance of the token-free endpoints: PUBLIC_RATE_LIMIT requests per minute and client address
+ * (the address Express derives, honouring TRUST_PROXY), counted on the wall clock (not the
+ * application's Clock, which tests may hold still). One per process, shared by the guard and the fast path.
  */
 @Injectable()
-export class PublicRateLimitGuard implements CanActivate {
+export class PublicRateLimiter {
   private readonly windows: AddressWindows;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.windows = new AddressWindows(config.publicRateLimit);
   }
 
+  /** Counts the request; the seconds to wait when the address is past its allowance, else 0. */
+  take(request: Request): number {
+    return this.windows.take(request.ip ?? 'unknown', Date.now());
+  }
+}
+
+/** Past the allowance: 429 problem+json with `Retry-After`. */
+@Injectable()
+export class PublicRateLimitGuard implements CanActivate {
+  constructor(private readonly limiter: PublicRateLimiter) {}
+
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const wait = this.windows.take(request.ip ?? 'unknown', Date.now());
+    const wait = this.limiter.take(http.getRequest<Request>());
     if (wait === 0) return true;
     http.getResponse<Response>().setHeader('Retry-After', String(wait));
     throw new ProblemException(problem(429, `Too many requests from this address; try again in ${wait} s`, {}, 'too-many-requests'));
