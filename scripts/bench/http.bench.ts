@@ -10,7 +10,7 @@ import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { machineBaseline } from './bench-baseline';
 import { describeHistory, historyRuns, preloadHistory, waitForSubscriptions } from './bench-history';
-import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
+import { analyzeDatabase, type BenchServices, startBenchServices, topStatements } from './bench-services';
 
 /**
  * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
@@ -92,6 +92,30 @@ export function autocannon(
   return JSON.parse(result.stdout) as AutocannonResult;
 }
 
+export const BENCH_ADMIN = { username: 'admin', password: 'bench-admin-password' } as const;
+
+/**
+ * The environment of an API (or worker) process of a bench on the bench's services, its database
+ * migrated from the build; `extra` adds to it or overrides it.
+ */
+export function benchApiEnv(services: BenchServices, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = {
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    JWT_SECRET: 'bench-secret',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+  const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+  return env;
+}
+
 export async function main(): Promise<void> {
   for (const history of historyRuns()) await run(history);
 }
@@ -103,20 +127,7 @@ async function run(history: number): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: 4 }, applicationSchema));
   try {
     const port = await findFreePort();
-    const env = {
-      ...process.env,
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_PASSWORD: 'bench-admin-password',
-      JWT_SECRET: 'bench-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: 'fq-bench',
-    };
-    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
-    if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+    const env = benchApiEnv(services, port, { QUEUE_PREFIX: 'fq-bench' });
     await dataSource.initialize();
     await preloadHistory(dataSource, history);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
@@ -130,8 +141,7 @@ async function run(history: number): Promise<void> {
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
     if (history > 0) await waitForSubscriptions(dataSource, 30 * 60_000); // the worker builds the history's reminder chains
 
-    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' }))
-      .accessToken as string;
+    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, BENCH_ADMIN)).accessToken as string;
     const county = await api(baseUrl, 'POST', '/api/v1/counties', admin, { name: '基准县' });
     const township = await api(baseUrl, 'POST', `/api/v1/counties/${county.id as string}/townships`, admin, { name: '基准镇' });
     await api(baseUrl, 'POST', '/api/v1/users', admin, {

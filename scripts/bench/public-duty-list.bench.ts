@@ -6,15 +6,13 @@
  * ≥ 2,000 req/s, p99 < 50 ms. The API runs from the build, on PostgreSQL, one process, with a rate
  * limit high enough not to count (the load comes from one address).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { startBenchServices } from './bench-services';
-import { api, autocannon, type AutocannonResult } from './http.bench';
+import { api, autocannon, type AutocannonResult, BENCH_ADMIN, benchApiEnv } from './http.bench';
 
 const ROOT = resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
@@ -44,21 +42,7 @@ export async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const port = await findFreePort();
-    const env = {
-      ...process.env,
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_PASSWORD: 'bench-admin-password',
-      JWT_SECRET: 'bench-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: 'fq-bench-public',
-      PUBLIC_RATE_LIMIT: '100000000',
-    };
-    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
-    if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+    const env = benchApiEnv(services, port, { QUEUE_PREFIX: 'fq-bench-public', PUBLIC_RATE_LIMIT: '100000000' });
     server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -66,8 +50,7 @@ export async function main(): Promise<void> {
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
 
-    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' }))
-      .accessToken as string;
+    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, BENCH_ADMIN)).accessToken as string;
     const county = await api(baseUrl, 'POST', '/api/v1/counties', admin, { name: '基准县' });
     const township = await api(baseUrl, 'POST', `/api/v1/counties/${county.id as string}/townships`, admin, { name: '基准镇' });
     const user = { username: 'bench-county', password: 'bench-password' };

@@ -106,11 +106,6 @@ export class PublicDutyListService {
     return (await this.qrCodes(townshipId)).png;
   }
 
-  /** Forgets what this process holds about a township's list (a new version was published). */
-  forget(townshipId: string): void {
-    this.lists.delete(townshipId);
-  }
-
   private async qrCodes(townshipId: string): Promise<{ svg: PublicAnswer; png: PublicAnswer }> {
     await this.names(townshipId);
     const known = this.codes.get(townshipId);
