@@ -42,8 +42,10 @@ export function parseCalendarText(text: string): Result<CalendarData, string[]> 
     value = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
+    // The runtime says where, as a position or as a line, for most syntax errors.
     const position = /position (\d+)/.exec(message)?.[1];
-    const where = position === undefined ? '' : `line ${lineAt(text, Number(position))}: `;
+    const line = position === undefined ? /line (\d+)/.exec(message)?.[1] : lineAt(text, Number(position));
+    const where = line === undefined ? '' : `line ${line}: `;
     return { ok: false, error: [`${where}not valid JSON (${message})`] };
   }
   return parseCalendarData(value, (path) => lineOf(text, path));

@@ -58,12 +58,11 @@ export function localWallTime(timeZone: string, instantMs: number): { readonly d
 /** The instant at `msOfDay` after local midnight of `date` (`msOfDay` may be 24 h: the next midnight). */
 export function instantAt(timeZone: string, date: string, msOfDay: number): number {
   const wall = Date.parse(`${date}T00:00:00Z`) + msOfDay;
-  const first = wall - zoneOffsetMs(timeZone, wall);
-  const second = wall - zoneOffsetMs(timeZone, first);
-  if (first === second) return first;
-  // Across a shift: keep the candidate whose own offset reads back to the wall time, else the later one (a skipped hour).
-  if (first + zoneOffsetMs(timeZone, first) === wall)
-    return Math.min(first, second + zoneOffsetMs(timeZone, second) === wall ? second : first);
-  if (second + zoneOffsetMs(timeZone, second) === wall) return second;
-  return Math.max(first, second);
+  // The offsets half a day either side: equal unless the clocks change around this wall time (they never do in China).
+  const before = zoneOffsetMs(timeZone, wall - DAY_MS / 2);
+  const after = zoneOffsetMs(timeZone, wall + DAY_MS / 2);
+  if (before === after) return wall - before;
+  const readsBack = [wall - before, wall - after].filter((instant) => instant + zoneOffsetMs(timeZone, instant) === wall);
+  // Twice (autumn): the first; never (the skipped hour in spring): as far after the shift as the time is after it.
+  return readsBack.length > 0 ? Math.min(...readsBack) : wall - before;
 }

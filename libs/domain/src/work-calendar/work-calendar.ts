@@ -142,7 +142,11 @@ export function addWorkingHours(calendar: WorkCalendar, from: Date, hours: numbe
   return addWorkingTime(calendar, from, hours * 3_600_000);
 }
 
-/** `days` working days after `from`, a working day being the working time of one working day (not 24 hours). */
+/**
+ * `days` working days after `from`, a working day being the working time of one working day (not 24 hours):
+ * from inside working hours, the same time of day on the `days`-th next working day; from outside them (or
+ * at the very start of a period), the end of the working hours of the `days`-th working day counted from there.
+ */
 export function addWorkingDays(calendar: WorkCalendar, from: Date, days: number): Date {
   return addWorkingTime(calendar, from, days * calendar.hours.dayMs);
 }

@@ -29,7 +29,7 @@ export interface WorkingTimeConfig {
   /** The WORK_CALENDAR path read, or `bundled`. */
   readonly workCalendarSource: string;
   readonly whistleLimits: WhistleLimits;
-  /** Years around `today` the calendar knows only in part or not at all: said in the log at start. */
+  /** This year (and in December the next) when the calendar knows it only in part or not at all: logged at start. */
   readonly workCalendarWarnings: readonly string[];
 }
 
@@ -87,8 +87,12 @@ export function loadWorkingTime(env: Env, today: Date = new Date()): WorkingTime
   };
   const warnings: string[] = [];
   if (Object.keys(data.years).length > 0) {
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(today));
-    for (const y of [year, year + 1]) {
+    const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
+      .format(today)
+      .split('-')
+      .map(Number);
+    // The next year's notice normally comes out in November: from December, deadlines reach into that year.
+    for (const y of month === 12 ? [Number(year), Number(year) + 1] : [Number(year)]) {
       const coverage = yearCoverage(calendar, y);
       if (coverage === 'weekends-only')
         warnings.push(
