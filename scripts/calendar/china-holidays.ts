@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import {
   getHolidaysInRange,
   getLunarFestivals,
@@ -89,5 +90,9 @@ const file = {
   years,
 };
 const target = resolve(__dirname, '../../libs/domain/src/work-calendar/china-holidays.json');
-writeFileSync(target, JSON.stringify(file, null, 2) + '\n');
-console.log(`wrote ${target}`);
+void (async () => {
+  // Written as the repository's Prettier would, so that the check of formatting passes as generated.
+  const options = { ...(await resolveConfig(target)), filepath: target };
+  writeFileSync(target, await format(JSON.stringify(file, null, 2), options));
+  console.log(`wrote ${target}`);
+})();
