@@ -109,6 +109,14 @@ describe('a calendar file', () => {
     ]);
   });
 
+  it('reports every bad entry at once', () => {
+    expect(errorsOf(fileWith('2026', '{ "2026-13-01": "元旦" }', '{ "2026-02-13": "春节", "2026-02-31": "春节" }'))).toEqual([
+      'line 6: years.2026.holidays.2026-13-01: is not a date YYYY-MM-DD',
+      'line 7: years.2026.workingDays.2026-02-31: is not a date YYYY-MM-DD',
+      'line 7: years.2026.workingDays.2026-02-13: is not a weekend day (list only weekend days that are worked)',
+    ]);
+  });
+
   it('refuses a year without a source, a bad year, a bad weekend and text that is not JSON', () => {
     expect(errorsOf('{ "years": { "2026": { "holidays": {} } } }')[0]).toMatch(/years\.2026\.source: must name where the dates come from/);
     expect(errorsOf('{ "years": { "26": { "source": "x", "holidays": {} } } }')).toEqual(['line 1: years.26: is not a four-digit year']);

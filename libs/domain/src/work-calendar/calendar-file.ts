@@ -120,22 +120,29 @@ function parseYear(
       return {};
     }
     for (const [date, name] of Object.entries(list)) {
-      if (!isValidDate(date)) fail([...at, field, date], 'is not a date YYYY-MM-DD');
-      else if (!date.startsWith(`${year}-`)) fail([...at, field, date], `is not in ${year}`);
-      else if (typeof name !== 'string') fail([...at, field, date], 'must have the holiday name as a string');
-      else continue;
+      const problem = !isValidDate(date)
+        ? 'is not a date YYYY-MM-DD'
+        : !date.startsWith(`${year}-`)
+          ? `is not in ${year}`
+          : typeof name !== 'string'
+            ? 'must have the holiday name as a string'
+            : undefined;
+      if (problem === undefined) continue;
+      fail([...at, field, date], problem);
       ok = false;
     }
     return list as Record<string, string>;
   };
   const holidays = dates('holidays', true);
   const workingDays = dates('workingDays', false);
-  for (const date of Object.keys(workingDays)) {
-    if (!ok) break;
-    if (date in holidays) fail([...at, 'workingDays', date], 'is also listed as a holiday');
-    else if (!weekend.includes(isoWeekday(date)))
-      fail([...at, 'workingDays', date], 'is not a weekend day (list only weekend days that are worked)');
-    else continue;
+  for (const date of Object.keys(workingDays).filter(isValidDate)) {
+    const problem = Object.hasOwn(holidays, date)
+      ? 'is also listed as a holiday'
+      : !weekend.includes(isoWeekday(date))
+        ? 'is not a weekend day (list only weekend days that are worked)'
+        : undefined;
+    if (problem === undefined) continue;
+    fail([...at, 'workingDays', date], problem);
     ok = false;
   }
   return ok ? { source: String(entry.source), provisional: entry.provisional === true, holidays, workingDays } : undefined;
