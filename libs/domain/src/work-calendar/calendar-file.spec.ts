@@ -3,7 +3,7 @@ import { addDays } from '../calendar';
 import bundled from './china-holidays.json';
 import { chinaCalendarData } from './china-calendar';
 import { parseCalendarData, parseCalendarText, type CalendarData } from './calendar-file';
-import { china } from './testing-calendars';
+import { china } from '../testing/work-calendars';
 import { isWorkingDay, yearCoverage } from './work-calendar';
 
 const errorsOf = (text: string): string[] => {

@@ -10,7 +10,7 @@ import {
   workingTimeBetween,
   type WorkCalendar,
 } from './work-calendar';
-import { china, everyDay } from './testing-calendars';
+import { china, everyDay } from '../testing/work-calendars';
 
 const HOUR = 3_600_000;
 

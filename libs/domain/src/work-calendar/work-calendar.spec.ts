@@ -9,7 +9,7 @@ import {
   workingTimeBetween,
 } from './work-calendar';
 import { deadlineAfter } from './working-limit';
-import { china, cst, everyDay } from './testing-calendars';
+import { china, cst, everyDay } from '../testing/work-calendars';
 
 const HOUR = 3_600_000;
 const cal = china();

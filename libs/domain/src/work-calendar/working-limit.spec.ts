@@ -1,6 +1,6 @@
 import { formatWorkingLimit, parseWorkingLimit, workingLimitMs } from './working-limit';
 import { ALL_DAY, parseWorkingHours } from './working-hours';
-import { hours } from './testing-calendars';
+import { hours } from '../testing/work-calendars';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,13 @@
-import { chinaCalendarData, EVERY_DAY_WORKING } from './index';
-import { workCalendar, type WorkCalendar } from './work-calendar';
-import { ALL_DAY, DEFAULT_WORKING_HOURS, parseWorkingHours, type WorkingHours } from './working-hours';
+import {
+  ALL_DAY,
+  chinaCalendarData,
+  DEFAULT_WORKING_HOURS,
+  EVERY_DAY_WORKING,
+  parseWorkingHours,
+  workCalendar,
+  type WorkCalendar,
+  type WorkingHours,
+} from '../work-calendar';
 
 /** Calendars the specs share: the bundled Chinese one with given hours and zone, and the every-day one. */
 export function hours(text: string): WorkingHours {
