@@ -45,3 +45,5 @@ export * from './vocabulary/evolve';
 export * from './vocabulary/decider';
 export * from './vocabulary/defaults';
 export * from './vocabulary/check';
+
+export * from './work-calendar';
