@@ -45,3 +45,11 @@ export * from './vocabulary/evolve';
 export * from './vocabulary/decider';
 export * from './vocabulary/defaults';
 export * from './vocabulary/check';
+
+export * from './whistle/state';
+export * from './whistle/commands';
+export * from './whistle/events';
+export * from './whistle/parse';
+export * from './whistle/decide';
+export * from './whistle/evolve';
+export * from './whistle/decider';
