@@ -53,3 +53,5 @@ export * from './whistle/parse';
 export * from './whistle/decide';
 export * from './whistle/evolve';
 export * from './whistle/decider';
+
+export * from './assessment/departments';
