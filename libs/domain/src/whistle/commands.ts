@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../decider';
-import type { WhistleDutyCategory, WhistleStep, WhistleUrgency } from './state';
+import type { WhistleRaised } from './events';
+import type { WhistleStep } from './state';
 
 /*
  * Every command carries who issues it (the ledger fills `by` from the authenticated user) and every
@@ -41,20 +42,7 @@ export interface WhistleRouting {
  */
 export type RaiseWhistle = DomainCommand<
   'RaiseWhistle',
-  {
-    whistleId: string;
-    countyId: string;
-    townshipId: string;
-    title: string;
-    description: string;
-    dutyCode?: string;
-    dutyCategory?: WhistleDutyCategory;
-    location?: string;
-    urgency: WhistleUrgency;
-    by: TownshipActor;
-    routing?: WhistleRouting;
-    acceptBy?: string;
-  }
+  Omit<WhistleRaised['data'], 'raisedBy' | 'raisedAt'> & { by: TownshipActor; routing?: WhistleRouting; acceptBy?: string }
 >;
 
 /** The head's sign-off; routed at once by the list (`acceptBy` needed when `routing` names a lead department). */

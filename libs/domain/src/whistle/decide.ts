@@ -287,7 +287,7 @@ function leadRefusal(state: RaisedWhistle, by: DepartmentActor): DomainError | u
     );
   return forbid(
     RuleCodes.notLeadDepartment,
-    state.department === null ? 'The whistle awaits the county office’s dispatch' : `This whistle is ${state.department}'s to handle`,
+    state.department === null ? 'The whistle has no lead department yet' : `This whistle is ${state.department}'s to handle`,
   );
 }
 
