@@ -111,7 +111,10 @@ function evolveRaised(state: RaisedWhistle, event: WhistleEvent): RaisedWhistle 
       return {
         ...state,
         overdue: state.overdue.includes(event.data.step) ? state.overdue : [...state.overdue, event.data.step],
-        overdueRecords: [...state.overdueRecords, { step: event.data.step, deadline: event.data.deadline }],
+        overdueRecords: [
+          ...state.overdueRecords,
+          { step: event.data.step, deadline: event.data.deadline, department: event.data.department },
+        ],
       };
     default:
       return exhaustive(event, 'whistle event');

@@ -74,8 +74,8 @@ export type RaisedWhistle = WhistleRaised['data'] & {
   deadlines: WhistleDeadlines;
   /** Steps whose deadline passed before they were done (as recorded by supervision); cleared when the step is done. */
   overdue: WhistleStep[];
-  /** Every overdue recorded, so that supervision records each step's deadline at most once. */
-  overdueRecords: { step: WhistleStep; deadline: string }[];
+  /** Every overdue recorded (with the department that owed the step, kept after an objection), so that supervision records each step's deadline at most once. */
+  overdueRecords: { step: WhistleStep; deadline: string; department: string }[];
   acceptedAt: string | null;
   arrivedAt: string | null;
   resolvedAt: string | null;

@@ -379,6 +379,17 @@ describe('whistle', () => {
       });
     });
 
+    it('keeps the record of the objecting department’s overdue step', () => {
+      const overdue: WhistleEvent = {
+        type: 'WhistleStepOverdue',
+        data: { step: 'accept', deadline: ACCEPT_BY, department: MARKET, recordedAt: '2026-03-02T04:00:00.000Z' },
+      };
+      spec
+        .given([...routed, overdue])
+        .when(objection, at('2026-03-02T05:00:00.000Z'))
+        .thenState({ overdue: [], overdueRecords: [{ step: 'accept', deadline: ACCEPT_BY, department: MARKET }] });
+    });
+
     it('the county office re-dispatches it; the new department’s clock starts afresh', () => {
       spec
         .given([...routed, objected])
@@ -494,8 +505,8 @@ describe('whistle', () => {
         .thenState({
           overdue: ['resolve'],
           overdueRecords: [
-            { step: 'resolve', deadline: RESOLVE_BY },
-            { step: 'resolve', deadline: UNTIL },
+            { step: 'resolve', deadline: RESOLVE_BY, department: MARKET },
+            { step: 'resolve', deadline: UNTIL, department: MARKET },
           ],
         });
     });
