@@ -47,3 +47,13 @@ export * from './vocabulary/defaults';
 export * from './vocabulary/check';
 
 export * from './work-calendar';
+
+export * from './whistle/state';
+export * from './whistle/commands';
+export * from './whistle/events';
+export * from './whistle/parse';
+export * from './whistle/decide';
+export * from './whistle/evolve';
+export * from './whistle/decider';
+
+export * from './assessment/departments';
