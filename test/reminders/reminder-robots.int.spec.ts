@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createWorld,
+  type DeliveryView,
   eventually,
   expectStatus,
+  readBody,
   recordHandover,
   recordingNoticeId,
   registerPower,
@@ -33,24 +35,6 @@ interface Call {
   readonly markdown: { title?: string; text?: string; content?: string };
   readonly verified: boolean;
   readonly answer: { errcode: number; errmsg: string };
-}
-
-interface DeliveryView {
-  channel: string;
-  recipient: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', reject);
-  });
 }
 
 /** DingTalk's check: the sign is the Base64 HMAC-SHA256 of "<timestamp>\n<secret>", the timestamp within an hour. */

@@ -1,24 +1,12 @@
-import type { Gap } from '@fangquan/domain';
+import { gapReminderContent } from '../../test/fixtures';
 import { markdownSafe, ROBOT_MARKDOWN_BYTES, robotMarkdown, robotMessage } from './robot-message';
 import type { ReminderContent } from './reminder-message';
 
-const gaps: Gap[] = [
-  { resource: 'officers', item: 'certified-officer', required: 2, available: 0, missing: 2, responsible: 'county-office' },
-  { resource: 'equipment', item: 'body-camera', required: 2, available: 1, missing: 1, responsible: '城市管理局' },
-];
 const gap: ReminderContent = {
+  ...gapReminderContent,
   reminderId: 'gap.h-1.1.0',
-  kind: 'gap',
-  step: 0,
-  escalated: false,
-  handoverId: 'h-1',
-  townshipName: '西平街道',
-  powerCode: 'CF-CG-0001',
   powerName: '对随地吐痰的处罚',
-  gaps,
-  detail: null,
   recipients: ['zy.office', 'urban.li'],
-  createdAt: '2026-01-01T00:00:00.000Z',
 };
 const power = '对随地吐痰的处罚（CF-CG-0001）';
 
@@ -105,7 +93,7 @@ describe('robot messages', () => {
   });
 
   it('fits what each robot takes: the last gaps give way to a count of those left out', () => {
-    const many: Gap[] = Array.from({ length: 300 }, (_, index) => ({
+    const many: ReminderContent['gaps'] = Array.from({ length: 300 }, (_, index) => ({
       resource: 'training',
       item: `行政执法实务培训课程第 ${index + 1} 期`,
       required: 3,
