@@ -162,8 +162,18 @@ describe('reminders: webhook and e-mail (PostgreSQL + Redis)', () => {
       12_000,
     );
     expect(failed).toMatchObject({ attempts: 4, lastError: 'webhook did not answer within 1000 ms' });
-    // Four attempts of each of the handover's two reminders (its gap, the township's notice of it).
+    // Four attempts of each of the handover's two reminders (its gap, the township's notice of it), once the notice's have ended too.
     expect(hanging.filter((id) => id.includes(`gap.${hung.id}`))).toHaveLength(4);
+    await eventually(
+      'the notice’s hanging delivery to end failed',
+      async () => {
+        const response = await world.office.client.get(`/api/v1/handovers/${hung.id}/reminders`);
+        const rows = (response.body as { deliveries: DeliveryView[] }[]).flatMap((reminder) => reminder.deliveries);
+        const webhooks = rows.filter((d) => d.channel === 'webhook');
+        return webhooks.length === 2 && webhooks.every((d) => d.status === 'failed') ? true : undefined;
+      },
+      12_000,
+    );
     expect(hanging).toHaveLength(8);
   });
 
