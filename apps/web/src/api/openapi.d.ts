@@ -884,10 +884,10 @@ export interface components {
     DeliveryDto: {
       attempts: number;
       /** @enum {string} */
-      channel: 'inbox' | 'webhook' | 'email';
+      channel: 'inbox' | 'webhook' | 'email' | 'dingtalk' | 'wecom';
       /** @description The last failure (e.g. the SMTP server's reply) */
       lastError: string | null;
-      /** @description Inbox: the username; webhook: the URL (without query); e-mail: the address */
+      /** @description Inbox: the username; webhook, DingTalk and WeCom robots: the URL (without query); e-mail: the address */
       recipient: string;
       /** @enum {string} */
       status: 'pending' | 'delivered' | 'failed';
