@@ -2,9 +2,13 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { ioredisAddress, REDIS_URL_PROTOCOLS } from '../redis/redis-address';
+import { loadWorkingTime, WorkingTimeConfigError, type WorkingTimeConfig } from './working-time';
 
-/** Everything the processes read from the environment, parsed and checked once at start. */
-export interface AppConfig {
+/**
+ * Everything the processes read from the environment, parsed and checked once at start; the working
+ * calendar and the whistle limits (TZ_COUNTY, WORK_HOURS, WORK_CALENDAR, WHISTLE_*_WITHIN) from working-time.ts.
+ */
+export interface AppConfig extends WorkingTimeConfig {
   readonly port: number;
   readonly dataDir: string;
   /** `embedded`: PGlite in DATA_DIR; `postgres`: DATABASE_URL. */
@@ -120,6 +124,15 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
   return raw;
 }
 
+function workingTime(env: Env): WorkingTimeConfig {
+  try {
+    return loadWorkingTime(env);
+  } catch (error) {
+    if (error instanceof WorkingTimeConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(nonEmpty(env, 'DATA_DIR') ?? './data');
   const databaseUrl = url('DATABASE_URL', nonEmpty(env, 'DATABASE_URL'), ['postgres:', 'postgresql:']);
@@ -165,6 +178,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     // Demo data only ever goes into the embedded default, never into a production database.
     seedDemo: !databaseUrl && seed !== '0' && seed !== 'false',
     timeZone: nonEmpty(env, 'TZ_COUNTY') ?? 'Asia/Shanghai',
+    ...workingTime(env),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     queuePrefix: nonEmpty(env, 'QUEUE_PREFIX') ?? 'fangquan',
     trustProxy: trustProxy(env),
