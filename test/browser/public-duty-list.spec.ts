@@ -147,6 +147,22 @@ describe('public duty list page (公示), on a phone, without login', () => {
     await context.close();
   });
 
+  it('prints on A4 with the township, the version and the 文号 on every sheet, without the search box', async () => {
+    const { context, page } = await phone(browser, baseUrl);
+    await page.goto(`/public/townships/${county.townships['西平街道']?.id ?? ''}`);
+    await waitForText(page.locator('h1'), '西平街道职责清单');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.pl-search').isVisible()).toBe(false);
+    const running = page.locator('.pl-print-head');
+    expect(await running.isVisible()).toBe(true);
+    expect(await running.textContent()).toBe('西平街道职责清单 · 第 1 版 · 文号：沾政办〔2025〕17号');
+    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.pl-print-head')).position")).toBe('fixed');
+    // The page's own @page size: A4, 210 × 297 mm ≈ 595 × 842 points.
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    expect(pdf).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    await context.close();
+  });
+
   it('says plainly that nothing is published yet for a township without a published list', async () => {
     const { context, page } = await phone(browser, baseUrl);
     await page.goto(`/public/townships/${county.townships['花山街道']?.id ?? ''}`);
