@@ -195,7 +195,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     dingtalkSecret: nonEmpty(env, 'DINGTALK_SECRET'),
     wecomWebhookUrl: url('WECOM_WEBHOOK_URL', nonEmpty(env, 'WECOM_WEBHOOK_URL'), ['http:', 'https:']),
     robotIntervalMs: duration('ROBOT_INTERVAL', nonEmpty(env, 'ROBOT_INTERVAL') ?? '3200ms'),
-    reminderLinkBaseUrl: url('PUBLIC_BASE_URL', nonEmpty(env, 'PUBLIC_BASE_URL'), ['http:', 'https:']),
+    reminderLinkBaseUrl: nonEmpty(env, 'PUBLIC_BASE_URL') === undefined ? undefined : baseUrl(env, 'PUBLIC_BASE_URL', ''),
     certificateNoticeDays: integer(env, 'CERTIFICATE_NOTICE_DAYS', 180, 1, 3650),
     unansweredNoticeDays: dayList(env, 'UNANSWERED_NOTICE_DAYS', '14,3'),
     deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
