@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { duplicateValues, readTable, TABLE_ROWS_MAX } from './read-table';
-import type { TableColumn, TableReading } from './table';
+import type { TableColumn, TableReading, TableRow } from './table';
 import { writeWorkbook } from './write-workbook';
 
 const COLUMNS: TableColumn[] = [
@@ -149,7 +149,7 @@ describe('readTable', () => {
 
 describe('duplicateValues', () => {
   it('names every row whose value another row carries too, in row order', () => {
-    const rows = [
+    const rows: TableRow[] = [
       { rowNumber: 2, values: { code: 'A' } },
       { rowNumber: 3, values: { code: 'B' } },
       { rowNumber: 4, values: { code: 'A' } },
