@@ -174,7 +174,7 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
   it('refuses a GBK-encoded CSV and a wrong header with a clear 400, and reads a UTF-8 CSV with a BOM', async () => {
     // "编码,名称\r\n" in GBK bytes, then a row.
     const gbk = Buffer.concat([Buffer.from([0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from('\r\nA,B\r\n')]);
-    const notUtf8 = await refusedWithoutWriting(() => importPowers(gbk, 'powers.csv'), 400, 'spreadsheet-not-utf8');
+    const notUtf8 = await refusedWithoutWriting(() => importPowers(gbk, 'powers.csv'), 400, 'spreadsheet-not-unicode');
     expect(notUtf8.errors).toEqual([expect.objectContaining({ field: 'file', code: 'bad-encoding' })]);
 
     const wrong = Buffer.from('编码,标题,类别,法律依据,主管部门,持证执法人员数\r\nA,B,行政检查,C,D,1\r\n');

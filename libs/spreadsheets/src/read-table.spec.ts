@@ -91,7 +91,7 @@ describe('readTable', () => {
     // "编码,名称\nA,甲\n" in GBK.
     const gbk = Buffer.from([0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0x41, 0x2c, 0xbc, 0xd7, 0x0a]);
     expect(refusalOf(await readTable({ bytes: gbk, name: 'catalogue.csv' }, COLUMNS))).toEqual({
-      code: 'spreadsheet-not-utf8',
+      code: 'spreadsheet-not-unicode',
       fields: ['file'],
       codes: ['bad-encoding'],
     });

@@ -42,7 +42,7 @@ export type TableReading = { readonly ok: true; readonly rows: TableRow[] } | { 
 export const TableProblemCodes = {
   notASpreadsheet: 'not-a-spreadsheet',
   emptySpreadsheet: 'empty-spreadsheet',
-  notUtf8: 'spreadsheet-not-utf8',
+  notUtf8: 'spreadsheet-not-unicode',
   wrongColumns: 'wrong-columns',
   formulas: 'spreadsheet-formulas',
   mergedCells: 'merged-cells',
