@@ -8,6 +8,8 @@ import { nestEventStoreLogger } from './projection/nest-event-store.logger';
 import { ReadModelProjection } from './projection/read-model.projection';
 import { ReadinessRefresher } from './projection/readiness.refresher';
 import { ProjectionsService } from './projections.service';
+import { DutyListQueries } from './queries/duty-list.queries';
+import { DutyQueries } from './queries/duty.queries';
 import { HandoverQueries } from './queries/handover.queries';
 import { PowerQueries } from './queries/power.queries';
 import { TeamQueries } from './queries/team.queries';
@@ -39,6 +41,8 @@ export class ReadModelsModule {
       PowerQueries,
       TeamQueries,
       HandoverQueries,
+      DutyQueries,
+      DutyListQueries,
       ReadModelFreshness,
       {
         provide: ReadModelProjection,
@@ -69,7 +73,16 @@ export class ReadModelsModule {
       global: true,
       imports: [TypeOrmModule.forFeature(readModelEntities)],
       providers,
-      exports: [PowerQueries, TeamQueries, HandoverQueries, ReadModelFreshness, ReadinessRefresher, TypeOrmModule],
+      exports: [
+        PowerQueries,
+        TeamQueries,
+        HandoverQueries,
+        DutyQueries,
+        DutyListQueries,
+        ReadModelFreshness,
+        ReadinessRefresher,
+        TypeOrmModule,
+      ],
     };
   }
 }

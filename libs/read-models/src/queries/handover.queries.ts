@@ -135,6 +135,19 @@ export class HandoverQueries {
     return this.fetch(query.orderBy('h.recorded_at', 'ASC').addOrderBy('h.id', 'ASC'));
   }
 
+  /** Every handover of a township's team in `statuses`, oldest first (the handed powers on its duty list). */
+  async ofTownship(
+    countyId: string,
+    townshipId: string,
+    statuses: readonly Exclude<HandoverStatus, 'none'>[],
+  ): Promise<HandoverReadModel[]> {
+    const query = this.withPowerName()
+      .where('h.county_id = :countyId', { countyId })
+      .andWhere('h.township_id = :townshipId', { townshipId })
+      .andWhere('h.status IN (:...statuses)', { statuses });
+    return this.fetch(query.orderBy('h.recorded_at', 'ASC').addOrderBy('h.id', 'ASC'));
+  }
+
   /** Every handover that is not revoked (reminders run for these), by county then id; optionally one county's. */
   async openHandovers(options: { countyId?: string } = {}): Promise<HandoverReadModel[]> {
     const query = this.withPowerName().where("h.status <> 'revoked'");
