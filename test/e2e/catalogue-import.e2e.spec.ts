@@ -51,6 +51,32 @@ async function workbook(rows: readonly Cell[][], fill?: (sheet: ExcelJS.Workshee
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A workbook download: its bytes, after checking it is one. */
+async function download(
+  client: AuthorizedClient,
+  path: string,
+): Promise<{ bytes: Buffer; sheet: ExcelJS.Worksheet; book: ExcelJS.Workbook }> {
+  const response = await client
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expectStatus(response, 200);
+  expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(response.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.xlsx"; filename\*=UTF-8''/);
+  const bytes = response.body as Buffer;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  // The header row stays in view and stands out.
+  expect(sheet.getRow(1).font?.bold).toBe(true);
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  return { bytes, sheet, book };
+}
+
 const generated = (count: number, from = 1): Cell[][] => Array.from({ length: count }, (_, index) => powerRow(from + index));
 
 describe('catalogue import and export as spreadsheets (e2e)', () => {
@@ -182,6 +208,8 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
     expect(header.errors?.map((error) => [error.field, error.code])).toEqual([
       ['columns.B', 'unknown-column'],
       ['columns.name', 'missing-column'],
+      ['columns.equipment', 'missing-column'],
+      ['columns.training', 'missing-column'],
     ]);
 
     const csv = `\ufeff${POWER_HEADERS.join(',')}\r\nCSV-1,"燃气安全检查,入户",行政检查,《城镇燃气管理条例》,住房和城乡建设局,1,执法记录仪×1,\r\n`;
@@ -236,24 +264,8 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
   });
 
   it('exports the catalogue as a workbook that imports back as all unchanged', async () => {
-    const response = await township
-      .get('/api/v1/powers/export.xlsx')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-    expectStatus(response, 200);
-    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(response.headers['content-disposition']).toMatch(/^attachment;/);
-    const exported = response.body as Buffer;
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(exported as unknown as ExcelJS.Buffer);
-    const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+    const { bytes: exported, sheet } = await download(township, '/api/v1/powers/export.xlsx');
     expect(sheet.getRow(1).values).toEqual([undefined, ...POWER_HEADERS]);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const size = await catalogueSize();
     expect(sheet.actualRowCount).toBe(size + 1);
 
@@ -262,5 +274,117 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
     expectStatus(again, 200);
     expect(again.body).toEqual({ created: 0, updated: 0, unchanged: size, errors: [] });
     expect(await logLength()).toBe(log);
+  });
+  describe('the duty catalogue', () => {
+    const DUTY_HEADERS = ['编码', '名称', '领域', '默认类别', '说明', '法律依据', '牵头部门', '对应权力事项编码', '联系方式'];
+    const CATEGORIES = ['基本履职', '配合履职', '上级部门收回'];
+    const DOMAINS = ['综合执法', '民生服务', '平安法治', '生态环保'];
+    const dutyRow = (n: number): Cell[] => [
+      `DUTY-${String(n).padStart(4, '0')}`,
+      `第${n}项 职责`,
+      DOMAINS[n % DOMAINS.length],
+      CATEGORIES[n % CATEGORIES.length],
+      n % 5 === 0 ? '' : '负责辖区内的日常巡查',
+      n % 3 === 0 ? '' : '《浙江省乡镇（街道）履职事项清单管理办法》',
+      n % 3 === 1 ? '' : '综合执法局',
+      n % 7 === 0 && n <= 400 ? `IMP-${String(n).padStart(4, '0')}` : '',
+      '0571-88000000',
+    ];
+    let template: ExcelJS.Workbook;
+    let dutyFile: Buffer;
+    const importDuties = (bytes: Buffer, name = 'duties.xlsx', query = ''): Promise<Response> =>
+      office.post(`/api/v1/duties/import${query}`).attach('file', bytes, name);
+    const dutyCount = async (): Promise<number> => (await download(office, '/api/v1/duties/export.xlsx')).sheet.actualRowCount - 1;
+
+    /** Rows written into the downloaded template, as a county office fills it. */
+    async function filled(rows: readonly Cell[][]): Promise<Buffer> {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await download(office, '/api/v1/duties/import-template.xlsx')).bytes as unknown as ExcelJS.Buffer);
+      const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    }
+
+    beforeAll(async () => {
+      template = (await download(office, '/api/v1/duties/import-template.xlsx')).book;
+      dutyFile = await filled(Array.from({ length: 400 }, (_, index) => dutyRow(index + 1)));
+    });
+
+    it('offers a template with the Chinese headers the import reads, and notes on how to fill them', () => {
+      const [sheet, notes] = template.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+      expect(sheet.getRow(1).values).toEqual([undefined, ...DUTY_HEADERS]);
+      expect(sheet.actualRowCount).toBe(1);
+      const text = notes.getSheetValues().flat().join('\n');
+      for (const label of CATEGORIES) expect(text).toContain(label);
+    });
+
+    it('imports 400 rows of the filled template in one request; the same file again is all unchanged', async () => {
+      const log = await logLength();
+      const first = await importDuties(dutyFile);
+      expectStatus(first, 200);
+      expect(first.body).toEqual({ created: 400, updated: 0, unchanged: 0, errors: [] });
+      expect(await logLength()).toBe(log + 400);
+      expect(await dutyCount()).toBe(400);
+
+      const again = await importDuties(dutyFile);
+      expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 400, errors: [] });
+      expect(await logLength()).toBe(log + 400);
+    });
+
+    it('reads the default category from its label, leaves blank cells out and links the power', async () => {
+      const { sheet } = await download(office, '/api/v1/duties/export.xlsx');
+      expect((sheet.getRow(8).values as Cell[]).slice(1)).toEqual([
+        'DUTY-0007',
+        '第7项 职责',
+        '生态环保',
+        '配合履职',
+        '负责辖区内的日常巡查',
+        '《浙江省乡镇（街道）履职事项清单管理办法》',
+        undefined,
+        'IMP-0007',
+        '0571-88000000',
+      ]);
+    });
+
+    it('refuses three bad rows, naming each row and field, and writes nothing', async () => {
+      const rows = Array.from({ length: 50 }, (_, index) => dutyRow(index + 1001));
+      const change = (index: number, column: number, value: string): void => {
+        const row = [...(rows[index] as Cell[])];
+        row[column] = value;
+        rows[index] = row;
+      };
+      change(4, 3, '兼办');
+      change(20, 2, '外交');
+      change(40, 7, 'NO-SUCH-POWER');
+      const [log, count] = [await logLength(), await dutyCount()];
+      const body = expectProblem(await importDuties(await filled(rows)), 400, 'validation-failed');
+      expect(body.errors?.map((error) => error.field)).toEqual(['rows[6].defaultCategory', 'rows[22].domain', 'rows[42].powerCode']);
+      expect(await logLength()).toBe(log);
+      expect(await dutyCount()).toBe(count);
+    });
+
+    it('revises a changed row, and exports a catalogue that imports back as all unchanged', async () => {
+      const rows = Array.from({ length: 400 }, (_, index) => dutyRow(index + 1));
+      rows[0] = [...(rows[0] as Cell[])];
+      (rows[0] as Cell[])[3] = '上级部门收回';
+      const changed = await importDuties(await filled(rows));
+      expect(changed.body).toEqual({ created: 0, updated: 1, unchanged: 399, errors: [] });
+
+      const { bytes } = await download(office, '/api/v1/duties/export.xlsx');
+      const log = await logLength();
+      const again = await importDuties(bytes, '职责事项目录.xlsx');
+      expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 400, errors: [] });
+      expect(await logLength()).toBe(log);
+    });
+
+    it('refuses duplicate codes, a wrong header, a GBK CSV, and any importer but the county office', async () => {
+      const duplicates = expectProblem(await importDuties(await filled([dutyRow(1), dutyRow(2), dutyRow(1)])), 400, 'duplicate-codes');
+      expect(duplicates.errors?.map((error) => error.field)).toEqual(['rows[2].code', 'rows[4].code']);
+      const wrong = expectProblem(await importDuties(Buffer.from('编码,名称\nA,B\n'), 'duties.csv'), 400, 'wrong-columns');
+      expect(wrong.errors?.map((error) => error.field)).toContain('columns.defaultCategory');
+      const gbk = Buffer.from([0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a]);
+      expectProblem(await importDuties(gbk, 'duties.csv'), 400, 'spreadsheet-not-unicode');
+      expectProblem(await township.post('/api/v1/duties/import').attach('file', dutyFile, 'duties.xlsx'), 403, 'forbidden');
+    });
   });
 });

@@ -5,6 +5,7 @@ export * from './stream-ids';
 export * from './ledger-context';
 export * from './power-items.service';
 export * from './catalogue-import';
+export * from './duty-imports.service';
 export * from './teams.service';
 export * from './handovers.service';
 export * from './vocabularies.service';

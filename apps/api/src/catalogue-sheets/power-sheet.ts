@@ -24,8 +24,8 @@ export const POWER_COLUMNS: readonly TableColumn[] = [
   { field: 'legalBasis', header: '法律依据', required: true, width: 40 },
   { field: 'department', header: '主管部门', required: true, width: 16 },
   { field: 'certifiedOfficers', header: '持证执法人员数', required: true, width: 14 },
-  { field: 'equipment', header: '装备', required: false, width: 32 },
-  { field: 'training', header: '培训', required: false, width: 32 },
+  { field: 'equipment', header: '装备', required: true, width: 32 },
+  { field: 'training', header: '培训', required: true, width: 32 },
 ];
 
 export const POWER_CATEGORY_LABELS: Readonly<Record<PowerCategory, string>> = {
@@ -142,8 +142,13 @@ export function powerRowInput(row: TableRow, countyId: string, terms: CountyTerm
   return { ok: true, value: input };
 }
 
+/** Lines of a cell joined as the sheet writes them; none is a blank cell. */
+function lines(written: readonly string[]): string | undefined {
+  return written.length === 0 ? undefined : written.join('；');
+}
+
 /** A power as a row of the sheet: the category as its Chinese label, kinds and courses by their names. */
-export function powerSheetRow(power: RegisterPowerInput, terms: CountyTerms): Record<string, string | number> {
+export function powerSheetRow(power: RegisterPowerInput, terms: CountyTerms): Record<string, string | number | undefined> {
   const nameOf = (vocabulary: Vocabulary, code: string): string => terms[vocabulary].find((term) => term.code === code)?.name ?? code;
   return {
     code: power.code,
@@ -152,7 +157,7 @@ export function powerSheetRow(power: RegisterPowerInput, terms: CountyTerms): Re
     legalBasis: power.legalBasis,
     department: power.department,
     certifiedOfficers: power.requirements.certifiedOfficers,
-    equipment: power.requirements.equipment.map((line) => `${nameOf('equipment-kinds', line.kind)}×${line.quantity}`).join('；'),
-    training: power.requirements.training.map((line) => `${nameOf('training-courses', line.course)}×${line.hours}`).join('；'),
+    equipment: lines(power.requirements.equipment.map((line) => `${nameOf('equipment-kinds', line.kind)}×${line.quantity}`)),
+    training: lines(power.requirements.training.map((line) => `${nameOf('training-courses', line.course)}×${line.hours}`)),
   };
 }
