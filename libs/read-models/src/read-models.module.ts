@@ -33,16 +33,15 @@ export interface ReadModelsModuleOptions {
  * Global, imported once at the root next to TypeOrmModule.forRoot, PlatformModule (CLOCK, APP_CONFIG)
  * and EventStoreModule (EventStore).
  */
+/** The query services, provided and exported alike. */
+const QUERIES = [PowerQueries, TeamQueries, HandoverQueries, DutyQueries, DutyListQueries];
+
 @Module({})
 export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     const logger = new Logger('ReadModelsProjection');
     const providers: Provider[] = [
-      PowerQueries,
-      TeamQueries,
-      HandoverQueries,
-      DutyQueries,
-      DutyListQueries,
+      ...QUERIES,
       ReadModelFreshness,
       {
         provide: ReadModelProjection,
@@ -73,16 +72,7 @@ export class ReadModelsModule {
       global: true,
       imports: [TypeOrmModule.forFeature(readModelEntities)],
       providers,
-      exports: [
-        PowerQueries,
-        TeamQueries,
-        HandoverQueries,
-        DutyQueries,
-        DutyListQueries,
-        ReadModelFreshness,
-        ReadinessRefresher,
-        TypeOrmModule,
-      ],
+      exports: [...QUERIES, ReadModelFreshness, ReadinessRefresher, TypeOrmModule],
     };
   }
 }

@@ -13,8 +13,8 @@ export function evolveDutyList(state: DutyListState, event: DutyListEvent): Duty
     case 'DutyListCompiled':
       return { ...state, entries: { ...state.entries, ...Object.fromEntries(event.data.added.map((entry) => [entry.dutyCode, entry])) } };
     case 'DutyListPublished': {
-      const { version, publishedAt, decisionRef, items } = event.data;
-      return { ...state, published: { version, publishedAt, decisionRef, items } };
+      const { countyId: _county, townshipId: _township, ...published } = event.data;
+      return { ...state, published };
     }
     default:
       return exhaustive(event, 'duty list event');

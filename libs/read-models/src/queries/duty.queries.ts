@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { type DutyDomain, type DutyRecord, withoutAbsent } from '@fangquan/domain';
 import { DutyView } from '../entities/duty-view.entity';
-import { MAX_PAGE_SIZE, type PageRequest } from './handover.queries';
+import { assertPage, type PageRequest } from './handover.queries';
 
 /** A duty item as the API shows it: the catalogue's record and its stream version. */
 export type DutyReadModel = DutyRecord & { version: number };
@@ -38,10 +38,7 @@ export class DutyQueries {
 
   /** One page of the catalogue by code, filtered by domain and by a part of the name or code. */
   async list(countyId: string, filter: DutyFilter, page: PageRequest): Promise<{ items: DutyReadModel[]; total: number }> {
-    if (!Number.isInteger(page.page) || page.page < 1) throw new RangeError(`page must be a whole number from 1 (got ${page.page})`);
-    if (!Number.isInteger(page.pageSize) || page.pageSize < 1 || page.pageSize > MAX_PAGE_SIZE) {
-      throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${page.pageSize})`);
-    }
+    assertPage(page);
     const query = this.duties.createQueryBuilder('d').where('d.county_id = :countyId', { countyId });
     if (filter.domain !== undefined) query.andWhere('d.domain = :domain', { domain: filter.domain });
     if (filter.q !== undefined && filter.q !== '') {
