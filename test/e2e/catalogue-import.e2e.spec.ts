@@ -83,6 +83,8 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
   let t: TestApp;
   let office: AuthorizedClient;
   let township: AuthorizedClient;
+  let neighbour: AuthorizedClient;
+  let townshipId: string;
   let fourHundred: Buffer;
 
   const logLength = async (): Promise<number> => Number((await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n);
@@ -107,16 +109,23 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
     t = await startTestApp({ withWorker: false });
     const admin = await t.loginAs(TEST_ADMIN.username, TEST_ADMIN.password);
     const countyId = ((await admin.post('/api/v1/counties').send({ name: '导入县' })).body as { id: string }).id;
-    const township1 = await admin.post(`/api/v1/counties/${countyId}/townships`).send({ name: '城关镇' });
-    expectStatus(township1, 201);
-    const townshipId = (township1.body as { id: string }).id;
+    const townships = await Promise.all(
+      ['城关镇', '东山乡'].map(async (name) => {
+        const created = await admin.post(`/api/v1/counties/${countyId}/townships`).send({ name });
+        expectStatus(created, 201);
+        return (created.body as { id: string }).id;
+      }),
+    );
+    townshipId = townships[0] as string;
     for (const user of [
       { username: 'import.office', role: 'county_admin', countyId },
       { username: 'import.township', role: 'township', countyId, townshipId },
+      { username: 'import.neighbour', role: 'township', countyId, townshipId: townships[1] },
     ])
       expectStatus(await admin.post('/api/v1/users').send({ password: 'import-password-1', ...user }), 201);
     office = await t.loginAs('import.office', 'import-password-1');
     township = await t.loginAs('import.township', 'import-password-1');
+    neighbour = await t.loginAs('import.neighbour', 'import-password-1');
     fourHundred = await workbook(generated(400));
   });
   afterAll(() => t?.close());
@@ -385,6 +394,24 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
       const gbk = Buffer.from([0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a]);
       expectProblem(await importDuties(gbk, 'duties.csv'), 400, 'spreadsheet-not-unicode');
       expectProblem(await township.post('/api/v1/duties/import').attach('file', dutyFile, 'duties.xlsx'), 403, 'forbidden');
+    });
+    it("exports a township's working list, grouped by category, to the township itself and the county only", async () => {
+      expectStatus(await office.post(`/api/v1/townships/${townshipId}/duty-list/compile`), 200);
+      const list = (await township.get(`/api/v1/townships/${townshipId}/duty-list`)).body as {
+        counts: { basic: number; assisting: number; returned: number };
+      };
+      const { sheet, book } = await download(township, `/api/v1/townships/${townshipId}/duty-list/export.xlsx`);
+      expect(sheet.getRow(1).values).toEqual([undefined, '类别', '编码', '名称', '领域', '配合内容', '牵头部门', '联系方式', '来源']);
+      const categories = sheet.getColumn(1).values.slice(2) as string[];
+      expect(categories).toHaveLength(list.counts.basic + list.counts.assisting + list.counts.returned);
+      expect(categories.filter((label) => label === '配合履职')).toHaveLength(list.counts.assisting);
+      // Basic items first, then assisting, then returned.
+      const order = categories.map((label) => CATEGORIES.indexOf(label));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect((book.worksheets[1] as ExcelJS.Worksheet).getCell('A1').value).toBe('乡镇（街道）：城关镇');
+
+      expectStatus(await office.get(`/api/v1/townships/${townshipId}/duty-list/export.xlsx`), 200);
+      expectProblem(await neighbour.get(`/api/v1/townships/${townshipId}/duty-list/export.xlsx`), 403, 'forbidden');
     });
   });
 });

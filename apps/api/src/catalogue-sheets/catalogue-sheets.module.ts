@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@fangquan/identity';
 import { LedgerModule } from '@fangquan/ledger';
+import { DutiesModule } from '../duties/duties.module';
+import { DutyListSheetsController } from './duty-list-sheets.controller';
 import { DutySheetsController } from './duty-sheets.controller';
 import { PowerSheetsController } from './power-sheets.controller';
 
@@ -8,7 +11,7 @@ import { PowerSheetsController } from './power-sheets.controller';
  * modules, so that `/powers/export.xlsx` and `/duties/export.xlsx` are routed here rather than read as codes.
  */
 @Module({
-  imports: [LedgerModule],
-  controllers: [PowerSheetsController, DutySheetsController],
+  imports: [LedgerModule, IdentityModule, DutiesModule],
+  controllers: [PowerSheetsController, DutySheetsController, DutyListSheetsController],
 })
 export class CatalogueSheetsModule {}
