@@ -26,7 +26,7 @@ interface MulterFailure {
 }
 
 function isMulterFailure(value: unknown): value is MulterFailure {
-  return value instanceof Error && (value.name === 'MulterError' || typeof (value as { code?: unknown }).code === 'string');
+  return value instanceof Error && value.name === 'MulterError' && typeof (value as { code?: unknown }).code === 'string';
 }
 
 /**
