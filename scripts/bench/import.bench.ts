@@ -1,11 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
-import { startBenchServices } from './bench-services';
+import { benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
 
 /**
  * Spreadsheet imports through the API, one request each: a 400-row workbook of new powers (400
@@ -100,20 +98,8 @@ export async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const port = await findFreePort();
-    const env = {
-      ...process.env,
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_PASSWORD: 'bench-admin-password',
-      JWT_SECRET: 'bench-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: 'fq-bench-import',
-    };
-    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
-    if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+    const env = benchApiEnvironment(services, port, 'fq-bench-import');
+    migrateBenchDatabase(env);
     server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);

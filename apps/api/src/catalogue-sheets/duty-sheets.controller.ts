@@ -1,29 +1,17 @@
-import { Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DutyImports } from '@fangquan/ledger';
 import { DutyQueries, ReadModelFreshness } from '@fangquan/read-models';
 import { writeWorkbook, XLSX_MEDIA_TYPE } from '@fangquan/spreadsheets';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CountyQuery } from '../catalogue/dto/powers.query';
 import { CommandCall } from '../http/command-call.decorator';
 import { written } from '../http/ledger-http';
 import { ProblemException } from '../http/problem';
 import { countyOf } from '../http/scope';
-import { SheetUpload } from '../http/upload';
 import { DUTY_COLUMNS, DUTY_SHEET_NOTES, dutyRowInput, dutySheetRow } from './duty-sheet';
-import { ImportQuery, ImportReportDto, readRows, SheetUploadDto, uploadedRows, xlsxDownload } from './sheet-http';
+import { ImportQuery, type ImportReportDto, readRows, SheetImportRoute, uploadedRows, xlsxDownload } from './sheet-http';
 
 const DUTY_SHEET = { name: '职责事项', columns: DUTY_COLUMNS, notes: DUTY_SHEET_NOTES, notesName: '填写说明' } as const;
 
@@ -38,21 +26,7 @@ export class DutySheetsController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
-  @Post('import')
-  @Roles('county_admin')
-  @HttpCode(200)
-  @UseInterceptors(SheetUpload)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: SheetUploadDto })
-  @ApiOperation({
-    summary: 'Import duty items from an .xlsx or UTF-8 .csv sheet in the columns of the template (county_admin): all rows or none',
-  })
-  @ApiOkResponse({ type: ImportReportDto })
-  @ApiBadRequestResponse({
-    description: 'Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column>',
-  })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 5 MB' })
-  @ApiConflictResponse({ description: 'Items of the file changed meanwhile; nothing was written' })
+  @SheetImportRoute('Import duty items from an .xlsx or UTF-8 .csv sheet in the columns of the template (county_admin): all rows or none')
   async import(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query() query: ImportQuery,

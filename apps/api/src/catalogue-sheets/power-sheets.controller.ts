@@ -1,30 +1,18 @@
-import { Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Vocabulary } from '@fangquan/domain';
 import { PowerItems, Vocabularies } from '@fangquan/ledger';
 import { PowerQueries, ReadModelFreshness } from '@fangquan/read-models';
 import { writeWorkbook } from '@fangquan/spreadsheets';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CountyQuery } from '../catalogue/dto/powers.query';
 import { CommandCall } from '../http/command-call.decorator';
 import { written } from '../http/ledger-http';
 import { ProblemException } from '../http/problem';
 import { countyOf } from '../http/scope';
-import { SheetUpload } from '../http/upload';
 import { type CountyTerms, POWER_COLUMNS, POWER_SHEET_NOTES, powerRowInput, powerSheetRow } from './power-sheet';
-import { readRows, ImportQuery, ImportReportDto, SheetUploadDto, uploadedRows, xlsxDownload } from './sheet-http';
+import { ImportQuery, type ImportReportDto, readRows, SheetImportRoute, uploadedRows, xlsxDownload } from './sheet-http';
 
 /** The county catalogue of powers as a spreadsheet: import (all rows or none) and export. */
 @ApiTags('catalogue')
@@ -38,22 +26,9 @@ export class PowerSheetsController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
-  @Post('import')
-  @Roles('county_admin')
-  @HttpCode(200)
-  @UseInterceptors(SheetUpload)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: SheetUploadDto })
-  @ApiOperation({
-    summary:
-      'Import powers from an .xlsx or UTF-8 .csv sheet (county_admin): new codes registered, known ones get their requirements revised; all rows or none',
-  })
-  @ApiOkResponse({ type: ImportReportDto })
-  @ApiBadRequestResponse({
-    description: 'Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column>',
-  })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 5 MB' })
-  @ApiConflictResponse({ description: 'Items of the file changed meanwhile; nothing was written' })
+  @SheetImportRoute(
+    'Import powers from an .xlsx or UTF-8 .csv sheet (county_admin): new codes registered, known ones get their requirements revised; all rows or none',
+  )
   async import(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query() query: ImportQuery,

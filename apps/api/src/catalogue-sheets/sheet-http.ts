@@ -1,16 +1,23 @@
-import { StreamableFile } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, type TransformFnParams } from 'class-transformer';
+import { applyDecorators, HttpCode, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { FieldError } from '@fangquan/domain';
 import { duplicateValues, readTable, type TableColumn, TableProblemCodes, type TableRow, XLSX_MEDIA_TYPE } from '@fangquan/spreadsheets';
-import { ApiProperty } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+} from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
-
-function booleanText(params: TransformFnParams): unknown {
-  const value: unknown = params.value;
-  return value === 'true' ? true : value === 'false' ? false : value;
-}
+import { SheetUpload } from '../http/upload';
+import { booleanText } from '../http/dto/boolean-query';
 
 export class ImportQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true: decide every row and report, write nothing' })
@@ -36,6 +43,25 @@ export class ImportReportDto {
   @ApiProperty() updated!: number;
   @ApiProperty() unchanged!: number;
   @ApiProperty({ type: [Object], example: [] }) errors!: never[];
+}
+
+/** `POST <resource>/import`: the county office's upload of one sheet (multipart part `file`), answered with the report. */
+export function SheetImportRoute(summary: string): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    Post('import'),
+    Roles('county_admin'),
+    HttpCode(200),
+    UseInterceptors(SheetUpload),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({ type: SheetUploadDto }),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: ImportReportDto }),
+    ApiBadRequestResponse({
+      description: 'Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column>',
+    }),
+    ApiPayloadTooLargeResponse({ description: 'The file is larger than 5 MB' }),
+    ApiConflictResponse({ description: 'Items of the file changed meanwhile; nothing was written' }),
+  );
 }
 
 /**
