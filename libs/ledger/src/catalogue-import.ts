@@ -43,7 +43,7 @@ export interface DecidedRow<E> {
 /**
  * The field errors of a refused row, named `rows[N].<column>`: `columnOf` maps a command's field path
  * (e.g. `requirements.equipment[0].kind`) to the sheet's column field (`equipment`). A rule refusal
- * (e.g. a code already taken) is named on the `code` column.
+ * or any other refusal of the row's item (a code already taken) is named on the `code` column.
  */
 export function rowErrors(rowNumber: number, error: DomainError, columnOf: (path: string) => string): FieldError[] {
   const at = (column: string): string => `rows[${rowNumber}].${column}`;
@@ -55,8 +55,8 @@ export function rowErrors(rowNumber: number, error: DomainError, columnOf: (path
         ...(code === undefined ? {} : { code }),
       }));
     case 'rule':
-      return [{ field: at('code'), message: error.detail }];
     case 'not-found':
+    case 'forbidden':
       return [{ field: at('code'), message: error.detail }];
   }
 }

@@ -95,6 +95,8 @@ export const FIELD_ERROR_CODES = [
   'merged-cell',
   'malformed-upload',
   'differs-from-catalogue',
+  'not-an-instant',
+  'too-early',
   ...Object.values(VocabularyFieldCodes),
   'invalid',
 ] as const;
