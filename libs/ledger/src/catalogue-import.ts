@@ -61,6 +61,19 @@ export function rowErrors(rowNumber: number, error: DomainError, columnOf: (path
   }
 }
 
+/** Rows after the first that name the same item (each stream is decided once, on the version it was at). */
+function repeatedItems(rows: readonly DecidedRow<unknown>[]): FieldError[] {
+  const firstRow = new Map<string, number>();
+  return rows.flatMap((row) => {
+    const first = firstRow.get(row.streamId);
+    if (first === undefined) {
+      firstRow.set(row.streamId, row.rowNumber);
+      return [];
+    }
+    return [{ field: `rows[${row.rowNumber}].code`, message: `duplicate code (also in row ${first})`, code: 'duplicate' }];
+  });
+}
+
 function rowNumberOf(field: string): number {
   return Number(/^rows\[(\d+)\]/.exec(field)?.[1] ?? 0);
 }
@@ -70,25 +83,29 @@ function inRowOrder(errors: readonly FieldError[]): FieldError[] {
   return [...errors].sort((a, b) => rowNumberOf(a.field) - rowNumberOf(b.field));
 }
 
+/** What an import comes to before anything is written: every bad row named, or the appends and the report. */
+export type ImportPlan =
+  | { readonly ok: false; readonly errors: FieldError[] }
+  | { readonly ok: true; readonly appends: SingleAppend[]; readonly report: ImportReport };
+
 /**
- * Writes an import all or nothing: every decided row's event (at most one per row, each on its own
- * stream at the version it was decided on) appended in batches of IMPORT_BATCH_SIZE inside ONE
- * transaction. Any refused row refuses the whole import (400, every bad row named; nothing written);
- * a stream that moved meanwhile is a version conflict (nothing written). Rows whose decision writes
- * nothing count as unchanged; a dry run counts and writes nothing.
+ * Plans an import from its decided rows: any refused row (or repeated item, or error the sheet's
+ * reading found) refuses it all, each named `rows[N].<column>` in row order; otherwise one append per
+ * row that changes its item (at the version it was decided on), and the count of created, updated
+ * and unchanged rows.
  */
-export async function writeImport<E extends AggregateEvent>(
-  eventStore: EventStore,
+export function planImport<E extends AggregateEvent>(
   rows: readonly DecidedRow<E>[],
   metadata: EventMetadata,
   columnOf: (path: string) => string,
-  options: ImportOptions,
-): Promise<LedgerResult<ImportReport>> {
+  sheetErrors: readonly FieldError[] = [],
+): ImportPlan {
   const errors = [
-    ...(options.rowErrors ?? []),
+    ...sheetErrors,
+    ...repeatedItems(rows),
     ...rows.flatMap((row) => (row.decision.ok ? [] : rowErrors(row.rowNumber, row.decision.error, columnOf))),
   ];
-  if (errors.length > 0) return refused(invalid(inRowOrder(errors)));
+  if (errors.length > 0) return { ok: false, errors: inRowOrder(errors) };
   const appends: SingleAppend[] = [];
   let created = 0;
   let updated = 0;
@@ -101,7 +118,24 @@ export async function writeImport<E extends AggregateEvent>(
     else updated += 1;
     appends.push({ streamId: row.streamId, expectedVersion: row.loaded.version, event: { type: event.type, data: event.data }, metadata });
   }
-  const report: ImportReport = { created, updated, unchanged: rows.length - created - updated };
+  return { ok: true, appends, report: { created, updated, unchanged: rows.length - created - updated } };
+}
+
+/**
+ * Writes an import all or nothing (see `planImport`): the appends in batches of IMPORT_BATCH_SIZE
+ * inside ONE transaction. A stream that moved meanwhile is a version conflict (nothing written). A dry
+ * run plans and writes nothing.
+ */
+export async function writeImport<E extends AggregateEvent>(
+  eventStore: EventStore,
+  rows: readonly DecidedRow<E>[],
+  metadata: EventMetadata,
+  columnOf: (path: string) => string,
+  options: ImportOptions,
+): Promise<LedgerResult<ImportReport>> {
+  const plan = planImport(rows, metadata, columnOf, options.rowErrors);
+  if (!plan.ok) return refused(invalid(plan.errors));
+  const { appends, report } = plan;
   if (options.dryRun || appends.length === 0) return { ok: true, state: report, version: 0, lastGlobalPosition: null };
   try {
     const lastGlobalPosition = await eventStore.dataSource.transaction(async (transaction) => {
