@@ -1,7 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@fangquan/platform';
@@ -10,7 +8,14 @@ import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { machineBaseline } from './bench-baseline';
 import { describeHistory, historyRuns, preloadHistory, waitForSubscriptions } from './bench-history';
-import { analyzeDatabase, type BenchServices, startBenchServices, topStatements } from './bench-services';
+import {
+  analyzeDatabase,
+  BENCH_ADMIN,
+  benchApiEnvironment,
+  migrateBenchDatabase,
+  startBenchServices,
+  topStatements,
+} from './bench-services';
 
 /**
  * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
@@ -92,30 +97,6 @@ export function autocannon(
   return JSON.parse(result.stdout) as AutocannonResult;
 }
 
-export const BENCH_ADMIN = { username: 'admin', password: 'bench-admin-password' } as const;
-
-/**
- * The environment of an API (or worker) process of a bench on the bench's services, its database
- * migrated from the build; `extra` adds to it or overrides it.
- */
-export function benchApiEnv(services: BenchServices, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = {
-    ...process.env,
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ADMIN_PASSWORD: BENCH_ADMIN.password,
-    JWT_SECRET: 'bench-secret',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
-    LOG_LEVEL: 'warn',
-    ...extra,
-  };
-  const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
-  return env;
-}
-
 export async function main(): Promise<void> {
   for (const history of historyRuns()) await run(history);
 }
@@ -127,7 +108,8 @@ async function run(history: number): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: 4 }, applicationSchema));
   try {
     const port = await findFreePort();
-    const env = benchApiEnv(services, port, { QUEUE_PREFIX: 'fq-bench' });
+    const env = benchApiEnvironment(services, port, 'fq-bench');
+    migrateBenchDatabase(env);
     await dataSource.initialize();
     await preloadHistory(dataSource, history);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];

@@ -2,6 +2,7 @@
 import { main as eventStoreBench } from './event-store.bench';
 import { main as httpBench } from './http.bench';
 import { main as publicDutyListBench } from './public-duty-list.bench';
+import { main as importBench } from './import.bench';
 import { main as remindersBench } from './reminders.bench';
 import { main as webBundleBench } from './web-bundle.bench';
 
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   await eventStoreBench();
   await httpBench();
   await publicDutyListBench();
+  await importBench();
   await remindersBench();
   await webBundleBench();
 }

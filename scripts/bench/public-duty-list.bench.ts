@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
-import { startBenchServices } from './bench-services';
-import { api, autocannon, type AutocannonResult, BENCH_ADMIN, benchApiEnv } from './http.bench';
+import { BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
+import { api, autocannon, type AutocannonResult } from './http.bench';
 
 const ROOT = resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
@@ -42,7 +42,8 @@ export async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const port = await findFreePort();
-    const env = benchApiEnv(services, port, { QUEUE_PREFIX: 'fq-bench-public', PUBLIC_RATE_LIMIT: '100000000' });
+    const env = benchApiEnvironment(services, port, 'fq-bench-public', { PUBLIC_RATE_LIMIT: '100000000' });
+    migrateBenchDatabase(env);
     server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -7,6 +7,7 @@ import { AuthModule, type LoginRateLimit } from './auth/auth.module';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CatalogueSheetsModule } from './catalogue-sheets/catalogue-sheets.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { DutiesModule } from './duties/duties.module';
 import { TeamsModule } from './teams/teams.module';
@@ -47,6 +48,7 @@ export class ApiModule {
         // Every API process also runs the read-model projection (one batch at a time across processes):
         // after a write it waits for the read tables, and its own runner, nudged, gets there fastest.
         ReadModelsModule.forRoot({ runProjections: true }),
+        CatalogueSheetsModule,
         CatalogueModule,
         TeamsModule,
         VocabulariesModule,

@@ -4,6 +4,8 @@ export * from './access';
 export * from './stream-ids';
 export * from './ledger-context';
 export * from './power-items.service';
+export * from './catalogue-import';
+export * from './duty-imports.service';
 export * from './teams.service';
 export * from './handovers.service';
 export * from './vocabularies.service';

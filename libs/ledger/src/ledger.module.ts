@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from './event-store.provider';
 import { Duties } from './duties.service';
 import { DutyLists } from './duty-lists.service';
+import { DutyImports } from './duty-imports.service';
 import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
@@ -16,7 +17,7 @@ import { Vocabularies } from './vocabularies.service';
  */
 @Module({
   imports: [EventStoreModule],
-  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists],
-  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists],
+  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists, DutyImports],
+  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists, DutyImports],
 })
 export class LedgerModule {}

@@ -146,6 +146,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/duties/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's duty catalogue as an .xlsx workbook in the template's columns (it imports back unchanged) */
+    get: operations['DutySheetsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import duty items from an .xlsx or UTF-8 .csv sheet in the columns of the template (county_admin): all rows or none */
+    post: operations['DutySheetsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/import-template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The empty sheet to fill for POST /duties/import: its Chinese column headers and how to fill them */
+    get: operations['DutySheetsController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handovers': {
     parameters: {
       query?: never;
@@ -409,6 +460,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/powers/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's catalogue of powers as an .xlsx workbook, in the import's columns */
+    get: operations['PowerSheetsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/powers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import powers from an .xlsx or UTF-8 .csv sheet (county_admin): new codes registered, known ones get their requirements revised; all rows or none */
+    post: operations['PowerSheetsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/townships/{townshipId}/duty-list': {
     parameters: {
       query?: never;
@@ -590,6 +675,23 @@ export interface paths {
     put?: never;
     /** Add every catalogue item missing from the draft with its default category (county_admin); items there keep theirs */
     post: operations['DutyListsController_compile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/duty-list/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The township's working list as an .xlsx workbook: basic, assisting, returned items, with a notes sheet */
+    get: operations['DutyListSheetsController_export'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1258,6 +1360,15 @@ export interface components {
       | 'too-deep'
       | 'bad-encoding'
       | 'wrong-password'
+      | 'not-a-spreadsheet'
+      | 'no-rows'
+      | 'missing-column'
+      | 'unknown-column'
+      | 'repeated-column'
+      | 'formula'
+      | 'merged-cell'
+      | 'malformed-upload'
+      | 'differs-from-catalogue'
       | 'not-an-instant'
       | 'too-early'
       | 'unknown-equipment-kind'
@@ -1404,6 +1515,13 @@ export interface components {
       /** @example 1 */
       version: number;
     };
+    ImportReportDto: {
+      created: number;
+      /** @example [] */
+      errors: Record<string, never>[];
+      unchanged: number;
+      updated: number;
+    };
     InboxItemDto: {
       /** Format: date-time */
       createdAt: string;
@@ -1549,6 +1667,17 @@ export interface components {
       | 'user-changed'
       | 'own-account'
       | 'admin-role-fixed'
+      | 'file-too-large'
+      | 'malformed-upload'
+      | 'not-a-spreadsheet'
+      | 'empty-spreadsheet'
+      | 'spreadsheet-not-unicode'
+      | 'wrong-columns'
+      | 'spreadsheet-formulas'
+      | 'merged-cells'
+      | 'duplicate-codes'
+      | 'too-many-rows'
+      | 'bad-rows'
       | 'error'
       | 'power-already-registered'
       | 'team-already-formed'
@@ -1874,6 +2003,13 @@ export interface components {
       cooperation?: string;
       /** @description The department that leads (assisting) or takes it back (returned); required for both */
       leadDepartment?: string;
+    };
+    SheetUploadDto: {
+      /**
+       * Format: binary
+       * @description .xlsx workbook or UTF-8 .csv file, at most 5 MB, headers as in the template
+       */
+      file: string;
     };
     TeamDto: {
       /** Format: uuid */
@@ -2393,6 +2529,92 @@ export interface operations {
       };
       /** @description Stale If-Match */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutySheetsController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutySheetsController_import: {
+    parameters: {
+      query?: {
+        /** @description true: decide every row and report, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['SheetUploadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column> */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Items of the file changed meanwhile; nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is larger than 5 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutySheetsController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -2966,6 +3188,74 @@ export interface operations {
       };
     };
   };
+  PowerSheetsController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PowerSheetsController_import: {
+    parameters: {
+      query?: {
+        /** @description true: decide every row and report, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['SheetUploadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column> */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Items of the file changed meanwhile; nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is larger than 5 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   PublicDutyListController_latest: {
     parameters: {
       query?: never;
@@ -3437,6 +3727,40 @@ export interface operations {
         };
       };
       /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListSheetsController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another county, or another township's list */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,15 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, type TransformFnParams, Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { HANDOVER_STATUSES, type HandoverStatus } from '@fangquan/domain';
 import { CountyQuery } from '../../catalogue/dto/powers.query';
+import { booleanText } from '../../http/dto/boolean-query';
 
 export const LISTED_STATUSES = HANDOVER_STATUSES.filter((status): status is Exclude<HandoverStatus, 'none'> => status !== 'none');
-
-function booleanText(params: TransformFnParams): unknown {
-  const value: unknown = params.value;
-  return value === 'true' ? true : value === 'false' ? false : value;
-}
 
 export class ListHandoversQuery extends CountyQuery {
   @ApiPropertyOptional({ enum: LISTED_STATUSES, enumName: 'HandoverStatus' })
