@@ -45,3 +45,19 @@ export * from './vocabulary/evolve';
 export * from './vocabulary/decider';
 export * from './vocabulary/defaults';
 export * from './vocabulary/check';
+
+export * from './recall/commands';
+export * from './recall/events';
+export * from './recall/state';
+export * from './recall/parse';
+export * from './recall/decide';
+export * from './recall/evolve';
+export * from './recall/decider';
+
+export * from './admission/commands';
+export * from './admission/events';
+export * from './admission/state';
+export * from './admission/parse';
+export * from './admission/decide';
+export * from './admission/evolve';
+export * from './admission/decider';
