@@ -8,6 +8,7 @@ import { IdentityApiModule } from './identity/identity-api.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HandoversModule } from './handovers/handovers.module';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -48,6 +49,7 @@ export class ApiModule {
         CatalogueModule,
         TeamsModule,
         VocabulariesModule,
+        AdjustmentsModule,
         HandoversModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,

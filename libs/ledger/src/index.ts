@@ -7,5 +7,7 @@ export * from './power-items.service';
 export * from './teams.service';
 export * from './handovers.service';
 export * from './vocabularies.service';
+export * from './recall-requests.service';
+export * from './task-admissions.service';
 export * from './ledger.module';
 export { EventStoreModule } from './event-store.provider';

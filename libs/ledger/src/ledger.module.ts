@@ -3,6 +3,8 @@ import { EventStoreModule } from './event-store.provider';
 import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
+import { RecallRequests } from './recall-requests.service';
+import { TaskAdmissions } from './task-admissions.service';
 import { Teams } from './teams.service';
 import { Vocabularies } from './vocabularies.service';
 
@@ -14,7 +16,7 @@ import { Vocabularies } from './vocabularies.service';
  */
 @Module({
   imports: [EventStoreModule],
-  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers],
-  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers],
+  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, RecallRequests, TaskAdmissions],
+  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, RecallRequests, TaskAdmissions],
 })
 export class LedgerModule {}

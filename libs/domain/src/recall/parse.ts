@@ -40,9 +40,11 @@ export function parseFileRecallRequest(input: unknown): Result<FileRecallRequest
   }
   const reason = requireText(errors, 'reason', data.reason, TEXT_MAX);
   const filedBy = requireText(errors, 'filedBy', data.filedBy);
+  // What the ledger read of the item comes with the one item named.
+  const one = (handoverId === undefined) !== (dutyCode === undefined);
   const handoverStatus =
-    handoverId === undefined ? undefined : requireOneOf(errors, 'handoverStatus', data.handoverStatus, HANDOVER_STATUSES);
-  const dutyStanding = dutyCode === undefined ? undefined : requireOneOf(errors, 'dutyStanding', data.dutyStanding, DUTY_STANDINGS);
+    one && handoverId !== undefined ? requireOneOf(errors, 'handoverStatus', data.handoverStatus, HANDOVER_STATUSES) : undefined;
+  const dutyStanding = one && dutyCode !== undefined ? requireOneOf(errors, 'dutyStanding', data.dutyStanding, DUTY_STANDINGS) : undefined;
   return parsedOr(errors, {
     type: 'FileRecallRequest',
     data: {

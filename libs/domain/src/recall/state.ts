@@ -7,10 +7,14 @@ export type DutyStanding = (typeof DUTY_STANDINGS)[number];
 export const RECALL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type RecallStatus = (typeof RECALL_STATUSES)[number];
 
+/** The county office's decision: its reason, and for an approval the decision reference and who takes a duty back. */
+export type RecallDecision = Omit<RecallRejected['data'], 'requestId'> &
+  Partial<Pick<RecallApproved['data'], 'decisionRef' | 'department'>>;
+
 /** One request, as filed and as decided. */
 export type RecallRequestRecord = Omit<RecallRequested['data'], 'countyId' | 'townshipId' | 'handoverId' | 'dutyCode'> & {
   status: RecallStatus;
-  decision: Omit<RecallApproved['data'] | RecallRejected['data'], 'requestId'> | null;
+  decision: RecallDecision | null;
 };
 
 /**
