@@ -9,5 +9,7 @@ export * from './handovers.service';
 export * from './vocabularies.service';
 export * from './recall-requests.service';
 export * from './task-admissions.service';
+export * from './duties.service';
+export * from './duty-lists.service';
 export * from './ledger.module';
 export { EventStoreModule } from './event-store.provider';
