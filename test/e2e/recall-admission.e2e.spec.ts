@@ -26,6 +26,17 @@ interface RecallRequest {
   decision: { reason: string; decisionRef?: string; department?: string } | null;
 }
 
+interface ListItem {
+  dutyCode?: string;
+  powerCode?: string;
+  admissionId?: string;
+  handoverId?: string;
+  name: string;
+  category: 'basic' | 'assisting' | 'returned';
+  leadDepartment?: string;
+  source: 'list' | 'handover' | 'admission';
+}
+
 interface TaskAdmission {
   id: string;
   status: 'pending' | 'admitted' | 'refused';
@@ -64,6 +75,7 @@ describe('recall requests and task admission (e2e)', () => {
   let agriculture: AuthorizedClient;
   let xiping: { id: string; teamId: string };
   let baishui: { id: string; teamId: string };
+  let longtan: { id: string; teamId: string };
   let otherCounty: { id: string; teamId: string };
 
   async function createUser(body: Record<string, unknown>): Promise<AuthorizedClient> {
@@ -86,6 +98,12 @@ describe('recall requests and task admission (e2e)', () => {
     const id = (recorded.body as { id: string }).id;
     expectStatus(await xipingUser.post(`/api/v1/handovers/${id}/acceptance`).send({ conditional: true, reason: '装备两周内到位' }), 200);
     return id;
+  }
+
+  async function listItems(townshipId: string): Promise<ListItem[]> {
+    const response = await countyAdmin.get(`/api/v1/townships/${townshipId}/duty-list`);
+    expectStatus(response, 200);
+    return (response.body as { items: ListItem[] }).items;
   }
 
   async function recalls(client: AuthorizedClient, query = ''): Promise<RecallRequest[]> {
@@ -116,6 +134,7 @@ describe('recall requests and task admission (e2e)', () => {
     const countyB = ((await admin.post('/api/v1/counties').send({ name: '柯桥区' })).body as { id: string }).id;
     xiping = await township(county, '西平街道');
     baishui = await township(county, '白水镇');
+    longtan = await township(county, '龙潭街道');
     otherCounty = await township(countyB, '安昌街道');
     const password = 'recall-password-1';
     countyAdmin = await createUser({ username: 'zy.admin', password, role: 'county_admin', countyId: county, head: true });
@@ -169,6 +188,11 @@ describe('recall requests and task admission (e2e)', () => {
         },
       });
 
+      // The township's draft list shows the power returned to the department that handed it.
+      expect((await listItems(xiping.id)).filter((item) => item.powerCode === POWER.code)).toEqual([
+        expect.objectContaining({ category: 'returned', source: 'handover', handoverId, leadDepartment: POWER.department }),
+      ]);
+
       // Decided once; a revoked handover cannot be asked back.
       expect(
         expectProblem(
@@ -180,6 +204,39 @@ describe('recall requests and task admission (e2e)', () => {
         expectProblem(await xipingUser.post('/api/v1/recall-requests').send({ townshipId: xiping.id, handoverId, reason: '再次申请' }), 409)
           .code,
       ).toBe('handover-revoked');
+    });
+
+    it('a township asks back a duty of its list; the county approves; the duty is returned to its lead department in the draft', async () => {
+      const duty = { code: 'ZR-NY-0012', name: '动物防疫检疫', domain: '民生服务', defaultCategory: 'basic', leadDepartment: AGRICULTURE };
+      expectStatus(await countyAdmin.post('/api/v1/duties').send(duty), 201);
+      expectStatus(await countyAdmin.put(`/api/v1/townships/${xiping.id}/duty-list/items/${duty.code}`).send({ category: 'basic' }), 200);
+      // Not on Baishui's list: named as a bad field.
+      expect(
+        fieldsOf(
+          await baishuiUser.post('/api/v1/recall-requests').send({ townshipId: baishui.id, dutyCode: duty.code, reason: '不在清单' }),
+        ),
+      ).toEqual(['dutyCode']);
+      const filed = await xipingUser
+        .post('/api/v1/recall-requests')
+        .send({ townshipId: xiping.id, dutyCode: duty.code, reason: '街道无持证动物检疫员' });
+      expectStatus(filed, 201);
+      const id = (filed.body as RecallRequest).id;
+      const decided = await countyAdmin
+        .post(`/api/v1/recall-requests/${id}/decision`)
+        .send({ approved: true, reason: '由区农业农村局收回', decisionRef: '沾编办〔2026〕8号' });
+      expectStatus(decided, 200);
+      expect(decided.body).toMatchObject({ status: 'approved', decision: { department: AGRICULTURE } });
+      expect((await listItems(xiping.id)).find((item) => item.dutyCode === duty.code)).toMatchObject({
+        category: 'returned',
+        leadDepartment: AGRICULTURE,
+        source: 'list',
+      });
+      expect(
+        expectProblem(
+          await xipingUser.post('/api/v1/recall-requests').send({ townshipId: xiping.id, dutyCode: duty.code, reason: '再次申请' }),
+          409,
+        ).code,
+      ).toBe('duty-already-returned');
     });
 
     it('a rejection changes nothing but the request', async () => {
@@ -309,6 +366,39 @@ describe('recall requests and task admission (e2e)', () => {
       ).toBe('admission-decided');
       // A township sees the tasks that name it.
       expect(((await xipingUser.get('/api/v1/task-admissions')).body as TaskAdmission[]).map((admission) => admission.id)).toContain(id);
+    });
+
+    it("an admitted task is on exactly the named townships' lists, frozen into the next publication, and leaves the day after it ends", async () => {
+      const filed = await agriculture.post('/api/v1/task-admissions').send(task({ title: '秸秆禁烧巡查' }));
+      expectStatus(filed, 201);
+      const id = (filed.body as TaskAdmission).id;
+      const admittedItems = async (townshipId: string): Promise<ListItem[]> =>
+        (await listItems(townshipId)).filter((item) => item.admissionId === id);
+      // Pending: on no list.
+      expect(await admittedItems(xiping.id)).toEqual([]);
+      expectStatus(await countyAdmin.post(`/api/v1/task-admissions/${id}/decision`).send({ admitted: true, reason: '随附经费人员' }), 200);
+      for (const named of [xiping.id, baishui.id]) {
+        expect(await admittedItems(named)).toEqual([
+          { admissionId: id, name: '秸秆禁烧巡查', domain: '其他', category: 'basic', leadDepartment: AGRICULTURE, source: 'admission' },
+        ]);
+      }
+      expect(await admittedItems(longtan.id)).toEqual([]);
+
+      const published = await countyAdmin
+        .post(`/api/v1/townships/${baishui.id}/duty-list/publications`)
+        .send({ decisionRef: '沾政办发〔2026〕3号' });
+      expectStatus(published, 201);
+      expect((published.body as { changes: { added: Array<{ name: string }> } }).changes.added).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: '秸秆禁烧巡查', category: 'basic' })]),
+      );
+
+      // endsOn is 2026-12-09: still there on that day (Beijing time), gone the day after.
+      clock.set('2026-12-09T15:00:00.000Z');
+      expect(await admittedItems(xiping.id)).toHaveLength(1);
+      clock.set('2026-12-09T16:00:00.000Z');
+      expect(await admittedItems(xiping.id)).toEqual([]);
+      expect(await admittedItems(baishui.id)).toEqual([]);
+      clock.set(START);
     });
 
     it('names every bad field: another county, an end before the start, negative means; nothing written', async () => {

@@ -80,3 +80,4 @@ export * from './admission/parse';
 export * from './admission/decide';
 export * from './admission/evolve';
 export * from './admission/decider';
+export * from './admission/list-items';

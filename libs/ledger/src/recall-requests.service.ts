@@ -24,8 +24,10 @@ import {
   recallStreamId,
   type RecallThread,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore, type InTransaction, type SqlTransaction } from '@fangquan/event-store';
+import { AggregateStore, EventStore, type SqlTransaction } from '@fangquan/event-store';
 import { accessRefusal, type AccessWording } from './access';
+import { Duties } from './duties.service';
+import { DutyLists } from './duty-lists.service';
 import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, refused } from './ledger.types';
@@ -60,21 +62,6 @@ export interface RecallFilter {
   readonly townshipId?: string;
 }
 
-/**
- * What approving a duty's recall does to the township's draft list, and where the duty stands on it:
- * the duty lists' own service, given to the recall service by the module that has both.
- */
-export interface DutyRecallPort {
-  standing(countyId: string, townshipId: string, dutyCode: string): Promise<{ standing: DutyStanding; leadDepartment?: string }>;
-  markReturned(
-    actor: LedgerActor,
-    township: { id: string; countyId: string },
-    dutyCode: string,
-    department: string,
-    options: CommandOptions & InTransaction,
-  ): Promise<LedgerResult<unknown>>;
-}
-
 /** How many times an approval is tried, in all, while the item it acts on keeps moving under it. */
 const EFFECT_ATTEMPTS = 3;
 
@@ -96,20 +83,16 @@ class EffectRefused extends Error {
 @Injectable()
 export class RecallRequests {
   private readonly aggregates: AggregateStore<RecallCommand, RecallEvent, RecallState, DecisionContext, DomainError>;
-  private dutyPort: DutyRecallPort | null = null;
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly dataSource: DataSource,
     private readonly context: LedgerContext,
     private readonly handovers: Handovers,
+    private readonly duties: Duties,
+    private readonly dutyLists: DutyLists,
   ) {
     this.aggregates = new AggregateStore(eventStore, parsingFirst(recallDecider, parseRecallCommand));
-  }
-
-  /** Plugs in what duty items need (the duty lists); without it, a duty's recall is refused as unknown. */
-  useDutyLists(port: DutyRecallPort): void {
-    this.dutyPort = port;
   }
 
   async file(actor: LedgerActor, input: FileRecallInput, options: CommandOptions): Promise<LedgerResult<RecallRequestView>> {
@@ -149,6 +132,7 @@ export class RecallRequests {
     requestId: string,
     input: RecallDecisionInput,
     options: CommandOptions,
+    activeHandoverPowers: readonly string[] = [],
   ): Promise<LedgerResult<RecallRequestView>> {
     const countyId = actor.countyId;
     const found = countyId === null ? undefined : await this.find(countyId, requestId);
@@ -180,7 +164,7 @@ export class RecallRequests {
           );
           if (!result.ok || result.lastGlobalPosition === null || result.state.status !== 'approved') return result;
           // The effect is written after the decision: its position is the one a reader waits for.
-          const effectAt = await this.carryOut(actor, result.state, options, manager);
+          const effectAt = await this.carryOut(actor, result.state, options, manager, activeHandoverPowers);
           return { ...result, lastGlobalPosition: effectAt ?? result.lastGlobalPosition };
         });
       } catch (error) {
@@ -245,14 +229,15 @@ export class RecallRequests {
       return { handoverStatus: ours ? handover.status : 'none' };
     }
     if (input.dutyCode === undefined) return {};
-    if (this.dutyPort === null) return { dutyStanding: 'absent' };
-    return { dutyStanding: (await this.dutyPort.standing(countyId, input.townshipId, input.dutyCode)).standing };
+    const entry = (await this.dutyLists.load(input.townshipId)).state.entries[input.dutyCode];
+    return { dutyStanding: entry?.category ?? 'absent' };
   }
 
-  /** Who takes a duty back: the one the decision names, else the duty's lead department (none: the decider asks for one). */
+  /** Who takes a duty back: the one the decision names, else the duty's lead department in the catalogue (none: the decider asks for one). */
   private async takerOf(request: RecallRequestView, input: RecallDecisionInput): Promise<string | undefined> {
-    if (input.department !== undefined || this.dutyPort === null || request.dutyCode === undefined) return input.department;
-    return (await this.dutyPort.standing(request.countyId, request.townshipId, request.dutyCode)).leadDepartment;
+    if (input.department !== undefined || request.dutyCode === undefined) return input.department;
+    const duty = (await this.duties.load(request.countyId, request.dutyCode)).state;
+    return duty.status === 'none' ? undefined : duty.leadDepartment;
   }
 
   /** Carries out an approval in `transaction`; the global position of what it wrote (null: nothing). */
@@ -261,6 +246,7 @@ export class RecallRequests {
     request: RecallRequestView,
     options: CommandOptions,
     transaction: SqlTransaction,
+    activeHandoverPowers: readonly string[],
   ): Promise<string | null> {
     const decision = request.decision;
     if (decision === null) return null;
@@ -278,13 +264,12 @@ export class RecallRequests {
       if (!revoked.ok) throw new EffectRefused(revoked);
       return revoked.lastGlobalPosition;
     }
-    if (request.dutyCode !== undefined && this.dutyPort !== null) {
-      const department = decision.department ?? '';
-      const returned = await this.dutyPort.markReturned(
+    if (request.dutyCode !== undefined) {
+      const returned = await this.dutyLists.setItem(
         actor,
         { id: request.townshipId, countyId: request.countyId },
-        request.dutyCode,
-        department,
+        { dutyCode: request.dutyCode, category: 'returned', ...withDefined({ leadDepartment: decision.department }) },
+        activeHandoverPowers,
         { ...inner, transaction },
       );
       if (!returned.ok) throw new EffectRefused(returned);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ADMISSION_EVENT_TYPES,
+  admissionDutyItems,
   type AdmissionCommand,
   admissionDecider,
   type AdmissionEvent,
@@ -17,7 +18,7 @@ import {
   initialAdmissionState,
   invalid,
   isAdmissionEvent,
-  isAdmittedOn,
+  type ListedDuty,
   notFound,
   parseAdmissionCommand,
   parsingFirst,
@@ -136,10 +137,13 @@ export class TaskAdmissions {
     });
   }
 
-  /** The tasks admitted for `townshipId` and on its list today (from the clock, in the county's time zone). */
-  async onListOf(countyId: string, townshipId: string): Promise<TaskAdmissionView[]> {
-    const today = this.context.today();
-    return (await this.all(countyId)).filter((admission) => admission.townshipIds.includes(townshipId) && isAdmittedOn(admission, today));
+  /**
+   * The items admitted tasks put on `townshipId`'s list today (the clock's date in the county's time
+   * zone), source `admission`: computed at each read, so a task leaves the list the day after `endsOn`
+   * with no sweep, and a publication freezes the items as they are that day.
+   */
+  async listItemsOf(countyId: string, townshipId: string): Promise<ListedDuty[]> {
+    return admissionDutyItems(await this.all(countyId), townshipId, this.context.today());
   }
 
   private async all(countyId: string): Promise<TaskAdmissionView[]> {

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { RecallRequests } from '@fangquan/ledger';
 import { ReadModelFreshness } from '@fangquan/read-models';
+import { DutyListSourcesReader } from '../duties/duty-list-sources';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CommandCall } from '../http/command-call.decorator';
@@ -31,6 +32,7 @@ export class RecallRequestsController {
   constructor(
     private readonly recalls: RecallRequests,
     private readonly freshness: ReadModelFreshness,
+    private readonly lists: DutyListSourcesReader,
   ) {}
 
   @Post()
@@ -44,7 +46,13 @@ export class RecallRequestsController {
   @ApiConflictResponse({
     description: 'A request for the item is pending (recall-request-pending); the handover is revoked; the duty is returned',
   })
-  async file(@Body() body: FileRecallRequestDto, @CommandCall({ ifMatch: false }) call: CommandCall): Promise<RecallRequestDto> {
+  async file(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: FileRecallRequestDto,
+    @CommandCall({ ifMatch: false }) call: CommandCall,
+  ): Promise<RecallRequestDto> {
+    // 404 for no such township, 403 for another county's or (a township user) another township's.
+    await this.lists.township(user, body.townshipId);
     return written(await this.recalls.file(call.actor, body, call.options)).state;
   }
 
@@ -68,7 +76,13 @@ export class RecallRequestsController {
     @Body() body: RecallDecisionDto,
     @CommandCall() call: CommandCall,
   ): Promise<RecallRequestDto> {
-    const result = written(await this.recalls.decide(call.actor, id, body, call.options));
+    // A duty standing for a power the township holds by an active handover stays basic (the handover is recalled instead).
+    const request = await this.recalls.get(call.actor, id);
+    const held =
+      request?.dutyCode === undefined
+        ? []
+        : (await this.lists.sources({ id: request.townshipId, countyId: request.countyId })).activeHandoverPowers;
+    const result = written(await this.recalls.decide(call.actor, id, body, call.options, held));
     // An approval revoked a handover: the handover's reads show it from the answer on.
     if (result.lastGlobalPosition !== null) await this.freshness.waitFor(result.lastGlobalPosition);
     return result.state;
