@@ -4,6 +4,7 @@
 export * from './decider';
 export * from './domain-error';
 export * from './calendar';
+export * from './decision-due';
 export * from './resources';
 export * from './limits';
 export * from './parsing';

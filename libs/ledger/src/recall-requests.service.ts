@@ -55,6 +55,10 @@ export interface RecallRequestView extends RecallRequestRecord {
   readonly townshipId: string;
   readonly handoverId?: string;
   readonly dutyCode?: string;
+  /** When the county office's decision falls due (DECISION_REMINDER_DAYS after filing). */
+  readonly decisionDueAt: string;
+  /** Still pending past `decisionDueAt`. */
+  readonly overdue: boolean;
 }
 
 export interface RecallFilter {
@@ -118,7 +122,7 @@ export class RecallRequests {
     };
     return runCommand(
       () => this.aggregates.handle(streamOf(input.townshipId, input), command, ctx.decision, ctx.metadata(countyId)),
-      (state) => viewOf(state as RecallThread, requestId, item),
+      (state) => viewOf(this.context, state as RecallThread, requestId, item),
     );
   }
 
@@ -160,7 +164,7 @@ export class RecallRequests {
                 expectedVersion: options.expectedVersion,
                 transaction: manager,
               }),
-            (state) => viewOf(state as RecallThread, requestId, found),
+            (state) => viewOf(this.context, state as RecallThread, requestId, found),
           );
           if (!result.ok || result.lastGlobalPosition === null || result.state.status !== 'approved') return result;
           // The effect is written after the decision: its position is the one a reader waits for.
@@ -212,7 +216,7 @@ export class RecallRequests {
     const views: RecallRequestView[] = [];
     for (const thread of threads.values()) {
       if (thread.status === 'none') continue;
-      for (const request of thread.requests) views.push(viewOf(thread, request.requestId, thread));
+      for (const request of thread.requests) views.push(viewOf(this.context, thread, request.requestId, thread));
     }
     return views.sort((a, b) => (a.filedAt < b.filedAt ? -1 : a.filedAt > b.filedAt ? 1 : 0));
   }
@@ -283,10 +287,18 @@ function streamOf(townshipId: string, item: { handoverId?: string; dutyCode?: st
   return recallStreamId(townshipId, item.handoverId !== undefined ? { handoverId: item.handoverId } : { dutyCode: item.dutyCode ?? '' });
 }
 
-function viewOf(thread: RecallThread, requestId: string, item: { handoverId?: string; dutyCode?: string }): RecallRequestView {
+function viewOf(
+  context: LedgerContext,
+  thread: RecallThread,
+  requestId: string,
+  item: { handoverId?: string; dutyCode?: string },
+): RecallRequestView {
   const request = recallRequestOf(thread, requestId);
   if (request === undefined) throw new Error(`Recall request ${requestId} is not on its stream`);
+  const { decisionDueAt, pastDue } = context.decisionDue(request.filedAt);
   return {
+    decisionDueAt,
+    overdue: request.status === 'pending' && pastDue,
     id: requestId,
     countyId: thread.countyId,
     townshipId: thread.townshipId,

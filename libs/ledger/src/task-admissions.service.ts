@@ -36,6 +36,10 @@ export type FileTaskAdmissionInput = Omit<FileTaskAdmission['data'], 'admissionI
 
 export interface TaskAdmissionView extends FiledTaskAdmission {
   readonly id: string;
+  /** When the county office's decision falls due (DECISION_REMINDER_DAYS after filing). */
+  readonly decisionDueAt: string;
+  /** Still pending past `decisionDueAt`. */
+  readonly overdue: boolean;
 }
 
 export interface AdmissionFilter {
@@ -95,7 +99,7 @@ export class TaskAdmissions {
     };
     return runCommand(
       () => this.aggregates.handle(admissionStreamId(admissionId), command, ctx.decision, ctx.metadata(countyId), { newStream: true }),
-      (state) => viewOf(existing<AdmissionState>('task admission')(state)),
+      (state) => viewOf(this.context, existing<AdmissionState>('task admission')(state)),
     );
   }
 
@@ -118,7 +122,7 @@ export class TaskAdmissions {
         this.aggregates.handle(admissionStreamId(admissionId), command, ctx.decision, ctx.metadata(countyId), {
           expectedVersion: options.expectedVersion,
         }),
-      (state) => viewOf(existing<AdmissionState>('task admission')(state)),
+      (state) => viewOf(this.context, existing<AdmissionState>('task admission')(state)),
     );
   }
 
@@ -154,10 +158,11 @@ export class TaskAdmissions {
       if (!isAdmissionEvent(event)) continue;
       admissions.set(recorded.streamId, evolveAdmission(admissions.get(recorded.streamId) ?? initialAdmissionState, event));
     }
-    return [...admissions.values()].flatMap((state) => (state.status === 'none' ? [] : [viewOf(state)]));
+    return [...admissions.values()].flatMap((state) => (state.status === 'none' ? [] : [viewOf(this.context, state)]));
   }
 }
 
-function viewOf(state: FiledTaskAdmission): TaskAdmissionView {
-  return { id: state.admissionId, ...state };
+function viewOf(context: LedgerContext, state: FiledTaskAdmission): TaskAdmissionView {
+  const { decisionDueAt, pastDue } = context.decisionDue(state.filedAt);
+  return { id: state.admissionId, ...state, decisionDueAt, overdue: state.status === 'pending' && pastDue };
 }

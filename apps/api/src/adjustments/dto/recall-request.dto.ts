@@ -100,10 +100,11 @@ export class RecallRequestDto {
   @ApiProperty() filedBy!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
   @ApiProperty({ enum: RECALL_STATUSES, enumName: 'RecallStatus' }) status!: RecallStatus;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)',
+  })
+  decisionDueAt!: string;
+  @ApiProperty({ description: 'Still pending past decisionDueAt' }) overdue!: boolean;
   @ApiProperty({ type: RecallDecisionViewDto, nullable: true }) decision!: RecallDecisionViewDto | null;
-}
-
-export class RecallDecisionResultDto {
-  @ApiProperty({ enum: ['approved', 'rejected'] }) status!: 'approved' | 'rejected';
-  @ApiProperty({ type: RecallRequestDto }) request!: RecallRequestDto;
 }

@@ -113,5 +113,11 @@ export class TaskAdmissionDto {
   @ApiProperty() filedBy!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
   @ApiProperty({ enum: ADMISSION_STATUSES, enumName: 'AdmissionStatus' }) status!: AdmissionStatus;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)',
+  })
+  decisionDueAt!: string;
+  @ApiProperty({ description: 'Still pending past decisionDueAt' }) overdue!: boolean;
   @ApiProperty({ type: TaskAdmissionDecisionViewDto, nullable: true }) decision!: TaskAdmissionDecisionViewDto | null;
 }
