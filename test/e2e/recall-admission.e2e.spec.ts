@@ -295,6 +295,18 @@ describe('recall requests and task admission (e2e)', () => {
       clock.set(START);
     });
 
+    it('of two filings for one item at the same moment, one is pending and the other refused', async () => {
+      const handoverId = await acceptedHandover(SECOND_POWER.code);
+      const body = { townshipId: xiping.id, handoverId, reason: '同时提交' };
+      const answers = await Promise.all([
+        xipingUser.post('/api/v1/recall-requests').send(body),
+        countyAdmin.post('/api/v1/recall-requests').send(body),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      expect((answers.find((answer) => answer.status === 409)?.body as ProblemBody).code).toBe('recall-request-pending');
+      expect((await recalls(countyAdmin, '?status=pending')).filter((request) => request.handoverId === handoverId)).toHaveLength(1);
+    });
+
     it('names the bad fields and writes nothing', async () => {
       const handoverId = await acceptedHandover(POWER.code);
       const before = await eventCount('recall-');
