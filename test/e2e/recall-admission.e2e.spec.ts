@@ -330,6 +330,9 @@ describe('recall requests and task admission (e2e)', () => {
             .send({ townshipId: xiping.id, handoverId: '00000000-0000-4000-8000-000000000000', reason: '未知' }),
         ),
       ).toEqual(['handoverId']);
+      expect(
+        fieldsOf(await countyAdmin.post('/api/v1/recall-requests').send({ townshipId: 'xiping', handoverId, reason: '乡镇编号不对' })),
+      ).toEqual(['townshipId']);
       const filed = (await xipingUser.post('/api/v1/recall-requests').send({ townshipId: xiping.id, handoverId, reason: '无人承接' }))
         .body as RecallRequest;
       const afterFiling = await eventCount('recall-');

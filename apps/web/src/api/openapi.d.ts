@@ -1316,8 +1316,8 @@ export interface components {
       /** @example 街道无持证动物检疫员，无法承接 */
       reason: string;
       /**
+       * Format: uuid
        * @description The township that hands the item back (a township user: its own)
-       * @example 6f1c…
        */
       townshipId: string;
     };

@@ -1,15 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { RECALL_STATUSES, type RecallStatus } from '@fangquan/domain';
 import { LABEL_MAX, TEXT_MAX, trimmed } from '../../http/dto/text';
 
 export class FileRecallRequestDto {
-  @ApiProperty({ example: '6f1c…', description: 'The township that hands the item back (a township user: its own)' })
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LABEL_MAX)
+  @ApiProperty({ format: 'uuid', description: 'The township that hands the item back (a township user: its own)' })
+  @IsUUID('all')
   townshipId!: string;
 
   @ApiPropertyOptional({ description: 'The handover of the power to hand back; exactly one of handoverId and dutyCode' })
