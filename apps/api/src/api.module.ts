@@ -9,6 +9,7 @@ import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueSheetsModule } from './catalogue-sheets/catalogue-sheets.module';
 import { HandoversModule } from './handovers/handovers.module';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { DutiesModule } from './duties/duties.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
@@ -52,6 +53,7 @@ export class ApiModule {
         CatalogueModule,
         TeamsModule,
         VocabulariesModule,
+        AdjustmentsModule,
         HandoversModule,
         DutiesModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),

@@ -33,3 +33,8 @@ function suffixAfter(streamId: string, prefix: string): string | undefined {
   const rest = streamId.slice(prefix.length);
   return rest === '' ? undefined : rest;
 }
+
+/** One stream per township and item asked back: `recall-${townshipId}-handover-${handoverId}` or `recall-${townshipId}-duty-${dutyCode}`. */
+export const recallStreamId = (townshipId: string, item: { handoverId: string } | { dutyCode: string }): string =>
+  'handoverId' in item ? `recall-${townshipId}-handover-${item.handoverId}` : `recall-${townshipId}-duty-${item.dutyCode}`;
+export const admissionStreamId = (admissionId: string): string => `admission-${admissionId}`;

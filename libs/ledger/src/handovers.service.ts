@@ -19,6 +19,7 @@ import {
   notFound,
   type PowerItemState,
   type RecordedHandover,
+  type RevocationByRecall,
   type ReminderKind,
   teamCapacity,
   type TeamState,
@@ -222,8 +223,22 @@ export class Handovers {
     }));
   }
 
-  revoke(actor: LedgerActor, handoverId: string, reason: string, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({ type: 'RevokeHandover', data: { reason } }));
+  /**
+   * The county takes the power back. `recall`: the approved recall request this carries out (on record
+   * with the revocation); inside the caller's `transaction` when one is given (the recall's decision
+   * commits with it).
+   */
+  revoke(
+    actor: LedgerActor,
+    handoverId: string,
+    reason: string,
+    options: CommandOptions,
+    by: { readonly recall?: RevocationByRecall } & InTransaction = {},
+  ): Promise<HandoverResult> {
+    const recall = by.recall === undefined ? {} : { recall: by.recall };
+    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({ type: 'RevokeHandover', data: { reason, ...recall } }), {
+      transaction: by.transaction,
+    });
   }
 
   /** Time-driven (the sweep): an accepted handover whose effective date has come becomes active. */
@@ -257,12 +272,13 @@ export class Handovers {
   private async readinessInputs(
     handover: Pick<RecordedHandover, 'countyId' | 'powerCode' | 'teamId'>,
     fromCache: boolean,
+    inTransaction: InTransaction = {},
   ): Promise<ReadinessInputs> {
     const requests = [
       this.powers.loadRequest(handover.countyId, handover.powerCode, { fromCache }),
       this.teams.loadRequest(handover.teamId, { fromCache }),
     ] as const;
-    const [power, team] = await loadAggregates(this.eventStore, requests);
+    const [power, team] = await loadAggregates(this.eventStore, requests, inTransaction);
     return { power, team, reads: readsOf(requests, [power, team]) };
   }
 
@@ -290,14 +306,15 @@ export class Handovers {
     options: CommandOptions,
     wording: AccessWording,
     build: (gaps: Gap[]) => HandoverCommand,
+    inTransaction: InTransaction = {},
   ): Promise<HandoverResult> {
     return retryOnStaleRead(async (fromCache) => {
-      const current = await this.load(handoverId);
+      const current = await this.load(handoverId, inTransaction);
       if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
       const { countyId, townshipId, department } = current.state;
       const refusal = accessRefusal(actor, { countyId, townshipId, department }, wording);
       if (refusal !== null) return refused(refusal, current.version);
-      const inputs = await this.readinessInputs(current.state, fromCache);
+      const inputs = await this.readinessInputs(current.state, fromCache, inTransaction);
       const ctx = this.context.forCommand(actor, options);
       const gaps = gapsAgainst(current.state, inputs, ctx.decision.today);
       const result = await runCommand(
@@ -305,6 +322,7 @@ export class Handovers {
           this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), {
             expectedVersion: options.expectedVersion,
             unchanged: inputs.reads,
+            transaction: inTransaction.transaction,
           }),
         existing<HandoverState>('handover'),
       );

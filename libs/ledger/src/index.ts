@@ -9,6 +9,8 @@ export * from './duty-imports.service';
 export * from './teams.service';
 export * from './handovers.service';
 export * from './vocabularies.service';
+export * from './recall-requests.service';
+export * from './task-admissions.service';
 export * from './duties.service';
 export * from './duty-lists.service';
 export * from './ledger.module';

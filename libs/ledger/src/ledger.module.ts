@@ -6,6 +6,8 @@ import { DutyImports } from './duty-imports.service';
 import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
+import { RecallRequests } from './recall-requests.service';
+import { TaskAdmissions } from './task-admissions.service';
 import { Teams } from './teams.service';
 import { Vocabularies } from './vocabularies.service';
 
@@ -17,7 +19,7 @@ import { Vocabularies } from './vocabularies.service';
  */
 @Module({
   imports: [EventStoreModule],
-  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists, DutyImports],
-  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists, DutyImports],
+  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists, DutyImports, RecallRequests, TaskAdmissions],
+  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists, DutyImports, RecallRequests, TaskAdmissions],
 })
 export class LedgerModule {}

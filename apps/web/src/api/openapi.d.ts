@@ -545,6 +545,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/recall-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's recall requests, oldest first (a township's users: their own township's) */
+    get: operations['RecallRequestsController_list'];
+    put?: never;
+    /** Ask to hand one item back (a township for itself; the county office for any township of the county) */
+    post: operations['RecallRequestsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recall-requests/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (with the decision reference) or reject, with a reason (county_admin); decided once */
+    post: operations['RecallRequestsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/task-admissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's task admission requests (a department: its own; a township: those naming it) */
+    get: operations['TaskAdmissionsController_list'];
+    put?: never;
+    /** File a task for townships of the county, with its legal basis, means and dates (department) */
+    post: operations['TaskAdmissionsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/task-admissions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Admit or refuse, with a reason (county_admin); decided once */
+    post: operations['TaskAdmissionsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/teams/{teamId}': {
     parameters: {
       query?: never;
@@ -1006,6 +1076,8 @@ export interface components {
        */
       url: string;
     };
+    /** @enum {string} */
+    AdmissionStatus: 'pending' | 'admitted' | 'refused';
     AmendCommitmentsDto: {
       /** @description Replaces the commitments of a recorded or contested handover */
       committed: components['schemas']['CommitmentsDto'];
@@ -1316,6 +1388,12 @@ export interface components {
       /** @example 2 */
       quantity: number;
     };
+    EquipmentMeansDto: {
+      /** @example sprayer */
+      kind: string;
+      /** @example 4 */
+      quantity: number;
+    };
     EquipmentOnHandDto: {
       /** @example body-camera */
       kind: string;
@@ -1390,6 +1468,45 @@ export interface components {
        * @example 'bodycam' is not one of the county's equipment kinds
        */
       message: string;
+    };
+    FileRecallRequestDto: {
+      /**
+       * @description The duty of the township's list to hand back
+       * @example ZR-NY-0012
+       */
+      dutyCode?: string;
+      /** @description The handover of the power to hand back; exactly one of handoverId and dutyCode */
+      handoverId?: string;
+      /** @example 街道无持证动物检疫员，无法承接 */
+      reason: string;
+      /**
+       * Format: uuid
+       * @description The township that hands the item back (a township user: its own)
+       */
+      townshipId: string;
+    };
+    FileTaskAdmissionDto: {
+      /** @example 在玉米种植区布设监测点，每周巡查一次并上报虫情 */
+      description: string;
+      /**
+       * Format: date
+       * @description Not before startsOn; the task leaves the lists the day after
+       * @example 2025-09-30
+       */
+      endsOn?: string;
+      /** @example 《农作物病虫害防治条例》第十四条 */
+      legalBasis?: string;
+      /** @description Staff, money, equipment, training; a task with none of them is never admitted */
+      means: components['schemas']['TaskMeansDto'];
+      /**
+       * Format: date
+       * @example 2025-04-01
+       */
+      startsOn: string;
+      /** @example 草地贪夜蛾监测防控 */
+      title: string;
+      /** @description Townships of the county (at least one, each once) */
+      townshipIds: string[];
     };
     GapDto: {
       /** @example 0 */
@@ -1718,6 +1835,11 @@ export interface components {
       | 'whistle-not-evaluated'
       | 'whistle-evaluated-satisfied'
       | 'whistle-already-reopened'
+      | 'recall-request-pending'
+      | 'recall-request-decided'
+      | 'duty-already-returned'
+      | 'admission-decided'
+      | 'task-without-means'
       | 'not-own-department';
     ProblemDetailsDto: {
       /**
@@ -1816,6 +1938,53 @@ export interface components {
       /** @description No gaps */
       ready: boolean;
     };
+    RecallDecisionDto: {
+      /** @description true: approved (收回); false: rejected */
+      approved: boolean;
+      /**
+       * @description The decision document number; required to approve
+       * @example 沾编办〔2025〕7号
+       */
+      decisionRef?: string;
+      /**
+       * @description Who takes a duty item back; the duty's lead department when absent
+       * @example 农业农村局
+       */
+      department?: string;
+      /** @example 近两年无办件，同意收回 */
+      reason: string;
+    };
+    RecallDecisionViewDto: {
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: string;
+      decisionRef?: string;
+      /** @description Who takes a duty item back */
+      department?: string;
+      reason: string;
+    };
+    RecallRequestDto: {
+      countyId: string;
+      decision: components['schemas']['RecallDecisionViewDto'] | null;
+      /**
+       * Format: date-time
+       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)
+       */
+      decisionDueAt: string;
+      dutyCode?: string;
+      /** Format: date-time */
+      filedAt: string;
+      filedBy: string;
+      handoverId?: string;
+      id: string;
+      /** @description Still pending past decisionDueAt */
+      overdue: boolean;
+      reason: string;
+      status: components['schemas']['RecallStatus'];
+      townshipId: string;
+    };
+    /** @enum {string} */
+    RecallStatus: 'pending' | 'approved' | 'rejected';
     RecategorizedDutyDto: {
       dutyCode?: string;
       from: components['schemas']['DutyCategory'];
@@ -2011,6 +2180,55 @@ export interface components {
        */
       file: string;
     };
+    TaskAdmissionDecisionDto: {
+      /** @description true: admitted (准入); false: refused */
+      admitted: boolean;
+      /** @example 属地巡查确需乡镇配合，经费人员随事项下沉 */
+      reason: string;
+    };
+    TaskAdmissionDecisionViewDto: {
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: string;
+      reason: string;
+    };
+    TaskAdmissionDto: {
+      countyId: string;
+      decision: components['schemas']['TaskAdmissionDecisionViewDto'] | null;
+      /**
+       * Format: date-time
+       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)
+       */
+      decisionDueAt: string;
+      department: string;
+      description: string;
+      /** Format: date */
+      endsOn?: string;
+      /** Format: date-time */
+      filedAt: string;
+      filedBy: string;
+      id: string;
+      legalBasis?: string;
+      means: components['schemas']['TaskMeansDto'];
+      /** @description Still pending past decisionDueAt */
+      overdue: boolean;
+      /** Format: date */
+      startsOn: string;
+      status: components['schemas']['AdmissionStatus'];
+      title: string;
+      townshipIds: string[];
+    };
+    TaskMeansDto: {
+      /** @example 80000 */
+      budgetYuan?: number;
+      equipment?: components['schemas']['EquipmentMeansDto'][];
+      /**
+       * @description People who come with the task
+       * @example 2
+       */
+      staff?: number;
+      training?: components['schemas']['TrainingMeansDto'][];
+    };
     TeamDto: {
       /** Format: uuid */
       countyId: string;
@@ -2064,6 +2282,12 @@ export interface components {
        * @description The township's enforcement team
        */
       teamId: string;
+    };
+    TrainingMeansDto: {
+      /** @example 草地贪夜蛾防控 */
+      course: string;
+      /** @example 6 */
+      hours: number;
     };
     TrainingRecordDto: {
       /**
@@ -3374,6 +3598,212 @@ export interface operations {
       };
       /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallRequestsController_list: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['RecallStatus'];
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallRequestDto'][];
+        };
+      };
+    };
+  };
+  RecallRequestsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileRecallRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Pending the county office */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallRequestDto'];
+        };
+      };
+      /** @description Every bad field named: both or neither of handoverId and dutyCode, a blank reason, an unknown item */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another township, or another county */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A request for the item is pending (recall-request-pending); the handover is revoked; the duty is returned */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallRequestsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecallDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description `status` approved or rejected */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallRequestDto'];
+        };
+      };
+      /** @description Every bad field named (an approval needs decisionRef) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such request in the county */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already decided (recall-request-decided) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TaskAdmissionsController_list: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['AdmissionStatus'];
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskAdmissionDto'][];
+        };
+      };
+    };
+  };
+  TaskAdmissionsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileTaskAdmissionDto'];
+      };
+    };
+    responses: {
+      /** @description Pending the county office */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskAdmissionDto'];
+        };
+      };
+      /** @description Every bad field named: townships of another county, endsOn before startsOn, negative means */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TaskAdmissionsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskAdmissionDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskAdmissionDto'];
+        };
+      };
+      /** @description No such request in the county */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already decided (admission-decided); a task without any means (task-without-means: Shandong township regulation art. 4 and 13) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -40,6 +40,11 @@ export interface AppConfig extends WorkingTimeConfig {
    */
   readonly reminderLinkBaseUrl: string | undefined;
   readonly certificateNoticeDays: number;
+  /**
+   * How long a recall or task admission request may wait for the county office's decision before it is
+   * reminded (`DECISION_REMINDER_DAYS`): whole days, or a duration such as `5s` (tests).
+   */
+  readonly decisionReminder: { readonly days: number } | { readonly ms: number };
   /** Days before the effective date at which a township that has not answered a handover is reminded (largest first). */
   readonly unansweredNoticeDays: readonly number[];
   /** Attempts of each webhook / e-mail delivery before it is left failed (retryable from the dashboard). */
@@ -95,6 +100,16 @@ function duration(name: string, raw: string): number {
   const ms = parseDuration(raw);
   if (ms === undefined) throw new ConfigError(`${name} must be a duration like 2s, 15m, 3d (got "${raw}")`);
   return ms;
+}
+
+/** Whole days (`10`), or a duration (`5s`, `2h`: tests). */
+function decisionDelay(env: Env, name: string, fallbackDays: number): { days: number } | { ms: number } {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return { days: fallbackDays };
+  if (/^\d+$/.test(raw)) return { days: integer(env, name, fallbackDays, 1, 365) };
+  const ms = parseDuration(raw);
+  if (ms === undefined) throw new ConfigError(`${name} must be whole days (10) or a duration like 5s, 2h (got "${raw}")`);
+  return { ms };
 }
 
 /** Comma-separated whole days (e.g. `14,3`), returned largest first without repeats. */
@@ -197,6 +212,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     robotIntervalMs: duration('ROBOT_INTERVAL', nonEmpty(env, 'ROBOT_INTERVAL') ?? '3200ms'),
     reminderLinkBaseUrl: nonEmpty(env, 'PUBLIC_BASE_URL') === undefined ? undefined : baseUrl(env, 'PUBLIC_BASE_URL', ''),
     certificateNoticeDays: integer(env, 'CERTIFICATE_NOTICE_DAYS', 180, 1, 3650),
+    decisionReminder: decisionDelay(env, 'DECISION_REMINDER_DAYS', 10),
     unansweredNoticeDays: dayList(env, 'UNANSWERED_NOTICE_DAYS', '14,3'),
     deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
     deliveryBackoffMs: duration('DELIVERY_BACKOFF', nonEmpty(env, 'DELIVERY_BACKOFF') ?? '30s'),
