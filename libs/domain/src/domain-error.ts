@@ -59,6 +59,11 @@ export const RuleCodes = {
   whistleNotEvaluated: 'whistle-not-evaluated',
   whistleEvaluatedSatisfied: 'whistle-evaluated-satisfied',
   whistleAlreadyReopened: 'whistle-already-reopened',
+  dutyAlreadyRegistered: 'duty-already-registered',
+  dutyHeldByHandover: 'duty-held-by-handover',
+  dutyListUnchanged: 'duty-list-unchanged',
+  dutyListEmpty: 'duty-list-empty',
+  dutyListIncomplete: 'duty-list-incomplete',
 } as const;
 export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 
