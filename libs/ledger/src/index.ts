@@ -9,5 +9,6 @@ export * from './handovers.service';
 export * from './vocabularies.service';
 export * from './duties.service';
 export * from './duty-lists.service';
+export * from './whistles.service';
 export * from './ledger.module';
 export { EventStoreModule } from './event-store.provider';

@@ -84,6 +84,8 @@ export const FIELD_ERROR_CODES = [
   'wrong-password',
   'not-an-instant',
   'too-early',
+  'not-on-duty-list',
+  'unknown-department',
   ...Object.values(VocabularyFieldCodes),
   'invalid',
 ] as const;
