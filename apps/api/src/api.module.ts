@@ -9,6 +9,7 @@ import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { DutiesModule } from './duties/duties.module';
+import { WhistlesModule } from './whistles/whistles.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -51,6 +52,7 @@ export class ApiModule {
         VocabulariesModule,
         HandoversModule,
         DutiesModule,
+        WhistlesModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
         SettingsModule,

@@ -31,8 +31,16 @@ export interface WhistleFilter {
 export class WhistleQueries {
   constructor(@InjectRepository(WhistleView) private readonly whistles: Repository<WhistleView>) {}
 
-  /** One page, the nearest deadline first (whistles without one after, newest first). */
-  async list(reach: WhistleReach, filter: WhistleFilter, page: PageRequest): Promise<{ items: WhistleReadModel[]; total: number }> {
+  /**
+   * One page, the nearest deadline first (whistles without one after, newest first). `overdue`: a step
+   * recorded overdue, or the step in progress past its deadline at `now`.
+   */
+  async list(
+    reach: WhistleReach,
+    filter: WhistleFilter,
+    page: PageRequest,
+    now: Date,
+  ): Promise<{ items: WhistleReadModel[]; total: number }> {
     assertPage(page);
     const query = this.whistles.createQueryBuilder('w').where('w.county_id = :countyId', { countyId: reach.countyId });
     if (reach.townshipId !== undefined) query.andWhere('w.township_id = :reachTownship', { reachTownship: reach.townshipId });
@@ -44,7 +52,8 @@ export class WhistleQueries {
     if (filter.townshipId !== undefined) query.andWhere('w.township_id = :townshipId', { townshipId: filter.townshipId });
     if (filter.department !== undefined)
       query.andWhere('(w.department = :department OR jsonb_exists(w.co_departments, :department))', { department: filter.department });
-    if (filter.overdue !== undefined) query.andWhere('w.overdue = :overdue', { overdue: filter.overdue });
+    if (filter.overdue === true) query.andWhere('(w.overdue OR w.next_deadline < :now)', { now });
+    if (filter.overdue === false) query.andWhere('NOT w.overdue AND (w.next_deadline IS NULL OR w.next_deadline >= :now)', { now });
     const total = await query.getCount();
     const rows = await query
       .orderBy('w.next_deadline', 'ASC', 'NULLS LAST')
