@@ -38,6 +38,11 @@ export const RuleCodes = {
   vocabularyAlreadyEstablished: 'vocabulary-already-established',
   termAlreadyInVocabulary: 'term-already-in-vocabulary',
   termNameInUse: 'term-name-in-use',
+  dutyAlreadyRegistered: 'duty-already-registered',
+  dutyHeldByHandover: 'duty-held-by-handover',
+  dutyListUnchanged: 'duty-list-unchanged',
+  dutyListEmpty: 'duty-list-empty',
+  dutyListIncomplete: 'duty-list-incomplete',
   // Whistles (吹哨报到): who may act (403) ...
   notTownshipHead: 'not-township-head',
   whistleOfAnotherTownship: 'whistle-of-another-township',
@@ -59,11 +64,6 @@ export const RuleCodes = {
   whistleNotEvaluated: 'whistle-not-evaluated',
   whistleEvaluatedSatisfied: 'whistle-evaluated-satisfied',
   whistleAlreadyReopened: 'whistle-already-reopened',
-  dutyAlreadyRegistered: 'duty-already-registered',
-  dutyHeldByHandover: 'duty-held-by-handover',
-  dutyListUnchanged: 'duty-list-unchanged',
-  dutyListEmpty: 'duty-list-empty',
-  dutyListIncomplete: 'duty-list-incomplete',
 } as const;
 export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 

@@ -46,18 +46,6 @@ export * from './vocabulary/decider';
 export * from './vocabulary/defaults';
 export * from './vocabulary/check';
 
-export * from './work-calendar';
-
-export * from './whistle/state';
-export * from './whistle/commands';
-export * from './whistle/events';
-export * from './whistle/parse';
-export * from './whistle/decide';
-export * from './whistle/evolve';
-export * from './whistle/decider';
-
-export * from './assessment/departments';
-
 export * from './duty/terms';
 export * from './duty/commands';
 export * from './duty/events';
@@ -76,3 +64,15 @@ export * from './duty-list/parse';
 export * from './duty-list/decide';
 export * from './duty-list/evolve';
 export * from './duty-list/decider';
+
+export * from './work-calendar';
+
+export * from './whistle/state';
+export * from './whistle/commands';
+export * from './whistle/events';
+export * from './whistle/parse';
+export * from './whistle/decide';
+export * from './whistle/evolve';
+export * from './whistle/decider';
+
+export * from './assessment/departments';

@@ -1260,10 +1260,10 @@ export interface components {
     DeliveryDto: {
       attempts: number;
       /** @enum {string} */
-      channel: 'inbox' | 'webhook' | 'email';
+      channel: 'inbox' | 'webhook' | 'email' | 'dingtalk' | 'wecom';
       /** @description The last failure (e.g. the SMTP server's reply) */
       lastError: string | null;
-      /** @description Inbox: the username; webhook: the URL (without query); e-mail: the address */
+      /** @description Inbox: the username; webhook, DingTalk and WeCom robots: the URL (without query); e-mail: the address */
       recipient: string;
       /** @enum {string} */
       status: 'pending' | 'delivered' | 'failed';
@@ -1816,6 +1816,11 @@ export interface components {
       | 'vocabulary-already-established'
       | 'term-already-in-vocabulary'
       | 'term-name-in-use'
+      | 'duty-already-registered'
+      | 'duty-held-by-handover'
+      | 'duty-list-unchanged'
+      | 'duty-list-empty'
+      | 'duty-list-incomplete'
       | 'not-township-head'
       | 'whistle-of-another-township'
       | 'not-lead-department'
@@ -1835,11 +1840,6 @@ export interface components {
       | 'whistle-not-evaluated'
       | 'whistle-evaluated-satisfied'
       | 'whistle-already-reopened'
-      | 'duty-already-registered'
-      | 'duty-held-by-handover'
-      | 'duty-list-unchanged'
-      | 'duty-list-empty'
-      | 'duty-list-incomplete'
       | 'not-own-department';
     ProblemDetailsDto: {
       /**
