@@ -3,6 +3,7 @@ export * from './ledger.types';
 export * from './access';
 export * from './stream-ids';
 export * from './ledger-context';
+export * from './history';
 export * from './power-items.service';
 export * from './teams.service';
 export * from './handovers.service';

@@ -25,7 +25,7 @@ import {
 import { AggregateStore, EventStore } from '@fangquan/event-store';
 import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
 import { DutyLists } from './duty-lists.service';
-import type { HistoryEntry } from './handovers.service';
+import { type HistoryEntry, streamHistory } from './history';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused, type Refused } from './ledger.types';
 import { existing, runCommand } from './run-command';
@@ -223,16 +223,8 @@ export class Whistles {
   }
 
   /** Every event of the whistle's stream, oldest first; null when there is none. */
-  async history(whistleId: string): Promise<HistoryEntry[] | null> {
-    const events = await this.eventStore.readStream(whistleStreamId(whistleId));
-    if (events.length === 0) return null;
-    return events.map((event) => ({
-      type: event.type,
-      version: event.streamVersion,
-      occurredAt: event.metadata.occurredAt,
-      actor: event.metadata.actor,
-      data: event.data,
-    }));
+  history(whistleId: string): Promise<HistoryEntry[] | null> {
+    return streamHistory(this.eventStore, whistleStreamId(whistleId));
   }
 
   /** The deadline of `step` started at `now`: the configured limit in working time on the configured calendar. */

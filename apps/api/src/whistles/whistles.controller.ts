@@ -15,14 +15,14 @@ import type { RaisedWhistle } from '@fangquan/domain';
 import { UserDirectory } from '@fangquan/identity';
 import { type HistoryEntry, type WhistleResult, Whistles } from '@fangquan/ledger';
 import { CLOCK, type Clock } from '@fangquan/platform';
-import { ReadModelFreshness, type WhistleReach, WhistleQueries } from '@fangquan/read-models';
+import { ReadModelFreshness, WhistleQueries } from '@fangquan/read-models';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertCountyAccess } from '../auth/access';
 import { CommandCall } from '../http/command-call.decorator';
 import { written } from '../http/ledger-http';
 import { ProblemException } from '../http/problem';
-import { countyOf } from '../http/scope';
+import { countyOf, listReachOf } from '../http/scope';
 import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { HistoryEntryDto } from '../handovers/dto/handover.dto';
 import { ListWhistlesQuery } from './dto/list-whistles.query';
@@ -85,7 +85,7 @@ export class WhistlesController {
     const countyId = countyOf(user, query.countyId);
     const now = this.clock.now();
     const page = await this.queries.list(
-      { countyId, ...this.reachOf(user) },
+      { countyId, ...listReachOf(user) },
       {
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.department === undefined ? {} : { department: query.department }),
@@ -276,7 +276,7 @@ export class WhistlesController {
     const state = loaded.state;
     if (state.status === 'none') throw ProblemException.notFound(`Whistle ${id} does not exist`);
     assertCountyAccess(user, state.countyId);
-    if (!sees(this.reachOf(user), state)) throw ProblemException.notFound(`Whistle ${id} does not exist`);
+    if (!sees(listReachOf(user), state)) throw ProblemException.notFound(`Whistle ${id} does not exist`);
     return { state, version: loaded.version };
   }
 
@@ -295,22 +295,9 @@ export class WhistlesController {
     }
     if (errors.length > 0) throw ProblemException.badRequest(errors);
   }
-
-  /** What of the county a user sees: a township user its township's, a department user what it leads or co-handles. */
-  private reachOf(user: AuthenticatedUser): Omit<WhistleReach, 'countyId'> {
-    if (user.role === 'township') {
-      if (user.townshipId === null) throw ProblemException.forbidden('You belong to no township');
-      return { townshipId: user.townshipId };
-    }
-    if (user.role === 'department') {
-      if (user.department === null) throw ProblemException.forbidden('Your account names no department');
-      return { department: user.department };
-    }
-    return {};
-  }
 }
 
-function sees(reach: Omit<WhistleReach, 'countyId'>, whistle: RaisedWhistle): boolean {
+function sees(reach: { townshipId?: string; department?: string }, whistle: RaisedWhistle): boolean {
   if (reach.townshipId !== undefined && whistle.townshipId !== reach.townshipId) return false;
   if (reach.department !== undefined) return whistle.department === reach.department || whistle.coDepartments.includes(reach.department);
   return true;

@@ -1,17 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, type TransformFnParams, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WHISTLE_STATUSES, type WhistleStatus } from '@fangquan/domain';
 import { CountyQuery } from '../../catalogue/dto/powers.query';
 import { IsCalendarDate } from '../../http/dto/calendar-date.validator';
+import { booleanText, PagedCountyQuery } from '../../http/dto/page.query';
 import { LABEL_MAX } from '../../http/dto/text';
 
-function booleanText(params: TransformFnParams): unknown {
-  const value: unknown = params.value;
-  return value === 'true' ? true : value === 'false' ? false : value;
-}
-
-export class ListWhistlesQuery extends CountyQuery {
+export class ListWhistlesQuery extends PagedCountyQuery {
   @ApiPropertyOptional({ enum: WHISTLE_STATUSES, enumName: 'WhistleStatus' })
   @IsOptional()
   @IsIn(WHISTLE_STATUSES)
@@ -34,22 +30,6 @@ export class ListWhistlesQuery extends CountyQuery {
   @Transform(booleanText)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class AssessmentQuery extends CountyQuery {
