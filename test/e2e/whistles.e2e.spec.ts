@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
+import { expectProblem, expectStatus, fieldsOf } from '../support/problem-expectations';
 import { startTestApp, TEST_ADMIN, type AuthorizedClient, type TestApp } from '../support/test-app';
 
 /**
@@ -12,13 +13,6 @@ import { startTestApp, TEST_ADMIN, type AuthorizedClient, type TestApp } from '.
  * reopens once; an accept deadline passed shows as overdue; who may act and see is enforced; bad input
  * is refused naming its fields; the departments' assessment gives the documented numbers.
  */
-
-interface ProblemBody {
-  status: number;
-  detail: string;
-  code?: string;
-  errors?: Array<{ field: string; message: string; code?: string }>;
-}
 
 interface Whistle {
   id: string;
@@ -33,20 +27,6 @@ interface Whistle {
   result: string | null;
   evaluation: { score: number; satisfied: boolean } | null;
   version: number;
-}
-
-function expectStatus(response: Response, status: number): void {
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${response.text}`);
-}
-
-function expectProblem(response: Response, status: number): ProblemBody {
-  expectStatus(response, status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return response.body as ProblemBody;
-}
-
-function fieldsOf(response: Response): string[] {
-  return [...new Set((expectProblem(response, 400).errors ?? []).map((error) => error.field))].sort();
 }
 
 function ok(response: Response, status = 200): Whistle {
