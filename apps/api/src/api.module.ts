@@ -11,6 +11,7 @@ import { CatalogueSheetsModule } from './catalogue-sheets/catalogue-sheets.modul
 import { HandoversModule } from './handovers/handovers.module';
 import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { DutiesModule } from './duties/duties.module';
+import { WhistlesModule } from './whistles/whistles.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -56,6 +57,7 @@ export class ApiModule {
         AdjustmentsModule,
         HandoversModule,
         DutiesModule,
+        WhistlesModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
         SettingsModule,

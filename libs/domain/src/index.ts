@@ -75,6 +75,7 @@ export * from './whistle/parse';
 export * from './whistle/decide';
 export * from './whistle/evolve';
 export * from './whistle/decider';
+export * from './whistle/overdue';
 
 export * from './assessment/departments';
 

@@ -25,16 +25,9 @@ import {
   type TeamState,
   linesReferences,
 } from '@fangquan/domain';
-import {
-  AggregateStore,
-  EventStore,
-  type InTransaction,
-  type JsonObject,
-  loadAggregates,
-  readsOf,
-  type StreamAt,
-} from '@fangquan/event-store';
+import { AggregateStore, EventStore, type InTransaction, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
 import { accessRefusal, type AccessWording } from './access';
+import { type HistoryEntry, streamHistory } from './history';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { PowerItems } from './power-items.service';
@@ -74,15 +67,6 @@ export interface ReminderSentInput {
   readonly step: number;
   readonly recipients: string[];
   readonly gaps?: Gap[];
-}
-
-/** One event of a handover's stream, as the history shows it. */
-export interface HistoryEntry {
-  readonly type: string;
-  readonly version: number;
-  readonly occurredAt: string;
-  readonly actor: string;
-  readonly data: JsonObject;
 }
 
 /** Every handover result carries the current gaps: the power's requirements against the team as it is. */
@@ -283,16 +267,8 @@ export class Handovers {
   }
 
   /** Every event of the handover's stream, oldest first; null when the handover does not exist. */
-  async history(handoverId: string): Promise<HistoryEntry[] | null> {
-    const events = await this.eventStore.readStream(handoverStreamId(handoverId));
-    if (events.length === 0) return null;
-    return events.map((event) => ({
-      type: event.type,
-      version: event.streamVersion,
-      occurredAt: event.metadata.occurredAt,
-      actor: event.metadata.actor,
-      data: event.data,
-    }));
+  history(handoverId: string): Promise<HistoryEntry[] | null> {
+    return streamHistory(this.eventStore, handoverStreamId(handoverId));
   }
 
   /**

@@ -17,7 +17,7 @@ import {
 import { Roles } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 import { SheetUpload } from '../http/upload';
-import { booleanText } from '../http/dto/boolean-query';
+import { booleanText } from '../http/dto/page.query';
 
 export class ImportQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true: decide every row and report, write nothing' })

@@ -98,6 +98,8 @@ export const FIELD_ERROR_CODES = [
   'differs-from-catalogue',
   'not-an-instant',
   'too-early',
+  'not-on-duty-list',
+  'unknown-department',
   ...Object.values(VocabularyFieldCodes),
   'invalid',
 ] as const;

@@ -23,6 +23,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessments/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per department: whistles, steps on time, resolutions, satisfaction, mean score and the 0–100 score */
+    get: operations['AssessmentsController_rows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessments/departments/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same rows as a spreadsheet */
+    get: operations['AssessmentsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -976,6 +1010,231 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/whistles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whistles the caller sees, the nearest deadline first */
+    get: operations['WhistlesController_list'];
+    put?: never;
+    /**
+     * Raise a whistle (township); a head’s is signed off and routed at once
+     * @description Routed by the township's duty list to the item's lead department (dispatched), else it awaits the county office (awaiting-dispatch); a non-head's whistle is a draft until the head signs it off.
+     */
+    post: operations['WhistlesController_raise'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One whistle with its deadlines and overdue steps */
+    get: operations['WhistlesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 签收: the lead department accepts; the on-site deadline starts */
+    post: operations['WhistlesController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/arrival': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 报到: the lead department is on site; the resolution deadline starts */
+    post: operations['WhistlesController_arrive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/dispatch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The county office names the lead department (and co-handlers) of a whistle awaiting dispatch */
+    post: operations['WhistlesController_dispatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The township's score of the resolution (1–5, satisfied or not); closes the whistle */
+    post: operations['WhistlesController_evaluate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the county office for a later deadline of the step in progress */
+    post: operations['WhistlesController_requestExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/extension/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The county office grants (the deadline moves) or refuses the extension */
+    post: operations['WhistlesController_decideExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every event of the whistle, oldest first, with who caused it */
+    get: operations['WhistlesController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回: not the department’s duty; back to the county office for re-dispatch */
+    post: operations['WhistlesController_object'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Once, after an unsatisfied evaluation: back to the lead department with a new resolution deadline */
+    post: operations['WhistlesController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/resolution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办结, with what was done */
+    post: operations['WhistlesController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The township head's sign-off (签发): routed by the list at once */
+    post: operations['WhistlesController_signOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1218,6 +1477,11 @@ export interface components {
        */
       username: string;
     };
+    DecideExtensionDto: {
+      granted: boolean;
+      /** @example 该事项不属于本部门职责 */
+      reason: string;
+    };
     DeliveryDto: {
       attempts: number;
       /** @enum {string} */
@@ -1230,6 +1494,36 @@ export interface components {
       status: 'pending' | 'delivered' | 'failed';
       /** Format: date-time */
       updatedAt: string;
+    };
+    DepartmentAssessmentDto: {
+      acceptedOnTime: number;
+      arrivedOnTime: number;
+      /** @example 水利局 */
+      department: string;
+      /** @description The townships' mean score (1–5); null when none is evaluated */
+      meanScore: number | null;
+      /** @description Resolved and not reopened since */
+      resolved: number;
+      resolvedOnTime: number;
+      satisfied: number;
+      /** @description 0–100, see docs/assessment.md */
+      score: number;
+      /** @description Whistles it led, raised in the period */
+      whistles: number;
+    };
+    DispatchWhistleDto: {
+      /**
+       * @description Co-handlers (协办): they see the whistle
+       * @example [
+       *       "自然资源局"
+       *     ]
+       */
+      coDepartments?: string[];
+      /**
+       * @description The lead department (主办): a department of the county
+       * @example 水利局
+       */
+      department: string;
     };
     /**
      * @description The category a compiled list gives it
@@ -1400,6 +1694,13 @@ export interface components {
       /** @example 2 */
       quantity: number;
     };
+    EvaluateWhistleDto: {
+      /** @example 响应及时 */
+      comment?: string;
+      satisfied: boolean;
+      /** @example 4 */
+      score: number;
+    };
     /**
      * @description Stable; translate this
      * @enum {string}
@@ -1449,6 +1750,8 @@ export interface components {
       | 'differs-from-catalogue'
       | 'not-an-instant'
       | 'too-early'
+      | 'not-on-duty-list'
+      | 'unknown-department'
       | 'unknown-equipment-kind'
       | 'unknown-training-course'
       | 'invalid';
@@ -1933,6 +2236,26 @@ export interface components {
       /** @example 1 */
       version: number;
     };
+    RaiseWhistleDto: {
+      /** @example 近一周每晚有船只在某村段河道采砂，乡镇无执法权 */
+      description: string;
+      /**
+       * @description An item of the township's duty list (assisting or returned); its lead department is where the whistle goes
+       * @example SL-003
+       */
+      dutyCode?: string;
+      /** @example 某村河段 */
+      location?: string;
+      /** @example 河道夜间非法采砂 */
+      title: string;
+      /**
+       * Format: uuid
+       * @description The caller's own township
+       */
+      townshipId: string;
+      /** @default normal */
+      urgency: components['schemas']['WhistleUrgency'];
+    };
     ReadinessDto: {
       gaps: components['schemas']['GapDto'][];
       /** @description No gaps */
@@ -2140,6 +2463,15 @@ export interface components {
        */
       name: string;
     };
+    RequestExtensionDto: {
+      /** @example 该事项不属于本部门职责 */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description The new deadline of the step in progress: after the current one
+       */
+      until: string;
+    };
     RequirementsDto: {
       /**
        * @description Officers with a valid certificate (at least 2 for penalty and coercion); also how many of them must have each course
@@ -2155,6 +2487,10 @@ export interface components {
        * @description The user’s new password
        */
       password: string;
+    };
+    ResolveWhistleDto: {
+      /** @example 已联合执法查扣采砂船两艘，立案查处 */
+      result: string;
     };
     ReviseRequirementsDto: {
       requirements: components['schemas']['RequirementsDto'];
@@ -2360,6 +2696,93 @@ export interface components {
        */
       name: string;
     };
+    WhistleDeadlinesDto: {
+      /**
+       * Format: date-time
+       * @description Set when the whistle reaches its lead department
+       */
+      acceptBy: string | null;
+      /**
+       * Format: date-time
+       * @description Set when it is accepted (签收)
+       */
+      arriveBy: string | null;
+      /**
+       * Format: date-time
+       * @description Set when the department is on site (报到), or reopened
+       */
+      resolveBy: string | null;
+    };
+    WhistleDto: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      arrivedAt: string | null;
+      /** @description Why the county office has to dispatch it */
+      awaitingDispatchBecause: string | null;
+      /** @description Co-handlers (协办) */
+      coDepartments: string[];
+      /** Format: uuid */
+      countyId: string;
+      deadlines: components['schemas']['WhistleDeadlinesDto'];
+      /**
+       * @description The lead department (主办); null while awaiting dispatch
+       * @example 水利局
+       */
+      department: string | null;
+      description: string;
+      /** @description The item's category on the list */
+      dutyCategory?: components['schemas']['WhistleDutyCategory'];
+      dutyCode?: string;
+      /** @description { score, satisfied, comment?, evaluatedBy, evaluatedAt } */
+      evaluation: Record<string, never> | null;
+      extensionDecisions: Record<string, never>[];
+      /** @description An extension awaiting the county office */
+      extensionRequest: Record<string, never> | null;
+      /** Format: uuid */
+      id: string;
+      location?: string;
+      objections: Record<string, never>[];
+      /** @description Whether each step was done by its deadline; null until done */
+      onTime: Record<string, never>;
+      /** @description Steps past their deadline and not done: recorded by supervision, or seen so at the time of the answer */
+      overdue: ('accept' | 'arrive' | 'resolve')[];
+      /** Format: date-time */
+      raisedAt: string;
+      raisedBy: string;
+      reopening: Record<string, never> | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      result: string | null;
+      /** @enum {string|null} */
+      routedBy: 'list' | 'county-office' | null;
+      /** @description The head (负责人) who signed it off, and when */
+      signedOff: Record<string, never> | null;
+      status: components['schemas']['WhistleStatus'];
+      title: string;
+      /** Format: uuid */
+      townshipId: string;
+      urgency: components['schemas']['WhistleUrgency'];
+      /** @example 3 */
+      version: number;
+    };
+    /**
+     * @description The item's category on the list
+     * @enum {string}
+     */
+    WhistleDutyCategory: 'basic' | 'assisting' | 'returned';
+    WhistleListDto: {
+      items: components['schemas']['WhistleDto'][];
+      total: number;
+    };
+    WhistleReasonDto: {
+      /** @example 该事项不属于本部门职责 */
+      reason: string;
+    };
+    /** @enum {string} */
+    WhistleStatus: 'draft' | 'awaiting-dispatch' | 'dispatched' | 'accepted' | 'arrived' | 'resolved' | 'reopened' | 'closed';
+    /** @enum {string} */
+    WhistleUrgency: 'normal' | 'urgent';
     WriteOffEquipmentDto: {
       /**
        * @description A code of the county's equipment kinds (GET /vocabularies/equipment-kinds), e.g. 'body-camera'; another is 400 unknown-equipment-kind
@@ -2399,6 +2822,56 @@ export interface operations {
       };
       /** @description Not the system admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AssessmentsController_rows: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description From this day (in TZ_COUNTY), by the day the whistle was raised; default: 1 January */
+        from?: string;
+        /** @description To this day, inclusive; default: today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepartmentAssessmentDto'][];
+        };
+      };
+    };
+  };
+  AssessmentsController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description From this day (in TZ_COUNTY), by the day the whistle was raised; default: 1 January */
+        from?: string;
+        /** @description To this day, inclusive; default: today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -4845,6 +5318,530 @@ export interface operations {
         content?: never;
       };
       /** @description Another term has the name (term-name-in-use), stale If-Match */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_list: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description Led or co-handled by this department */
+        department?: string;
+        /** @description true: a step is past its deadline and not done */
+        overdue?: boolean;
+        page?: number;
+        pageSize?: number;
+        status?: components['schemas']['WhistleStatus'];
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleListDto'];
+        };
+      };
+    };
+  };
+  WhistlesController_raise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RaiseWhistleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Every bad field named; a dutyCode not on the township's list */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A basic duty of the township (it acts on it itself) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Another county */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown whistle, or one the caller does not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_accept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Out of order, or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_arrive: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Out of order, or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_dispatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DispatchWhistleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description A department with no users in the county */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not awaiting dispatch */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_evaluate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateWhistleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not resolved */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_requestExtension: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestExtensionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description until not after the current deadline; no reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The deadline has passed, or a request is pending */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_decideExtension: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideExtensionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description No extension requested */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryEntryDto'][];
+        };
+      };
+      /** @description Unknown whistle, or one the caller does not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_object: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WhistleReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Resolved already, or dispatched again after an objection */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_reopen: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WhistleReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Satisfied, not evaluated, or reopened before */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_resolve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveWhistleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Out of order, or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_signOff: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not a head of that township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already signed off */
       409: {
         headers: {
           [name: string]: unknown;

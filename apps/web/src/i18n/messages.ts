@@ -541,6 +541,8 @@ export const zh = {
   'fieldCode.unknown-equipment-kind': '不是本县装备种类词表中的种类',
   'fieldCode.not-an-instant': '必须是带时区的时间（ISO 8601）',
   'fieldCode.too-early': '时间太早',
+  'fieldCode.not-on-duty-list': '不在本乡镇（街道）的职责清单上',
+  'fieldCode.unknown-department': '本县没有这个部门',
   'fieldCode.unknown-training-course': '不是本县培训课程词表中的课程',
   'fieldCode.invalid': '内容无效',
 
@@ -1130,6 +1132,8 @@ export const en: Record<MessageKey, string> = {
   'fieldCode.unknown-equipment-kind': 'is not one of the county’s equipment kinds',
   'fieldCode.not-an-instant': 'must be a time with its time zone (ISO 8601)',
   'fieldCode.too-early': 'is too early',
+  'fieldCode.not-on-duty-list': "not on the township's duty list",
+  'fieldCode.unknown-department': 'no such department in the county',
   'fieldCode.unknown-training-course': 'is not one of the county’s training courses',
   'fieldCode.invalid': 'is invalid',
 

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { ioredisAddress, REDIS_URL_PROTOCOLS } from '../redis/redis-address';
+import { DEFAULT_ASSESSMENT_WEIGHTS, parseAssessmentWeights, type AssessmentWeights } from '@fangquan/domain';
 import { loadWorkingTime, WorkingTimeConfigError, type WorkingTimeConfig } from './working-time';
 
 /**
@@ -74,6 +75,12 @@ export interface AppConfig extends WorkingTimeConfig {
   readonly publicRateLimit: number;
   /** PUBLIC_CACHE_TTL: how long a process answers a township's public list from memory before asking the read side again. */
   readonly publicCacheMs: number;
+  /**
+   * ASSESSMENT_WEIGHTS: the weights of the departments' 0–100 score (docs/assessment.md), as JSON naming
+   * all six parts, e.g. `{"acceptedOnTime":15,"arrivedOnTime":15,"resolvedOnTime":15,"resolution":15,"rating":25,"satisfaction":15}`;
+   * the townships' rating (rating + satisfaction) weighs at least 30%.
+   */
+  readonly assessmentWeights: AssessmentWeights;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +171,22 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
   return raw;
 }
 
+function assessmentWeights(env: Env): AssessmentWeights {
+  const raw = nonEmpty(env, 'ASSESSMENT_WEIGHTS');
+  if (raw === undefined) return { ...DEFAULT_ASSESSMENT_WEIGHTS };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(
+      'ASSESSMENT_WEIGHTS must be a JSON object naming acceptedOnTime, arrivedOnTime, resolvedOnTime, resolution, rating, satisfaction',
+    );
+  }
+  const parsed = parseAssessmentWeights(json);
+  if (!parsed.ok) throw new ConfigError(`ASSESSMENT_WEIGHTS: ${parsed.error.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+  return parsed.value;
+}
+
 function workingTime(env: Env): WorkingTimeConfig {
   try {
     return loadWorkingTime(env);
@@ -232,5 +255,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 100_000_000),
     publicCacheMs: duration('PUBLIC_CACHE_TTL', nonEmpty(env, 'PUBLIC_CACHE_TTL') ?? '1s'),
+    assessmentWeights: assessmentWeights(env),
   };
 }

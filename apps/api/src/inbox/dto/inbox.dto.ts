@@ -4,7 +4,7 @@ import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REMINDER_KINDS, type ReminderKind } from '@fangquan/domain';
 import { DELIVERY_CHANNELS, type DeliveryChannel, DELIVERY_STATUSES, type DeliveryStatus, MAX_INBOX_PAGE } from '@fangquan/reminders';
 import { GapDto } from '../../handovers/dto/handover.dto';
-import { booleanText } from '../../http/dto/boolean-query';
+import { booleanText } from '../../http/dto/page.query';
 
 export class InboxQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true: only reminders not read yet' })
