@@ -1,4 +1,14 @@
-import { http } from './http';
+import type {
+  DutyImportReport,
+  Duty,
+  DutyList,
+  DutyListPublication,
+  DutyPage,
+  RegisterDuty,
+  ReviseDuty,
+  SetDutyListItem,
+} from './duty-types';
+import { download, http } from './http';
 import type {
   AddOfficer,
   AdminQueuesSession,
@@ -79,6 +89,26 @@ export const api = {
   addTerm: (vocabulary: Vocabulary, code: string, name: string) => http.post<VocabularyList>(`/vocabularies/${vocabulary}`, { code, name }),
   renameTerm: (vocabulary: Vocabulary, code: string, name: string, version: number) =>
     http.put<VocabularyList>(`/vocabularies/${vocabulary}/${encodeURIComponent(code)}`, { name }, { ifMatch: version }),
+
+  duties: (query: { q?: string; domain?: string; page?: number; pageSize?: number }) => http.get<DutyPage>('/duties', { query }),
+  registerDuty: (body: RegisterDuty) => http.post<Duty>('/duties', body),
+  reviseDuty: (code: string, body: ReviseDuty, version: number) =>
+    http.put<Duty>(`/duties/${encodeURIComponent(code)}`, body, { ifMatch: version }),
+  importDuties: (file: File, dryRun: boolean) =>
+    http.upload<DutyImportReport>('/duties/import', file, { query: { dryRun: dryRun || undefined } }),
+  downloadDutyTemplate: () => download('/duties/import-template.xlsx', '职责事项导入模板.xlsx'),
+  exportDuties: () => download('/duties/export.xlsx', '职责目录.xlsx'),
+
+  dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
+  setDutyListItem: (townshipId: string, dutyCode: string, body: SetDutyListItem) =>
+    http.put<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`, body),
+  removeDutyListItem: (townshipId: string, dutyCode: string) =>
+    http.delete<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`),
+  compileDutyList: (townshipId: string) => http.post<DutyList>(`/townships/${townshipId}/duty-list/compile`),
+  publishDutyList: (townshipId: string, body: { decisionRef: string; note?: string }) =>
+    http.post<DutyListPublication>(`/townships/${townshipId}/duty-list/publications`, body),
+  dutyListPublications: (townshipId: string) => http.get<DutyListPublication[]>(`/townships/${townshipId}/duty-list/publications`),
+  exportDutyList: (townshipId: string, filename: string) => download(`/townships/${townshipId}/duty-list/export.xlsx`, filename),
 
   queuesSession: () => http.post<AdminQueuesSession>('/admin/queues/session'),
 };

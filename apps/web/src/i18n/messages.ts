@@ -1,3 +1,5 @@
+import { dutyEn, dutyZh } from './duty-messages';
+
 /**
  * The two dictionaries. Chinese is the default and the source of the keys; the English one is typed
  * `Record<MessageKey, string>`, so a missing or extra key fails the build. `{name}` marks a value.
@@ -488,6 +490,7 @@ export const zh = {
   'fieldCode.unknown-equipment-kind': '不是本县装备种类词表中的种类',
   'fieldCode.unknown-training-course': '不是本县培训课程词表中的课程',
   'fieldCode.invalid': '内容无效',
+  ...dutyZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -988,4 +991,5 @@ export const en: Record<MessageKey, string> = {
   'fieldCode.unknown-equipment-kind': 'is not one of the county’s equipment kinds',
   'fieldCode.unknown-training-course': 'is not one of the county’s training courses',
   'fieldCode.invalid': 'is invalid',
+  ...dutyEn,
 };

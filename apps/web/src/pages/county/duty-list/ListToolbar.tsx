@@ -1,0 +1,74 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { api } from '../../../api/endpoints';
+import type { DutyList } from '../../../api/duty-types';
+import { useToast } from '../../../app/toast';
+import { explain } from '../../../components/problems';
+import { useI18n } from '../../../i18n/i18n';
+
+/** The draft's commands: compile from the catalogue's defaults, add an item, publish; and the export anyone may take. */
+export function ListToolbar({
+  list,
+  fileName,
+  writable,
+  onChanged,
+  onAdd,
+  onPublish,
+}: {
+  list: DutyList;
+  fileName: string;
+  writable: boolean;
+  onChanged(list: DutyList): void;
+  onAdd(): void;
+  onPublish(): void;
+}) {
+  const i18n = useI18n();
+  const message = useToast();
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const run = async (which: string, action: () => Promise<void>) => {
+    setBusy(which);
+    try {
+      await action();
+    } catch (error) {
+      message.error(explain(i18n, error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const compile = () =>
+    run('compile', async () => {
+      onChanged(await api.compileDutyList(list.townshipId));
+      message.success(i18n.t('dutyList.compiled'));
+    });
+  return (
+    <Space wrap>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'export'}
+        onClick={() => void run('export', () => api.exportDutyList(list.townshipId, fileName))}
+      >
+        {i18n.t('dutyList.export')}
+      </Button>
+      {writable && (
+        <>
+          <Popconfirm
+            title={i18n.t('dutyList.compileConfirm')}
+            onConfirm={compile}
+            okButtonProps={{ ...{ 'data-testid': 'compile-confirm' } }}
+          >
+            <Button loading={busy === 'compile'} data-testid="compile">
+              {i18n.t('dutyList.compile')}
+            </Button>
+          </Popconfirm>
+          <Button onClick={onAdd} data-testid="add-item">
+            {i18n.t('dutyList.addItem')}
+          </Button>
+          <Button type="primary" onClick={onPublish} data-testid="publish">
+            {i18n.t('dutyList.publish')}
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+}
