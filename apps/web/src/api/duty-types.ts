@@ -50,6 +50,8 @@ export interface DutyList {
   published: PublishedVersion | null;
   items: DutyListItem[];
   counts: Record<DutyCategory, number>;
+  /** Version of the list's stream, sent back as If-Match. */
+  version: number;
 }
 export interface SetDutyListItem {
   category: DutyCategory;
@@ -69,11 +71,15 @@ export interface DutyListChanges {
   added: DutyListChange[];
   removed: DutyListChange[];
   recategorized: DutyListChange[];
+  /** Same category, other text (cooperation, lead department, contact, name). */
+  revised?: DutyListChange[];
 }
 /** A published version (POST/GET /townships/:townshipId/duty-list/publications). */
 export interface DutyListPublication extends PublishedVersion {
   note?: string;
   changes: DutyListChanges;
+  /** The items as published (the versions' list carries them). */
+  items?: DutyListItem[];
 }
 
 /** POST /duties/import (200): how the file's rows compare with the catalogue; `errors` is empty on a 200. */

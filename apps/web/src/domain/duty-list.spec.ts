@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DutyListPublication } from '../api/duty-types';
-import { diffLists, diffOfChanges, diffSize, entryKey, itemsOf, publishedEntries, type ListEntry } from './duty-list';
+import { diffLists, diffOfChanges, diffSize, entryKey, entryOf, itemsOf, publishedEntries, type ListEntry } from './duty-list';
 
 const entry = (key: string, category: ListEntry['category'], name = key): ListEntry => ({ key: `duty:${key}`, name, category });
 
@@ -53,6 +53,24 @@ describe('the last published version, replayed from the versions’ changes', ()
     expect(publishedEntries([])).toEqual([]);
   });
 
+  it('takes the newest version’s own items when the API lists them, and then sees a changed cooperation as a revision', () => {
+    const item = { dutyCode: 'A', name: '甲', domain: '民生服务', category: 'assisting' as const, source: 'list' as const };
+    const versions = [
+      {
+        ...publication(1, { added: [{ dutyCode: 'A', name: '甲', category: 'basic' }] }),
+        items: [{ ...item, category: 'basic' as const }],
+      },
+      publication(2, {}),
+      { ...publication(3, {}), items: [{ ...item, cooperation: '协助摸排', leadDepartment: '民政局' }] },
+    ];
+    const published = publishedEntries(versions);
+    expect(published.map((entry) => [entry.key, entry.category])).toEqual([['duty:A', 'assisting']]);
+    const draft = [entryOf({ ...item, cooperation: '协助摸排并上报', leadDepartment: '民政局' })];
+    const diff = diffLists(published, draft);
+    expect(diff.revised.map((entry) => entry.key)).toEqual(['duty:A']);
+    expect(diffSize(diffLists(published, [entryOf({ ...item, cooperation: '协助摸排', leadDepartment: '民政局' })]))).toBe(0);
+  });
+
   it('keys a catalogue item by its duty code and a handover’s item by its power code', () => {
     expect(entryKey({ dutyCode: 'MS-001', powerCode: 'CF-1' })).toBe('duty:MS-001');
     expect(entryKey({ powerCode: 'CF-1', name: 'x' })).toBe('power:CF-1');
@@ -78,6 +96,7 @@ describe('a version’s changes, shown like the preview', () => {
       added: [{ key: 'duty:A', name: '甲', category: 'basic' }],
       removed: [{ key: 'duty:B', name: '乙', category: 'returned' }],
       recategorized: [{ entry: { key: 'duty:C', name: '丙', category: 'assisting' }, from: 'basic' }],
+      revised: [],
     });
   });
 });

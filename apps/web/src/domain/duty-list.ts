@@ -10,6 +10,8 @@ export interface ListEntry {
   key: string;
   name: string;
   category: DutyCategory;
+  /** What else the list says of it (cooperation, lead department): a change of it is a revision. */
+  detail?: string;
 }
 
 export interface Recategorized {
@@ -22,6 +24,8 @@ export interface ListDiff {
   added: ListEntry[];
   removed: ListEntry[];
   recategorized: Recategorized[];
+  /** Same category, other text. */
+  revised: ListEntry[];
 }
 
 /** An item's identity across versions: its duty code; a handover's item by its power code. */
@@ -32,13 +36,20 @@ export function entryKey(item: Pick<DutyListChange, 'dutyCode' | 'powerCode' | '
 }
 
 export function entryOf(item: DutyListItem): ListEntry {
-  return { key: entryKey(item), name: item.name, category: item.category };
+  const detail = [item.cooperation ?? '', item.leadDepartment ?? ''].join('\n');
+  return { key: entryKey(item), name: item.name, category: item.category, detail };
 }
 
-/** The items of the last published version, replayed from every version's changes in version order. */
+/**
+ * The items of the last published version: as the newest version lists them, or else replayed from
+ * every version's changes in version order (without their texts, so no revision is seen).
+ */
 export function publishedEntries(publications: readonly DutyListPublication[]): ListEntry[] {
+  const ordered = [...publications].sort((a, b) => a.version - b.version);
+  const newest = ordered[ordered.length - 1];
+  if (newest?.items) return newest.items.map(entryOf);
   const entries = new Map<string, ListEntry>();
-  for (const publication of [...publications].sort((a, b) => a.version - b.version)) {
+  for (const publication of ordered) {
     for (const change of publication.changes.added) {
       const category = change.category ?? change.to;
       if (category) entries.set(entryKey(change), { key: entryKey(change), name: change.name ?? '', category });
@@ -64,11 +75,15 @@ export function diffLists(before: readonly ListEntry[], after: readonly ListEntr
       const was = old.get(entry.key);
       return was && was.category !== entry.category ? [{ entry, from: was.category }] : [];
     }),
+    revised: after.filter((entry) => {
+      const was = old.get(entry.key);
+      return was !== undefined && was.category === entry.category && was.detail !== undefined && was.detail !== entry.detail;
+    }),
   };
 }
 
 export function diffSize(diff: ListDiff): number {
-  return diff.added.length + diff.removed.length + diff.recategorized.length;
+  return diff.added.length + diff.removed.length + diff.recategorized.length + diff.revised.length;
 }
 
 /** The items of one category, in the list's order. */
@@ -90,5 +105,6 @@ export function diffOfChanges(changes: DutyListPublication['changes']): ListDiff
       entry: entry(change, change.to ?? change.category),
       from: change.from ?? 'basic',
     })),
+    revised: (changes.revised ?? []).map((change) => entry(change, change.category)),
   };
 }

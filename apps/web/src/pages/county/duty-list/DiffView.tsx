@@ -42,6 +42,11 @@ export function DiffView({ diff, empty }: { diff: ListDiff; empty: string }) {
           </li>
         ))}
       </Section>
+      <Section title={i18n.t('dutyList.diffRevised')} color="gold" testId="diff-revised">
+        {diff.revised.map((entry) => (
+          <li key={entry.key}>{entry.name}</li>
+        ))}
+      </Section>
     </Space>
   );
 }

@@ -1,0 +1,119 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+import { choose, eventually, launchBrowser, login, pageErrors, screenshot, waitForText, type TestBrowser } from './support/browser';
+import { ONE_TOWNSHIP_COUNTY, PASSWORD, seedCounty, type County } from './support/seed';
+
+/** Three items of a county's duty catalogue, one per default category. */
+const DUTIES = [
+  { code: 'MS-0001', name: '城乡居民最低生活保障申请受理', domain: '民生服务', defaultCategory: 'basic', leadDepartment: '民政局' },
+  {
+    code: 'ST-0002',
+    name: '生活垃圾分类日常监督',
+    domain: '生态环保',
+    defaultCategory: 'basic',
+    leadDepartment: '城市管理局',
+    contact: '0874-3012345',
+  },
+  { code: 'PA-0003', name: '危险化学品经营单位安全检查', domain: '应急管理', defaultCategory: 'returned', leadDepartment: '应急管理局' },
+] as const;
+
+/**
+ * 职责清单: the county office compiles a township's list from the catalogue, makes an item 配合履职 with
+ * what the township does, publishes it with its 文号 after the diff preview, and finds version 1 in the
+ * history; the township reads its list, read-only, with the QR code of the public page.
+ */
+describe('web app: duty lists', () => {
+  let app: TestApp;
+  let browser: TestBrowser;
+  let county: County;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    county = await seedCounty(app, ONE_TOWNSHIP_COUNTY);
+    const office = await app.loginAs('zhanyi.office', PASSWORD);
+    for (const duty of DUTIES) {
+      const response = await office.post('/api/v1/duties').send(duty);
+      if (response.status !== 201) throw new Error(`duty ${duty.code}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets the county office search the catalogue, then compile, adjust and publish a township’s list with its 文号', async () => {
+    const { context, page } = await browser.newUser(app.baseUrl);
+    await login(page, 'zhanyi.office', PASSWORD);
+    await page.getByRole('menuitem', { name: '职责目录' }).click();
+    await waitForText(page.getByTestId('duties'), '危险化学品经营单位安全检查');
+    expect(await page.getByTestId('duties').textContent()).toContain('上级部门收回');
+    await screenshot(page, 'duty-catalogue');
+    await page.getByTestId('duty-search').locator('input').fill('垃圾');
+    await page.getByTestId('duty-search').locator('input').press('Enter');
+    await eventually(async () => expect(await page.getByTestId('duties').locator('tbody tr.ant-table-row').count()).toBe(1), {
+      what: 'one duty found',
+    });
+
+    await page.getByRole('menuitem', { name: '乡镇清单' }).click();
+    await choose(page, 'duty-list-township', '西平街道');
+    await waitForText(page.getByTestId('published-version'), '尚未发布');
+    await page.getByTestId('compile').click();
+    await page.getByTestId('compile-confirm').click();
+    await waitForText(page.getByTestId('duty-tab-basic'), '基本履职 (2)');
+    await waitForText(page.getByTestId('duty-tab-returned'), '上级部门收回 (1)');
+
+    // 生活垃圾分类 becomes 配合履职: what the township does, and who leads.
+    const row = page.getByTestId('duty-items-basic').locator('tr', { hasText: '生活垃圾分类日常监督' });
+    await row.getByTestId('set-category').click();
+    await page.getByTestId('item-category').getByText('配合履职').click();
+    await page.locator('#item_cooperation').fill('入户宣传、督促商户分类投放，发现问题报城市管理局');
+    await page.locator('#item_leadDepartment').fill('城市管理局');
+    await page.getByTestId('item-submit').click();
+    await waitForText(page.getByTestId('duty-tab-assisting'), '配合履职 (1)');
+    await waitForText(page.getByTestId('duty-tab-basic'), '基本履职 (1)');
+    await page.getByTestId('duty-tab-assisting').click();
+    await waitForText(page.getByTestId('duty-items-assisting'), '入户宣传、督促商户分类投放');
+
+    // The preview names the three items of the first version before anything is published.
+    await page.getByTestId('publish').click();
+    const diff = page.getByTestId('publish-diff');
+    await waitForText(diff.getByTestId('diff-added'), '新增 3');
+    expect(await diff.textContent()).toContain('生活垃圾分类日常监督（配合履职）');
+    await page.locator('#publish_decisionRef').fill('沾政办发〔2026〕12号');
+    await page.locator('#publish_note').fill('首次公布');
+    await page.getByTestId('publish-submit').click();
+    await waitForText(page.getByTestId('published-version'), '已发布第 1 版 · 沾政办发〔2026〕12号');
+    const versions = page.getByTestId('duty-versions');
+    await waitForText(versions.getByTestId('duty-version'), '第 1 版 · 沾政办发〔2026〕12号');
+    expect(await versions.textContent()).toContain('首次公布');
+    await page.getByTestId('duty-tab-basic').click();
+    await screenshot(page, 'duty-list-county');
+
+    // Publishing the unchanged draft again is refused, in words, and the preview said so first.
+    await page.getByTestId('publish').click();
+    await waitForText(page.getByTestId('publish-diff'), '草稿与上一版相同');
+    await page.locator('#publish_decisionRef').fill('沾政办发〔2026〕13号');
+    await page.getByTestId('publish-submit').click();
+    const refusal = await waitForText(page.locator('.ant-modal').getByTestId('problem'), /./);
+    expect(refusal).not.toMatch(/unchanged|HTTP|409/);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the township its own published list read-only, with the QR code of the public page to print', async () => {
+    const { context, page } = await browser.newUser(app.baseUrl);
+    await login(page, 'xiping.li', PASSWORD);
+    await page.getByRole('menuitem', { name: '职责清单' }).click();
+    await waitForText(page.getByTestId('duty-tab-assisting'), '配合履职 (1)');
+    await waitForText(page.getByTestId('published-version'), '第 1 版');
+    await page.getByTestId('duty-tab-assisting').click();
+    await waitForText(page.getByTestId('duty-items-assisting'), '入户宣传、督促商户分类投放');
+    expect(await page.getByTestId('set-category').count()).toBe(0);
+    expect(await page.getByTestId('compile').count()).toBe(0);
+    expect(await page.getByTestId('publish').count()).toBe(0);
+    const townshipId = county.townships['西平街道']?.id ?? '';
+    expect(await page.getByTestId('qr-image').getAttribute('src')).toBe(`/api/v1/public/townships/${townshipId}/duty-list/qr.svg`);
+    expect(await page.getByTestId('qr-print').isVisible()).toBe(true);
+    await context.close();
+  });
+});
