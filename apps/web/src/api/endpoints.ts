@@ -100,13 +100,15 @@ export const api = {
   exportDuties: () => download('/duties/export.xlsx', '职责目录.xlsx'),
 
   dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
-  setDutyListItem: (townshipId: string, dutyCode: string, body: SetDutyListItem) =>
-    http.put<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`, body),
-  removeDutyListItem: (townshipId: string, dutyCode: string) =>
-    http.delete<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`),
-  compileDutyList: (townshipId: string) => http.post<DutyList>(`/townships/${townshipId}/duty-list/compile`),
-  publishDutyList: (townshipId: string, body: { decisionRef: string; note?: string }) =>
-    http.post<DutyListPublication>(`/townships/${townshipId}/duty-list/publications`, body),
+  // The list's writes carry the version of the draft they were made on: a draft changed meanwhile is a 409.
+  setDutyListItem: (townshipId: string, dutyCode: string, body: SetDutyListItem, version: number) =>
+    http.put<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`, body, { ifMatch: version }),
+  removeDutyListItem: (townshipId: string, dutyCode: string, version: number) =>
+    http.delete<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`, { ifMatch: version }),
+  compileDutyList: (townshipId: string, version: number) =>
+    http.post<DutyList>(`/townships/${townshipId}/duty-list/compile`, {}, { ifMatch: version }),
+  publishDutyList: (townshipId: string, body: { decisionRef: string; note?: string }, version: number) =>
+    http.post<DutyListPublication>(`/townships/${townshipId}/duty-list/publications`, body, { ifMatch: version }),
   dutyListPublications: (townshipId: string) => http.get<DutyListPublication[]>(`/townships/${townshipId}/duty-list/publications`),
   exportDutyList: (townshipId: string, filename: string) => download(`/townships/${townshipId}/duty-list/export.xlsx`, filename),
 

@@ -19,6 +19,7 @@ export function DutyListView({ townshipId, townshipName, writable }: { townshipI
   const [publishing, setPublishing] = useState(false);
   const changed = (next: DutyList) => list.setData(next);
   const data = list.data;
+  const reloadAll = () => void Promise.all([list.reload(), publications.reload()]);
 
   return (
     <>
@@ -47,9 +48,7 @@ export function DutyListView({ townshipId, townshipName, writable }: { townshipI
         {data && (
           <DutyItemsTabs
             list={data}
-            actions={
-              writable ? (item) => <ItemActions townshipId={townshipId} item={item} onEdit={setEditing} onChanged={changed} /> : undefined
-            }
+            actions={writable ? (item) => <ItemActions list={data} item={item} onEdit={setEditing} onChanged={changed} /> : undefined}
           />
         )}
       </Card>
@@ -57,13 +56,20 @@ export function DutyListView({ townshipId, townshipName, writable }: { townshipI
       <VersionsCard publications={publications.data ?? []} />
       {writable && data && (
         <>
-          <ItemDialog townshipId={townshipId} item={editing} onClose={() => setEditing(undefined)} onSaved={changed} />
+          <ItemDialog
+            list={data}
+            item={editing}
+            onClose={() => setEditing(undefined)}
+            onSaved={changed}
+            onReload={() => void list.reload()}
+          />
           <PublishDialog
             open={publishing}
             list={data}
             publications={publications.data ?? []}
             onClose={() => setPublishing(false)}
-            onPublished={() => void Promise.all([list.reload(), publications.reload()])}
+            onPublished={reloadAll}
+            onReload={reloadAll}
           />
         </>
       )}

@@ -8,12 +8,12 @@ import { useI18n } from '../../../i18n/i18n';
 
 /** An item's actions in the draft: set its category, remove it; items of handovers and admissions are locked. */
 export function ItemActions({
-  townshipId,
+  list,
   item,
   onEdit,
   onChanged,
 }: {
-  townshipId: string;
+  list: DutyList;
   item: DutyListItem;
   onEdit(item: DutyListItem): void;
   onChanged(list: DutyList): void;
@@ -29,7 +29,7 @@ export function ItemActions({
     );
   const remove = async () => {
     try {
-      onChanged(await api.removeDutyListItem(townshipId, code));
+      onChanged(await api.removeDutyListItem(list.townshipId, code, list.version));
       message.success(i18n.t('dutyList.removed'));
     } catch (error) {
       message.error(explain(i18n, error));

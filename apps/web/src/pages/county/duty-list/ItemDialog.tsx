@@ -23,15 +23,17 @@ interface ItemForm {
  * what the township does and the lead department, 上级部门收回 who takes it over.
  */
 export function ItemDialog({
-  townshipId,
+  list,
   item,
   onClose,
   onSaved,
+  onReload,
 }: {
-  townshipId: string;
+  list: DutyList;
   item: DutyListItem | 'new' | undefined;
   onClose(): void;
   onSaved(list: DutyList): void;
+  onReload(): void;
 }) {
   const i18n = useI18n();
   const message = useToast();
@@ -53,10 +55,10 @@ export function ItemDialog({
         ...(chosen === 'assisting' && cooperation?.trim() ? { cooperation: cooperation.trim() } : {}),
         ...(chosen !== 'basic' && leadDepartment?.trim() ? { leadDepartment: leadDepartment.trim() } : {}),
       };
-      const list = await api.setDutyListItem(townshipId, editing?.dutyCode ?? dutyCode, body);
+      const saved = await api.setDutyListItem(list.townshipId, editing?.dutyCode ?? dutyCode, body, list.version);
       message.success(i18n.t('dutyList.saved'));
       onClose();
-      onSaved(list);
+      onSaved(saved);
     });
   return (
     <FormDialog
@@ -65,6 +67,7 @@ export function ItemDialog({
       submission={submission}
       onOk={save}
       onClose={onClose}
+      onReload={onReload}
       testId="item-submit"
       width={640}
     >

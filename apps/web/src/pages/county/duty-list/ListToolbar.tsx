@@ -38,7 +38,7 @@ export function ListToolbar({
   };
   const compile = () =>
     run('compile', async () => {
-      onChanged(await api.compileDutyList(list.townshipId));
+      onChanged(await api.compileDutyList(list.townshipId, list.version));
       message.success(i18n.t('dutyList.compiled'));
     });
   return (

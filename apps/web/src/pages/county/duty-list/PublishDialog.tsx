@@ -22,12 +22,14 @@ export function PublishDialog({
   publications,
   onClose,
   onPublished,
+  onReload,
 }: {
   open: boolean;
   list: DutyList;
   publications: readonly DutyListPublication[];
   onClose(): void;
   onPublished(publication: DutyListPublication): void;
+  onReload(): void;
 }) {
   const i18n = useI18n();
   const message = useToast();
@@ -43,7 +45,11 @@ export function PublishDialog({
   const publish = () =>
     submission.submit(async (values) => {
       const note = values.note?.trim();
-      const published = await api.publishDutyList(list.townshipId, { decisionRef: values.decisionRef.trim(), ...(note ? { note } : {}) });
+      const published = await api.publishDutyList(
+        list.townshipId,
+        { decisionRef: values.decisionRef.trim(), ...(note ? { note } : {}) },
+        list.version,
+      );
       message.success(i18n.t('dutyList.publishedOk', { version: published.version }));
       form.resetFields();
       onClose();
@@ -56,6 +62,7 @@ export function PublishDialog({
       submission={submission}
       onOk={publish}
       onClose={onClose}
+      onReload={onReload}
       okText={i18n.t('dutyList.publish')}
       testId="publish-submit"
       width={720}
