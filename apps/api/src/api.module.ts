@@ -8,6 +8,7 @@ import { IdentityApiModule } from './identity/identity-api.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HandoversModule } from './handovers/handovers.module';
+import { DutiesModule } from './duties/duties.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -49,6 +50,7 @@ export class ApiModule {
         TeamsModule,
         VocabulariesModule,
         HandoversModule,
+        DutiesModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
         SettingsModule,

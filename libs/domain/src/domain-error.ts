@@ -35,6 +35,11 @@ export const RuleCodes = {
   vocabularyAlreadyEstablished: 'vocabulary-already-established',
   termAlreadyInVocabulary: 'term-already-in-vocabulary',
   termNameInUse: 'term-name-in-use',
+  dutyAlreadyRegistered: 'duty-already-registered',
+  dutyHeldByHandover: 'duty-held-by-handover',
+  dutyListUnchanged: 'duty-list-unchanged',
+  dutyListEmpty: 'duty-list-empty',
+  dutyListIncomplete: 'duty-list-incomplete',
 } as const;
 export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 

@@ -45,3 +45,22 @@ export * from './vocabulary/evolve';
 export * from './vocabulary/decider';
 export * from './vocabulary/defaults';
 export * from './vocabulary/check';
+
+export * from './duty/terms';
+export * from './duty/commands';
+export * from './duty/events';
+export * from './duty/state';
+export * from './duty/parse';
+export * from './duty/decide';
+export * from './duty/evolve';
+export * from './duty/decider';
+
+export * from './duty-list/items';
+export * from './duty-list/commands';
+export * from './duty-list/events';
+export * from './duty-list/state';
+export * from './duty-list/resolve';
+export * from './duty-list/parse';
+export * from './duty-list/decide';
+export * from './duty-list/evolve';
+export * from './duty-list/decider';

@@ -9,6 +9,11 @@ export const handoverStreamId = (handoverId: string): string => `handover-${hand
 export const vocabularyStreamId = (countyId: string, vocabulary: 'equipment-kinds' | 'training-courses'): string =>
   `vocabulary-${countyId}-${vocabulary}`;
 
+/** One stream per county and duty code: `duty-${countyId}-${code}`. */
+export const dutyStreamId = (countyId: string, code: string): string => `duty-${countyId}-${code}`;
+/** One duty list per township: `duty-list-${townshipId}`. */
+export const dutyListStreamId = (townshipId: string): string => `duty-list-${townshipId}`;
+
 /** The power code of a power stream of `countyId` (county ids may contain '-', so the county comes from the metadata). */
 export function powerCodeOf(streamId: string, countyId: string | null): string | undefined {
   if (countyId === null) return undefined;

@@ -7,5 +7,7 @@ export * from './power-items.service';
 export * from './teams.service';
 export * from './handovers.service';
 export * from './vocabularies.service';
+export * from './duties.service';
+export * from './duty-lists.service';
 export * from './ledger.module';
 export { EventStoreModule } from './event-store.provider';

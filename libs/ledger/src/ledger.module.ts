@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from './event-store.provider';
+import { Duties } from './duties.service';
+import { DutyLists } from './duty-lists.service';
 import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
@@ -7,14 +9,14 @@ import { Teams } from './teams.service';
 import { Vocabularies } from './vocabularies.service';
 
 /**
- * The application layer of the aggregates: commands on power items, teams, handovers and the county
- * vocabularies, run
+ * The application layer of the aggregates: commands on power items, teams, handovers, the county
+ * vocabularies, the duty catalogue and the townships' duty lists, run
  * through their deciders on the event store. Used by the API and by the workers. Needs the
  * platform's CLOCK and APP_CONFIG and a TypeORM DataSource.
  */
 @Module({
   imports: [EventStoreModule],
-  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers],
-  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers],
+  providers: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists],
+  exports: [LedgerContext, Vocabularies, PowerItems, Teams, Handovers, Duties, DutyLists],
 })
 export class LedgerModule {}

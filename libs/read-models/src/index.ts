@@ -8,6 +8,8 @@ export * from './projections.service';
 export * from './queries/power.queries';
 export * from './queries/team.queries';
 export * from './queries/handover.queries';
+export * from './queries/duty.queries';
+export * from './queries/duty-list.queries';
 export { READ_MODELS_SUBSCRIPTION, ReadModelProjection } from './projection/read-model.projection';
 export { ReadinessRefresher, type RefreshOutcome } from './projection/readiness.refresher';
 export { rebuildReadModels, type RebuildOptions, type RebuildOutcome } from './projection/rebuild-read-models';

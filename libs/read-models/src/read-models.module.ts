@@ -8,6 +8,8 @@ import { nestEventStoreLogger } from './projection/nest-event-store.logger';
 import { ReadModelProjection } from './projection/read-model.projection';
 import { ReadinessRefresher } from './projection/readiness.refresher';
 import { ProjectionsService } from './projections.service';
+import { DutyListQueries } from './queries/duty-list.queries';
+import { DutyQueries } from './queries/duty.queries';
 import { HandoverQueries } from './queries/handover.queries';
 import { PowerQueries } from './queries/power.queries';
 import { TeamQueries } from './queries/team.queries';
@@ -31,14 +33,15 @@ export interface ReadModelsModuleOptions {
  * Global, imported once at the root next to TypeOrmModule.forRoot, PlatformModule (CLOCK, APP_CONFIG)
  * and EventStoreModule (EventStore).
  */
+/** The query services, provided and exported alike. */
+const QUERIES = [PowerQueries, TeamQueries, HandoverQueries, DutyQueries, DutyListQueries];
+
 @Module({})
 export class ReadModelsModule {
   static forRoot(options: ReadModelsModuleOptions): DynamicModule {
     const logger = new Logger('ReadModelsProjection');
     const providers: Provider[] = [
-      PowerQueries,
-      TeamQueries,
-      HandoverQueries,
+      ...QUERIES,
       ReadModelFreshness,
       {
         provide: ReadModelProjection,
@@ -69,7 +72,7 @@ export class ReadModelsModule {
       global: true,
       imports: [TypeOrmModule.forFeature(readModelEntities)],
       providers,
-      exports: [PowerQueries, TeamQueries, HandoverQueries, ReadModelFreshness, ReadinessRefresher, TypeOrmModule],
+      exports: [...QUERIES, ReadModelFreshness, ReadinessRefresher, TypeOrmModule],
     };
   }
 }

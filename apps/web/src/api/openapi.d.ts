@@ -110,6 +110,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/duties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One page of the county's duty catalogue by code, by domain and by a part of the name or code */
+    get: operations['DutiesController_list'];
+    put?: never;
+    /** Register a duty item in the county catalogue (county_admin) */
+    post: operations['DutiesController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One duty item of the county catalogue */
+    get: operations['DutiesController_get'];
+    /** Revise a duty item (county_admin); the same fields again write nothing */
+    put: operations['DutiesController_revise'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handovers': {
     parameters: {
       query?: never;
@@ -475,6 +511,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/townships/{townshipId}/duty-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The township's working draft, with the items derived from its handovers */
+    get: operations['DutyListsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/duty-list/compile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add every catalogue item missing from the draft with its default category (county_admin); items there keep theirs */
+    post: operations['DutyListsController_compile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/duty-list/items/{dutyCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set an item's category on the draft (county_admin): assisting needs cooperation and leadDepartment, returned leadDepartment */
+    put: operations['DutyListsController_setItem'];
+    post?: never;
+    /** Remove an item from the draft (county_admin) */
+    delete: operations['DutyListsController_removeItem'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/duty-list/publications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every published version of the list, oldest first, with its items and changes */
+    get: operations['DutyListsController_versions'];
+    put?: never;
+    /** Publish the draft as the next version with its decision reference (county_admin) */
+    post: operations['DutyListsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -751,6 +857,12 @@ export interface components {
       /** @description Replaces the commitments of a recorded or contested handover */
       committed: components['schemas']['CommitmentsDto'];
     };
+    ChangedDutyDto: {
+      category: components['schemas']['DutyCategory'];
+      dutyCode?: string;
+      name: string;
+      powerCode?: string;
+    };
     ChangeOwnPasswordDto: {
       /** Format: password */
       currentPassword: string;
@@ -894,6 +1006,154 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    /**
+     * @description The category a compiled list gives it
+     * @enum {string}
+     */
+    DutyCategory: 'basic' | 'assisting' | 'returned';
+    DutyCountsDto: {
+      assisting: number;
+      basic: number;
+      returned: number;
+    };
+    /**
+     * @description 领域
+     * @enum {string}
+     */
+    DutyDomain: '党的建设' | '经济发展' | '民生服务' | '平安法治' | '生态环保' | '综合执法' | '应急管理' | '其他';
+    DutyDto: {
+      /**
+       * @description 事项编码; unique within the county
+       * @example ST-001
+       */
+      code: string;
+      /**
+       * @description Phone and office
+       * @example 0874-3012345 综合行政执法队办公室
+       */
+      contact?: string;
+      /**
+       * @description The category a compiled list gives it
+       * @example basic
+       */
+      defaultCategory: components['schemas']['DutyCategory'];
+      /** @description 事项描述 */
+      description?: string;
+      /**
+       * @description 领域
+       * @example 生态环保
+       */
+      domain: components['schemas']['DutyDomain'];
+      /**
+       * @description 牵头部门
+       * @example 城市管理局
+       */
+      leadDepartment?: string;
+      /** @description 法定依据 */
+      legalBasis?: string;
+      /**
+       * @description 事项名称
+       * @example 生活垃圾分类日常监督
+       */
+      name: string;
+      /**
+       * @description The power item it stands for: a code of the county's power catalogue (400 otherwise)
+       * @example CF-CG-0001
+       */
+      powerCode?: string;
+      /**
+       * @description Stream version; send it back as If-Match
+       * @example 1
+       */
+      version: number;
+    };
+    DutyFieldsDto: {
+      /**
+       * @description Phone and office
+       * @example 0874-3012345 综合行政执法队办公室
+       */
+      contact?: string;
+      /**
+       * @description The category a compiled list gives it
+       * @example basic
+       */
+      defaultCategory: components['schemas']['DutyCategory'];
+      /** @description 事项描述 */
+      description?: string;
+      /**
+       * @description 领域
+       * @example 生态环保
+       */
+      domain: components['schemas']['DutyDomain'];
+      /**
+       * @description 牵头部门
+       * @example 城市管理局
+       */
+      leadDepartment?: string;
+      /** @description 法定依据 */
+      legalBasis?: string;
+      /**
+       * @description 事项名称
+       * @example 生活垃圾分类日常监督
+       */
+      name: string;
+      /**
+       * @description The power item it stands for: a code of the county's power catalogue (400 otherwise)
+       * @example CF-CG-0001
+       */
+      powerCode?: string;
+    };
+    /** @enum {string} */
+    DutyItemSource: 'list' | 'handover' | 'admission';
+    DutyListChangesDto: {
+      added: components['schemas']['ChangedDutyDto'][];
+      recategorized: components['schemas']['RecategorizedDutyDto'][];
+      removed: components['schemas']['ChangedDutyDto'][];
+      /** @description Same category, other text (cooperation, lead department, contact, name) */
+      revised: components['schemas']['ChangedDutyDto'][];
+    };
+    DutyListDto: {
+      counts: components['schemas']['DutyCountsDto'];
+      /** @description The working draft, with the items derived from handovers */
+      items: components['schemas']['ListedDutyDto'][];
+      /** @description The last published version; null before the first */
+      published: components['schemas']['PublishedRefDto'] | null;
+      /** Format: uuid */
+      townshipId: string;
+      /**
+       * @description Version of the list's stream; send it back as If-Match
+       * @example 3
+       */
+      version: number;
+    };
+    DutyListPublicationDto: {
+      changes: components['schemas']['DutyListChangesDto'];
+      /** @example 沾政办发〔2025〕12号 */
+      decisionRef: string;
+      note?: string;
+      /** Format: date-time */
+      publishedAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    DutyListVersionDto: {
+      changes: components['schemas']['DutyListChangesDto'];
+      counts: components['schemas']['DutyCountsDto'];
+      /** @example 沾政办发〔2025〕12号 */
+      decisionRef: string;
+      /** @description The items as published */
+      items: components['schemas']['ListedDutyDto'][];
+      note?: string;
+      /** Format: date-time */
+      publishedAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    DutyPageDto: {
+      items: components['schemas']['DutyDto'][];
+      /** @example 340 */
+      total: number;
+    };
     EquipmentLineDto: {
       /**
        * @description A code of the county's equipment kinds (GET /vocabularies/equipment-kinds), e.g. 'body-camera'; another is 400 unknown-equipment-kind
@@ -938,6 +1198,7 @@ export interface components {
       | 'in-the-future'
       | 'unknown-county'
       | 'unknown-township'
+      | 'unknown-power'
       | 'malformed-json'
       | 'malformed-path'
       | 'key-reused'
@@ -1105,6 +1366,28 @@ export interface components {
       /** @description 0 for the first reminder of a chain; escalated after the last REMINDER_STEPS delay */
       step: number;
     };
+    ListedDutyDto: {
+      /** @description source admission: the admitted task */
+      admissionId?: string;
+      category: components['schemas']['DutyCategory'];
+      /** @description Phone and office, from the catalogue */
+      contact?: string;
+      cooperation?: string;
+      domain: components['schemas']['DutyDomain'];
+      /** @example ST-001 */
+      dutyCode?: string;
+      /**
+       * Format: uuid
+       * @description source handover: the handover that gives (active) or gave (revoked) the power
+       */
+      handoverId?: string;
+      leadDepartment?: string;
+      /** @example 生活垃圾分类日常监督 */
+      name: string;
+      /** @example CF-CG-0001 */
+      powerCode?: string;
+      source: components['schemas']['DutyItemSource'];
+    };
     LoginDto: {
       /** Format: password */
       password: string;
@@ -1228,6 +1511,11 @@ export interface components {
       | 'vocabulary-already-established'
       | 'term-already-in-vocabulary'
       | 'term-name-in-use'
+      | 'duty-already-registered'
+      | 'duty-held-by-handover'
+      | 'duty-list-unchanged'
+      | 'duty-list-empty'
+      | 'duty-list-incomplete'
       | 'not-own-department';
     ProblemDetailsDto: {
       /**
@@ -1252,10 +1540,33 @@ export interface components {
        */
       type: string;
     };
+    PublishDutyListDto: {
+      /**
+       * @description 文号 of the decision that approves this version
+       * @example 沾政办发〔2025〕12号
+       */
+      decisionRef: string;
+      note?: string;
+    };
+    PublishedRefDto: {
+      /** @example 沾政办发〔2025〕12号 */
+      decisionRef: string;
+      /** Format: date-time */
+      publishedAt: string;
+      /** @example 1 */
+      version: number;
+    };
     ReadinessDto: {
       gaps: components['schemas']['GapDto'][];
       /** @description No gaps */
       ready: boolean;
+    };
+    RecategorizedDutyDto: {
+      dutyCode?: string;
+      from: components['schemas']['DutyCategory'];
+      name: string;
+      powerCode?: string;
+      to: components['schemas']['DutyCategory'];
     };
     ReceiveEquipmentDto: {
       /**
@@ -1326,6 +1637,47 @@ export interface components {
        */
       version: number;
     };
+    RegisterDutyDto: {
+      /**
+       * @description 事项编码; unique within the county
+       * @example ST-001
+       */
+      code: string;
+      /**
+       * @description Phone and office
+       * @example 0874-3012345 综合行政执法队办公室
+       */
+      contact?: string;
+      /**
+       * @description The category a compiled list gives it
+       * @example basic
+       */
+      defaultCategory: components['schemas']['DutyCategory'];
+      /** @description 事项描述 */
+      description?: string;
+      /**
+       * @description 领域
+       * @example 生态环保
+       */
+      domain: components['schemas']['DutyDomain'];
+      /**
+       * @description 牵头部门
+       * @example 城市管理局
+       */
+      leadDepartment?: string;
+      /** @description 法定依据 */
+      legalBasis?: string;
+      /**
+       * @description 事项名称
+       * @example 生活垃圾分类日常监督
+       */
+      name: string;
+      /**
+       * @description The power item it stands for: a code of the county's power catalogue (400 otherwise)
+       * @example CF-CG-0001
+       */
+      powerCode?: string;
+    };
     RegisterPowerDto: {
       /** @example penalty */
       category: components['schemas']['PowerCategory'];
@@ -1389,6 +1741,14 @@ export interface components {
     };
     /** @enum {string} */
     Role: 'admin' | 'county_admin' | 'department' | 'township' | 'auditor';
+    SetDutyListItemDto: {
+      /** @description One category: basic 基本履职, assisting 配合履职, returned 上级部门收回 */
+      category: components['schemas']['DutyCategory'];
+      /** @description What the township does and how far; required for assisting */
+      cooperation?: string;
+      /** @description The department that leads (assisting) or takes it back (returned); required for both */
+      leadDepartment?: string;
+    };
     TeamDto: {
       /** Format: uuid */
       countyId: string;
@@ -1762,6 +2122,150 @@ export interface operations {
         content?: never;
       };
       /** @description The county already has a township of that name */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutiesController_list: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        domain?: components['schemas']['DutyDomain'];
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the name or of the code */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyPageDto'];
+        };
+      };
+    };
+  };
+  DutiesController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDutyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyDto'];
+        };
+      };
+      /** @description Every bad field named; a powerCode not in the power catalogue */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The code is already in the catalogue */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutiesController_get: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyDto'];
+        };
+      };
+      /** @description No such code in the county catalogue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutiesController_revise: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DutyFieldsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyDto'];
+        };
+      };
+      /** @description Every bad field named */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such code in the county catalogue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Stale If-Match */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2617,6 +3121,259 @@ export interface operations {
       };
       /** @description Unknown team */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyListDto'];
+        };
+      };
+      /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListsController_compile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyListDto'];
+        };
+      };
+      /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListsController_setItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        dutyCode: string;
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetDutyListItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyListDto'];
+        };
+      };
+      /** @description A category outside the three, or what the category needs missing */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The item stands for a power held by an active handover (it stays basic); stale If-Match */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListsController_removeItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        dutyCode: string;
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyListDto'];
+        };
+      };
+      /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyListVersionDto'][];
+        };
+      };
+      /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListsController_publish: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishDutyListDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyListPublicationDto'];
+        };
+      };
+      /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The draft is the same as the last version (duty-list-unchanged), empty or incomplete; stale If-Match */
+      409: {
         headers: {
           [name: string]: unknown;
         };

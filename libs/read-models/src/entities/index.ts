@@ -1,11 +1,16 @@
+import { DutyListPublicationView } from './duty-list-publication-view.entity';
+import { DutyView } from './duty-view.entity';
 import { HandoverView } from './handover-view.entity';
 import { PowerItemView } from './power-item-view.entity';
 import { TeamView } from './team-view.entity';
 
-export { HandoverView, PowerItemView, TeamView };
+export { DutyListPublicationView, DutyView, HandoverView, PowerItemView, TeamView };
 
 /** The read tables' entities, for `applicationSchema` and TypeOrmModule.forFeature. */
-export const readModelEntities = [PowerItemView, TeamView, HandoverView];
+export const readModelEntities = [PowerItemView, TeamView, HandoverView, DutyView, DutyListPublicationView];
 
 /** The read tables, in a stable order (rebuild, dumps). */
 export const READ_TABLES = ['power_items', 'teams', 'handovers'] as const;
+
+/** The duty catalogue's and the duty lists' read tables (kept apart: the readiness tables' specs compare READ_TABLES whole). */
+export const DUTY_READ_TABLES = ['duties', 'duty_list_publications'] as const;

@@ -1,7 +1,8 @@
 import { ReadModelsSchema1735776000000 } from './1735776000000-read-models-schema';
 import { HandoverRoomForUpdates1764000000000 } from './1764000000000-handover-room-for-updates';
+import { DutyLists1765000000000 } from './1765000000000-duty-lists';
 
-export { ReadModelsSchema1735776000000, HandoverRoomForUpdates1764000000000 };
+export { ReadModelsSchema1735776000000, HandoverRoomForUpdates1764000000000, DutyLists1765000000000 };
 
 /** The read tables' migrations, in order. */
-export const readModelMigrations = [ReadModelsSchema1735776000000, HandoverRoomForUpdates1764000000000];
+export const readModelMigrations = [ReadModelsSchema1735776000000, HandoverRoomForUpdates1764000000000, DutyLists1765000000000];

@@ -21,6 +21,7 @@ import {
 } from '@fangquan/event-store';
 import { type Clock, localDate } from '@fangquan/platform';
 import { isNewFor, placeOf } from './event-place';
+import { dutyWrites } from './duty-view.projection';
 import { applyHandoverEvent } from './handover-view.mapper';
 import { applyPowerEvent } from './power-view.mapper';
 import { BatchRows, type BatchRowKeys, type PowerKey, powerKeyText } from './read-model.rows';
@@ -110,7 +111,8 @@ class Affected {
 }
 
 /**
- * Fills `power_items`, `teams` and `handovers` from the log, in log order. A batch reads every row it
+ * Fills `power_items`, `teams` and `handovers` from the log, in log order (and `duties` and
+ * `duty_list_publications`, see dutyWrites). A batch reads every row it
  * touches in one query (outside any transaction), applies its events in memory, and hands back one
  * upsert per changed table, which the runner commits in the same statement that moves the checkpoint
  * — and only if that statement moves it (see GatedSubscriptionHandler): three round trips a batch,
@@ -137,7 +139,7 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
       placed.filter((event) => event.kind !== 'handover' || !bumps.has(event.handoverId)),
       dataSource.manager,
     );
-    const writes = rows === undefined ? [] : rows.gatedWrites();
+    const writes = [...(rows === undefined ? [] : rows.gatedWrites()), ...dutyWrites(events)];
     return bumps.size === 0
       ? writes
       : [...writes, { sql: BUMP_VERSIONS_SQL, parameters: [JSON.stringify([...bumps.values()]), [...bumps.keys()]] }];

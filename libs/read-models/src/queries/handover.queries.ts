@@ -60,6 +60,14 @@ export interface HandoverPage {
 
 export const MAX_PAGE_SIZE = 200;
 
+/** A page the queries can serve: from 1, at most MAX_PAGE_SIZE rows (the API's DTOs refuse others first). */
+export function assertPage(page: PageRequest): void {
+  if (!Number.isInteger(page.page) || page.page < 1) throw new RangeError(`page must be a whole number from 1 (got ${page.page})`);
+  if (!Number.isInteger(page.pageSize) || page.pageSize < 1 || page.pageSize > MAX_PAGE_SIZE) {
+    throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${page.pageSize})`);
+  }
+}
+
 export function toHandoverReadModel(row: HandoverView, powerName: string | null): HandoverReadModel {
   return {
     id: row.id,
@@ -108,10 +116,7 @@ export class HandoverQueries {
 
   /** One page of the scope's handovers, newest first (recorded_at desc, then id). */
   async list(scope: HandoverScope, filter: HandoverFilter, page: PageRequest): Promise<HandoverPage> {
-    if (!Number.isInteger(page.page) || page.page < 1) throw new RangeError(`page must be a whole number from 1 (got ${page.page})`);
-    if (!Number.isInteger(page.pageSize) || page.pageSize < 1 || page.pageSize > MAX_PAGE_SIZE) {
-      throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${page.pageSize})`);
-    }
+    assertPage(page);
     const query = this.withPowerName().where('h.county_id = :countyId', { countyId: scope.countyId });
     if (scope.townshipId !== undefined) query.andWhere('h.township_id = :townshipId', { townshipId: scope.townshipId });
     if (scope.department !== undefined) query.andWhere('h.department = :department', { department: scope.department });
@@ -132,6 +137,19 @@ export class HandoverQueries {
     const query = this.withPowerName().where('h.team_id = :teamId', { teamId });
     if (options.countyId !== undefined) query.andWhere('h.county_id = :countyId', { countyId: options.countyId });
     if (options.includeRevoked !== true) query.andWhere("h.status <> 'revoked'");
+    return this.fetch(query.orderBy('h.recorded_at', 'ASC').addOrderBy('h.id', 'ASC'));
+  }
+
+  /** Every handover of a township's team in `statuses`, oldest first (the handed powers on its duty list). */
+  async ofTownship(
+    countyId: string,
+    townshipId: string,
+    statuses: readonly Exclude<HandoverStatus, 'none'>[],
+  ): Promise<HandoverReadModel[]> {
+    const query = this.withPowerName()
+      .where('h.county_id = :countyId', { countyId })
+      .andWhere('h.township_id = :townshipId', { townshipId })
+      .andWhere('h.status IN (:...statuses)', { statuses });
     return this.fetch(query.orderBy('h.recorded_at', 'ASC').addOrderBy('h.id', 'ASC'));
   }
 
