@@ -1,15 +1,14 @@
+import { download, http } from './http';
 import type {
-  DutyImportReport,
   Duty,
+  DutyImportReport,
   DutyList,
   DutyListPublication,
+  DutyListVersion,
   DutyPage,
   RegisterDuty,
   ReviseDuty,
   SetDutyListItem,
-} from './duty-types';
-import { download, http } from './http';
-import type {
   AddOfficer,
   AdminQueuesSession,
   AddOfficerResponse,
@@ -109,7 +108,7 @@ export const api = {
     http.post<DutyList>(`/townships/${townshipId}/duty-list/compile`, {}, { ifMatch: version }),
   publishDutyList: (townshipId: string, body: { decisionRef: string; note?: string }, version: number) =>
     http.post<DutyListPublication>(`/townships/${townshipId}/duty-list/publications`, body, { ifMatch: version }),
-  dutyListPublications: (townshipId: string) => http.get<DutyListPublication[]>(`/townships/${townshipId}/duty-list/publications`),
+  dutyListPublications: (townshipId: string) => http.get<DutyListVersion[]>(`/townships/${townshipId}/duty-list/publications`),
   exportDutyList: (townshipId: string, filename: string) => download(`/townships/${townshipId}/duty-list/export.xlsx`, filename),
 
   queuesSession: () => http.post<AdminQueuesSession>('/admin/queues/session'),

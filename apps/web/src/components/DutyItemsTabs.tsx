@@ -1,8 +1,8 @@
 import { Table, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { DutyCategory, DutyList, DutyListItem } from '../api/duty-types';
-import { DUTY_CATEGORIES, entryKey, itemsOf } from '../domain/duty-list';
+import { DUTY_CATEGORIES, type DutyCategory, type DutyList, type DutyListItem } from '../api/types';
+import { entryKey, itemsOf } from '../domain/duty-list';
 import { useI18n } from '../i18n/i18n';
 import { dutyCategoryLabel, dutyDomainLabel } from './labels';
 

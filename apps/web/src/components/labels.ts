@@ -1,5 +1,5 @@
 import type { Gap, GapResource, HandoverStatus } from '../api/types';
-import type { DutyCategory } from '../api/duty-types';
+import type { DutyCategory } from '../api/types';
 import type { I18n } from '../i18n/i18n';
 
 /** An equipment kind by the county's name for it. */

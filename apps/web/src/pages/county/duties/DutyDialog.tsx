@@ -1,13 +1,12 @@
 import { Form, Input, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/endpoints';
-import type { Duty, RegisterDuty } from '../../../api/duty-types';
+import { DUTY_CATEGORIES, DUTY_DOMAINS, type Duty, type RegisterDuty } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { useRules } from '../../../components/fields';
 import { FormDialog } from '../../../components/FormDialog';
 import { dutyCategoryLabel, dutyDomainLabel } from '../../../components/labels';
 import { useFormSubmit } from '../../../components/useFormSubmit';
-import { DUTY_CATEGORIES, DUTY_DOMAINS } from '../../../domain/duty-list';
 import { useI18n } from '../../../i18n/i18n';
 
 const OPTIONAL = ['description', 'legalBasis', 'leadDepartment', 'powerCode', 'contact'] as const;

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/endpoints';
-import type { DutyImportReport } from '../../../api/duty-types';
+import type { DutyImportReport } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { useI18n } from '../../../i18n/i18n';
 import { ImportReport } from './ImportReport';

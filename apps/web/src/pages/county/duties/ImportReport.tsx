@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Table } from 'antd';
 import { ApiProblem } from '../../../api/http';
-import type { DutyImportReport } from '../../../api/duty-types';
+import type { DutyImportReport } from '../../../api/types';
 import { fieldErrorText, ProblemAlert } from '../../../components/problems';
 import { importErrorRows, type ImportErrorRow } from '../../../domain/import-report';
 import { useI18n } from '../../../i18n/i18n';

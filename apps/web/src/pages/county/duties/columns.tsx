@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Duty, DutyCategory } from '../../../api/duty-types';
+import type { Duty, DutyCategory } from '../../../api/types';
 import { dutyCategoryLabel, dutyDomainLabel } from '../../../components/labels';
 import type { I18n } from '../../../i18n/i18n';
 

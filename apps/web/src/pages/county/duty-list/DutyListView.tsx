@@ -1,7 +1,7 @@
 import { Card } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/endpoints';
-import type { DutyList, DutyListItem } from '../../../api/duty-types';
+import type { DutyList, DutyListItem } from '../../../api/types';
 import { DutyItemsTabs, PublishedTag } from '../../../components/DutyItemsTabs';
 import { ProblemAlert } from '../../../components/problems';
 import { useAsync } from '../../../components/useAsync';

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/endpoints';
-import type { Duty } from '../../../api/duty-types';
+import type { Duty } from '../../../api/types';
 import { useAsync } from '../../../components/useAsync';
 import { useI18n } from '../../../i18n/i18n';
 

@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Tooltip } from 'antd';
 import { api } from '../../../api/endpoints';
-import type { DutyList, DutyListItem } from '../../../api/duty-types';
+import type { DutyList, DutyListItem } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { explain } from '../../../components/problems';
 import { useI18n } from '../../../i18n/i18n';

@@ -1,13 +1,12 @@
 import { Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../../api/endpoints';
-import type { DutyCategory, DutyList, DutyListItem } from '../../../api/duty-types';
+import { DUTY_CATEGORIES, type DutyCategory, type DutyList, type DutyListItem } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { useRules } from '../../../components/fields';
 import { FormDialog } from '../../../components/FormDialog';
 import { dutyCategoryLabel } from '../../../components/labels';
 import { useFormSubmit } from '../../../components/useFormSubmit';
-import { DUTY_CATEGORIES } from '../../../domain/duty-list';
 import { useI18n } from '../../../i18n/i18n';
 import { DutyPicker } from './DutyPicker';
 

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/endpoints';
-import type { DutyList } from '../../../api/duty-types';
+import type { DutyList } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { explain } from '../../../components/problems';
 import { useI18n } from '../../../i18n/i18n';

@@ -1,7 +1,7 @@
 import { Divider, Form, Input, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { api } from '../../../api/endpoints';
-import type { DutyList, DutyListPublication } from '../../../api/duty-types';
+import type { DutyList, DutyListPublication, DutyListVersion } from '../../../api/types';
 import { useToast } from '../../../app/toast';
 import { useRules } from '../../../components/fields';
 import { FormDialog } from '../../../components/FormDialog';
@@ -26,7 +26,7 @@ export function PublishDialog({
 }: {
   open: boolean;
   list: DutyList;
-  publications: readonly DutyListPublication[];
+  publications: readonly DutyListVersion[];
   onClose(): void;
   onPublished(publication: DutyListPublication): void;
   onReload(): void;

@@ -1,11 +1,11 @@
 import { Card, Collapse, Empty, Typography } from 'antd';
-import type { DutyListPublication } from '../../../api/duty-types';
+import type { DutyListVersion } from '../../../api/types';
 import { diffOfChanges } from '../../../domain/duty-list';
 import { useI18n } from '../../../i18n/i18n';
 import { DiffView } from './DiffView';
 
 /** 版本记录: every published version, newest first, with its 文号, note and what it changed. */
-export function VersionsCard({ publications }: { publications: readonly DutyListPublication[] }) {
+export function VersionsCard({ publications }: { publications: readonly DutyListVersion[] }) {
   const i18n = useI18n();
   const newestFirst = [...publications].sort((a, b) => b.version - a.version);
   return (
