@@ -25,7 +25,7 @@ export const dutyZh = {
   'duty.description': '事项内容',
   'duty.legalBasis': '依据',
   'duty.leadDepartment': '牵头部门',
-  'duty.powerCode': '对应权力事项编码',
+  'duty.powerCode': '对应权力事项',
   'duty.contact': '联系方式',
   'duty.contactHelp': '电话、办公地点',
   'duty.search': '搜索编码或名称',

@@ -48,7 +48,7 @@ export default function DutyCataloguePage() {
           placeholder={i18n.t('duty.search')}
           onSearch={(value) => update({ q: value.trim() || undefined, page: undefined })}
           style={{ width: 240 }}
-          data-testid="duty-search"
+          id="duty-search"
         />
         <Select<string>
           style={{ width: 160 }}
