@@ -2,33 +2,21 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/endpoints';
-import { useToast } from '../../../app/toast';
-import { explain } from '../../../components/problems';
+import { useAction } from '../../../components/useAction';
 import { useI18n } from '../../../i18n/i18n';
 import { ImportDialog } from './ImportDialog';
 
 /** The catalogue's toolbar: add, import (dry run first), export, the import template. */
 export function CatalogueFiles({ writable, onImported, onAdd }: { writable: boolean; onImported(): void; onAdd(): void }) {
   const i18n = useI18n();
-  const message = useToast();
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState<string | undefined>(undefined);
-  const fetchFile = async (which: string, load: () => Promise<void>) => {
-    setBusy(which);
-    try {
-      await load();
-    } catch (error) {
-      message.error(explain(i18n, error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, run } = useAction();
   return (
     <Space wrap>
       <Button
         icon={<DownloadOutlined />}
         loading={busy === 'export'}
-        onClick={() => void fetchFile('export', api.exportDuties)}
+        onClick={() => void run('export', api.exportDuties)}
         data-testid="duties-export"
       >
         {i18n.t('duty.export')}
@@ -37,7 +25,7 @@ export function CatalogueFiles({ writable, onImported, onAdd }: { writable: bool
         <>
           <Button
             loading={busy === 'template'}
-            onClick={() => void fetchFile('template', api.downloadDutyTemplate)}
+            onClick={() => void run('template', api.downloadDutyTemplate)}
             data-testid="duties-template"
           >
             {i18n.t('duty.template')}

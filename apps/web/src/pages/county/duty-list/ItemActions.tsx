@@ -3,7 +3,7 @@ import { Button, Popconfirm, Space, Tooltip } from 'antd';
 import { api } from '../../../api/endpoints';
 import type { DutyList, DutyListItem } from '../../../api/types';
 import { useToast } from '../../../app/toast';
-import { explain } from '../../../components/problems';
+import { useAction } from '../../../components/useAction';
 import { useI18n } from '../../../i18n/i18n';
 
 /** An item's actions in the draft: set its category, remove it; items of handovers and admissions are locked. */
@@ -20,6 +20,7 @@ export function ItemActions({
 }) {
   const i18n = useI18n();
   const message = useToast();
+  const { busy, run } = useAction();
   const code = item.dutyCode;
   if (item.source !== 'list' || !code)
     return (
@@ -27,21 +28,18 @@ export function ItemActions({
         <LockOutlined data-testid="item-locked" style={{ color: 'rgba(0,0,0,0.45)' }} />
       </Tooltip>
     );
-  const remove = async () => {
-    try {
+  const remove = () =>
+    run('remove', async () => {
       onChanged(await api.removeDutyListItem(list.townshipId, code, list.version));
       message.success(i18n.t('dutyList.removed'));
-    } catch (error) {
-      message.error(explain(i18n, error));
-    }
-  };
+    });
   return (
     <Space size="small">
       <Button size="small" onClick={() => onEdit(item)} data-testid="set-category">
         {i18n.t('dutyList.setCategory')}
       </Button>
       <Popconfirm title={i18n.t('dutyList.removeConfirm', { name: item.name })} onConfirm={remove} okButtonProps={{ danger: true }}>
-        <Button size="small" danger data-testid="remove-item">
+        <Button size="small" danger loading={busy === 'remove'} data-testid="remove-item">
           {i18n.t('dutyList.remove')}
         </Button>
       </Popconfirm>

@@ -1,10 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space } from 'antd';
-import { useState } from 'react';
 import { api } from '../../../api/endpoints';
 import type { DutyList } from '../../../api/types';
 import { useToast } from '../../../app/toast';
-import { explain } from '../../../components/problems';
+import { useAction } from '../../../components/useAction';
 import { useI18n } from '../../../i18n/i18n';
 
 /** The draft's commands: compile from the catalogue's defaults, add an item, publish; and the export anyone may take. */
@@ -25,17 +24,7 @@ export function ListToolbar({
 }) {
   const i18n = useI18n();
   const message = useToast();
-  const [busy, setBusy] = useState<string | undefined>(undefined);
-  const run = async (which: string, action: () => Promise<void>) => {
-    setBusy(which);
-    try {
-      await action();
-    } catch (error) {
-      message.error(explain(i18n, error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, run } = useAction();
   const compile = () =>
     run('compile', async () => {
       onChanged(await api.compileDutyList(list.townshipId, list.version));
