@@ -16,24 +16,48 @@ const DUTIES = [
   { code: 'PA-0003', name: '危险化学品经营单位安全检查', domain: '应急管理', defaultCategory: 'returned', leadDepartment: '应急管理局' },
 ] as const;
 
+/** A power a team can carry at once (an inspection needing nothing): its handover turns active on acceptance. */
+const SIGNS_INSPECTION = {
+  code: 'JC-CG-0001',
+  name: '对户外广告设施设置的检查',
+  category: 'inspection',
+  legalBasis: '《城市市容和环境卫生管理条例》第十一条',
+  department: '城市管理局',
+  requirements: { certifiedOfficers: 0, equipment: [], training: [] },
+};
+
 /**
  * 职责清单: the county office compiles a township's list from the catalogue, makes an item 配合履职 with
  * what the township does, publishes it with its 文号 after the diff preview, and finds version 1 in the
- * history; the township reads its list, read-only, with the QR code of the public page.
+ * history; the handed power stands on the list as a locked basic item linking to its handover; the
+ * township reads its list, read-only, with the QR code of the public page.
  */
 describe('web app: duty lists', () => {
   let app: TestApp;
   let browser: TestBrowser;
   let county: County;
+  let handoverId = '';
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    county = await seedCounty(app, ONE_TOWNSHIP_COUNTY);
+    county = await seedCounty(app, { ...ONE_TOWNSHIP_COUNTY, powers: [...ONE_TOWNSHIP_COUNTY.powers, SIGNS_INSPECTION] });
     const office = await app.loginAs('zhanyi.office', PASSWORD);
     for (const duty of DUTIES) {
       const response = await office.post('/api/v1/duties').send(duty);
       if (response.status !== 201) throw new Error(`duty ${duty.code}: ${response.status} ${JSON.stringify(response.body)}`);
     }
+    const recorded = await office.post('/api/v1/handovers').send({
+      powerCode: SIGNS_INSPECTION.code,
+      teamId: county.townships['西平街道']?.teamId,
+      mode: 'transfer',
+      instrument: '沾政发〔2026〕5号',
+      effectiveOn: '2026-01-01',
+    });
+    handoverId = (recorded.body as { id: string }).id;
+    const township = await app.loginAs('xiping.li', PASSWORD);
+    const accepted = await township.post(`/api/v1/handovers/${handoverId}/acceptance`).send({});
+    if ((accepted.body as { status?: string }).status !== 'active')
+      throw new Error(`handover: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   });
 
   afterAll(async () => {
@@ -59,8 +83,15 @@ describe('web app: duty lists', () => {
     await waitForText(page.getByTestId('published-version'), '尚未发布');
     await page.getByTestId('compile').click();
     await page.getByTestId('compile-confirm').click();
-    await waitForText(page.getByTestId('duty-tab-basic'), '基本履职 (2)');
+    await waitForText(page.getByTestId('duty-tab-basic'), '基本履职 (3)');
     await waitForText(page.getByTestId('duty-tab-returned'), '上级部门收回 (1)');
+
+    // The handed power is a basic item of its own, from the ledger: linked to its handover, not editable here.
+    const handed = page.getByTestId('duty-items-basic').locator('tr', { hasText: SIGNS_INSPECTION.name });
+    expect(await handed.getByTestId('item-source').textContent()).toBe('来自下放事项');
+    expect(await handed.getByRole('link').getAttribute('href')).toBe(`/handovers/${handoverId}`);
+    expect(await handed.getByTestId('item-locked').count()).toBe(1);
+    expect(await handed.getByTestId('set-category').count()).toBe(0);
 
     // 生活垃圾分类 becomes 配合履职: what the township does, and who leads.
     const row = page.getByTestId('duty-items-basic').locator('tr', { hasText: '生活垃圾分类日常监督' });
@@ -70,14 +101,14 @@ describe('web app: duty lists', () => {
     await page.locator('#item_leadDepartment').fill('城市管理局');
     await page.getByTestId('item-submit').click();
     await waitForText(page.getByTestId('duty-tab-assisting'), '配合履职 (1)');
-    await waitForText(page.getByTestId('duty-tab-basic'), '基本履职 (1)');
+    await waitForText(page.getByTestId('duty-tab-basic'), '基本履职 (2)');
     await page.getByTestId('duty-tab-assisting').click();
     await waitForText(page.getByTestId('duty-items-assisting'), '入户宣传、督促商户分类投放');
 
-    // The preview names the three items of the first version before anything is published.
+    // The preview names the four items of the first version before anything is published.
     await page.getByTestId('publish').click();
     const diff = page.getByTestId('publish-diff');
-    await waitForText(diff.getByTestId('diff-added'), '新增 3');
+    await waitForText(diff.getByTestId('diff-added'), '新增 4');
     expect(await diff.textContent()).toContain('生活垃圾分类日常监督（配合履职）');
     await page.locator('#publish_decisionRef').fill('沾政办发〔2026〕12号');
     await page.locator('#publish_note').fill('首次公布');
