@@ -1,10 +1,19 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { verifyWebhookSignature } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createWorld, eventually, expectStatus, recordHandover, registerPower, type World } from './support/reminder-world';
+import {
+  createWorld,
+  type DeliveryView,
+  eventually,
+  expectStatus,
+  readBody,
+  recordHandover,
+  registerPower,
+  type World,
+} from './support/reminder-world';
 
 /**
  * The outside channels: a webhook receiver that fails the first two deliveries with 500 gets the
@@ -19,24 +28,6 @@ interface Received {
   readonly attempt: number;
   readonly verified: boolean;
   readonly body: { kind: string; power: { code: string; name: string | null }; township: string | null; gaps: unknown[] | null };
-}
-
-interface DeliveryView {
-  channel: string;
-  recipient: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', reject);
-  });
 }
 
 describe('reminders: webhook and e-mail (PostgreSQL + Redis)', () => {
@@ -171,8 +162,18 @@ describe('reminders: webhook and e-mail (PostgreSQL + Redis)', () => {
       12_000,
     );
     expect(failed).toMatchObject({ attempts: 4, lastError: 'webhook did not answer within 1000 ms' });
-    // Four attempts of each of the handover's two reminders (its gap, the township's notice of it).
+    // Four attempts of each of the handover's two reminders (its gap, the township's notice of it), once the notice's have ended too.
     expect(hanging.filter((id) => id.includes(`gap.${hung.id}`))).toHaveLength(4);
+    await eventually(
+      'the notice’s hanging delivery to end failed',
+      async () => {
+        const response = await world.office.client.get(`/api/v1/handovers/${hung.id}/reminders`);
+        const rows = (response.body as { deliveries: DeliveryView[] }[]).flatMap((reminder) => reminder.deliveries);
+        const webhooks = rows.filter((d) => d.channel === 'webhook');
+        return webhooks.length === 2 && webhooks.every((d) => d.status === 'failed') ? true : undefined;
+      },
+      12_000,
+    );
     expect(hanging).toHaveLength(8);
   });
 

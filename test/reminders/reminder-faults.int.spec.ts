@@ -136,7 +136,7 @@ describe('reminders: faults (PostgreSQL + Redis)', () => {
     const queues = await t.http.get('/admin/queues/api/queues').set('Authorization', `Bearer ${adminToken}`);
     expectStatus(queues, 200);
     const names = (queues.body as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
-    expect(names).toEqual(['deliveries', 'reminders', 'sweeps']);
+    expect(names).toEqual(['deliveries', 'reminders', 'robot-dingtalk', 'robot-wecom', 'sweeps']);
     // A browser opens it once with the token in the query: it becomes an HttpOnly cookie.
     const opened = await t.http.get(`/admin/queues?access_token=${adminToken}`).redirects(0);
     expectStatus(opened, 303);

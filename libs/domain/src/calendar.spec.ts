@@ -1,4 +1,4 @@
-import { addDays, compareDates, daysBetween, isAfter, isBefore, isValidDate, laterOf } from './calendar';
+import { addDays, compareDates, daysBetween, isAfter, isBefore, isValidDate, isoWeekday, laterOf } from './calendar';
 
 describe('calendar', () => {
   it.each(['2025-03-01', '2024-02-29', '2000-02-29', '2025-12-31'])('accepts %s', (date) => {
@@ -37,5 +37,13 @@ describe('calendar', () => {
     expect(daysBetween('2025-03-01', '2025-08-28')).toBe(180);
     expect(daysBetween('2025-03-01', '2025-03-01')).toBe(0);
     expect(daysBetween('2025-03-02', '2025-03-01')).toBe(-1);
+  });
+
+  it('names the ISO day of the week, Monday 1 to Sunday 7', () => {
+    expect(isoWeekday('2026-02-16')).toBe(1);
+    expect(isoWeekday('2026-02-14')).toBe(6);
+    expect(isoWeekday('2026-02-15')).toBe(7);
+    expect(isoWeekday('1970-01-01')).toBe(4);
+    expect(isoWeekday('1969-12-28')).toBe(7);
   });
 });

@@ -48,6 +48,12 @@ export function daysBetween(from: string, to: string): number {
   return toEpochDay(to) - toEpochDay(from);
 }
 
+/** The ISO day of the week of a date: 1 for Monday … 7 for Sunday. */
+export function isoWeekday(date: string): number {
+  // Epoch day 0 (1970-01-01) was a Thursday (4).
+  return ((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1;
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;

@@ -12,13 +12,16 @@ export interface FieldError {
  * - `invalid`   → HTTP 400, naming every bad field (paths like `requirements.equipment[0].quantity`)
  * - `rule`      → HTTP 409, a business rule refused; `code` is a stable kebab-case string
  * - `not-found` → HTTP 404
+ * - `forbidden` → HTTP 403, the actor may not do this to this aggregate (another department's whistle, a
+ *   township user who is not its head); `code` is a stable kebab-case string
  */
 export type DomainError =
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'rule'; code: RuleCode; detail: string; gaps?: Gap[] }
-  | { kind: 'not-found'; detail: string };
+  | { kind: 'not-found'; detail: string }
+  | { kind: 'forbidden'; code: RuleCode; detail: string };
 
-/** Stable codes of the `rule` errors this library returns. */
+/** Stable codes of the `rule` (409) and `forbidden` (403) errors this library returns. */
 export const RuleCodes = {
   powerAlreadyRegistered: 'power-already-registered',
   teamAlreadyFormed: 'team-already-formed',
@@ -40,6 +43,27 @@ export const RuleCodes = {
   dutyListUnchanged: 'duty-list-unchanged',
   dutyListEmpty: 'duty-list-empty',
   dutyListIncomplete: 'duty-list-incomplete',
+  // Whistles (吹哨报到): who may act (403) ...
+  notTownshipHead: 'not-township-head',
+  whistleOfAnotherTownship: 'whistle-of-another-township',
+  notLeadDepartment: 'not-lead-department',
+  // ... and the lifecycle (409).
+  whistleAlreadyRaised: 'whistle-already-raised',
+  whistleWithinTownshipDuties: 'whistle-within-township-duties',
+  whistleAlreadySignedOff: 'whistle-already-signed-off',
+  whistleNotSignedOff: 'whistle-not-signed-off',
+  whistleNotAwaitingDispatch: 'whistle-not-awaiting-dispatch',
+  whistleStepOutOfOrder: 'whistle-step-out-of-order',
+  whistleAlreadyResolved: 'whistle-already-resolved',
+  whistleClosed: 'whistle-closed',
+  objectionOverruled: 'objection-overruled',
+  extensionAlreadyRequested: 'extension-already-requested',
+  noExtensionRequested: 'no-extension-requested',
+  whistleDeadlinePassed: 'whistle-deadline-passed',
+  whistleNotResolved: 'whistle-not-resolved',
+  whistleNotEvaluated: 'whistle-not-evaluated',
+  whistleEvaluatedSatisfied: 'whistle-evaluated-satisfied',
+  whistleAlreadyReopened: 'whistle-already-reopened',
 } as const;
 export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 
@@ -55,6 +79,10 @@ export function notFound(detail: string): DomainError {
   return { kind: 'not-found', detail };
 }
 
+export function forbid(code: RuleCode, detail: string): DomainError {
+  return { kind: 'forbidden', code, detail };
+}
+
 export function accept<E>(...events: E[]): Decision<E> {
   return { ok: true, events };
 }
@@ -66,5 +94,5 @@ export function refuse<E>(error: DomainError): Decision<E> {
 export function isDomainError(value: unknown): value is DomainError {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
   const kind = (value as { kind: unknown }).kind;
-  return kind === 'invalid' || kind === 'rule' || kind === 'not-found';
+  return kind === 'invalid' || kind === 'rule' || kind === 'not-found' || kind === 'forbidden';
 }

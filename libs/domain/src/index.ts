@@ -64,3 +64,15 @@ export * from './duty-list/parse';
 export * from './duty-list/decide';
 export * from './duty-list/evolve';
 export * from './duty-list/decider';
+
+export * from './work-calendar';
+
+export * from './whistle/state';
+export * from './whistle/commands';
+export * from './whistle/events';
+export * from './whistle/parse';
+export * from './whistle/decide';
+export * from './whistle/evolve';
+export * from './whistle/decider';
+
+export * from './assessment/departments';

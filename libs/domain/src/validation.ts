@@ -86,6 +86,20 @@ export function optionalDate(errors: FieldErrors, field: string, value: unknown)
   return requireDate(errors, field, value);
 }
 
+const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An ISO 8601 instant with its zone (`2026-02-13T09:00:00+08:00`), normalised to UTC (`…Z`, milliseconds). */
+export function requireInstant(errors: FieldErrors, field: string, value: unknown): string {
+  const match = typeof value === 'string' ? INSTANT_PATTERN.exec(value) : null;
+  // The date is checked on its own: Date.parse rolls 30 February over into March.
+  const millis = match !== null && isValidDate(match[1]) ? Date.parse(match[0]) : Number.NaN;
+  if (!Number.isFinite(millis)) {
+    errors.push({ field, message: 'must be an instant in ISO 8601 with its time zone', code: 'not-an-instant' });
+    return '';
+  }
+  return new Date(millis).toISOString();
+}
+
 export function requireBoolean(errors: FieldErrors, field: string, value: unknown): boolean {
   if (typeof value !== 'boolean') {
     errors.push({ field, message: 'must be true or false' });

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/duration';
+export * from './config/working-time';
 export * from './database/data-source-options';
 export * from './database/embedded-pglite.driver';
 export * from './redis/redis-server.launcher';

@@ -6,6 +6,9 @@ export * from './policy/reminder-recipients';
 export * from './policy/notice-thresholds';
 export * from './policy/reminder-message';
 export * from './policy/webhook-signature';
+export * from './policy/robot-signature';
+export * from './policy/robot-message';
+export * from './policy/robot-reply';
 export * from './chain/reminder-chain';
 export { ReminderProcessManager } from './chain/reminder-process-manager';
 export {

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { ModuleRef } from '@nestjs/core';
 import { ReminderProcessor } from './delivery/reminder.processor';
 import { OutsideDeliveryProcessor } from './channels/outside-delivery.processor';
+import { RobotDeliveryWorkers } from './channels/robot-delivery.workers';
 import { REMINDER_QUEUE_NAMES } from './queues/queue-names';
 import { throttledErrorLog } from './queues/redis-error-log';
 import { ReminderQueues } from './queues/reminder-queues';
@@ -42,7 +43,10 @@ export class RemindersLifecycle implements OnModuleInit, OnApplicationBootstrap,
     const processors = [ReminderProcessor, OutsideDeliveryProcessor, SweepProcessor].map((type) =>
       this.find<{ worker: { close(): Promise<void> } }>(type),
     );
-    await Promise.all(processors.map((processor) => processor?.worker.close()));
+    await Promise.all([
+      ...processors.map((processor) => processor?.worker.close()),
+      this.find<RobotDeliveryWorkers>(RobotDeliveryWorkers)?.close(),
+    ]);
     await Promise.all(this.queues.all().map((queue) => queue.close().catch(() => undefined)));
   }
 

@@ -12,6 +12,8 @@ import { ReminderProcessManager } from './chain/reminder-process-manager';
 import { ReminderSubscriptions } from './chain/reminder-subscriptions';
 import { EmailChannel } from './channels/email.channel';
 import { OutsideDeliveryProcessor } from './channels/outside-delivery.processor';
+import { RobotChannel } from './channels/robot.channel';
+import { RobotDeliveryWorkers } from './channels/robot-delivery.workers';
 import { WebhookChannel } from './channels/webhook.channel';
 import { GapDeliveryBatcher } from './delivery/gap-delivery.batcher';
 import { ReminderDeliveryService } from './delivery/reminder-delivery.service';
@@ -41,7 +43,7 @@ function eventStoreLogger(logger: Logger): EventStoreLogger {
 /**
  * Reminders: the inbox and reminder queries and the queues (every process), and — with `runWorkers`
  * — the process managers (one subscription per partition of the chains), the BullMQ workers (deliveries to the inbox,
- * webhook and e-mail; sweeps) and the sweeps' job schedulers. Global; imported once at the root next
+ * webhook, e-mail and the group robots; sweeps) and the sweeps' job schedulers. Global; imported once at the root next
  * to TypeOrmModule.forRoot, PlatformModule, EventStoreModule and ReadModelsModule.
  */
 @Module({})
@@ -76,6 +78,8 @@ export class RemindersModule {
       WebhookChannel,
       EmailChannel,
       OutsideDeliveryProcessor,
+      RobotChannel,
+      RobotDeliveryWorkers,
       ReminderSweeps,
       SweepProcessor,
       SweepSchedulers,

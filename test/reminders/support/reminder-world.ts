@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Response } from 'supertest';
 import { TEST_ADMIN, type AuthorizedClient, type TestApp } from '../../support/test-app';
 
@@ -171,4 +172,24 @@ export async function historyOf(world: World, handoverId: string): Promise<{ typ
   const response = await world.office.client.get(`/api/v1/handovers/${handoverId}/history`);
   expectStatus(response, 200);
   return response.body as { type: string; data: Record<string, unknown> }[];
+}
+
+/** A delivery of a reminder as `GET /handovers/:id/reminders` lists it. */
+export interface DeliveryView {
+  channel: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** The whole body of a request to a local receiver (webhook, robot), as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (text += chunk));
+    request.on('end', () => resolve(text));
+    request.on('error', reject);
+  });
 }

@@ -1,3 +1,4 @@
+import { forbid, RuleCodes } from '@fangquan/domain';
 import { ProblemException } from './problem';
 import { ledgerProblem, written } from './ledger-http';
 
@@ -51,6 +52,17 @@ describe('ledgerProblem', () => {
       code: 'not-own-department',
     });
     expect(details({ kind: 'forbidden', detail: 'another county' })).toMatchObject({ type: '/problems/forbidden' });
+  });
+
+  it("answers the domain's own forbidden (another department acting on a whistle) with 403 of its code", () => {
+    const refusal = forbid(RuleCodes.notLeadDepartment, "This whistle is 市场监管局's to handle");
+    expect(details(refusal)).toEqual({
+      type: '/problems/not-lead-department',
+      title: expect.any(String),
+      status: 403,
+      detail: "This whistle is 市场监管局's to handle",
+      code: 'not-lead-department',
+    });
   });
 
   it('unwraps a written result and throws the problem of a refused one', () => {

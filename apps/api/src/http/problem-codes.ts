@@ -82,6 +82,8 @@ export const FIELD_ERROR_CODES = [
   'too-deep',
   'bad-encoding',
   'wrong-password',
+  'not-an-instant',
+  'too-early',
   ...Object.values(VocabularyFieldCodes),
   'invalid',
 ] as const;

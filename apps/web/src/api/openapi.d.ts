@@ -996,10 +996,10 @@ export interface components {
     DeliveryDto: {
       attempts: number;
       /** @enum {string} */
-      channel: 'inbox' | 'webhook' | 'email';
+      channel: 'inbox' | 'webhook' | 'email' | 'dingtalk' | 'wecom';
       /** @description The last failure (e.g. the SMTP server's reply) */
       lastError: string | null;
-      /** @description Inbox: the username; webhook: the URL (without query); e-mail: the address */
+      /** @description Inbox: the username; webhook, DingTalk and WeCom robots: the URL (without query); e-mail: the address */
       recipient: string;
       /** @enum {string} */
       status: 'pending' | 'delivered' | 'failed';
@@ -1207,6 +1207,8 @@ export interface components {
       | 'too-deep'
       | 'bad-encoding'
       | 'wrong-password'
+      | 'not-an-instant'
+      | 'too-early'
       | 'unknown-equipment-kind'
       | 'unknown-training-course'
       | 'invalid';
@@ -1516,6 +1518,25 @@ export interface components {
       | 'duty-list-unchanged'
       | 'duty-list-empty'
       | 'duty-list-incomplete'
+      | 'not-township-head'
+      | 'whistle-of-another-township'
+      | 'not-lead-department'
+      | 'whistle-already-raised'
+      | 'whistle-within-township-duties'
+      | 'whistle-already-signed-off'
+      | 'whistle-not-signed-off'
+      | 'whistle-not-awaiting-dispatch'
+      | 'whistle-step-out-of-order'
+      | 'whistle-already-resolved'
+      | 'whistle-closed'
+      | 'objection-overruled'
+      | 'extension-already-requested'
+      | 'no-extension-requested'
+      | 'whistle-deadline-passed'
+      | 'whistle-not-resolved'
+      | 'whistle-not-evaluated'
+      | 'whistle-evaluated-satisfied'
+      | 'whistle-already-reopened'
       | 'not-own-department';
     ProblemDetailsDto: {
       /**

@@ -2,9 +2,13 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { ioredisAddress, REDIS_URL_PROTOCOLS } from '../redis/redis-address';
+import { loadWorkingTime, WorkingTimeConfigError, type WorkingTimeConfig } from './working-time';
 
-/** Everything the processes read from the environment, parsed and checked once at start. */
-export interface AppConfig {
+/**
+ * Everything the processes read from the environment, parsed and checked once at start; the working
+ * calendar and the whistle limits (TZ_COUNTY, WORK_HOURS, WORK_CALENDAR, WHISTLE_*_WITHIN) from working-time.ts.
+ */
+export interface AppConfig extends WorkingTimeConfig {
   readonly port: number;
   readonly dataDir: string;
   /** `embedded`: PGlite in DATA_DIR; `postgres`: DATABASE_URL. */
@@ -22,6 +26,19 @@ export interface AppConfig {
   readonly webhookSecret: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** DINGTALK_WEBHOOK_URL: a DingTalk group robot (its `access_token` in the query) that also receives every reminder. */
+  readonly dingtalkWebhookUrl: string | undefined;
+  /** DINGTALK_SECRET: the robot's 加签 secret; each message is then signed (`timestamp`, `sign`). */
+  readonly dingtalkSecret: string | undefined;
+  /** WECOM_WEBHOOK_URL: a WeCom (企业微信) group robot (its `key` in the query) that also receives every reminder. */
+  readonly wecomWebhookUrl: string | undefined;
+  /** ROBOT_INTERVAL: the least time between two messages to one robot (robots take about 20 a minute). */
+  readonly robotIntervalMs: number;
+  /**
+   * PUBLIC_BASE_URL when it is set: the messages posted to the robots link to the handover's page
+   * under it. Unset, they carry no link (a localhost address is of no use in a group chat).
+   */
+  readonly reminderLinkBaseUrl: string | undefined;
   readonly certificateNoticeDays: number;
   /** Days before the effective date at which a township that has not answered a handover is reminded (largest first). */
   readonly unansweredNoticeDays: readonly number[];
@@ -120,6 +137,15 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
   return raw;
 }
 
+function workingTime(env: Env): WorkingTimeConfig {
+  try {
+    return loadWorkingTime(env);
+  } catch (error) {
+    if (error instanceof WorkingTimeConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(nonEmpty(env, 'DATA_DIR') ?? './data');
   const databaseUrl = url('DATABASE_URL', nonEmpty(env, 'DATABASE_URL'), ['postgres:', 'postgresql:']);
@@ -152,6 +178,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     webhookSecret: nonEmpty(env, 'WEBHOOK_SECRET'),
     smtpUrl: url('SMTP_URL', nonEmpty(env, 'SMTP_URL'), ['smtp:', 'smtps:']),
     mailFrom: nonEmpty(env, 'MAIL_FROM') ?? 'fangquan@localhost',
+    dingtalkWebhookUrl: url('DINGTALK_WEBHOOK_URL', nonEmpty(env, 'DINGTALK_WEBHOOK_URL'), ['http:', 'https:']),
+    dingtalkSecret: nonEmpty(env, 'DINGTALK_SECRET'),
+    wecomWebhookUrl: url('WECOM_WEBHOOK_URL', nonEmpty(env, 'WECOM_WEBHOOK_URL'), ['http:', 'https:']),
+    robotIntervalMs: duration('ROBOT_INTERVAL', nonEmpty(env, 'ROBOT_INTERVAL') ?? '3200ms'),
+    reminderLinkBaseUrl: url('PUBLIC_BASE_URL', nonEmpty(env, 'PUBLIC_BASE_URL'), ['http:', 'https:']),
     certificateNoticeDays: integer(env, 'CERTIFICATE_NOTICE_DAYS', 180, 1, 3650),
     unansweredNoticeDays: dayList(env, 'UNANSWERED_NOTICE_DAYS', '14,3'),
     deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
@@ -165,6 +196,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     // Demo data only ever goes into the embedded default, never into a production database.
     seedDemo: !databaseUrl && seed !== '0' && seed !== 'false',
     timeZone: nonEmpty(env, 'TZ_COUNTY') ?? 'Asia/Shanghai',
+    ...workingTime(env),
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     queuePrefix: nonEmpty(env, 'QUEUE_PREFIX') ?? 'fangquan',
     trustProxy: trustProxy(env),

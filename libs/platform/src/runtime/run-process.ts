@@ -40,6 +40,7 @@ export async function runProcess(
   const logFormat = currentLogFormat(config);
   const log = processLogger(logFormat, config.logLevel).child({ context: name });
   const say = (message: string): void => log.info(message);
+  for (const warning of config.workCalendarWarnings) log.warn(warning);
   // What to open is said whatever LOG_LEVEL filters out, like the demo passwords.
   const announcer = processLogger(logFormat, 'info').child({ context: name });
   const announce = (message: string): void => {

@@ -6,11 +6,13 @@ import { parseDeliveryJob } from '../queues/job-data';
 import { throttledErrorLog } from '../queues/redis-error-log';
 import { DELIVERY_QUEUE, WORKER_BULL_CONFIG, WORKER_LOCK_MS, WORKER_MAX_STALLED, WORKER_STALLED_INTERVAL_MS } from '../queues/queue-names';
 import { EmailChannel } from './email.channel';
-import { loadReminderContent, recordAttempt } from './reminder-content';
-import { WebhookChannel, webhookLabel } from './webhook.channel';
+import { urlLabel } from '../policy/outside-deliveries';
+import { attemptDelivery } from './delivery-attempt';
+import { WebhookChannel } from './webhook.channel';
 
 /**
- * The worker of the `deliveries` queue: one job per reminder and outside channel (and address), with
+ * The worker of the `deliveries` queue (webhook and e-mail; the robots have queues of their own, see
+ * RobotDeliveryWorkers): one job per reminder and outside channel (and address), with
  * DELIVERY_ATTEMPTS attempts and exponential back-off. Every attempt is recorded (status, attempts,
  * the last error); a job that exhausts its attempts stays failed — visible and retryable in the
  * dashboard. Several run at once, so a hanging receiver never holds the others.
@@ -32,32 +34,12 @@ export class OutsideDeliveryProcessor extends WorkerHost {
 
   async process(job: Job): Promise<string> {
     const data = parseDeliveryJob(job.data);
-    const content = await loadReminderContent(this.dataSource, data.reminderId);
-    if (content === null) throw new UnrecoverableError(`no reminder ${data.reminderId} to deliver`);
-    const recipient = data.channel === 'webhook' ? webhookLabel(data.recipient) : data.recipient;
-    try {
-      if (data.channel === 'webhook') await this.webhook.send(data.recipient, content);
-      else await this.email.send(data.recipient, content);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await recordAttempt(this.dataSource, {
-        reminderId: data.reminderId,
-        channel: data.channel,
-        recipient,
-        status: final ? 'failed' : 'pending',
-        error: message,
-      });
-      throw error;
-    }
-    await recordAttempt(this.dataSource, {
-      reminderId: data.reminderId,
-      channel: data.channel,
-      recipient,
-      status: 'delivered',
-      error: null,
-    });
-    return 'delivered';
+    const { channel } = data;
+    if (channel === 'webhook')
+      return attemptDelivery(this.dataSource, job, data, urlLabel(data.recipient), (content) => this.webhook.send(data.recipient, content));
+    if (channel === 'email')
+      return attemptDelivery(this.dataSource, job, data, data.recipient, (content) => this.email.send(data.recipient, content));
+    throw new UnrecoverableError(`${channel} deliveries go through the robot's own queue`);
   }
 
   private readonly redisError = throttledErrorLog(this.logger, 'deliveries worker');

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { OutsideChannel } from '../policy/reminder-ids';
 import type { ReminderContent, ReminderDetail } from '../policy/reminder-message';
 
 interface ContentRow {
@@ -45,7 +46,7 @@ export async function recordAttempt(
   executor: Pick<EntityManager, 'query'>,
   attempt: {
     reminderId: string;
-    channel: 'webhook' | 'email';
+    channel: OutsideChannel;
     recipient: string;
     status: 'pending' | 'delivered' | 'failed';
     error: string | null;

@@ -3,12 +3,6 @@ import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
 import { type ReminderContent, webhookPayload } from '../policy/reminder-message';
 import { DELIVERY_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../policy/webhook-signature';
 
-/** What the deliveries table shows of a webhook URL: no query string (it may hold a token). */
-export function webhookLabel(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}`;
-}
-
 /**
  * POSTs a reminder as JSON to the webhook, signed (`X-Fangquan-Signature`, with WEBHOOK_SECRET) over
  * the timestamp and the body. A receiver that does not answer within WEBHOOK_TIMEOUT, or answers

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangq
 import { LedgerAggregates } from '../chain/ledger-aggregates';
 import { type ChainRecord, withFollowUp } from '../chain/chain-record';
 import { decideDelivery, type DeliveryDecision, type GapJob, type GapUpdateJob, type KindFacts } from '../policy/delivery-decision';
-import { outsideDeliveries } from '../policy/outside-deliveries';
+import { hasOutsideChannels, outsideDeliveries } from '../policy/outside-deliveries';
 import type { Candidate } from '../policy/reminder-recipients';
 import { delayAfterStep, type ReminderSchedule } from '../policy/reminder-schedule';
 import type { ReminderJob } from '../queues/job-data';
@@ -31,7 +31,7 @@ export type DeliveryStatus = 'delivered' | 'already-delivered' | 'obsolete' | 'c
 export interface DeliveryResult {
   readonly status: DeliveryStatus;
   readonly reason?: string;
-  /** Webhook and e-mail jobs to queue once the reminder has committed. */
+  /** Webhook, e-mail and robot jobs to queue once the reminder has committed. */
   readonly outside: ScheduledDelivery[];
   /** What follows: the next step of a gap chain, or the reminder at the end of a coalescing window. */
   readonly next?: ScheduledReminder;
@@ -164,14 +164,14 @@ export class ReminderDeliveryService {
   /**
    * Which reminders can be delivered in the caller's transaction (`deliverHere`): gap steps, gap updates
    * and the township's notice of a new handover that are due now, while no outside channel is
-   * configured — a webhook or e-mail job must not be queued before its reminder commits, so with one
+   * configured — a webhook, e-mail or robot job must not be queued before its reminder commits, so with one
    * the delivery worker takes every reminder. The others go to the queue as they are. The step after
    * each gap step of `here` is left on its chain for the relay (see deliverHere); a step handed back is
    * delivered by the worker, which queues its next step itself.
    */
   planDueNow(steps: readonly ScheduledReminder[]): DueNowPlan {
     const plan: DueNowPlan = { here: [], queued: [] };
-    if (this.config.webhookUrl !== undefined || this.config.smtpUrl !== undefined) return { ...plan, queued: [...steps] };
+    if (hasOutsideChannels(this.config)) return { ...plan, queued: [...steps] };
     for (const step of steps) {
       const { job } = step;
       if (step.delayMs === 0 && (job.kind === 'gap' || job.kind === 'gap-update' || job.kind === 'handover-recorded'))

@@ -5,6 +5,7 @@ import { handoverStreamId } from '@fangquan/domain';
 import type { ChainRecord } from '../chain/chain-record';
 import { type ChainRowSql, toRecord } from '../chain/chain-rows';
 import type { DeliveryFacts, ReminderDraft } from '../policy/delivery-decision';
+import type { OutsideChannel } from '../policy/reminder-ids';
 import type { Candidate } from '../policy/reminder-recipients';
 
 /** A reminder about to be delivered, with everything its rows and messages need. */
@@ -12,8 +13,8 @@ export type ReminderToRecord = ReminderDraft;
 
 /** An outside delivery to queue once the reminder has committed. */
 export interface OutsideDelivery {
-  readonly channel: 'webhook' | 'email';
-  /** The webhook URL or the e-mail address (the job's data). */
+  readonly channel: OutsideChannel;
+  /** The webhook URL, the e-mail address or the robot's label (the job's data: a robot's URL is read from the configuration when it is sent). */
   readonly target: string;
   /** What the deliveries table shows (a URL without its query, or the address). */
   readonly label: string;
@@ -237,7 +238,7 @@ const WRITE_REMINDERS = statementFor(
 /**
  * Writes, in one statement for any number of reminders: each reminder, one inbox row per recipient
  * (superseding the recipient's unread items of the same handover: they count as read, the new item
- * carries what is current — one unread item per handover) and the delivery rows (inbox delivered; webhook and e-mail pending) — each insert idempotent — and,
+ * carries what is current — one unread item per handover) and the delivery rows (inbox delivered; webhook, e-mail and robots pending) — each insert idempotent — and,
  * for gap steps, moves the chains on (their next steps are queued once this commits: nothing is left
  * for the relay). $1 the reminders (JSON), $2 the handover ids of the chains to move on.
  */

@@ -50,11 +50,21 @@ export function certificateReminderId(handoverId: string, officerId: string, exp
   return safeId(`certificate.${handoverId}.${officerId}.${expiresOn}.${daysBefore}`);
 }
 
-export const DELIVERY_CHANNELS = ['inbox', 'webhook', 'email'] as const;
+/** The group robots a reminder is also posted to: DingTalk's and WeCom's (企业微信). */
+export const ROBOTS = ['dingtalk', 'wecom'] as const;
+export type Robot = (typeof ROBOTS)[number];
+
+export const DELIVERY_CHANNELS = ['inbox', 'webhook', 'email', ...ROBOTS] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+/** The channels of a `deliveries` or robot queue job (the inbox is written with the reminder). */
+export type OutsideChannel = Exclude<DeliveryChannel, 'inbox'>;
+
+export function isRobot(channel: string): channel is Robot {
+  return (ROBOTS as readonly string[]).includes(channel);
+}
 
 /** The job of one outside delivery: per reminder and channel, and per address for e-mail. */
-export function deliveryJobId(reminderId: string, channel: Exclude<DeliveryChannel, 'inbox'>, recipient: string): string {
+export function deliveryJobId(reminderId: string, channel: OutsideChannel, recipient: string): string {
   const key = createHash('sha256').update(recipient).digest('hex').slice(0, 16);
   return safeId(`${channel}.${key}.${reminderId}`);
 }

@@ -1,24 +1,5 @@
-import type { Gap } from '@fangquan/domain';
-import { describeGap, reminderMessage, webhookPayload, type ReminderContent } from './reminder-message';
-
-const gaps: Gap[] = [
-  { resource: 'officers', item: 'certified-officer', required: 2, available: 0, missing: 2, responsible: 'county-office' },
-  { resource: 'equipment', item: 'body-camera', required: 2, available: 1, missing: 1, responsible: '城市管理局' },
-];
-const content: ReminderContent = {
-  reminderId: 'gap.h-1.1.1.ff.0',
-  kind: 'gap',
-  step: 0,
-  escalated: false,
-  handoverId: 'h-1',
-  townshipName: '西平街道',
-  powerCode: 'CF-CG-0001',
-  powerName: '对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚',
-  gaps,
-  detail: null,
-  recipients: ['zy.office'],
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+import { gapReminderContent as content, sampleGaps as gaps } from '../../test/fixtures';
+import { describeGap, reminderMessage, webhookPayload } from './reminder-message';
 
 describe('reminder message', () => {
   it('names the township, the power (name and code) and what is missing, in Chinese', () => {

@@ -1,6 +1,6 @@
 import { COUNTY_OFFICE, type Gap, type ReminderKind } from '@fangquan/domain';
 
-/** What a reminder says, for the e-mail and webhook channels (the inbox keeps the structured fields). */
+/** What a reminder says, for the e-mail, webhook and robot channels (the inbox keeps the structured fields). */
 export interface ReminderContent {
   readonly reminderId: string;
   readonly kind: ReminderKind;
@@ -52,8 +52,22 @@ function powerLabel(content: ReminderContent): string {
   return content.powerName === null ? content.powerCode : `${content.powerName}（${content.powerCode}）`;
 }
 
-/** Chinese subject and plain-text body naming the township, the power and what is missing. */
-export function reminderMessage(content: ReminderContent): { subject: string; text: string } {
+/** What every outside message of a reminder ends with: its id and how many times it has come. */
+export function reminderReference(content: ReminderContent): string {
+  return `提醒编号：${content.reminderId}（第 ${content.step + 1} 次）`;
+}
+
+/** How a line of the body that lists one item (a gap) starts. */
+export const ITEM_MARK = '· ';
+
+export const MESSAGE_SIGNATURE = '—— 放权 · 行政执法事项下放平台';
+
+/**
+ * What a reminder of any kind says, in Chinese: a subject, and lines naming the township, the power and
+ * what is missing (one line per gap, starting with ITEM_MARK), or the notice. Every outside channel words its
+ * message from this, so a new kind is worded once, here (the switch is exhaustive).
+ */
+export function reminderBody(content: ReminderContent): { subject: string; lines: string[] } {
   const township = content.townshipName ?? '乡镇（街道）';
   const power = powerLabel(content);
   const gaps = content.gaps ?? [];
@@ -62,7 +76,10 @@ export function reminderMessage(content: ReminderContent): { subject: string; te
   switch (content.kind) {
     case 'gap':
       subject = `${content.escalated ? '【督办】' : '【提醒】'}${township}承接「${power}」尚缺 ${gaps.length} 项履职条件`;
-      lines.push(`${township}承接的行政执法事项「${power}」尚不具备履职条件，缺口如下：`, ...gaps.map((gap) => `· ${describeGap(gap)}`));
+      lines.push(
+        `${township}承接的行政执法事项「${power}」尚不具备履职条件，缺口如下：`,
+        ...gaps.map((gap) => `${ITEM_MARK}${describeGap(gap)}`),
+      );
       if (content.escalated) lines.push('', '缺口已多次提醒仍未补齐，现抄送县级统筹部门负责人督办。');
       break;
     case 'gaps-closed':
@@ -99,8 +116,13 @@ export function reminderMessage(content: ReminderContent): { subject: string; te
       throw new Error(`Unknown reminder kind ${String(unknown)}`);
     }
   }
-  lines.push('', `提醒编号：${content.reminderId}（第 ${content.step + 1} 次）`, '—— 放权 · 行政执法事项下放平台');
-  return { subject, text: lines.join('\n') };
+  return { subject, lines };
+}
+
+/** Chinese subject and plain-text body naming the township, the power and what is missing. */
+export function reminderMessage(content: ReminderContent): { subject: string; text: string } {
+  const { subject, lines } = reminderBody(content);
+  return { subject, text: [...lines, '', reminderReference(content), MESSAGE_SIGNATURE].join('\n') };
 }
 
 /** The JSON body POSTed to WEBHOOK_URL. */

@@ -30,6 +30,12 @@ describe('job data', () => {
       /effectiveOn/,
     );
     expect(() => parseDeliveryJob({ reminderId: 'r', channel: 'sms', recipient: 'x' })).toThrow(/channel/);
+    expect(() => parseDeliveryJob({ reminderId: 'r', channel: 'inbox', recipient: 'x' })).toThrow(/channel/);
+    expect(parseDeliveryJob({ reminderId: 'r', channel: 'wecom', recipient: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send' })).toEqual({
+      reminderId: 'r',
+      channel: 'wecom',
+      recipient: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send',
+    });
     expect(() => parseSweep({ sweep: 'everything' })).toThrow(/unknown sweep/);
   });
 });

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { isValidDate } from '@fangquan/domain';
+import { DELIVERY_CHANNELS, type OutsideChannel } from '../policy/reminder-ids';
 
 /**
  * The payloads of the reminder and delivery jobs, and their parsers: a job whose data is not what a
@@ -36,10 +37,12 @@ export type ReminderJob =
 
 export interface DeliveryJob {
   readonly reminderId: string;
-  readonly channel: 'webhook' | 'email';
-  /** The webhook URL or the e-mail address. */
+  readonly channel: OutsideChannel;
+  /** The webhook URL, the e-mail address, or a robot's URL without its query (the credential stays in the configuration). */
   readonly recipient: string;
 }
+
+const OUTSIDE_CHANNELS: readonly string[] = DELIVERY_CHANNELS.filter((channel) => channel !== 'inbox');
 
 export const SWEEPS = ['readiness', 'certificate-expiry', 'unanswered', 'activation'] as const;
 export type SweepName = (typeof SWEEPS)[number];
@@ -124,9 +127,9 @@ export function parseDeliveryJob(raw: unknown): DeliveryJob {
   const queue = 'delivery';
   const data = record(queue, raw);
   const channel = data.channel;
-  if (channel !== 'webhook' && channel !== 'email')
-    throw new MalformedJobError(queue, `channel must be webhook or email (got ${JSON.stringify(channel)})`);
-  return { reminderId: text(queue, data, 'reminderId'), channel, recipient: text(queue, data, 'recipient') };
+  if (typeof channel !== 'string' || !OUTSIDE_CHANNELS.includes(channel))
+    throw new MalformedJobError(queue, `channel must be one of ${OUTSIDE_CHANNELS.join(', ')} (got ${JSON.stringify(channel)})`);
+  return { reminderId: text(queue, data, 'reminderId'), channel: channel as OutsideChannel, recipient: text(queue, data, 'recipient') };
 }
 
 export function parseSweep(raw: unknown): SweepName {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
+import { isRobot, ROBOTS, type Robot } from '../policy/reminder-ids';
 import type { DeliveryJob, ReminderJob, SweepName } from './job-data';
-import { DELIVERY_QUEUE, REMINDER_QUEUE, SWEEP_QUEUE } from './queue-names';
+import { DELIVERY_QUEUE, REMINDER_QUEUE, ROBOT_QUEUES, SWEEP_QUEUE } from './queue-names';
 import { RedisConnections } from './redis-connections';
 import { throttledErrorLog } from './redis-error-log';
 import { withDeadline } from './redis-timeout';
@@ -34,6 +35,8 @@ export class ReminderQueues {
   readonly reminders: Queue<ReminderJob>;
   readonly deliveries: Queue<DeliveryJob>;
   readonly sweeps: Queue<{ sweep: SweepName }>;
+  /** One queue per group robot (its rate limit is the queue's); the same attempts and back-off as `deliveries`. */
+  readonly robots: Record<Robot, Queue<DeliveryJob>>;
 
   constructor(connections: RedisConnections, @Inject(APP_CONFIG) config: AppConfig) {
     const common = { connection: connections.producer, prefix: config.queuePrefix };
@@ -43,10 +46,15 @@ export class ReminderQueues {
       // Retries cover a database that is away and a chain whose transaction has not committed yet.
       defaultJobOptions: { ...keep, attempts: 12, backoff: { type: 'exponential', delay: 500 } },
     });
-    this.deliveries = new Queue<DeliveryJob>(DELIVERY_QUEUE, {
+    const deliveryOptions = {
       ...common,
       defaultJobOptions: { ...keep, attempts: config.deliveryAttempts, backoff: { type: 'exponential', delay: config.deliveryBackoffMs } },
-    });
+    };
+    this.deliveries = new Queue<DeliveryJob>(DELIVERY_QUEUE, deliveryOptions);
+    this.robots = {
+      dingtalk: new Queue<DeliveryJob>(ROBOT_QUEUES.dingtalk, deliveryOptions),
+      wecom: new Queue<DeliveryJob>(ROBOT_QUEUES.wecom, deliveryOptions),
+    };
     this.sweeps = new Queue<{ sweep: SweepName }>(SWEEP_QUEUE, {
       ...common,
       defaultJobOptions: {
@@ -60,7 +68,7 @@ export class ReminderQueues {
   }
 
   all(): Queue[] {
-    return [this.reminders, this.deliveries, this.sweeps] as Queue[];
+    return [this.reminders, this.deliveries, this.sweeps, ...ROBOTS.map((robot) => this.robots[robot])] as Queue[];
   }
 
   async addReminders(reminders: readonly ScheduledReminder[]): Promise<void> {
@@ -76,10 +84,21 @@ export class ReminderQueues {
     await withDeadline('removing reminder jobs', REDIS_DEADLINE_MS, () => Promise.all(ids.map((id) => this.reminders.remove(id))));
   }
 
+  /** Webhook and e-mail jobs go to `deliveries`, each robot's to its own queue. */
   async addDeliveries(deliveries: readonly ScheduledDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
+    const byQueue = new Map<Queue<DeliveryJob>, ScheduledDelivery[]>();
+    for (const delivery of deliveries) {
+      const { channel } = delivery.job;
+      const queue = isRobot(channel) ? this.robots[channel] : this.deliveries;
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), delivery]);
+    }
     await withDeadline('adding delivery jobs', REDIS_DEADLINE_MS, () =>
-      this.deliveries.addBulk(deliveries.map(({ id, job }) => ({ name: job.channel, data: job, opts: { jobId: id } }))),
+      Promise.all(
+        [...byQueue].map(([queue, jobs]) =>
+          queue.addBulk(jobs.map(({ id, job }) => ({ name: job.channel, data: job, opts: { jobId: id } }))),
+        ),
+      ),
     );
   }
 }

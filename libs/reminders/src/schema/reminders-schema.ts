@@ -3,6 +3,7 @@ import { ChainRoomForUpdates1764000000001 } from './1764000000001-chain-room-for
 import { ChainPartitionCheckpoints1764700000000 } from './1764700000000-chain-partition-checkpoints';
 import { ChainFollowUps1764800000000 } from './1764800000000-chain-follow-ups';
 import { TownshipNotices1764900000000 } from './1764900000000-township-notices';
+import { RobotChannels1765310000000 } from './1765310000000-robot-channels';
 import { InboxEntryRow } from './inbox-entry.entity';
 import { ReminderChainRow } from './reminder-chain.entity';
 import { ReminderDeliveryRow } from './reminder-delivery.entity';
@@ -19,6 +20,7 @@ export const reminderMigrations = [
   ChainPartitionCheckpoints1764700000000,
   ChainFollowUps1764800000000,
   TownshipNotices1764900000000,
+  RobotChannels1765310000000,
 ];
 
 export {
@@ -31,4 +33,5 @@ export {
   ChainPartitionCheckpoints1764700000000,
   ChainFollowUps1764800000000,
   TownshipNotices1764900000000,
+  RobotChannels1765310000000,
 };

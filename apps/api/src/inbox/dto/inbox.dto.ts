@@ -58,7 +58,7 @@ export class DeliveryDto {
   @ApiProperty({ enum: DELIVERY_CHANNELS })
   channel!: DeliveryChannel;
 
-  @ApiProperty({ description: 'Inbox: the username; webhook: the URL (without query); e-mail: the address' })
+  @ApiProperty({ description: 'Inbox: the username; webhook, DingTalk and WeCom robots: the URL (without query); e-mail: the address' })
   recipient!: string;
 
   @ApiProperty({ enum: DELIVERY_STATUSES })
