@@ -146,4 +146,41 @@ describe('web app: duty lists', () => {
     expect(await page.getByTestId('qr-print').isVisible()).toBe(true);
     await context.close();
   });
+
+  it('checks an imported sheet first and shows each bad cell by row and column, then imports it once the check passes', async () => {
+    const { context, page } = await browser.newUser(app.baseUrl);
+    await login(page, 'zhanyi.office', PASSWORD);
+    await page.goto('/county/duties');
+    await waitForText(page.getByTestId('duties'), 'MS-0001');
+    const header = '编码,名称,领域,默认类别,说明,法律依据,牵头部门,对应权力事项编码,联系方式';
+    const known = 'MS-0001,城乡居民最低生活保障申请受理,民生服务,基本履职,,,民政局,,';
+    const sheet = (category: string) => ({
+      name: '职责目录.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, known, `YJ-0004,防汛抗旱隐患排查,应急管理,${category},,,应急管理局,,`].join('\n'), 'utf8'),
+    });
+    await page.getByTestId('duties-import').click();
+    const dialog = page.locator('.ant-modal', { hasText: '导入职责目录' });
+    const file = dialog.locator('input[type=file]');
+
+    // A category that is none of the three: the spreadsheet's row 3, its column, in words; nothing to confirm.
+    await file.setInputFiles(sheet('不知道'));
+    const errors = dialog.getByTestId('import-errors');
+    await waitForText(errors, '默认类别');
+    const cells = await errors.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['3', '默认类别']);
+    expect(cells[2]).toMatch(/[\u4e00-\u9fff]/);
+    expect(await dialog.getByTestId('import-confirm').isDisabled()).toBe(true);
+    expect((await app.loginAs('zhanyi.office', PASSWORD).then((office) => office.get('/api/v1/duties'))).body).toMatchObject({ total: 3 });
+
+    // Corrected: one new row, one as the catalogue has it; 确认导入 writes it.
+    await file.setInputFiles(sheet('配合履职'));
+    const report = await waitForText(dialog.getByTestId('import-report'), '预检通过');
+    expect(report).toMatch(/新增\s*1/);
+    expect(report).toMatch(/未变\s*1/);
+    await dialog.getByTestId('import-confirm').click();
+    await waitForText(page.getByTestId('duties'), '防汛抗旱隐患排查');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });
