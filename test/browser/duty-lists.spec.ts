@@ -143,6 +143,13 @@ describe('web app: duty lists', () => {
     expect(await page.getByTestId('publish').count()).toBe(0);
     const townshipId = county.townships['西平街道']?.id ?? '';
     expect(await page.getByTestId('qr-image').getAttribute('src')).toBe(`/api/v1/public/townships/${townshipId}/duty-list/qr.svg`);
+    const image = page.getByTestId('qr-image');
+    await eventually(
+      async () => expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0),
+      {
+        what: 'the QR code loaded without a token',
+      },
+    );
     expect(await page.getByTestId('qr-print').isVisible()).toBe(true);
     await context.close();
   });
