@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  * built web app in Chromium.
  * Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
  */
-const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger'];
+const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger', 'spreadsheets'];
 const alias = {
   ...Object.fromEntries(libs.map((lib) => [`@fangquan/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src`)])),
   // The web app's import of the domain library (apps/web/vite.config.ts), for the unit specs of its pure modules.

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { launchRedisServer } from '../../libs/platform/src/redis/redis-server.launcher';
 import { startPostgresCluster } from '../../test/support/postgres-cluster';
@@ -85,4 +86,35 @@ export async function startBenchServices(): Promise<BenchServices> {
       for (const stop of stoppers.reverse()) await stop();
     },
   };
+}
+
+/** The environment of the API and worker processes a benchmark starts from the build, on its services. */
+/** The administrator the benchmarks' API creates on first start. */
+export const BENCH_ADMIN = { username: 'admin', password: 'bench-admin-password' } as const;
+
+export function benchApiEnvironment(
+  services: BenchServices,
+  port: number,
+  queuePrefix: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    JWT_SECRET: 'bench-secret',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: queuePrefix,
+    ...extra,
+  };
+}
+
+/** Runs the build's migrations on the benchmark's database (`npm run build` first). */
+export function migrateBenchDatabase(env: NodeJS.ProcessEnv): void {
+  const migrate = spawnSync(process.execPath, [resolve(__dirname, '../../dist/scripts/migrate.js')], { env, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
 }

@@ -1,7 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@fangquan/platform';
@@ -10,7 +8,14 @@ import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
 import { machineBaseline } from './bench-baseline';
 import { describeHistory, historyRuns, preloadHistory, waitForSubscriptions } from './bench-history';
-import { analyzeDatabase, startBenchServices, topStatements } from './bench-services';
+import {
+  analyzeDatabase,
+  BENCH_ADMIN,
+  benchApiEnvironment,
+  migrateBenchDatabase,
+  startBenchServices,
+  topStatements,
+} from './bench-services';
 
 /**
  * HTTP throughput of the API, measured with autocannon from a second process on loopback with 16
@@ -22,7 +27,7 @@ const ROOT = resolve(__dirname, '../..');
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 
-interface AutocannonResult {
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   non2xx: number;
@@ -30,7 +35,13 @@ interface AutocannonResult {
 }
 
 /** One JSON request on a fresh connection (no keep-alive socket that the server may have closed meanwhile). */
-function api(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<Record<string, unknown>> {
+export function api(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolvePromise, reject) => {
     const req = httpRequest(
@@ -60,7 +71,11 @@ function api(baseUrl: string, method: string, path: string, token: string | unde
   });
 }
 
-function autocannon(url: string, options: { method: string; token: string; body?: string; seconds?: number }): AutocannonResult {
+/** autocannon from a second process; `token` absent for the token-free endpoints, `headers` as `name=value`. */
+export function autocannon(
+  url: string,
+  options: { method: string; token?: string; body?: string; seconds?: number; headers?: readonly string[] },
+): AutocannonResult {
   const args = [
     join(ROOT, 'node_modules/autocannon/autocannon.js'),
     '-c',
@@ -71,10 +86,10 @@ function autocannon(url: string, options: { method: string; token: string; body?
     '-m',
     options.method,
     '-H',
-    `authorization=Bearer ${options.token}`,
-    '-H',
     'content-type=application/json',
   ];
+  for (const header of [...(options.token ? [`authorization=Bearer ${options.token}`] : []), ...(options.headers ?? [])])
+    args.push('-H', header);
   if (options.body) args.push('-b', options.body);
   args.push(url);
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -93,20 +108,8 @@ async function run(history: number): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: services.databaseUrl, poolSize: 4 }, applicationSchema));
   try {
     const port = await findFreePort();
-    const env = {
-      ...process.env,
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_PASSWORD: 'bench-admin-password',
-      JWT_SECRET: 'bench-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-bench-')),
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: 'fq-bench',
-    };
-    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/migrate.js')], { env, encoding: 'utf8' });
-    if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+    const env = benchApiEnvironment(services, port, 'fq-bench');
+    migrateBenchDatabase(env);
     await dataSource.initialize();
     await preloadHistory(dataSource, history);
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
@@ -120,8 +123,7 @@ async function run(history: number): Promise<void> {
     await waitFor('the API', async () => (await fetch(`${baseUrl}/health/ready`)).ok, 60_000, 200);
     if (history > 0) await waitForSubscriptions(dataSource, 30 * 60_000); // the worker builds the history's reminder chains
 
-    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password: 'bench-admin-password' }))
-      .accessToken as string;
+    const admin = (await api(baseUrl, 'POST', '/api/v1/auth/login', undefined, BENCH_ADMIN)).accessToken as string;
     const county = await api(baseUrl, 'POST', '/api/v1/counties', admin, { name: '基准县' });
     const township = await api(baseUrl, 'POST', `/api/v1/counties/${county.id as string}/townships`, admin, { name: '基准镇' });
     await api(baseUrl, 'POST', '/api/v1/users', admin, {

@@ -1,12 +1,16 @@
 /** `npm run bench`: every benchmark of the repository, one after the other (the HTTP one runs the build). */
 import { main as eventStoreBench } from './event-store.bench';
 import { main as httpBench } from './http.bench';
+import { main as publicDutyListBench } from './public-duty-list.bench';
+import { main as importBench } from './import.bench';
 import { main as remindersBench } from './reminders.bench';
 import { main as webBundleBench } from './web-bundle.bench';
 
 async function main(): Promise<void> {
   await eventStoreBench();
   await httpBench();
+  await publicDutyListBench();
+  await importBench();
   await remindersBench();
   await webBundleBench();
 }

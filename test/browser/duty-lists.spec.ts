@@ -145,7 +145,10 @@ describe('web app: duty lists', () => {
     expect(await page.getByTestId('qr-image').getAttribute('src')).toBe(`/api/v1/public/townships/${townshipId}/duty-list/qr.svg`);
     const image = page.getByTestId('qr-image');
     await eventually(
-      async () => expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0),
+      async () =>
+        expect(
+          await image.evaluate((element: { complete: boolean; naturalWidth: number }) => element.complete && element.naturalWidth),
+        ).toBeGreaterThan(0),
       {
         what: 'the QR code loaded without a token',
       },

@@ -117,6 +117,28 @@ describe('the embedded default (npm start)', () => {
     ).find((h) => h.powerCode === 'CF-SC-0006');
     expect(gapped?.readiness.ready).toBe(false);
     expect(gapped?.readiness.gaps.map((g) => g.responsible)).toContain('市场监管局');
+    // The duty lists: 城关镇's is published (公示, no token), with the catalogue's items over the eight domains and
+    // the sample powers linked; its later draft change is not public; 西坪镇's is a draft only.
+    const townships = await request(app.baseUrl)
+      .get(`/api/v1/counties/${login.body.user.countyId as string}/townships`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    const townshipId = (name: string): string =>
+      (townships.body as Array<{ id: string; name: string }>).find((t) => t.name === name)?.id ?? '';
+    const published = await request(app.baseUrl)
+      .get(`/api/v1/public/townships/${townshipId('城关镇')}/duty-list`)
+      .expect(200);
+    expect(published.body).toMatchObject({ townshipName: '城关镇', countyName: '示范县', version: 1, decisionRef: '示政办〔2025〕23号' });
+    const items = published.body.items as Array<{ domain: string; category: string; powerCode?: string; dutyCode?: string }>;
+    expect(items.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(items.map((item) => item.domain)).size).toBe(8);
+    expect(new Set(items.map((item) => item.powerCode).filter(Boolean)).size).toBe(14);
+    expect(published.body.counts.basic * published.body.counts.assisting * published.body.counts.returned).toBeGreaterThan(0);
+    expect(items.find((item) => item.dutyCode === 'JJ-006')?.category).toBe('returned');
+    const draft = await request(app.baseUrl)
+      .get(`/api/v1/public/townships/${townshipId('西坪镇')}/duty-list`)
+      .expect(404);
+    expect(draft.body.code).toBe('duty-list-unpublished');
     // The process manager writes the first gap reminders on the embedded database too.
     await waitFor(
       'the first gap reminders in the county office’s inbox',

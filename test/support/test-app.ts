@@ -27,6 +27,8 @@ export interface StartTestAppOptions {
   readonly loginRateLimit?: LoginRateLimit;
   /** Run the projections and reminder workers in the app (default true). */
   readonly withWorker?: boolean;
+  /** Listen on this port (a free one otherwise): for settings that name the app's own address, like PUBLIC_BASE_URL. */
+  readonly port?: number;
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -127,7 +129,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     );
     app = nest;
     configureHttpApp(nest);
-    await nest.listen(0, '127.0.0.1');
+    await nest.listen(options.port ?? 0, '127.0.0.1');
     const { port } = nest.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -7,8 +7,11 @@ import { AuthModule, type LoginRateLimit } from './auth/auth.module';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CatalogueSheetsModule } from './catalogue-sheets/catalogue-sheets.module';
 import { HandoversModule } from './handovers/handovers.module';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { DutiesModule } from './duties/duties.module';
+import { WhistlesModule } from './whistles/whistles.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -17,6 +20,7 @@ import { AdminQueuesModule } from './admin-queues/admin-queues.module';
 import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
 import { SettingsModule } from './settings/settings.module';
+import { PublicDutyListModule } from './public-duty-list/public-duty-list.module';
 
 export interface ApiModuleOptions extends ProcessRuntime {
   /** Run the background work (projections, reminder workers) in this process too: the embedded default. */
@@ -46,15 +50,19 @@ export class ApiModule {
         // Every API process also runs the read-model projection (one batch at a time across processes):
         // after a write it waits for the read tables, and its own runner, nudged, gets there fastest.
         ReadModelsModule.forRoot({ runProjections: true }),
+        CatalogueSheetsModule,
         CatalogueModule,
         TeamsModule,
         VocabulariesModule,
+        AdjustmentsModule,
         HandoversModule,
         DutiesModule,
+        WhistlesModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
         SettingsModule,
         AdminQueuesModule,
+        PublicDutyListModule,
         DemoModule,
         WebModule,
       ],

@@ -64,6 +64,12 @@ export const RuleCodes = {
   whistleNotEvaluated: 'whistle-not-evaluated',
   whistleEvaluatedSatisfied: 'whistle-evaluated-satisfied',
   whistleAlreadyReopened: 'whistle-already-reopened',
+  recallRequestPending: 'recall-request-pending',
+  recallRequestDecided: 'recall-request-decided',
+  dutyAlreadyReturned: 'duty-already-returned',
+  admissionDecided: 'admission-decided',
+  /** Shandong township regulation art. 4 and 13: no task goes down to townships without its means. */
+  taskWithoutMeans: 'task-without-means',
 } as const;
 export type RuleCode = (typeof RuleCodes)[keyof typeof RuleCodes];
 

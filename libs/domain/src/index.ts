@@ -4,6 +4,7 @@
 export * from './decider';
 export * from './domain-error';
 export * from './calendar';
+export * from './decision-due';
 export * from './resources';
 export * from './limits';
 export * from './parsing';
@@ -74,5 +75,23 @@ export * from './whistle/parse';
 export * from './whistle/decide';
 export * from './whistle/evolve';
 export * from './whistle/decider';
+export * from './whistle/overdue';
 
 export * from './assessment/departments';
+
+export * from './recall/commands';
+export * from './recall/events';
+export * from './recall/state';
+export * from './recall/parse';
+export * from './recall/decide';
+export * from './recall/evolve';
+export * from './recall/decider';
+
+export * from './admission/commands';
+export * from './admission/events';
+export * from './admission/state';
+export * from './admission/parse';
+export * from './admission/decide';
+export * from './admission/evolve';
+export * from './admission/decider';
+export * from './admission/list-items';

@@ -1,6 +1,15 @@
-import { LABEL_MAX, LIST_MAX, QUANTITY_MAX } from './limits';
-import type { EquipmentLine } from './resources';
-import { checkAtMost, isRecord, rejectDuplicates, requireInteger, requireList, requireText, type FieldErrors } from './validation';
+import { HOURS_MAX, LABEL_MAX, LIST_MAX, QUANTITY_MAX } from './limits';
+import type { EquipmentLine, TrainingRequirement } from './resources';
+import {
+  checkAtMost,
+  isRecord,
+  rejectDuplicates,
+  requireInteger,
+  requireList,
+  requirePositiveNumber,
+  requireText,
+  type FieldErrors,
+} from './validation';
 
 /** One line of equipment `{ kind, quantity }`; fields named under `path` (none: `kind`, `quantity`). */
 export function parseEquipmentLine(errors: FieldErrors, path: string, line: Record<string, unknown>): EquipmentLine {
@@ -28,4 +37,26 @@ export function parseEquipmentLines(errors: FieldErrors, field: string, value: u
     'kind',
   );
   return lines;
+}
+
+/** A list of training lines `{ course, hours }` at `field`, each course once (a missing list is empty when `optional`). */
+export function parseTrainingLines(errors: FieldErrors, field: string, value: unknown, optional: boolean): TrainingRequirement[] {
+  const training = requireList(errors, field, value, optional, LIST_MAX).map((line, index) => {
+    const path = `${field}[${index}]`;
+    if (!isRecord(line)) {
+      errors.push({ field: path, message: 'must be an object { course, hours }' });
+      return { course: '', hours: 0 };
+    }
+    const course = requireText(errors, `${path}.course`, line.course, LABEL_MAX);
+    const hours = requirePositiveNumber(errors, `${path}.hours`, line.hours);
+    checkAtMost(errors, `${path}.hours`, line.hours, HOURS_MAX);
+    return { course, hours };
+  });
+  rejectDuplicates(
+    errors,
+    (index) => `${field}[${index}].course`,
+    training.map((line) => line.course),
+    'course',
+  );
+  return training;
 }

@@ -14,6 +14,9 @@ export const dutyStreamId = (countyId: string, code: string): string => `duty-${
 /** One duty list per township: `duty-list-${townshipId}`. */
 export const dutyListStreamId = (townshipId: string): string => `duty-list-${townshipId}`;
 
+/** One stream per whistle: `whistle-${whistleId}`. */
+export const whistleStreamId = (whistleId: string): string => `whistle-${whistleId}`;
+
 /** The power code of a power stream of `countyId` (county ids may contain '-', so the county comes from the metadata). */
 export function powerCodeOf(streamId: string, countyId: string | null): string | undefined {
   if (countyId === null) return undefined;
@@ -28,8 +31,17 @@ export function handoverIdOf(streamId: string): string | undefined {
   return suffixAfter(streamId, 'handover-');
 }
 
+export function whistleIdOf(streamId: string): string | undefined {
+  return suffixAfter(streamId, 'whistle-');
+}
+
 function suffixAfter(streamId: string, prefix: string): string | undefined {
   if (!streamId.startsWith(prefix)) return undefined;
   const rest = streamId.slice(prefix.length);
   return rest === '' ? undefined : rest;
 }
+
+/** One stream per township and item asked back: `recall-${townshipId}-handover-${handoverId}` or `recall-${townshipId}-duty-${dutyCode}`. */
+export const recallStreamId = (townshipId: string, item: { handoverId: string } | { dutyCode: string }): string =>
+  'handoverId' in item ? `recall-${townshipId}-handover-${item.handoverId}` : `recall-${townshipId}-duty-${item.dutyCode}`;
+export const admissionStreamId = (admissionId: string): string => `admission-${admissionId}`;

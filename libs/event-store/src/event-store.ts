@@ -32,6 +32,7 @@ import {
   READ_ALL_SQL,
   READ_STREAM_AFTER_SNAPSHOT_SQL,
   READ_STREAM_SQL,
+  READ_COUNTY_EVENTS_SQL,
   READ_STREAMS_AFTER_SNAPSHOTS_SQL,
   type SnapshotOrEventRow,
 } from './read.sql';
@@ -239,6 +240,15 @@ export class EventStore {
   /** The stream's events from `fromVersion` (inclusive, default 1), in version order, upcasted. */
   async readStream(streamId: string, fromVersion = 1, options: InTransaction = {}): Promise<RecordedEvent[]> {
     const rows = await this.run<EventRow>('readStream', options, READ_STREAM_SQL, [validateStreamId(streamId), fromVersion]);
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /**
+   * One county's events of the given types, in log order, upcasted: for aggregates few per county
+   * (requests awaiting a decision), listed by folding their events instead of through a read table.
+   */
+  async readCountyEvents(countyId: string, types: readonly string[], options: InTransaction = {}): Promise<RecordedEvent[]> {
+    const rows = await this.run<EventRow>('readCountyEvents', options, READ_COUNTY_EVENTS_SQL, [countyId, [...types]]);
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
   }
 

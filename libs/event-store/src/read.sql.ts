@@ -19,6 +19,12 @@ export interface EventRow {
   readonly recorded_at: unknown;
 }
 
+/**
+ * One county's events of some types, in log order (the county index, then the types): how aggregates
+ * few per county are listed straight from the log. $1 county id, $2 types.
+ */
+export const READ_COUNTY_EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.county_id = $1 AND e.type = ANY($2::text[]) ORDER BY e.global_position`;
+
 /** $1 stream id, $2 first version to read (inclusive). */
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ORDER BY e.stream_version`;
 

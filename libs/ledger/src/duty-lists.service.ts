@@ -15,7 +15,7 @@ import {
   type SetDutyListItem,
   withoutAbsent,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore } from '@fangquan/event-store';
+import { AggregateStore, EventStore, type InTransaction } from '@fangquan/event-store';
 import { accessRefusal } from './access';
 import { Duties } from './duties.service';
 import { LedgerContext } from './ledger-context';
@@ -66,13 +66,16 @@ export class DutyLists {
     return resolveDutyList(Object.values(state.entries), sources.duties, sources.derived);
   }
 
-  /** Sets an item's category; its duty is read from the catalogue (404 when not there). */
+  /**
+   * Sets an item's category; its duty is read from the catalogue (404 when not there). Inside the
+   * caller's `transaction` when one is given (an approved recall returns a duty with its decision).
+   */
   async setItem(
     actor: LedgerActor,
     township: TownshipRef,
     input: DutyListItemInput,
     activeHandoverPowers: readonly string[],
-    options: CommandOptions,
+    options: CommandOptions & InTransaction,
   ): Promise<LedgerResult<DutyListState>> {
     const denied = accessRefusal(actor, { countyId: township.countyId, townshipId: township.id }, WORDING);
     if (denied !== null) return refused(denied);
@@ -137,13 +140,14 @@ export class DutyLists {
     actor: LedgerActor,
     township: TownshipRef,
     command: DutyListCommand,
-    options: CommandOptions,
+    options: CommandOptions & InTransaction,
   ): Promise<LedgerResult<DutyListState>> {
     const ctx = this.context.forCommand(actor, options);
     return runCommand(
       () =>
         this.aggregates.handle(dutyListStreamId(township.id), command, ctx.decision, ctx.metadata(township.countyId), {
           expectedVersion: options.expectedVersion,
+          transaction: options.transaction,
         }),
       (state) => state,
     );

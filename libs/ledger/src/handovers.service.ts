@@ -19,21 +19,15 @@ import {
   notFound,
   type PowerItemState,
   type RecordedHandover,
+  type RevocationByRecall,
   type ReminderKind,
   teamCapacity,
   type TeamState,
   linesReferences,
 } from '@fangquan/domain';
-import {
-  AggregateStore,
-  EventStore,
-  type InTransaction,
-  type JsonObject,
-  loadAggregates,
-  readsOf,
-  type StreamAt,
-} from '@fangquan/event-store';
+import { AggregateStore, EventStore, type InTransaction, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
 import { accessRefusal, type AccessWording } from './access';
+import { type HistoryEntry, streamHistory } from './history';
 import { LedgerContext } from './ledger-context';
 import { type CommandOptions, forbidden, type LedgerActor, type LedgerResult, type Loaded, refused } from './ledger.types';
 import { PowerItems } from './power-items.service';
@@ -73,15 +67,6 @@ export interface ReminderSentInput {
   readonly step: number;
   readonly recipients: string[];
   readonly gaps?: Gap[];
-}
-
-/** One event of a handover's stream, as the history shows it. */
-export interface HistoryEntry {
-  readonly type: string;
-  readonly version: number;
-  readonly occurredAt: string;
-  readonly actor: string;
-  readonly data: JsonObject;
 }
 
 /** Every handover result carries the current gaps: the power's requirements against the team as it is. */
@@ -222,8 +207,22 @@ export class Handovers {
     }));
   }
 
-  revoke(actor: LedgerActor, handoverId: string, reason: string, options: CommandOptions): Promise<HandoverResult> {
-    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({ type: 'RevokeHandover', data: { reason } }));
+  /**
+   * The county takes the power back. `recall`: the approved recall request this carries out (on record
+   * with the revocation); inside the caller's `transaction` when one is given (the recall's decision
+   * commits with it).
+   */
+  revoke(
+    actor: LedgerActor,
+    handoverId: string,
+    reason: string,
+    options: CommandOptions,
+    by: { readonly recall?: RevocationByRecall } & InTransaction = {},
+  ): Promise<HandoverResult> {
+    const recall = by.recall === undefined ? {} : { recall: by.recall };
+    return this.withGaps(actor, handoverId, options, HANDOVER_WORDING, () => ({ type: 'RevokeHandover', data: { reason, ...recall } }), {
+      transaction: by.transaction,
+    });
   }
 
   /** Time-driven (the sweep): an accepted handover whose effective date has come becomes active. */
@@ -257,26 +256,19 @@ export class Handovers {
   private async readinessInputs(
     handover: Pick<RecordedHandover, 'countyId' | 'powerCode' | 'teamId'>,
     fromCache: boolean,
+    inTransaction: InTransaction = {},
   ): Promise<ReadinessInputs> {
     const requests = [
       this.powers.loadRequest(handover.countyId, handover.powerCode, { fromCache }),
       this.teams.loadRequest(handover.teamId, { fromCache }),
     ] as const;
-    const [power, team] = await loadAggregates(this.eventStore, requests);
+    const [power, team] = await loadAggregates(this.eventStore, requests, inTransaction);
     return { power, team, reads: readsOf(requests, [power, team]) };
   }
 
   /** Every event of the handover's stream, oldest first; null when the handover does not exist. */
-  async history(handoverId: string): Promise<HistoryEntry[] | null> {
-    const events = await this.eventStore.readStream(handoverStreamId(handoverId));
-    if (events.length === 0) return null;
-    return events.map((event) => ({
-      type: event.type,
-      version: event.streamVersion,
-      occurredAt: event.metadata.occurredAt,
-      actor: event.metadata.actor,
-      data: event.data,
-    }));
+  history(handoverId: string): Promise<HistoryEntry[] | null> {
+    return streamHistory(this.eventStore, handoverStreamId(handoverId));
   }
 
   /**
@@ -290,14 +282,15 @@ export class Handovers {
     options: CommandOptions,
     wording: AccessWording,
     build: (gaps: Gap[]) => HandoverCommand,
+    inTransaction: InTransaction = {},
   ): Promise<HandoverResult> {
     return retryOnStaleRead(async (fromCache) => {
-      const current = await this.load(handoverId);
+      const current = await this.load(handoverId, inTransaction);
       if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
       const { countyId, townshipId, department } = current.state;
       const refusal = accessRefusal(actor, { countyId, townshipId, department }, wording);
       if (refusal !== null) return refused(refusal, current.version);
-      const inputs = await this.readinessInputs(current.state, fromCache);
+      const inputs = await this.readinessInputs(current.state, fromCache, inTransaction);
       const ctx = this.context.forCommand(actor, options);
       const gaps = gapsAgainst(current.state, inputs, ctx.decision.today);
       const result = await runCommand(
@@ -305,6 +298,7 @@ export class Handovers {
           this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), {
             expectedVersion: options.expectedVersion,
             unchanged: inputs.reads,
+            transaction: inTransaction.transaction,
           }),
         existing<HandoverState>('handover'),
       );

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DecisionContext } from '@fangquan/domain';
+import { type DecisionContext, decisionDueAt, isDecisionOverdue } from '@fangquan/domain';
 import type { EventMetadata } from '@fangquan/event-store';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import type { CommandOptions, LedgerActor } from './ledger.types';
@@ -21,6 +21,12 @@ export class LedgerContext {
   /** `YYYY-MM-DD` today in the county's time zone. */
   today(): string {
     return localDate(this.clock.now(), this.config.timeZone);
+  }
+
+  /** When a request filed at `filedAt` falls due for the county office's decision, and whether it is past that now. */
+  decisionDue(filedAt: string): { decisionDueAt: string; pastDue: boolean } {
+    const delay = this.config.decisionReminder;
+    return { decisionDueAt: decisionDueAt(filedAt, delay), pastDue: isDecisionOverdue(filedAt, delay, this.clock.now().toISOString()) };
   }
 
   forCommand(actor: LedgerActor, options: CommandOptions): CommandContext {

@@ -18,6 +18,8 @@ export interface LedgerActor {
   readonly countyId: string | null;
   /** Absent: the whole county. */
   readonly reach?: ActorReach;
+  /** The head (负责人) of the actor's township, department or county office (the user's `head` flag); absent: not a head. */
+  readonly head?: boolean;
 }
 
 export interface CommandOptions {

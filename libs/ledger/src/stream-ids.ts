@@ -1,2 +1,2 @@
 /** Stream ids of the aggregates are spelled once, in the domain library. */
-export { powerStreamId, teamStreamId, handoverStreamId, dutyStreamId, dutyListStreamId } from '@fangquan/domain';
+export { powerStreamId, teamStreamId, handoverStreamId, dutyStreamId, dutyListStreamId, whistleStreamId } from '@fangquan/domain';

@@ -10,6 +10,8 @@ export * from './queries/team.queries';
 export * from './queries/handover.queries';
 export * from './queries/duty.queries';
 export * from './queries/duty-list.queries';
+export * from './queries/whistle.queries';
+export { whistleRow } from './projection/whistle-view.projection';
 export { READ_MODELS_SUBSCRIPTION, ReadModelProjection } from './projection/read-model.projection';
 export { ReadinessRefresher, type RefreshOutcome } from './projection/readiness.refresher';
 export { rebuildReadModels, type RebuildOptions, type RebuildOutcome } from './projection/rebuild-read-models';

@@ -13,6 +13,7 @@ import { DutyQueries } from './queries/duty.queries';
 import { HandoverQueries } from './queries/handover.queries';
 import { PowerQueries } from './queries/power.queries';
 import { TeamQueries } from './queries/team.queries';
+import { WhistleQueries } from './queries/whistle.queries';
 import { ReadModelFreshness } from './read-model-freshness.service';
 import { ReadModelNotifications } from './read-model-notifications.service';
 import { READ_MODELS_RUNNER } from './read-models.tokens';
@@ -34,7 +35,7 @@ export interface ReadModelsModuleOptions {
  * and EventStoreModule (EventStore).
  */
 /** The query services, provided and exported alike. */
-const QUERIES = [PowerQueries, TeamQueries, HandoverQueries, DutyQueries, DutyListQueries];
+const QUERIES = [PowerQueries, TeamQueries, HandoverQueries, DutyQueries, DutyListQueries, WhistleQueries];
 
 @Module({})
 export class ReadModelsModule {

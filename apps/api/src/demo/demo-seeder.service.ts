@@ -8,6 +8,7 @@ import type { AuthenticatedUser, Role } from '../auth/authenticated-user';
 import { CountiesService } from '../identity/counties.service';
 import { TownshipsService } from '../identity/townships.service';
 import { UsersService } from '../identity/users.service';
+import { DemoDutyLists } from './demo-duty-lists';
 import { SAMPLE_CATALOGUE } from './sample-catalogue';
 import { formatDemoCredentials, readDemoUsernames, readyLine, writeDemoCredentials, type DemoCredential } from './demo-credentials';
 
@@ -44,8 +45,8 @@ function unwrap<S, E extends object>(what: string, result: LedgerResult<S, E>): 
 
 /**
  * On the first start of the embedded default (no county yet, SEED_DEMO not 0), a demo county
- * 示范县 with three townships, the 14-item sample catalogue, handovers in different states and one
- * user per role, whose passwords are printed once and kept in DATA_DIR/demo-credentials.txt (0600).
+ * 示范县 with three townships, the 14-item sample catalogue, handovers in different states, a duty
+ * catalogue with one published township list and one draft (demo-duty-lists.ts) and one user per role, whose passwords are printed once and kept in DATA_DIR/demo-credentials.txt (0600).
  * Production (DATABASE_URL) is never seeded.
  */
 @Injectable()
@@ -63,18 +64,30 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly powers: PowerItems,
     private readonly teams: Teams,
     private readonly handovers: Handovers,
+    private readonly dutyLists: DemoDutyLists,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo || this.config.database.kind !== 'embedded') return;
     const [{ seeded }] = (await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM counties) AS seeded')) as [{ seeded: boolean }];
-    if (seeded) return;
+    if (seeded) return this.seedDutyListsOfExistingDemo();
     const credentials = await this.seed();
     const file = writeDemoCredentials(this.config.dataDir, credentials);
     process.stdout.write(
       `\nDemo county 示范县 created, one user per role (kept in ${file}, readable by you only):\n${formatDemoCredentials(credentials)}\n(SEED_DEMO=0 turns the demo off)\n\n`,
     );
     this.printedNow = true;
+  }
+
+  /** A demo county seeded before the duty lists existed gets them on its next start (a no-op once they are there). */
+  private async seedDutyListsOfExistingDemo(): Promise<void> {
+    const rows = (await this.dataSource.query(
+      "SELECT t.id, t.name, t.county_id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.name = '示范县'",
+    )) as Array<{ id: string; name: string; county_id: string }>;
+    const countyId = rows[0]?.county_id;
+    if (countyId === undefined) return;
+    const townships = new Map(rows.map((row) => [row.name, row.id]));
+    await this.dutyLists.seed({ username: 'county', countyId }, townships, { correlationId: randomUUID() });
   }
 
   /** The last line of the start, for `url`: in the embedded mode with a demo, the demo users and their passwords' file. */
@@ -194,6 +207,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     // Revoked: recalled (收回) because the township handled no case.
     const river = await record('CF-SW-0013', team('河口街道'), 7);
     unwrap('revocation', await this.handovers.revoke(actor, river, '事项使用频率低，按精准赋权要求收回。', options));
+    const townshipIds = new Map([...townships].map(([name, { id }]) => [name, id]));
+    await this.dutyLists.seed({ username: 'county', countyId: county.id }, townshipIds, options);
     this.logger.log('Seeded the demo county 示范县');
     return passwords;
   }

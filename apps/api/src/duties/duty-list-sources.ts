@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { activeHandoverPowers, handoverDutyItems, type HandoverOfTownship, type ListedDuty } from '@fangquan/domain';
 import { UserDirectory } from '@fangquan/identity';
-import type { DutyListSources, TownshipRef } from '@fangquan/ledger';
+import { type DutyListSources, TaskAdmissions, type TownshipRef } from '@fangquan/ledger';
 import { DutyQueries, HandoverQueries } from '@fangquan/read-models';
 import { assertTownshipAccess } from '../auth/access';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -18,6 +18,7 @@ export class DutyListSourcesReader {
     private readonly directory: UserDirectory,
     private readonly duties: DutyQueries,
     private readonly handovers: HandoverQueries,
+    private readonly admissions: TaskAdmissions,
   ) {}
 
   /** The township the caller may read: 404 when there is none, 403 for another county's or (a township user) another township's. */
@@ -29,9 +30,10 @@ export class DutyListSourcesReader {
   }
 
   async sources(township: TownshipRef): Promise<DutyListSources> {
-    const [catalogue, handovers] = await Promise.all([
+    const [catalogue, handovers, admitted] = await Promise.all([
       this.duties.all(township.countyId),
       this.handovers.ofTownship(township.countyId, township.id, ['active', 'revoked']),
+      this.admissions.listItemsOf(township.countyId, township.id),
     ]);
     const handed: HandoverOfTownship[] = handovers.map((handover) => ({
       id: handover.id,
@@ -42,7 +44,7 @@ export class DutyListSourcesReader {
     }));
     return {
       duties: new Map(catalogue.map(({ version: _version, ...duty }) => [duty.code, duty])),
-      derived: derivedItems(handoverDutyItems(handed), []),
+      derived: derivedItems(handoverDutyItems(handed), admitted),
       activeHandoverPowers: activeHandoverPowers(handed),
     };
   }

@@ -26,7 +26,7 @@ import { ListHandoversQuery } from './dto/list-handovers.query';
 import { RecordHandoverDto } from './dto/record-handover.dto';
 import { HandoverReads } from './handover-reads';
 import { written } from '../http/ledger-http';
-import { countyOf } from '../http/scope';
+import { countyOf, listReachOf } from '../http/scope';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -70,7 +70,7 @@ export class HandoversController {
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListHandoversQuery): Promise<HandoverListDto> {
     const countyId = countyOf(user, query.countyId);
     return this.queries.list(
-      { countyId, ...this.reachOf(user) },
+      { countyId, ...listReachOf(user) },
       {
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.teamId === undefined ? {} : { teamId: query.teamId.toLowerCase() }),
@@ -175,18 +175,5 @@ export class HandoversController {
     const loaded = await this.handovers.load(id);
     if (loaded.state.status === 'none') throw ProblemException.notFound(`Handover ${id} does not exist`);
     return loaded.state;
-  }
-
-  /** What of the county a user's list shows: a township user its township's, a department user its department's. */
-  private reachOf(user: AuthenticatedUser): { townshipId?: string; department?: string } {
-    if (user.role === 'township') {
-      if (user.townshipId === null) throw ProblemException.forbidden('You belong to no township');
-      return { townshipId: user.townshipId };
-    }
-    if (user.role === 'department') {
-      if (user.department === null) throw ProblemException.forbidden('Your account names no department');
-      return { department: user.department };
-    }
-    return {};
   }
 }

@@ -21,7 +21,7 @@ function request(headers: Record<string, string>, user: AuthenticatedUser | unde
 describe('commandCallOf', () => {
   it('yields the actor with its reach, the correlation id and the If-Match version', () => {
     expect(commandCallOf(request({ 'X-Correlation-Id': 'corr-1', 'If-Match': '"3"' }), {})).toEqual({
-      actor: { username: 'zy.sc', countyId: 'county-zhanyi', reach: { kind: 'department', department: '市场监管局' } },
+      actor: { username: 'zy.sc', countyId: 'county-zhanyi', reach: { kind: 'department', department: '市场监管局' }, head: false },
       options: { correlationId: 'corr-1', expectedVersion: 3 },
     });
   });
@@ -45,5 +45,10 @@ describe('commandCallOf', () => {
       kind: 'township',
       townshipId: 't-1',
     });
+  });
+
+  it("carries the user's head flag: a township head signs whistles off", () => {
+    const townshipHead = { ...department, role: 'township' as const, department: null, townshipId: 't-1', head: true };
+    expect(commandCallOf(request({}, townshipHead), {}).actor.head).toBe(true);
   });
 });

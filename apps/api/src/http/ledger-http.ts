@@ -8,7 +8,7 @@ import { problem, ProblemException } from './problem';
  */
 
 export function actorOf(user: AuthenticatedUser): LedgerActor {
-  return { username: user.username, countyId: user.countyId, reach: reachOf(user) };
+  return { username: user.username, countyId: user.countyId, reach: reachOf(user), head: user.head };
 }
 
 /** A township user acts for its township, a department user for its department, the county's other users for the county. */

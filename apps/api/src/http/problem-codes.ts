@@ -1,5 +1,6 @@
 import { RuleCodes, VocabularyFieldCodes } from '@fangquan/domain';
 import { AccessCodes } from '@fangquan/ledger';
+import { TableFieldCodes, TableProblemCodes } from '@fangquan/spreadsheets';
 
 /**
  * The stable machine codes of the API's refusals: every problem+json carries one as `code` (the slug of
@@ -22,6 +23,7 @@ export const HTTP_PROBLEM_CODES = [
   'version-conflict',
   'duplicate-username',
   'duplicate-township',
+  'duty-list-unpublished',
   'idempotency-key-in-progress',
   'idempotency-key-reused',
   'payload-too-large',
@@ -40,6 +42,9 @@ export const HTTP_PROBLEM_CODES = [
   'user-changed',
   'own-account',
   'admin-role-fixed',
+  'file-too-large',
+  'malformed-upload',
+  ...Object.values(TableProblemCodes),
   'error',
 ] as const;
 
@@ -82,12 +87,26 @@ export const FIELD_ERROR_CODES = [
   'too-deep',
   'bad-encoding',
   'wrong-password',
+  'not-a-spreadsheet',
+  'no-rows',
+  'missing-column',
+  'unknown-column',
+  'repeated-column',
+  'formula',
+  'merged-cell',
+  'malformed-upload',
+  'differs-from-catalogue',
   'not-an-instant',
   'too-early',
+  'not-on-duty-list',
+  'unknown-department',
   ...Object.values(VocabularyFieldCodes),
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** Every code the spreadsheet reader names a bad place with is a field code of the API. */
+export const TABLE_FIELD_CODES: readonly FieldErrorCode[] = Object.values(TableFieldCodes);
 
 export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
   return (FIELD_ERROR_CODES as readonly unknown[]).includes(value);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { problem, ProblemDetails, ProblemException, PROBLEM_CONTENT_TYPE } from './problem';
+import { uploadProblem } from './upload';
 
 interface BodyParserError {
   type?: string;
@@ -41,6 +42,8 @@ export function toProblemDetails(error: unknown): ProblemDetails {
   // path) in a BadRequestException; the cause says which.
   const cause = error instanceof HttpException ? error.cause : undefined;
   if (isBodyParserError(cause)) return toProblemDetails(cause);
+  const upload = uploadProblem(cause);
+  if (upload !== undefined) return upload;
   if (cause instanceof URIError)
     return problem(
       400,

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { problem, ProblemException, type FieldError } from './problem';
 import { textDefect } from './text-checks';
+import { takesUpload } from './upload';
 
 /** Deepest nesting of arrays and objects a JSON body may have; the API's own bodies nest four levels at most. */
 export const MAX_JSON_DEPTH = 32;
@@ -99,14 +100,16 @@ export function queryDefects(rawQuery: string): FieldError[] {
 
 /**
  * Before routing and body parsing, on the API's paths: a body sent to the API is JSON (anything else,
- * e.g. a form, is refused with 415 before it is parsed), and every query parameter decodes to
+ * e.g. a form, is refused with 415 before it is parsed) except the spreadsheet uploads of the import
+ * routes (`multipart/form-data`, see upload.ts), and every query parameter decodes to
  * storable text (400 naming it).
  */
 export function requestEdge(apiPrefix: string): (request: Request, response: Response, next: NextFunction) => void {
   const prefix = `/${apiPrefix}/`;
   return (request, _response, next) => {
     if (!request.path.startsWith(prefix)) return next();
-    if (BODY_METHODS.has(request.method) && carriesBody(request) && !request.is(['application/json', 'application/*+json'])) {
+    const upload = request.method === 'POST' && takesUpload(request.path.slice(prefix.length - 1)) && request.is('multipart/form-data');
+    if (BODY_METHODS.has(request.method) && carriesBody(request) && !upload && !request.is(['application/json', 'application/*+json'])) {
       return next(new ProblemException(problem(415, 'The API takes JSON bodies only (Content-Type: application/json)')));
     }
     const queryStart = request.originalUrl.indexOf('?');

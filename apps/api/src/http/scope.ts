@@ -17,3 +17,16 @@ export function countyOf(user: AuthenticatedUser, requested: string | undefined)
   if (requested !== undefined) assertCountyAccess(user, requested);
   return own;
 }
+
+/** What of the county a user's lists show: a township user its township's, a department user its department's, others all. */
+export function listReachOf(user: AuthenticatedUser): { townshipId?: string; department?: string } {
+  if (user.role === 'township') {
+    if (user.townshipId === null) throw ProblemException.forbidden('You belong to no township');
+    return { townshipId: user.townshipId };
+  }
+  if (user.role === 'department') {
+    if (user.department === null) throw ProblemException.forbidden('Your account names no department');
+    return { department: user.department };
+  }
+  return {};
+}

@@ -1,4 +1,4 @@
-import { download, http } from './http';
+import { API_BASE, download, http } from './http';
 import type {
   Duty,
   DutyImportReport,
@@ -123,4 +123,9 @@ export async function allHandovers(query: { status?: HandoverStatus; teamId?: st
     items.push(...result.items);
     if (result.items.length < pageSize || items.length >= result.total) return items;
   }
+}
+
+/** The QR code of a township's public list page (no token: an image the browser loads by its address). */
+export function dutyListQrUrl(townshipId: string, format: 'svg' | 'png' = 'svg'): string {
+  return `${API_BASE}/public/townships/${encodeURIComponent(townshipId)}/duty-list/qr.${format}`;
 }

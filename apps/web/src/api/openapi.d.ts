@@ -23,6 +23,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assessments/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per department: whistles, steps on time, resolutions, satisfaction, mean score and the 0–100 score */
+    get: operations['AssessmentsController_rows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessments/departments/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same rows as a spreadsheet */
+    get: operations['AssessmentsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -139,6 +173,57 @@ export interface paths {
     get: operations['DutiesController_get'];
     /** Revise a duty item (county_admin); the same fields again write nothing */
     put: operations['DutiesController_revise'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's duty catalogue as an .xlsx workbook in the template's columns (it imports back unchanged) */
+    get: operations['DutySheetsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import duty items from an .xlsx or UTF-8 .csv sheet in the columns of the template (county_admin): all rows or none */
+    post: operations['DutySheetsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/import-template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The empty sheet to fill for POST /duties/import: its Chinese column headers and how to fill them */
+    get: operations['DutySheetsController_template'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -409,6 +494,161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/powers/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's catalogue of powers as an .xlsx workbook, in the import's columns */
+    get: operations['PowerSheetsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/powers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import powers from an .xlsx or UTF-8 .csv sheet (county_admin): new codes registered, known ones get their requirements revised; all rows or none */
+    post: operations['PowerSheetsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/townships/{townshipId}/duty-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest published version of a township duty list (no token; drafts are never shown) */
+    get: operations['PublicDutyListController_latest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/townships/{townshipId}/duty-list/qr.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** QR code (PNG, 512 px) of the public page of the township list */
+    get: operations['PublicDutyListController_qrPng'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/townships/{townshipId}/duty-list/qr.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** QR code (SVG) of the public page of the township list: PUBLIC_BASE_URL/public/townships/:townshipId */
+    get: operations['PublicDutyListController_qrSvg'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recall-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's recall requests, oldest first (a township's users: their own township's) */
+    get: operations['RecallRequestsController_list'];
+    put?: never;
+    /** Ask to hand one item back (a township for itself; the county office for any township of the county) */
+    post: operations['RecallRequestsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recall-requests/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (with the decision reference) or reject, with a reason (county_admin); decided once */
+    post: operations['RecallRequestsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/task-admissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county's task admission requests (a department: its own; a township: those naming it) */
+    get: operations['TaskAdmissionsController_list'];
+    put?: never;
+    /** File a task for townships of the county, with its legal basis, means and dates (department) */
+    post: operations['TaskAdmissionsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/task-admissions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Admit or refuse, with a reason (county_admin); decided once */
+    post: operations['TaskAdmissionsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/teams/{teamId}': {
     parameters: {
       query?: never;
@@ -539,6 +779,23 @@ export interface paths {
     put?: never;
     /** Add every catalogue item missing from the draft with its default category (county_admin); items there keep theirs */
     post: operations['DutyListsController_compile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/duty-list/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The township's working list as an .xlsx workbook: basic, assisting, returned items, with a notes sheet */
+    get: operations['DutyListSheetsController_export'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -753,6 +1010,231 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/whistles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whistles the caller sees, the nearest deadline first */
+    get: operations['WhistlesController_list'];
+    put?: never;
+    /**
+     * Raise a whistle (township); a head’s is signed off and routed at once
+     * @description Routed by the township's duty list to the item's lead department (dispatched), else it awaits the county office (awaiting-dispatch); a non-head's whistle is a draft until the head signs it off.
+     */
+    post: operations['WhistlesController_raise'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One whistle with its deadlines and overdue steps */
+    get: operations['WhistlesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 签收: the lead department accepts; the on-site deadline starts */
+    post: operations['WhistlesController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/arrival': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 报到: the lead department is on site; the resolution deadline starts */
+    post: operations['WhistlesController_arrive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/dispatch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The county office names the lead department (and co-handlers) of a whistle awaiting dispatch */
+    post: operations['WhistlesController_dispatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The township's score of the resolution (1–5, satisfied or not); closes the whistle */
+    post: operations['WhistlesController_evaluate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the county office for a later deadline of the step in progress */
+    post: operations['WhistlesController_requestExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/extension/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The county office grants (the deadline moves) or refuses the extension */
+    post: operations['WhistlesController_decideExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every event of the whistle, oldest first, with who caused it */
+    get: operations['WhistlesController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/objection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回: not the department’s duty; back to the county office for re-dispatch */
+    post: operations['WhistlesController_object'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Once, after an unsatisfied evaluation: back to the lead department with a new resolution deadline */
+    post: operations['WhistlesController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/resolution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办结, with what was done */
+    post: operations['WhistlesController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whistles/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The township head's sign-off (签发): routed by the list at once */
+    post: operations['WhistlesController_signOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -853,6 +1335,8 @@ export interface components {
        */
       url: string;
     };
+    /** @enum {string} */
+    AdmissionStatus: 'pending' | 'admitted' | 'refused';
     AmendCommitmentsDto: {
       /** @description Replaces the commitments of a recorded or contested handover */
       committed: components['schemas']['CommitmentsDto'];
@@ -993,6 +1477,11 @@ export interface components {
        */
       username: string;
     };
+    DecideExtensionDto: {
+      granted: boolean;
+      /** @example 该事项不属于本部门职责 */
+      reason: string;
+    };
     DeliveryDto: {
       attempts: number;
       /** @enum {string} */
@@ -1005,6 +1494,36 @@ export interface components {
       status: 'pending' | 'delivered' | 'failed';
       /** Format: date-time */
       updatedAt: string;
+    };
+    DepartmentAssessmentDto: {
+      acceptedOnTime: number;
+      arrivedOnTime: number;
+      /** @example 水利局 */
+      department: string;
+      /** @description The townships' mean score (1–5); null when none is evaluated */
+      meanScore: number | null;
+      /** @description Resolved and not reopened since */
+      resolved: number;
+      resolvedOnTime: number;
+      satisfied: number;
+      /** @description 0–100, see docs/assessment.md */
+      score: number;
+      /** @description Whistles it led, raised in the period */
+      whistles: number;
+    };
+    DispatchWhistleDto: {
+      /**
+       * @description Co-handlers (协办): they see the whistle
+       * @example [
+       *       "自然资源局"
+       *     ]
+       */
+      coDepartments?: string[];
+      /**
+       * @description The lead department (主办): a department of the county
+       * @example 水利局
+       */
+      department: string;
     };
     /**
      * @description The category a compiled list gives it
@@ -1163,11 +1682,24 @@ export interface components {
       /** @example 2 */
       quantity: number;
     };
+    EquipmentMeansDto: {
+      /** @example sprayer */
+      kind: string;
+      /** @example 4 */
+      quantity: number;
+    };
     EquipmentOnHandDto: {
       /** @example body-camera */
       kind: string;
       /** @example 2 */
       quantity: number;
+    };
+    EvaluateWhistleDto: {
+      /** @example 响应及时 */
+      comment?: string;
+      satisfied: boolean;
+      /** @example 4 */
+      score: number;
     };
     /**
      * @description Stable; translate this
@@ -1207,8 +1739,19 @@ export interface components {
       | 'too-deep'
       | 'bad-encoding'
       | 'wrong-password'
+      | 'not-a-spreadsheet'
+      | 'no-rows'
+      | 'missing-column'
+      | 'unknown-column'
+      | 'repeated-column'
+      | 'formula'
+      | 'merged-cell'
+      | 'malformed-upload'
+      | 'differs-from-catalogue'
       | 'not-an-instant'
       | 'too-early'
+      | 'not-on-duty-list'
+      | 'unknown-department'
       | 'unknown-equipment-kind'
       | 'unknown-training-course'
       | 'invalid';
@@ -1228,6 +1771,45 @@ export interface components {
        * @example 'bodycam' is not one of the county's equipment kinds
        */
       message: string;
+    };
+    FileRecallRequestDto: {
+      /**
+       * @description The duty of the township's list to hand back
+       * @example ZR-NY-0012
+       */
+      dutyCode?: string;
+      /** @description The handover of the power to hand back; exactly one of handoverId and dutyCode */
+      handoverId?: string;
+      /** @example 街道无持证动物检疫员，无法承接 */
+      reason: string;
+      /**
+       * Format: uuid
+       * @description The township that hands the item back (a township user: its own)
+       */
+      townshipId: string;
+    };
+    FileTaskAdmissionDto: {
+      /** @example 在玉米种植区布设监测点，每周巡查一次并上报虫情 */
+      description: string;
+      /**
+       * Format: date
+       * @description Not before startsOn; the task leaves the lists the day after
+       * @example 2025-09-30
+       */
+      endsOn?: string;
+      /** @example 《农作物病虫害防治条例》第十四条 */
+      legalBasis?: string;
+      /** @description Staff, money, equipment, training; a task with none of them is never admitted */
+      means: components['schemas']['TaskMeansDto'];
+      /**
+       * Format: date
+       * @example 2025-04-01
+       */
+      startsOn: string;
+      /** @example 草地贪夜蛾监测防控 */
+      title: string;
+      /** @description Townships of the county (at least one, each once) */
+      townshipIds: string[];
     };
     GapDto: {
       /** @example 0 */
@@ -1352,6 +1934,13 @@ export interface components {
       type: string;
       /** @example 1 */
       version: number;
+    };
+    ImportReportDto: {
+      created: number;
+      /** @example [] */
+      errors: Record<string, never>[];
+      unchanged: number;
+      updated: number;
     };
     InboxItemDto: {
       /** Format: date-time */
@@ -1479,6 +2068,7 @@ export interface components {
       | 'version-conflict'
       | 'duplicate-username'
       | 'duplicate-township'
+      | 'duty-list-unpublished'
       | 'idempotency-key-in-progress'
       | 'idempotency-key-reused'
       | 'payload-too-large'
@@ -1497,6 +2087,17 @@ export interface components {
       | 'user-changed'
       | 'own-account'
       | 'admin-role-fixed'
+      | 'file-too-large'
+      | 'malformed-upload'
+      | 'not-a-spreadsheet'
+      | 'empty-spreadsheet'
+      | 'spreadsheet-not-unicode'
+      | 'wrong-columns'
+      | 'spreadsheet-formulas'
+      | 'merged-cells'
+      | 'duplicate-codes'
+      | 'too-many-rows'
+      | 'bad-rows'
       | 'error'
       | 'power-already-registered'
       | 'team-already-formed'
@@ -1537,6 +2138,11 @@ export interface components {
       | 'whistle-not-evaluated'
       | 'whistle-evaluated-satisfied'
       | 'whistle-already-reopened'
+      | 'recall-request-pending'
+      | 'recall-request-decided'
+      | 'duty-already-returned'
+      | 'admission-decided'
+      | 'task-without-means'
       | 'not-own-department';
     ProblemDetailsDto: {
       /**
@@ -1561,6 +2167,59 @@ export interface components {
        */
       type: string;
     };
+    /**
+     * @description 基本履职 / 配合履职 / 上级部门收回
+     * @enum {string}
+     */
+    PublicDutyCategory: 'basic' | 'assisting' | 'returned';
+    PublicDutyCountsDto: {
+      assisting: number;
+      basic: number;
+      returned: number;
+    };
+    PublicDutyItemDto: {
+      /** @description 基本履职 / 配合履职 / 上级部门收回 */
+      category: components['schemas']['PublicDutyCategory'];
+      /** @example 0570-1234567（综合执法队办公室） */
+      contact?: string;
+      /** @description What the township does and how far, for an item it only assists with (配合履职) */
+      cooperation?: string;
+      /**
+       * @description 领域
+       * @example 综合执法
+       */
+      domain: string;
+      /** @example ZR-ZH-0001 */
+      dutyCode?: string;
+      /**
+       * @description 牵头部门
+       * @example 县城市管理局
+       */
+      leadDepartment?: string;
+      /** @example 对随地吐痰、乱扔果皮纸屑烟头等废弃物的处罚 */
+      name: string;
+      /** @example CF-CG-0001 */
+      powerCode?: string;
+    };
+    PublicDutyListDto: {
+      counts: components['schemas']['PublicDutyCountsDto'];
+      /** @example 示范县 */
+      countyName?: string;
+      /**
+       * @description 文号 of the decision that published the version
+       * @example 示政办〔2025〕12号
+       */
+      decisionRef: string;
+      items: components['schemas']['PublicDutyItemDto'][];
+      /** Format: date-time */
+      publishedAt: string;
+      /** Format: uuid */
+      townshipId: string;
+      /** @example 城关镇 */
+      townshipName: string;
+      /** @example 1 */
+      version: number;
+    };
     PublishDutyListDto: {
       /**
        * @description 文号 of the decision that approves this version
@@ -1577,11 +2236,78 @@ export interface components {
       /** @example 1 */
       version: number;
     };
+    RaiseWhistleDto: {
+      /** @example 近一周每晚有船只在某村段河道采砂，乡镇无执法权 */
+      description: string;
+      /**
+       * @description An item of the township's duty list (assisting or returned); its lead department is where the whistle goes
+       * @example SL-003
+       */
+      dutyCode?: string;
+      /** @example 某村河段 */
+      location?: string;
+      /** @example 河道夜间非法采砂 */
+      title: string;
+      /**
+       * Format: uuid
+       * @description The caller's own township
+       */
+      townshipId: string;
+      /** @default normal */
+      urgency: components['schemas']['WhistleUrgency'];
+    };
     ReadinessDto: {
       gaps: components['schemas']['GapDto'][];
       /** @description No gaps */
       ready: boolean;
     };
+    RecallDecisionDto: {
+      /** @description true: approved (收回); false: rejected */
+      approved: boolean;
+      /**
+       * @description The decision document number; required to approve
+       * @example 沾编办〔2025〕7号
+       */
+      decisionRef?: string;
+      /**
+       * @description Who takes a duty item back; the duty's lead department when absent
+       * @example 农业农村局
+       */
+      department?: string;
+      /** @example 近两年无办件，同意收回 */
+      reason: string;
+    };
+    RecallDecisionViewDto: {
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: string;
+      decisionRef?: string;
+      /** @description Who takes a duty item back */
+      department?: string;
+      reason: string;
+    };
+    RecallRequestDto: {
+      countyId: string;
+      decision: components['schemas']['RecallDecisionViewDto'] | null;
+      /**
+       * Format: date-time
+       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)
+       */
+      decisionDueAt: string;
+      dutyCode?: string;
+      /** Format: date-time */
+      filedAt: string;
+      filedBy: string;
+      handoverId?: string;
+      id: string;
+      /** @description Still pending past decisionDueAt */
+      overdue: boolean;
+      reason: string;
+      status: components['schemas']['RecallStatus'];
+      townshipId: string;
+    };
+    /** @enum {string} */
+    RecallStatus: 'pending' | 'approved' | 'rejected';
     RecategorizedDutyDto: {
       dutyCode?: string;
       from: components['schemas']['DutyCategory'];
@@ -1737,6 +2463,15 @@ export interface components {
        */
       name: string;
     };
+    RequestExtensionDto: {
+      /** @example 该事项不属于本部门职责 */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description The new deadline of the step in progress: after the current one
+       */
+      until: string;
+    };
     RequirementsDto: {
       /**
        * @description Officers with a valid certificate (at least 2 for penalty and coercion); also how many of them must have each course
@@ -1752,6 +2487,10 @@ export interface components {
        * @description The user’s new password
        */
       password: string;
+    };
+    ResolveWhistleDto: {
+      /** @example 已联合执法查扣采砂船两艘，立案查处 */
+      result: string;
     };
     ReviseRequirementsDto: {
       requirements: components['schemas']['RequirementsDto'];
@@ -1769,6 +2508,62 @@ export interface components {
       cooperation?: string;
       /** @description The department that leads (assisting) or takes it back (returned); required for both */
       leadDepartment?: string;
+    };
+    SheetUploadDto: {
+      /**
+       * Format: binary
+       * @description .xlsx workbook or UTF-8 .csv file, at most 5 MB, headers as in the template
+       */
+      file: string;
+    };
+    TaskAdmissionDecisionDto: {
+      /** @description true: admitted (准入); false: refused */
+      admitted: boolean;
+      /** @example 属地巡查确需乡镇配合，经费人员随事项下沉 */
+      reason: string;
+    };
+    TaskAdmissionDecisionViewDto: {
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: string;
+      reason: string;
+    };
+    TaskAdmissionDto: {
+      countyId: string;
+      decision: components['schemas']['TaskAdmissionDecisionViewDto'] | null;
+      /**
+       * Format: date-time
+       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)
+       */
+      decisionDueAt: string;
+      department: string;
+      description: string;
+      /** Format: date */
+      endsOn?: string;
+      /** Format: date-time */
+      filedAt: string;
+      filedBy: string;
+      id: string;
+      legalBasis?: string;
+      means: components['schemas']['TaskMeansDto'];
+      /** @description Still pending past decisionDueAt */
+      overdue: boolean;
+      /** Format: date */
+      startsOn: string;
+      status: components['schemas']['AdmissionStatus'];
+      title: string;
+      townshipIds: string[];
+    };
+    TaskMeansDto: {
+      /** @example 80000 */
+      budgetYuan?: number;
+      equipment?: components['schemas']['EquipmentMeansDto'][];
+      /**
+       * @description People who come with the task
+       * @example 2
+       */
+      staff?: number;
+      training?: components['schemas']['TrainingMeansDto'][];
     };
     TeamDto: {
       /** Format: uuid */
@@ -1823,6 +2618,12 @@ export interface components {
        * @description The township's enforcement team
        */
       teamId: string;
+    };
+    TrainingMeansDto: {
+      /** @example 草地贪夜蛾防控 */
+      course: string;
+      /** @example 6 */
+      hours: number;
     };
     TrainingRecordDto: {
       /**
@@ -1895,6 +2696,93 @@ export interface components {
        */
       name: string;
     };
+    WhistleDeadlinesDto: {
+      /**
+       * Format: date-time
+       * @description Set when the whistle reaches its lead department
+       */
+      acceptBy: string | null;
+      /**
+       * Format: date-time
+       * @description Set when it is accepted (签收)
+       */
+      arriveBy: string | null;
+      /**
+       * Format: date-time
+       * @description Set when the department is on site (报到), or reopened
+       */
+      resolveBy: string | null;
+    };
+    WhistleDto: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      arrivedAt: string | null;
+      /** @description Why the county office has to dispatch it */
+      awaitingDispatchBecause: string | null;
+      /** @description Co-handlers (协办) */
+      coDepartments: string[];
+      /** Format: uuid */
+      countyId: string;
+      deadlines: components['schemas']['WhistleDeadlinesDto'];
+      /**
+       * @description The lead department (主办); null while awaiting dispatch
+       * @example 水利局
+       */
+      department: string | null;
+      description: string;
+      /** @description The item's category on the list */
+      dutyCategory?: components['schemas']['WhistleDutyCategory'];
+      dutyCode?: string;
+      /** @description { score, satisfied, comment?, evaluatedBy, evaluatedAt } */
+      evaluation: Record<string, never> | null;
+      extensionDecisions: Record<string, never>[];
+      /** @description An extension awaiting the county office */
+      extensionRequest: Record<string, never> | null;
+      /** Format: uuid */
+      id: string;
+      location?: string;
+      objections: Record<string, never>[];
+      /** @description Whether each step was done by its deadline; null until done */
+      onTime: Record<string, never>;
+      /** @description Steps past their deadline and not done: recorded by supervision, or seen so at the time of the answer */
+      overdue: ('accept' | 'arrive' | 'resolve')[];
+      /** Format: date-time */
+      raisedAt: string;
+      raisedBy: string;
+      reopening: Record<string, never> | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      result: string | null;
+      /** @enum {string|null} */
+      routedBy: 'list' | 'county-office' | null;
+      /** @description The head (负责人) who signed it off, and when */
+      signedOff: Record<string, never> | null;
+      status: components['schemas']['WhistleStatus'];
+      title: string;
+      /** Format: uuid */
+      townshipId: string;
+      urgency: components['schemas']['WhistleUrgency'];
+      /** @example 3 */
+      version: number;
+    };
+    /**
+     * @description The item's category on the list
+     * @enum {string}
+     */
+    WhistleDutyCategory: 'basic' | 'assisting' | 'returned';
+    WhistleListDto: {
+      items: components['schemas']['WhistleDto'][];
+      total: number;
+    };
+    WhistleReasonDto: {
+      /** @example 该事项不属于本部门职责 */
+      reason: string;
+    };
+    /** @enum {string} */
+    WhistleStatus: 'draft' | 'awaiting-dispatch' | 'dispatched' | 'accepted' | 'arrived' | 'resolved' | 'reopened' | 'closed';
+    /** @enum {string} */
+    WhistleUrgency: 'normal' | 'urgent';
     WriteOffEquipmentDto: {
       /**
        * @description A code of the county's equipment kinds (GET /vocabularies/equipment-kinds), e.g. 'body-camera'; another is 400 unknown-equipment-kind
@@ -1934,6 +2822,56 @@ export interface operations {
       };
       /** @description Not the system admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AssessmentsController_rows: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description From this day (in TZ_COUNTY), by the day the whistle was raised; default: 1 January */
+        from?: string;
+        /** @description To this day, inclusive; default: today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepartmentAssessmentDto'][];
+        };
+      };
+    };
+  };
+  AssessmentsController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description From this day (in TZ_COUNTY), by the day the whistle was raised; default: 1 January */
+        from?: string;
+        /** @description To this day, inclusive; default: today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -2288,6 +3226,92 @@ export interface operations {
       };
       /** @description Stale If-Match */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutySheetsController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutySheetsController_import: {
+    parameters: {
+      query?: {
+        /** @description true: decide every row and report, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['SheetUploadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column> */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Items of the file changed meanwhile; nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is larger than 5 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutySheetsController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -2861,6 +3885,405 @@ export interface operations {
       };
     };
   };
+  PowerSheetsController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PowerSheetsController_import: {
+    parameters: {
+      query?: {
+        /** @description true: decide every row and report, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['SheetUploadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description Not a readable sheet, wrong columns, formulas, merged cells, repeated codes, or bad rows: each named rows[N].<column> */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Items of the file changed meanwhile; nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is larger than 5 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicDutyListController_latest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With ETag; If-None-Match → 304 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicDutyListDto'];
+        };
+      };
+      /** @description townshipId is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Nothing published yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicDutyListController_qrPng: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description image/png */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description townshipId is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicDutyListController_qrSvg: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description image/svg+xml */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description townshipId is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallRequestsController_list: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['RecallStatus'];
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallRequestDto'][];
+        };
+      };
+    };
+  };
+  RecallRequestsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileRecallRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Pending the county office */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallRequestDto'];
+        };
+      };
+      /** @description Every bad field named: both or neither of handoverId and dutyCode, a blank reason, an unknown item */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another township, or another county */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A request for the item is pending (recall-request-pending); the handover is revoked; the duty is returned */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallRequestsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecallDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description `status` approved or rejected */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallRequestDto'];
+        };
+      };
+      /** @description Every bad field named (an approval needs decisionRef) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such request in the county */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already decided (recall-request-decided) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TaskAdmissionsController_list: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['AdmissionStatus'];
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskAdmissionDto'][];
+        };
+      };
+    };
+  };
+  TaskAdmissionsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileTaskAdmissionDto'];
+      };
+    };
+    responses: {
+      /** @description Pending the county office */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskAdmissionDto'];
+        };
+      };
+      /** @description Every bad field named: townships of another county, endsOn before startsOn, negative means */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TaskAdmissionsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskAdmissionDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskAdmissionDto'];
+        };
+      };
+      /** @description No such request in the county */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already decided (admission-decided); a task without any means (task-without-means: Shandong township regulation art. 4 and 13) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   TeamsController_get: {
     parameters: {
       query?: never;
@@ -3207,6 +4630,40 @@ export interface operations {
         };
       };
       /** @description Another county, another township's list, or a role that does not write lists */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DutyListSheetsController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another county, or another township's list */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3861,6 +5318,530 @@ export interface operations {
         content?: never;
       };
       /** @description Another term has the name (term-name-in-use), stale If-Match */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_list: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description Led or co-handled by this department */
+        department?: string;
+        /** @description true: a step is past its deadline and not done */
+        overdue?: boolean;
+        page?: number;
+        pageSize?: number;
+        status?: components['schemas']['WhistleStatus'];
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleListDto'];
+        };
+      };
+    };
+  };
+  WhistlesController_raise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RaiseWhistleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Every bad field named; a dutyCode not on the township's list */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A basic duty of the township (it acts on it itself) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Another county */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown whistle, or one the caller does not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_accept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Out of order, or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_arrive: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Out of order, or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_dispatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DispatchWhistleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description A department with no users in the county */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not awaiting dispatch */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_evaluate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluateWhistleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not resolved */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_requestExtension: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestExtensionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description until not after the current deadline; no reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The deadline has passed, or a request is pending */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_decideExtension: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideExtensionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description No extension requested */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryEntryDto'][];
+        };
+      };
+      /** @description Unknown whistle, or one the caller does not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_object: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WhistleReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Resolved already, or dispatched again after an objection */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_reopen: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WhistleReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Satisfied, not evaluated, or reopened before */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_resolve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveWhistleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not the lead department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Out of order, or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WhistlesController_signOff: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The whistle version last seen, e.g. "3"; a stale one is refused with 409 and nothing is written */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhistleDto'];
+        };
+      };
+      /** @description Not a head of that township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already signed off */
       409: {
         headers: {
           [name: string]: unknown;

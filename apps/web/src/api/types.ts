@@ -81,7 +81,8 @@ export type DutyListChanges = Schemas['DutyListChangesDto'];
 export type DutyListPublication = Schemas['DutyListPublicationDto'];
 /** A published version with its items (GET …/publications). */
 export type DutyListVersion = Schemas['DutyListVersionDto'];
-export type { DutyImportReport } from './duty-types';
+/** POST /duties/import (200, also with ?dryRun=true): how the sheet's rows compare with the catalogue. */
+export type DutyImportReport = Schemas['ImportReportDto'];
 
 // The enumerations the web app iterates over, checked against the generated unions both ways.
 export { POWER_CATEGORIES } from '@domain/resources';
@@ -106,3 +107,8 @@ export interface ProblemDetails {
   code?: string;
   [extension: string]: unknown;
 }
+
+/** 公示: the latest published version of a township's duty list (GET /public/townships/:id/duty-list, no token). */
+export type PublicDutyList = Schemas['PublicDutyListDto'];
+export type PublicDutyItem = Schemas['PublicDutyItemDto'];
+export type PublicDutyCategory = Schemas['PublicDutyCategory'];

@@ -32,6 +32,7 @@ const MyTeamPage = lazy(() => import('../pages/township/MyTeamPage'));
 const SystemPage = lazy(() => import('../pages/SystemPage'));
 const UsersPage = lazy(() => import('../pages/UsersPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const PublicDutyListPage = lazy(() => import('../pages/public/PublicDutyListPage'));
 
 function Localized({ children }: { children: ReactNode }) {
   const { language } = useI18n();
@@ -58,6 +59,8 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* 公示: residents open it from a QR code, without an account. */}
+              <Route path="/public/townships/:townshipId" element={<Lazy page={<PublicDutyListPage />} />} />
               <Route
                 element={
                   <RequireAuth>

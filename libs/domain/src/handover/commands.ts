@@ -1,7 +1,7 @@
 import type { DomainCommand } from '../decider';
 import type { Gap } from '../readiness/readiness';
 import type { Commitments } from '../resources';
-import type { HandoverRecorded } from './events';
+import type { HandoverRecorded, RevocationByRecall } from './events';
 import type { ReminderKind } from './state';
 
 /** Carries what the event will record; the power's category is passed in so that the entrustment rule can be decided here. */
@@ -17,7 +17,8 @@ export type AmendCommitments = DomainCommand<'AmendCommitments', { committed: Co
 /** Time-driven: sent by the sweep once the effective date has come. */
 export type ActivateHandover = DomainCommand<'ActivateHandover', Record<string, never>>;
 
-export type RevokeHandover = DomainCommand<'RevokeHandover', { reason: string }>;
+/** `recall`: the approved recall request the revocation carries out. */
+export type RevokeHandover = DomainCommand<'RevokeHandover', { reason: string; recall?: RevocationByRecall }>;
 
 export type RecordReminderSent = DomainCommand<
   'RecordReminderSent',

@@ -117,7 +117,8 @@ function revokeHandover({ data }: RevokeHandover, state: HandoverState): Decisio
   if (!handover.ok) return handover;
   const previousStatus = handover.state.status;
   if (previousStatus === 'revoked') return refuse(revoked(handover.state)); // narrowed away by inStatus; kept for the type
-  return accept({ type: 'HandoverRevoked', data: { reason: data.reason, previousStatus } });
+  const recall = data.recall === undefined ? {} : { recall: data.recall };
+  return accept({ type: 'HandoverRevoked', data: { reason: data.reason, previousStatus, ...recall } });
 }
 
 function recordReminderSent({ data }: RecordReminderSent, state: HandoverState): Decision<HandoverEvent> {

@@ -33,10 +33,25 @@ export type HandoverCommitmentsAmended = DomainEvent<
 
 export type HandoverActivated = DomainEvent<'HandoverActivated', { activatedOn: string }>;
 
-/** Cases already filed stay with the unit that filed them. */
+/**
+ * What a revocation settles on cases already filed: they stay with the unit that filed them and are
+ * concluded there (已立案件由原立案单位继续办理; Shaxian 沙政规〔2025〕4号).
+ */
+export const FILED_CASES_STAY_WITH_FILING_UNIT = 'stay-with-filing-unit';
+
+/** The approved recall request (申请收回) a revocation carries out. */
+export interface RevocationByRecall {
+  requestId: string;
+  /** Why the township asked to hand the power back. */
+  requestReason: string;
+  decisionRef: string;
+  filedCases: typeof FILED_CASES_STAY_WITH_FILING_UNIT;
+}
+
+/** Cases already filed stay with the unit that filed them; `recall`: the recall request it carries out, if any. */
 export type HandoverRevoked = DomainEvent<
   'HandoverRevoked',
-  { reason: string; previousStatus: Exclude<HandoverStatus, 'none' | 'revoked'> }
+  { reason: string; previousStatus: Exclude<HandoverStatus, 'none' | 'revoked'>; recall?: RevocationByRecall }
 >;
 
 export type ReminderSent = DomainEvent<

@@ -420,6 +420,35 @@ describe('handover', () => {
       expect(isOpenHandover(state)).toBe(false);
     });
 
+    it('carries out an approved recall request, stating that cases already filed stay with the unit that filed them', () => {
+      const recall = {
+        requestId: 'recall-1',
+        requestReason: '街道无持证人员，无法承接',
+        decisionRef: '沾编办〔2025〕7号',
+        filedCases: 'stay-with-filing-unit' as const,
+      };
+      const state = spec
+        .given([recorded(), accepted()])
+        .when({ type: 'RevokeHandover', data: { reason: REASON, recall } })
+        .then([{ type: 'HandoverRevoked', data: { reason: REASON, previousStatus: 'accepted', recall } }]);
+      expect(state).toMatchObject({ status: 'revoked', revocation: { recall: { requestId: 'recall-1' } } });
+    });
+
+    it('names every bad field of the recall it carries out', () => {
+      spec
+        .given([recorded()])
+        .when({ type: 'RevokeHandover', data: { reason: REASON, recall: { requestId: '', filedCases: 'move' } as never } })
+        .thenFails({
+          kind: 'invalid',
+          errors: [
+            { field: 'recall.requestId' },
+            { field: 'recall.requestReason' },
+            { field: 'recall.decisionRef' },
+            { field: 'recall.filedCases' },
+          ],
+        });
+    });
+
     it('needs a reason', () => {
       spec
         .given([recorded()])

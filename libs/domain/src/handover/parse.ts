@@ -30,6 +30,7 @@ import type {
   RecordReminderSent,
   RevokeHandover,
 } from './commands';
+import { FILED_CASES_STAY_WITH_FILING_UNIT, type RevocationByRecall } from './events';
 import { HANDOVER_MODES, REMINDER_KINDS } from './state';
 
 /**
@@ -120,7 +121,20 @@ export function parseRevokeHandover(input: unknown): Result<RevokeHandover, Fiel
   const data = isRecord(input) ? input : {};
   const errors: FieldErrors = [];
   const reason = requireText(errors, 'reason', data.reason, TEXT_MAX);
-  return parsedOr(errors, { type: 'RevokeHandover', data: { reason } });
+  const recall = data.recall === undefined ? undefined : parseRevocationByRecall(errors, data.recall);
+  return parsedOr(errors, { type: 'RevokeHandover', data: { reason, ...(recall === undefined ? {} : { recall }) } });
+}
+
+function parseRevocationByRecall(errors: FieldErrors, value: unknown): RevocationByRecall {
+  const recall = isRecord(value) ? value : {};
+  if (!isRecord(value))
+    errors.push({ field: 'recall', message: 'must be an object { requestId, requestReason, decisionRef, filedCases }' });
+  return {
+    requestId: requireText(errors, 'recall.requestId', recall.requestId),
+    requestReason: requireText(errors, 'recall.requestReason', recall.requestReason, TEXT_MAX),
+    decisionRef: requireText(errors, 'recall.decisionRef', recall.decisionRef, LABEL_MAX),
+    filedCases: requireOneOf(errors, 'recall.filedCases', recall.filedCases, [FILED_CASES_STAY_WITH_FILING_UNIT]),
+  };
 }
 
 export function parseRecordReminderSent(input: unknown): Result<RecordReminderSent, FieldError[]> {

@@ -1,20 +1,10 @@
 import { exhaustive } from '../decider';
 import type { FieldError } from '../domain-error';
-import { CERTIFIED_OFFICERS_MAX, HOURS_MAX, LABEL_MAX, LIST_MAX, TEXT_MAX } from '../limits';
-import { parseEquipmentLines } from '../parse-resources';
+import { CERTIFIED_OFFICERS_MAX, LABEL_MAX, TEXT_MAX } from '../limits';
+import { parseEquipmentLines, parseTrainingLines } from '../parse-resources';
 import { parsedOr, type Result } from '../parsing';
-import { POWER_CATEGORIES, type Requirements, type TrainingRequirement } from '../resources';
-import {
-  checkAtMost,
-  isRecord,
-  rejectDuplicates,
-  requireInteger,
-  requireList,
-  requireOneOf,
-  requirePositiveNumber,
-  requireText,
-  type FieldErrors,
-} from '../validation';
+import { POWER_CATEGORIES, type Requirements } from '../resources';
+import { checkAtMost, isRecord, requireInteger, requireOneOf, requireText, type FieldErrors } from '../validation';
 import type { PowerItemCommand, RegisterPowerItem, RevisePowerRequirements } from './commands';
 
 /** The shape of each power item command; the rules of the law (two officers for penalties and coercion) are `decide`'s. */
@@ -64,23 +54,7 @@ export function parseRequirements(errors: FieldErrors, value: unknown): Requirem
 
   const equipment = parseEquipmentLines(errors, `${field}.equipment`, value.equipment, false);
 
-  const training: TrainingRequirement[] = requireList(errors, `${field}.training`, value.training, false, LIST_MAX).map((line, index) => {
-    const path = `${field}.training[${index}]`;
-    if (!isRecord(line)) {
-      errors.push({ field: path, message: 'must be an object { course, hours }' });
-      return { course: '', hours: 0 };
-    }
-    const course = requireText(errors, `${path}.course`, line.course, LABEL_MAX);
-    const hours = requirePositiveNumber(errors, `${path}.hours`, line.hours);
-    checkAtMost(errors, `${path}.hours`, line.hours, HOURS_MAX);
-    return { course, hours };
-  });
-  rejectDuplicates(
-    errors,
-    (index) => `${field}.training[${index}].course`,
-    training.map((line) => line.course),
-    'course',
-  );
+  const training = parseTrainingLines(errors, `${field}.training`, value.training, false);
 
   return { certifiedOfficers, equipment, training };
 }

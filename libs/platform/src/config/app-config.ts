@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { ioredisAddress, REDIS_URL_PROTOCOLS } from '../redis/redis-address';
+import { DEFAULT_ASSESSMENT_WEIGHTS, parseAssessmentWeights, type AssessmentWeights } from '@fangquan/domain';
 import { loadWorkingTime, WorkingTimeConfigError, type WorkingTimeConfig } from './working-time';
 
 /**
@@ -40,6 +41,11 @@ export interface AppConfig extends WorkingTimeConfig {
    */
   readonly reminderLinkBaseUrl: string | undefined;
   readonly certificateNoticeDays: number;
+  /**
+   * How long a recall or task admission request may wait for the county office's decision before it is
+   * reminded (`DECISION_REMINDER_DAYS`): whole days, or a duration such as `5s` (tests).
+   */
+  readonly decisionReminder: { readonly days: number } | { readonly ms: number };
   /** Days before the effective date at which a township that has not answered a handover is reminded (largest first). */
   readonly unansweredNoticeDays: readonly number[];
   /** Attempts of each webhook / e-mail delivery before it is left failed (retryable from the dashboard). */
@@ -63,6 +69,18 @@ export interface AppConfig extends WorkingTimeConfig {
    * `loopback` / `linklocal` / `uniquelocal`, comma-separated.
    */
   readonly trustProxy: false | number | string;
+  /** PUBLIC_BASE_URL: the address residents reach the web app at; the QR codes of the public duty lists hold it. */
+  readonly publicBaseUrl: string;
+  /** PUBLIC_RATE_LIMIT: requests per minute one client address may make to the public (token-free) endpoints, per process. */
+  readonly publicRateLimit: number;
+  /** PUBLIC_CACHE_TTL: how long a process answers a township's public list from memory before asking the read side again. */
+  readonly publicCacheMs: number;
+  /**
+   * ASSESSMENT_WEIGHTS: the weights of the departments' 0–100 score (docs/assessment.md), as JSON naming
+   * all six parts, e.g. `{"acceptedOnTime":15,"arrivedOnTime":15,"resolvedOnTime":15,"resolution":15,"rating":25,"satisfaction":15}`;
+   * the townships' rating (rating + satisfaction) weighs at least 30%.
+   */
+  readonly assessmentWeights: AssessmentWeights;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +107,16 @@ function duration(name: string, raw: string): number {
   const ms = parseDuration(raw);
   if (ms === undefined) throw new ConfigError(`${name} must be a duration like 2s, 15m, 3d (got "${raw}")`);
   return ms;
+}
+
+/** Whole days (`10`), or a duration (`5s`, `2h`: tests). */
+function decisionDelay(env: Env, name: string, fallbackDays: number): { days: number } | { ms: number } {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return { days: fallbackDays };
+  if (/^\d+$/.test(raw)) return { days: integer(env, name, fallbackDays, 1, 365) };
+  const ms = parseDuration(raw);
+  if (ms === undefined) throw new ConfigError(`${name} must be whole days (10) or a duration like 5s, 2h (got "${raw}")`);
+  return { ms };
 }
 
 /** Comma-separated whole days (e.g. `14,3`), returned largest first without repeats. */
@@ -125,6 +153,12 @@ function trustProxy(env: Env): false | number | string {
   return entries.join(',');
 }
 
+/** An http(s) address without a trailing slash (paths are appended to it). */
+function baseUrl(env: Env, name: string, fallback: string): string {
+  const raw = url(name, nonEmpty(env, name), ['http:', 'https:']) ?? fallback;
+  return raw.replace(/\/+$/, '');
+}
+
 function url(name: string, raw: string | undefined, protocols: string[]): string | undefined {
   if (raw === undefined) return undefined;
   let parsed: URL;
@@ -135,6 +169,22 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
   }
   if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => p + '//').join(' or ')}`);
   return raw;
+}
+
+function assessmentWeights(env: Env): AssessmentWeights {
+  const raw = nonEmpty(env, 'ASSESSMENT_WEIGHTS');
+  if (raw === undefined) return { ...DEFAULT_ASSESSMENT_WEIGHTS };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(
+      'ASSESSMENT_WEIGHTS must be a JSON object naming acceptedOnTime, arrivedOnTime, resolvedOnTime, resolution, rating, satisfaction',
+    );
+  }
+  const parsed = parseAssessmentWeights(json);
+  if (!parsed.ok) throw new ConfigError(`ASSESSMENT_WEIGHTS: ${parsed.error.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+  return parsed.value;
 }
 
 function workingTime(env: Env): WorkingTimeConfig {
@@ -162,8 +212,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     .map((s) => s.trim())
     .filter(Boolean);
   const seed = nonEmpty(env, 'SEED_DEMO');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     dataDir,
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500) }
@@ -182,8 +233,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     dingtalkSecret: nonEmpty(env, 'DINGTALK_SECRET'),
     wecomWebhookUrl: url('WECOM_WEBHOOK_URL', nonEmpty(env, 'WECOM_WEBHOOK_URL'), ['http:', 'https:']),
     robotIntervalMs: duration('ROBOT_INTERVAL', nonEmpty(env, 'ROBOT_INTERVAL') ?? '3200ms'),
-    reminderLinkBaseUrl: url('PUBLIC_BASE_URL', nonEmpty(env, 'PUBLIC_BASE_URL'), ['http:', 'https:']),
+    reminderLinkBaseUrl: nonEmpty(env, 'PUBLIC_BASE_URL') === undefined ? undefined : baseUrl(env, 'PUBLIC_BASE_URL', ''),
     certificateNoticeDays: integer(env, 'CERTIFICATE_NOTICE_DAYS', 180, 1, 3650),
+    decisionReminder: decisionDelay(env, 'DECISION_REMINDER_DAYS', 10),
     unansweredNoticeDays: dayList(env, 'UNANSWERED_NOTICE_DAYS', '14,3'),
     deliveryAttempts: integer(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
     deliveryBackoffMs: duration('DELIVERY_BACKOFF', nonEmpty(env, 'DELIVERY_BACKOFF') ?? '30s'),
@@ -200,5 +252,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     queuePrefix: nonEmpty(env, 'QUEUE_PREFIX') ?? 'fangquan',
     trustProxy: trustProxy(env),
+    publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
+    publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 600, 1, 100_000_000),
+    publicCacheMs: duration('PUBLIC_CACHE_TTL', nonEmpty(env, 'PUBLIC_CACHE_TTL') ?? '1s'),
+    assessmentWeights: assessmentWeights(env),
   };
 }

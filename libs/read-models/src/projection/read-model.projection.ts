@@ -26,6 +26,7 @@ import { applyHandoverEvent } from './handover-view.mapper';
 import { applyPowerEvent } from './power-view.mapper';
 import { BatchRows, type BatchRowKeys, type PowerKey, powerKeyText } from './read-model.rows';
 import { applyTeamEvent } from './team-view.mapper';
+import { whistleWrites } from './whistle-view.projection';
 
 /** The subscription's name: its checkpoint row and its advisory lock. */
 export const READ_MODELS_SUBSCRIPTION = 'read-models';
@@ -112,7 +113,7 @@ class Affected {
 
 /**
  * Fills `power_items`, `teams` and `handovers` from the log, in log order (and `duties` and
- * `duty_list_publications`, see dutyWrites). A batch reads every row it
+ * `duty_list_publications`, see dutyWrites, and `whistles`, see whistleWrites). A batch reads every row it
  * touches in one query (outside any transaction), applies its events in memory, and hands back one
  * upsert per changed table, which the runner commits in the same statement that moves the checkpoint
  * — and only if that statement moves it (see GatedSubscriptionHandler): three round trips a batch,
@@ -139,7 +140,11 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
       placed.filter((event) => event.kind !== 'handover' || !bumps.has(event.handoverId)),
       dataSource.manager,
     );
-    const writes = [...(rows === undefined ? [] : rows.gatedWrites()), ...dutyWrites(events)];
+    const writes = [
+      ...(rows === undefined ? [] : rows.gatedWrites()),
+      ...dutyWrites(events),
+      ...(await whistleWrites(events, dataSource.manager)),
+    ];
     return bumps.size === 0
       ? writes
       : [...writes, { sql: BUMP_VERSIONS_SQL, parameters: [JSON.stringify([...bumps.values()]), [...bumps.keys()]] }];

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { EventStore, SubscriptionRunner, type EventStoreLogger } from '@fangquan/event-store';
 import type { Clock } from '@fangquan/platform';
-import { DUTY_READ_TABLES, HandoverView, PowerItemView, READ_TABLES, TeamView } from '../entities';
+import { DUTY_READ_TABLES, WHISTLE_READ_TABLES, HandoverView, PowerItemView, READ_TABLES, TeamView } from '../entities';
 import { READ_MODELS_SUBSCRIPTION, ReadModelProjection } from './read-model.projection';
 import { lockReadModels } from './read-models.lock';
 
@@ -33,7 +33,7 @@ export async function rebuildReadModels(
 ): Promise<RebuildOutcome> {
   await dataSource.transaction(async (tx) => {
     await lockReadModels(tx);
-    await tx.query(`TRUNCATE ${[...READ_TABLES, ...DUTY_READ_TABLES].join(', ')}`);
+    await tx.query(`TRUNCATE ${[...READ_TABLES, ...DUTY_READ_TABLES, ...WHISTLE_READ_TABLES].join(', ')}`);
     await tx.query(
       `INSERT INTO subscription_checkpoints (subscription_id, transaction_id, global_position, updated_at)
        VALUES ($1, '0'::xid8, 0, now())

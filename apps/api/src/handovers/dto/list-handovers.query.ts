@@ -1,17 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, type TransformFnParams, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { HANDOVER_STATUSES, type HandoverStatus } from '@fangquan/domain';
-import { CountyQuery } from '../../catalogue/dto/powers.query';
+import { booleanText, PagedCountyQuery } from '../../http/dto/page.query';
 
 export const LISTED_STATUSES = HANDOVER_STATUSES.filter((status): status is Exclude<HandoverStatus, 'none'> => status !== 'none');
 
-function booleanText(params: TransformFnParams): unknown {
-  const value: unknown = params.value;
-  return value === 'true' ? true : value === 'false' ? false : value;
-}
-
-export class ListHandoversQuery extends CountyQuery {
+export class ListHandoversQuery extends PagedCountyQuery {
   @ApiPropertyOptional({ enum: LISTED_STATUSES, enumName: 'HandoverStatus' })
   @IsOptional()
   @IsIn(LISTED_STATUSES)
@@ -27,20 +22,4 @@ export class ListHandoversQuery extends CountyQuery {
   @Transform(booleanText)
   @IsBoolean({ message: 'ready must be true or false' })
   ready?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

@@ -1,14 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, type TransformFnParams, Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REMINDER_KINDS, type ReminderKind } from '@fangquan/domain';
 import { DELIVERY_CHANNELS, type DeliveryChannel, DELIVERY_STATUSES, type DeliveryStatus, MAX_INBOX_PAGE } from '@fangquan/reminders';
 import { GapDto } from '../../handovers/dto/handover.dto';
-
-function booleanText(params: TransformFnParams): unknown {
-  const value: unknown = params.value;
-  return value === 'true' ? true : value === 'false' ? false : value;
-}
+import { booleanText } from '../../http/dto/page.query';
 
 export class InboxQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true: only reminders not read yet' })

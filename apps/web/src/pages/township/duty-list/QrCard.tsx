@@ -1,8 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useEffect } from 'react';
-import { dutyListQrPath } from '../../../api/duty-types';
-import { API_BASE } from '../../../api/http';
+import { dutyListQrUrl } from '../../../api/endpoints';
 import { useI18n } from '../../../i18n/i18n';
 
 // While the QR code is printed, the page shows nothing but the sheet for the board.
@@ -45,13 +44,7 @@ export function QrCard({ townshipId, townshipName, published }: { townshipId: st
             {townshipName}
             {i18n.t('nav.myDutyList')}
           </Typography.Title>
-          <img
-            src={`${API_BASE}${dutyListQrPath(townshipId)}`}
-            alt={i18n.t('dutyList.qr')}
-            width={220}
-            height={220}
-            data-testid="qr-image"
-          />
+          <img src={dutyListQrUrl(townshipId)} alt={i18n.t('dutyList.qr')} width={220} height={220} data-testid="qr-image" />
           <Typography.Paragraph type="secondary">{i18n.t('dutyList.qrHelp')}</Typography.Paragraph>
         </div>
       ) : (
