@@ -45,6 +45,7 @@ function inputsHash() {
     ...files(join(root, 'libs/domain/src/readiness')).filter((path) => !path.endsWith('.spec.ts')),
     join(root, 'libs/domain/src/calendar.ts'),
     join(root, 'libs/domain/src/resources.ts'),
+    join(root, 'libs/domain/src/duty/terms.ts'),
   ];
   for (const path of inputs) {
     hash.update(relative(root, path));
