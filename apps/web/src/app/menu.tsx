@@ -1,9 +1,12 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BookOutlined,
   FileAddOutlined,
   InboxOutlined,
+  RollbackOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -34,6 +37,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         inboxItem(i18n, unread),
         { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
+        { key: '/township/recalls', icon: <RollbackOutlined />, label: i18n.t('nav.recalls') },
       ];
     case 'admin':
       return [
@@ -47,6 +51,9 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       ];
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
+      if (user.role === 'department')
+        items.push({ key: '/county/admissions', icon: <SolutionOutlined />, label: i18n.t('nav.admissions') });
+      else items.push({ key: '/decisions', icon: <AuditOutlined />, label: i18n.t('nav.decisions') });
       items.push(inboxItem(i18n, unread));
       if (user.role === 'county_admin') items.push({ key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') });
       return items;

@@ -1,0 +1,60 @@
+import { Form, InputNumber, Typography } from 'antd';
+import type { TaskMeans } from '../../../api/types';
+import { EquipmentLines } from '../../../components/EquipmentLines';
+import { TermSelect, useRules } from '../../../components/fields';
+import { LinesField } from '../../../components/LinesField';
+import { useI18n } from '../../../i18n/i18n';
+
+/** The means that come with a task, under `means` in the surrounding Form: staff, budget, equipment lines, training lines. */
+export function MeansFields() {
+  const i18n = useI18n();
+  const r = useRules();
+  const count = [{ type: 'integer', min: 0, max: 100000, message: i18n.t('admission.wholeOrZero') }] as const;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{i18n.t('admission.meansHelp')}</Typography.Paragraph>
+      <Form.Item name={['means', 'staff']} label={i18n.t('admission.staff')} rules={[...count]}>
+        <InputNumber min={0} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item
+        name={['means', 'budgetYuan']}
+        label={i18n.t('record.budget')}
+        rules={[{ type: 'number', min: 0, max: 1e12, message: i18n.t('admission.notNegative') }]}
+      >
+        <InputNumber min={0} style={{ width: 200 }} />
+      </Form.Item>
+      <Typography.Text strong>{i18n.t('record.equipment')}</Typography.Text>
+      <EquipmentLines name={['means', 'equipment']} addTestId="means-add-equipment" />
+      <Typography.Text strong>{i18n.t('record.training')}</Typography.Text>
+      <LinesField name={['means', 'training']} newLine={{ course: '', hours: 4 }} addTestId="means-add-training">
+        {(field) => (
+          <>
+            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.picked}>
+              <TermSelect vocabulary="training-courses" width={220} />
+            </Form.Item>
+            <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
+              <InputNumber min={0} />
+            </Form.Item>
+          </>
+        )}
+      </LinesField>
+    </>
+  );
+}
+
+/** Form values → the API's `means`: empty lines dropped, numbers only when given. */
+export function meansFrom(value: unknown): TaskMeans {
+  const source = (value ?? {}) as Record<string, unknown>;
+  const lines = <T,>(key: string): T[] =>
+    Array.isArray(source[key])
+      ? (source[key] as (T | null | undefined)[]).filter((line): line is T => line !== null && line !== undefined)
+      : [];
+  const means: TaskMeans = {};
+  if (typeof source.staff === 'number') means.staff = source.staff;
+  if (typeof source.budgetYuan === 'number') means.budgetYuan = source.budgetYuan;
+  const equipment = lines<NonNullable<TaskMeans['equipment']>[number]>('equipment');
+  const training = lines<NonNullable<TaskMeans['training']>[number]>('training');
+  if (equipment.length > 0) means.equipment = equipment;
+  if (training.length > 0) means.training = training;
+  return means;
+}
