@@ -42,7 +42,7 @@ export default function DecisionsPage() {
   };
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={11}>
+      <Col xs={24} xl={10}>
         <Card
           title={i18n.t('decisions.title', { count: entries.length })}
           extra={<Button onClick={() => void data.reload()}>{i18n.t('app.reload')}</Button>}
@@ -51,7 +51,7 @@ export default function DecisionsPage() {
           <QueueTable entries={entries} names={names} selected={entry?.id} onSelect={setChosen} loading={data.loading} />
         </Card>
       </Col>
-      <Col xs={24} xl={13}>
+      <Col xs={24} xl={14}>
         {entry ? (
           <Card
             key={entry.id}

@@ -26,6 +26,7 @@ export function DecisionDue({ dueAt, overdue }: { dueAt: string; overdue: boolea
   return overdue ? (
     <Typography.Text type="danger" data-testid="overdue" data-overdue="true">
       <Tag color="error">{i18n.t('decisions.overdue')}</Tag>
+      <br />
       {i18n.dateTime(dueAt)}
     </Typography.Text>
   ) : (

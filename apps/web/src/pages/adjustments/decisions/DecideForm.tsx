@@ -44,7 +44,7 @@ export function DecideForm({ entry, onDecided }: { entry: QueueEntry; onDecided(
   return (
     <div data-testid="decide">
       {submission.problem()}
-      <Form form={form} name={`decide-${entry.id}`} layout="vertical" onFinish={(values) => void decide(values)}>
+      <Form form={form} name="decide" layout="vertical" onFinish={(values) => void decide(values)}>
         <Form.Item
           name="yes"
           label={i18n.t('decisions.decision')}

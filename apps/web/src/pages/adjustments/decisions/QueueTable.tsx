@@ -1,4 +1,4 @@
-import { Button, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { I18n } from '../../../i18n/i18n';
 import { useI18n } from '../../../i18n/i18n';
 import { DecisionDue } from '../tags';
@@ -9,7 +9,7 @@ function kindTag(i18n: I18n, entry: QueueEntry) {
   return <Tag color="blue">{i18n.t(entry.request.handoverId ? 'decisions.kind.recallPower' : 'decisions.kind.recallDuty')}</Tag>;
 }
 
-/** The 待决定 queue: kind, subject, who asks, when filed, when due (red once overdue); choosing one shows its evidence. */
+/** The 待决定 queue: kind, subject and who asks, when due (red once overdue); choosing one shows its evidence. */
 export function QueueTable({
   entries,
   names,
@@ -44,29 +44,30 @@ export function QueueTable({
         }) as React.HTMLAttributes<HTMLElement>
       }
       columns={[
-        { title: i18n.t('decisions.kind'), key: 'kind', width: 110, render: (_, entry) => kindTag(i18n, entry) },
-        { title: i18n.t('decisions.subject'), key: 'subject', render: (_, entry) => subjectOf(entry, names) },
-        { title: i18n.t('decisions.requester'), key: 'requester', render: (_, entry) => requesterOf(entry, names) },
+        { title: i18n.t('decisions.kind'), key: 'kind', width: 120, render: (_, entry) => kindTag(i18n, entry) },
+        {
+          title: i18n.t('decisions.subject'),
+          key: 'subject',
+          render: (_, entry) => (
+            <Space direction="vertical" size={0}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                onClick={() => onSelect(entry.id)}
+                data-testid="decision-open"
+              >
+                {subjectOf(entry, names)}
+              </Button>
+              <Typography.Text type="secondary">{requesterOf(entry, names)}</Typography.Text>
+            </Space>
+          ),
+        },
         {
           title: i18n.t('decisions.dueAt'),
           key: 'due',
-          width: 200,
+          width: 180,
           render: (_, entry) => <DecisionDue dueAt={dueOf(entry)} overdue={overdueOf(entry)} />,
-        },
-        {
-          title: i18n.t('app.actions'),
-          key: 'open',
-          width: 90,
-          render: (_, entry) => (
-            <Button
-              size="small"
-              type={entry.id === selected ? 'primary' : 'default'}
-              onClick={() => onSelect(entry.id)}
-              data-testid="decision-open"
-            >
-              {i18n.t('decisions.open')}
-            </Button>
-          ),
         },
       ]}
     />

@@ -11,6 +11,9 @@ import { ReadinessTag, StatusTag } from '../../../components/Tags';
 import { useAsync } from '../../../components/useAsync';
 import { useI18n } from '../../../i18n/i18n';
 
+/** A long history or reminder list scrolls in its own box, so the decision stays near. */
+const SCROLLED = { maxHeight: 320, overflowY: 'auto', paddingTop: 4 } as const;
+
 /** Evidence for recalling a handed power: where it stands, its current gaps, its history, the reminders sent. */
 function HandoverEvidence({ handoverId }: { handoverId: string }) {
   const i18n = useI18n();
@@ -41,9 +44,11 @@ function HandoverEvidence({ handoverId }: { handoverId: string }) {
       <Typography.Text strong>{i18n.t('decisions.currentGaps')}</Typography.Text>
       <GapsTable gaps={handover.status === 'revoked' ? [] : handover.readiness.gaps} testId="evidence-gaps" />
       <Typography.Text strong>{i18n.t('decisions.readinessHistory')}</Typography.Text>
-      <History entries={history} />
+      <div style={SCROLLED}>
+        <History entries={history} />
+      </div>
       <Typography.Text strong>{i18n.t('decisions.remindersSent', { count: reminders?.length ?? 0 })}</Typography.Text>
-      <div data-testid="evidence-reminders">
+      <div data-testid="evidence-reminders" style={SCROLLED}>
         <Reminders reminders={reminders} unavailable={reminders === undefined} />
       </div>
     </Space>
