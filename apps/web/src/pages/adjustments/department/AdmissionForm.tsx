@@ -6,7 +6,8 @@ import { useToast } from '../../../app/toast';
 import { DateInput, useRules } from '../../../components/fields';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useI18n } from '../../../i18n/i18n';
-import { MeansFields, meansFrom } from './MeansFields';
+import { meansFrom } from './means';
+import { MeansFields } from './MeansFields';
 
 interface AdmissionValues {
   title: string;

@@ -1,5 +1,4 @@
 import { Form, InputNumber, Typography } from 'antd';
-import type { TaskMeans } from '../../../api/types';
 import { EquipmentLines } from '../../../components/EquipmentLines';
 import { TermSelect, useRules } from '../../../components/fields';
 import { LinesField } from '../../../components/LinesField';
@@ -40,21 +39,4 @@ export function MeansFields() {
       </LinesField>
     </>
   );
-}
-
-/** Form values → the API's `means`: empty lines dropped, numbers only when given. */
-export function meansFrom(value: unknown): TaskMeans {
-  const source = (value ?? {}) as Record<string, unknown>;
-  const lines = <T,>(key: string): T[] =>
-    Array.isArray(source[key])
-      ? (source[key] as (T | null | undefined)[]).filter((line): line is T => line !== null && line !== undefined)
-      : [];
-  const means: TaskMeans = {};
-  if (typeof source.staff === 'number') means.staff = source.staff;
-  if (typeof source.budgetYuan === 'number') means.budgetYuan = source.budgetYuan;
-  const equipment = lines<NonNullable<TaskMeans['equipment']>[number]>('equipment');
-  const training = lines<NonNullable<TaskMeans['training']>[number]>('training');
-  if (equipment.length > 0) means.equipment = equipment;
-  if (training.length > 0) means.training = training;
-  return means;
 }

@@ -12,3 +12,20 @@ export function meansSummary(i18n: I18n, means: TaskMeans): string {
     parts.push(i18n.t('admission.trainingHours', { course: courseLabel(i18n, line.course), hours: line.hours }));
   return parts.length > 0 ? parts.join(' · ') : i18n.t('admission.noMeans');
 }
+
+/** Form values → the API's `means`: empty lines dropped, numbers only when given. */
+export function meansFrom(value: unknown): TaskMeans {
+  const source = (value ?? {}) as Record<string, unknown>;
+  const lines = <T>(key: string): T[] =>
+    Array.isArray(source[key])
+      ? (source[key] as (T | null | undefined)[]).filter((line): line is T => line !== null && line !== undefined)
+      : [];
+  const means: TaskMeans = {};
+  if (typeof source.staff === 'number') means.staff = source.staff;
+  if (typeof source.budgetYuan === 'number') means.budgetYuan = source.budgetYuan;
+  const equipment = lines<NonNullable<TaskMeans['equipment']>[number]>('equipment');
+  const training = lines<NonNullable<TaskMeans['training']>[number]>('training');
+  if (equipment.length > 0) means.equipment = equipment;
+  if (training.length > 0) means.training = training;
+  return means;
+}

@@ -1,14 +1,8 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import type { ListedDuty, RecallRequest } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import { RecallButton, type RecallTarget } from '../RecallButton';
-
-/** What a list item is handed back as: its handover (a handed power) or its duty code; nothing for an admitted task. */
-export function recallTargetOf(item: ListedDuty): RecallTarget | undefined {
-  if (item.category === 'returned' || item.source === 'admission') return undefined;
-  if (item.source === 'handover' && item.handoverId) return { handoverId: item.handoverId };
-  return item.dutyCode ? { dutyCode: item.dutyCode } : undefined;
-}
+import { RecallButton } from '../RecallButton';
+import { recallTargetOf } from './targets';
 
 /** The township's list (working draft): each item it carries, with 申请收回 unless a request for it is pending. */
 export function ListItemsCard({
