@@ -1,13 +1,12 @@
 import { Form, InputNumber, Typography } from 'antd';
 import { EquipmentLines } from '../../../components/EquipmentLines';
-import { TermSelect, useRules } from '../../../components/fields';
-import { LinesField } from '../../../components/LinesField';
+
+import { TrainingLines } from '../../../components/TrainingLines';
 import { useI18n } from '../../../i18n/i18n';
 
 /** The means that come with a task, under `means` in the surrounding Form: staff, budget, equipment lines, training lines. */
 export function MeansFields() {
   const i18n = useI18n();
-  const r = useRules();
   const count = [{ type: 'integer', min: 0, max: 100000, message: i18n.t('admission.wholeOrZero') }] as const;
   return (
     <>
@@ -25,18 +24,7 @@ export function MeansFields() {
       <Typography.Text strong>{i18n.t('record.equipment')}</Typography.Text>
       <EquipmentLines name={['means', 'equipment']} addTestId="means-add-equipment" />
       <Typography.Text strong>{i18n.t('record.training')}</Typography.Text>
-      <LinesField name={['means', 'training']} newLine={{ course: '', hours: 4 }} addTestId="means-add-training">
-        {(field) => (
-          <>
-            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.picked}>
-              <TermSelect vocabulary="training-courses" width={220} />
-            </Form.Item>
-            <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
-              <InputNumber min={0} />
-            </Form.Item>
-          </>
-        )}
-      </LinesField>
+      <TrainingLines name={['means', 'training']} addTestId="means-add-training" />
     </>
   );
 }
