@@ -55,6 +55,9 @@ describe('web app: recall requests and task admissions decided by the county off
       .post(`/api/v1/handovers/${handoverId}/acceptance`)
       .send({ conditional: true, reason: '先行承接，年内补齐执法人员' });
     expect(accepted.status).toBe(200);
+    // Its list also carries 生活垃圾分类日常监督 from the duty catalogue.
+    expect((await office.post('/api/v1/duties').send(SORTING)).status).toBe(201);
+    expect((await office.post(`/api/v1/townships/${county.townships['西平街道']?.id}/duty-list/compile`).send({})).status).toBe(200);
   });
 
   afterAll(async () => {
@@ -160,6 +163,45 @@ describe('web app: recall requests and task admissions decided by the county off
     for (const user of [department, township, office]) await user.context.close();
   });
 
+  it('hands back an item of the list; the county office sees it on the list and rejects the request', async () => {
+    const township = await browser.newUser(app.baseUrl);
+    const townshipPage = township.page;
+    await login(townshipPage, 'xiping.li', PASSWORD);
+    await townshipPage.getByRole('menuitem', { name: '申请收回' }).click();
+    await townshipPage.locator(`[data-testid="recall-open"][data-item="${SORTING.code}"]`).click();
+    await waitForText(townshipPage.getByTestId('recall-item'), SORTING.name);
+    await townshipPage.getByTestId('recall-reason').fill('分类督导员已撤并，街道无力日常监督');
+    await townshipPage.getByTestId('recall-submit').click();
+    const request = townshipPage.getByTestId('my-recall').filter({ hasText: SORTING.name });
+    await waitForText(request, '待决定');
+    const requestId = (await request.getAttribute('data-request')) ?? '';
+    await waitForText(townshipPage.getByTestId('recall-list-items'), '收回申请待决定');
+
+    const office = await browser.newUser(app.baseUrl);
+    const officePage = office.page;
+    await login(officePage, 'zhanyi.office', PASSWORD);
+    await officePage.getByRole('menuitem', { name: '待决定' }).click();
+    const row = officePage.locator(`[data-testid="decision-row"][data-request="${requestId}"]`);
+    await waitForText(row, '收回清单事项');
+    await row.getByTestId('decision-open').click();
+    const evidence = officePage.locator(`[data-testid="evidence"][data-request="${requestId}"]`);
+    await waitForText(evidence.getByTestId('evidence-duty'), SORTING.name);
+    await waitForText(evidence.getByTestId('evidence-duty'), '城市管理局');
+    await decide(officePage, '不予收回', '垃圾分类监督属街道基本职责，由县城管局派员指导');
+    await row.waitFor({ state: 'detached' });
+
+    await townshipPage.reload();
+    await waitForText(townshipPage.getByTestId('my-recall').filter({ hasText: SORTING.name }), '不予收回');
+    const list = await app
+      .as(await app.login('xiping.li', PASSWORD))
+      .get(`/api/v1/townships/${county.townships['西平街道']?.id}/duty-list`);
+    expect((list.body as { items: { dutyCode?: string; category: string }[] }).items).toContainEqual(
+      expect.objectContaining({ dutyCode: SORTING.code, category: 'basic' }),
+    );
+    for (const page of [townshipPage, officePage]) expect(pageErrors(page)).toEqual([]);
+    for (const user of [township, office]) await user.context.close();
+  });
+
   it('refuses a reason of only whitespace at the API too (400 naming reason), writing nothing', async () => {
     const client = app.as(await app.login('xiping.li', PASSWORD));
     const before = await client.get('/api/v1/recall-requests');
@@ -200,6 +242,15 @@ describe('web app: recall requests and task admissions decided by the county off
     await context.close();
   });
 });
+
+/** An item of the county's duty catalogue, on 西平街道's list as a basic duty. */
+const SORTING = {
+  code: 'ST-001',
+  name: '生活垃圾分类日常监督',
+  domain: '生态环保',
+  defaultCategory: 'basic',
+  leadDepartment: '城市管理局',
+};
 
 /** Decides the request whose evidence is shown: the choice, the reason and (approving a recall) the 文号. */
 async function decide(page: Page, choice: string, reason: string, decisionRef?: string): Promise<void> {
