@@ -103,7 +103,7 @@ describe('web app: recall requests and task admissions decided by the county off
     await townshipPage.getByTestId('recall-reason').fill('街道无持证执法人员，无法承接市容处罚');
     await townshipPage.getByTestId('recall-submit').click();
     await waitForText(townshipPage.getByTestId('handover-recall'), '待决定');
-    await townshipPage.getByRole('menuitem', { name: '申请收回' }).click();
+    await townshipPage.getByRole('menuitem', { name: '收回申请' }).click();
     const myRecall = townshipPage.getByTestId('my-recall');
     await waitForText(myRecall, '对随地吐痰');
     await waitForText(myRecall, '待决定');
@@ -143,7 +143,7 @@ describe('web app: recall requests and task admissions decided by the county off
     expect(handover.body.status).toBe('revoked');
     await townshipPage.goto(`/handovers/${handoverId}`);
     await townshipPage.locator('[data-status="revoked"]').first().waitFor();
-    await townshipPage.getByRole('menuitem', { name: '申请收回' }).click();
+    await townshipPage.getByRole('menuitem', { name: '收回申请' }).click();
     await waitForText(townshipPage.getByTestId('my-recall'), '已同意收回');
     await waitForText(townshipPage.getByTestId('my-recall'), '沾编办〔2025〕7号');
 
@@ -163,19 +163,20 @@ describe('web app: recall requests and task admissions decided by the county off
     for (const user of [department, township, office]) await user.context.close();
   });
 
-  it('hands back an item of the list; the county office sees it on the list and rejects the request', async () => {
+  it('hands back an item from the township’s 职责清单; the county office sees it on the list and rejects the request', async () => {
     const township = await browser.newUser(app.baseUrl);
     const townshipPage = township.page;
     await login(townshipPage, 'xiping.li', PASSWORD);
-    await townshipPage.getByRole('menuitem', { name: '申请收回' }).click();
+    await townshipPage.getByRole('menuitem', { name: '职责清单' }).click();
     await townshipPage.locator(`[data-testid="recall-open"][data-item="${SORTING.code}"]`).click();
     await waitForText(townshipPage.getByTestId('recall-item'), SORTING.name);
     await townshipPage.getByTestId('recall-reason').fill('分类督导员已撤并，街道无力日常监督');
     await townshipPage.getByTestId('recall-submit').click();
+    await waitForText(townshipPage.getByTestId('duty-items-basic'), '收回申请待决定');
+    await townshipPage.getByRole('menuitem', { name: '收回申请' }).click();
     const request = townshipPage.getByTestId('my-recall').filter({ hasText: SORTING.name });
     await waitForText(request, '待决定');
     const requestId = (await request.getAttribute('data-request')) ?? '';
-    await waitForText(townshipPage.getByTestId('recall-list-items'), '收回申请待决定');
 
     const office = await browser.newUser(app.baseUrl);
     const officePage = office.page;

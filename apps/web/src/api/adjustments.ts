@@ -2,7 +2,6 @@ import { http } from './http';
 import type {
   AdmissionDecision,
   AdmissionStatus,
-  DutyList,
   FileRecallRequest,
   FileTaskAdmission,
   RecallDecision,
@@ -11,7 +10,7 @@ import type {
   TaskAdmission,
 } from './types';
 
-/** Dynamic adjustment: recall requests and task admissions, filed and decided; a township's working duty list (their evidence). */
+/** Dynamic adjustment: recall requests and task admissions, filed and decided. */
 export const adjustmentsApi = {
   recallRequests: (query: { status?: RecallStatus; townshipId?: string } = {}) => http.get<RecallRequest[]>('/recall-requests', { query }),
   fileRecall: (body: FileRecallRequest) => http.post<RecallRequest>('/recall-requests', body),
@@ -20,6 +19,4 @@ export const adjustmentsApi = {
   admissions: (query: { status?: AdmissionStatus; townshipId?: string } = {}) => http.get<TaskAdmission[]>('/task-admissions', { query }),
   fileAdmission: (body: FileTaskAdmission) => http.post<TaskAdmission>('/task-admissions', body),
   decideAdmission: (id: string, body: AdmissionDecision) => http.post<TaskAdmission>(`/task-admissions/${id}/decision`, body),
-
-  dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
 };

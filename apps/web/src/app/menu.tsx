@@ -5,6 +5,8 @@ import {
   BookOutlined,
   FileAddOutlined,
   InboxOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
   RollbackOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -37,6 +39,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         inboxItem(i18n, unread),
         { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
+        { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
         { key: '/township/recalls', icon: <RollbackOutlined />, label: i18n.t('nav.recalls') },
       ];
     case 'admin':
@@ -51,6 +54,15 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       ];
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
+      items.push({
+        type: 'group',
+        key: 'duty-lists',
+        label: i18n.t('nav.dutyLists'),
+        children: [
+          { key: '/county/duties', icon: <ProfileOutlined />, label: i18n.t('nav.duties') },
+          { key: '/county/duty-lists', icon: <OrderedListOutlined />, label: i18n.t('nav.townshipLists') },
+        ],
+      });
       if (user.role === 'department')
         items.push({ key: '/county/admissions', icon: <SolutionOutlined />, label: i18n.t('nav.admissions') });
       else items.push({ key: '/decisions', icon: <AuditOutlined />, label: i18n.t('nav.decisions') });
@@ -61,9 +73,16 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
   }
 }
 
+/** The entries that open a page: the items, with the children of a group in place of the group. */
+function pagesOf(items: ItemType[]): ItemType[] {
+  return items.flatMap((item) => (item && 'children' in item && Array.isArray(item.children) ? pagesOf(item.children) : [item]));
+}
+
 /** The selected menu entry: the longest key the path starts with. */
 export function selectedKey(items: ItemType[], path: string): string[] {
-  const keys = items.map((item) => String(item?.key ?? '')).filter((key) => path === key || path.startsWith(`${key}/`));
+  const keys = pagesOf(items)
+    .map((item) => String(item?.key ?? ''))
+    .filter((key) => path === key || path.startsWith(`${key}/`));
   const best = keys.sort((a, b) => b.length - a.length)[0];
   return best ? [best] : [];
 }
@@ -73,7 +92,7 @@ export function pageTitle(i18n: I18n, items: ItemType[], path: string): string |
   if (path.startsWith('/handovers/')) return i18n.t('handover.title');
   if (path.startsWith('/teams/')) return i18n.t('nav.team');
   const [key] = selectedKey(items, path);
-  const item = items.find((candidate) => String(candidate?.key ?? '') === key);
+  const item = pagesOf(items).find((candidate) => String(candidate?.key ?? '') === key);
   return item && 'title' in item && typeof item.title === 'string'
     ? item.title
     : item && 'label' in item && typeof item.label === 'string'

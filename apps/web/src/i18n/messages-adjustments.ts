@@ -3,7 +3,7 @@
  * messages.ts; the English one is typed by the Chinese keys, so a missing or extra key fails the build.
  */
 export const adjustmentsZh = {
-  'nav.recalls': '申请收回',
+  'nav.recalls': '收回申请',
   'nav.admissions': '事项准入',
   'nav.decisions': '待决定',
 
@@ -94,7 +94,7 @@ export const adjustmentsZh = {
 } as const;
 
 export const adjustmentsEn: Record<keyof typeof adjustmentsZh, string> = {
-  'nav.recalls': 'Hand back',
+  'nav.recalls': 'Recall requests',
   'nav.admissions': 'Task admission',
   'nav.decisions': 'To decide',
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ListedDuty, RecallRequest, TaskAdmission } from '../../api/types';
+import type { DutyListItem, RecallRequest, TaskAdmission } from '../../api/types';
 import { queueOf } from './decisions/queue';
 import { meansFrom } from './department/means';
 import { recallTargetOf } from './township/targets';
 
-const item = (fields: Partial<ListedDuty>): ListedDuty => ({
+const item = (fields: Partial<DutyListItem>): DutyListItem => ({
   name: '事项',
   category: 'basic',
   domain: '生态环保',

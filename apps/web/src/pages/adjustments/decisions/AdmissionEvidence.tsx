@@ -1,5 +1,5 @@
 import { Descriptions, Space, Table, Typography } from 'antd';
-import { adjustmentsApi } from '../../../api/adjustments';
+import { api } from '../../../api/endpoints';
 import type { DutyList, TaskAdmission } from '../../../api/types';
 import { ProblemAlert } from '../../../components/problems';
 import { useAsync } from '../../../components/useAsync';
@@ -19,7 +19,7 @@ export function AdmissionEvidence({ admission, townshipNames }: { admission: Tas
       Promise.all(
         admission.townshipIds.map(async (townshipId): Promise<Load> => ({
           townshipId,
-          counts: (await adjustmentsApi.dutyList(townshipId)).counts,
+          counts: (await api.dutyList(townshipId)).counts,
         })),
       ),
     [admission.id],

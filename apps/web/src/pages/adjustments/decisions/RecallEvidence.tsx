@@ -1,8 +1,7 @@
 import { Descriptions, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { adjustmentsApi } from '../../../api/adjustments';
 import { api } from '../../../api/endpoints';
-import type { ListedDuty, RecallRequest } from '../../../api/types';
+import type { DutyListItem, RecallRequest } from '../../../api/types';
 import { GapsTable } from '../../../components/GapsTable';
 import { History } from '../../../components/History';
 import { ProblemAlert } from '../../../components/problems';
@@ -58,13 +57,13 @@ function HandoverEvidence({ handoverId }: { handoverId: string }) {
 /** Evidence for handing back a duty item: the item as it stands on the township's list. */
 function DutyEvidence({ townshipId, dutyCode }: { townshipId: string; dutyCode: string }) {
   const i18n = useI18n();
-  const list = useAsync(() => adjustmentsApi.dutyList(townshipId), [townshipId]);
+  const list = useAsync(() => api.dutyList(townshipId), [townshipId]);
   const items = (list.data?.items ?? []).filter((item) => item.dutyCode === dutyCode);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="evidence-duty">
       <ProblemAlert error={list.error} onReload={list.reload} />
       <Typography.Text strong>{i18n.t('decisions.onTheList')}</Typography.Text>
-      <Table<ListedDuty>
+      <Table<DutyListItem>
         size="small"
         rowKey={(item) => `${item.source}:${item.dutyCode ?? item.name}`}
         loading={list.loading}
