@@ -112,3 +112,14 @@ export interface ProblemDetails {
 export type PublicDutyList = Schemas['PublicDutyListDto'];
 export type PublicDutyItem = Schemas['PublicDutyItemDto'];
 export type PublicDutyCategory = Schemas['PublicDutyCategory'];
+
+/** Dynamic adjustment: recall requests (申请收回) and task admissions (事项准入), both decided by the county office. */
+export type RecallStatus = Schemas['RecallStatus'];
+export type RecallRequest = Schemas['RecallRequestDto'];
+export type FileRecallRequest = Schemas['FileRecallRequestDto'];
+export type RecallDecision = Schemas['RecallDecisionDto'];
+export type AdmissionStatus = Schemas['AdmissionStatus'];
+export type TaskAdmission = Schemas['TaskAdmissionDto'];
+export type FileTaskAdmission = Schemas['FileTaskAdmissionDto'];
+export type TaskMeans = Schemas['TaskMeansDto'];
+export type AdmissionDecision = Schemas['TaskAdmissionDecisionDto'];

@@ -32,6 +32,9 @@ const MyTeamPage = lazy(() => import('../pages/township/MyTeamPage'));
 const SystemPage = lazy(() => import('../pages/SystemPage'));
 const UsersPage = lazy(() => import('../pages/UsersPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const RecallsPage = lazy(() => import('../pages/adjustments/RecallsPage'));
+const AdmissionsPage = lazy(() => import('../pages/adjustments/AdmissionsPage'));
+const DecisionsPage = lazy(() => import('../pages/adjustments/DecisionsPage'));
 const PublicDutyListPage = lazy(() => import('../pages/public/PublicDutyListPage'));
 
 function Localized({ children }: { children: ReactNode }) {
@@ -82,11 +85,18 @@ export function App() {
                   <Route path="catalogue" element={<Lazy page={<CataloguePage />} />} />
                   <Route path="duties" element={<Lazy page={<DutyCataloguePage />} />} />
                   <Route path="duty-lists" element={<Lazy page={<DutyListsPage />} />} />
+                  <Route path="admissions" element={<RequireRoles roles={['department']} />}>
+                    <Route index element={<Lazy page={<AdmissionsPage />} />} />
+                  </Route>
                 </Route>
                 <Route path="township" element={<RequireRoles roles={['township']} />}>
                   <Route path="awaiting" element={<Lazy page={<AwaitingPage />} />} />
                   <Route path="team" element={<Lazy page={<MyTeamPage />} />} />
                   <Route path="duty-list" element={<Lazy page={<MyDutyListPage />} />} />
+                  <Route path="recalls" element={<Lazy page={<RecallsPage />} />} />
+                </Route>
+                <Route path="decisions" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
+                  <Route index element={<Lazy page={<DecisionsPage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />

@@ -1,11 +1,14 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BookOutlined,
   FileAddOutlined,
   InboxOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  RollbackOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -37,6 +40,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
         { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
+        { key: '/township/recalls', icon: <RollbackOutlined />, label: i18n.t('nav.recalls') },
       ];
     case 'admin':
       return [
@@ -59,6 +63,9 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
           { key: '/county/duty-lists', icon: <OrderedListOutlined />, label: i18n.t('nav.townshipLists') },
         ],
       });
+      if (user.role === 'department')
+        items.push({ key: '/county/admissions', icon: <SolutionOutlined />, label: i18n.t('nav.admissions') });
+      else items.push({ key: '/decisions', icon: <AuditOutlined />, label: i18n.t('nav.decisions') });
       items.push(inboxItem(i18n, unread));
       if (user.role === 'county_admin') items.push({ key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') });
       return items;

@@ -1,9 +1,10 @@
 import { Form, Input, InputNumber, Typography } from 'antd';
 import type { Commitments } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { DateInput, TermSelect, useRules } from './fields';
+import { DateInput, useRules } from './fields';
 import { EquipmentLines } from './EquipmentLines';
 import { LinesField } from './LinesField';
+import { TrainingLines } from './TrainingLines';
 
 /** The committed resources under `committed` in the surrounding Form (officers, equipment, training, budget). */
 export function CommittedEditor() {
@@ -30,21 +31,14 @@ export function CommittedEditor() {
       <Typography.Text strong>{i18n.t('record.equipment')}</Typography.Text>
       <EquipmentLines name={['committed', 'equipment']} />
       <Typography.Text strong>{i18n.t('record.training')}</Typography.Text>
-      <LinesField name={['committed', 'training']} newLine={{ course: '', hours: 4 }}>
-        {(field) => (
-          <>
-            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.picked}>
-              <TermSelect vocabulary="training-courses" width={220} />
-            </Form.Item>
-            <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
-              <InputNumber min={0} />
-            </Form.Item>
-            <Form.Item name={[field.name, 'scheduledOn']} label={i18n.t('record.scheduledOn')} rules={r.date}>
-              <DateInput />
-            </Form.Item>
-          </>
+      <TrainingLines
+        name={['committed', 'training']}
+        more={(field) => (
+          <Form.Item name={[field.name, 'scheduledOn']} label={i18n.t('record.scheduledOn')} rules={r.date}>
+            <DateInput />
+          </Form.Item>
         )}
-      </LinesField>
+      />
       <Form.Item name={['committed', 'budgetYuan']} label={i18n.t('record.budget')} rules={[{ type: 'number', min: 0, max: 1e12 }]}>
         <InputNumber min={0} style={{ width: 200 }} />
       </Form.Item>

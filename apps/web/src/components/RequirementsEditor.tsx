@@ -1,9 +1,9 @@
 import { Form, InputNumber, Typography } from 'antd';
 import type { PowerCategory } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { TermSelect, useRules } from './fields';
+
 import { EquipmentLines } from './EquipmentLines';
-import { LinesField } from './LinesField';
+import { TrainingLines } from './TrainingLines';
 
 /**
  * The requirements of a power under `requirements` in the surrounding Form: certified officers,
@@ -11,7 +11,6 @@ import { LinesField } from './LinesField';
  */
 export function RequirementsEditor({ category }: { category?: PowerCategory | undefined }) {
   const i18n = useI18n();
-  const r = useRules();
   const needsTwo = category === 'penalty' || category === 'coercion';
   return (
     <>
@@ -37,18 +36,7 @@ export function RequirementsEditor({ category }: { category?: PowerCategory | un
         addTestId="add-equipment-line"
       />
       <Typography.Text strong>{i18n.t('catalogue.training')}</Typography.Text>
-      <LinesField name={['requirements', 'training']} newLine={{ course: '', hours: 4 }} addTestId="add-training-line">
-        {(field) => (
-          <>
-            <Form.Item name={[field.name, 'course']} label={i18n.t('record.course')} rules={r.picked}>
-              <TermSelect vocabulary="training-courses" width={220} />
-            </Form.Item>
-            <Form.Item name={[field.name, 'hours']} label={i18n.t('record.hours')} rules={r.positive}>
-              <InputNumber min={0} />
-            </Form.Item>
-          </>
-        )}
-      </LinesField>
+      <TrainingLines name={['requirements', 'training']} addTestId="add-training-line" />
     </>
   );
 }

@@ -4,6 +4,8 @@ import { dutyEn, dutyZh } from './duty-messages';
  * The two dictionaries. Chinese is the default and the source of the keys; the English one is typed
  * `Record<MessageKey, string>`, so a missing or extra key fails the build. `{name}` marks a value.
  */
+import { adjustmentsEn, adjustmentsZh } from './messages-adjustments';
+
 export const zh = {
   'app.name': '放权',
   'app.subtitle': '下放事项与承接能力',
@@ -579,6 +581,7 @@ export const zh = {
   'public.unknown.detail': '请核对二维码或网址是否完整。',
   'public.failed': '暂时无法读取职责清单，请稍后重试。',
   'public.footer': '清单以最新公布的版本为准。',
+  ...adjustmentsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1171,4 +1174,5 @@ export const en: Record<MessageKey, string> = {
   'public.unknown.detail': 'Check that the QR code or the address is complete.',
   'public.failed': 'The duty list cannot be read right now; try again later.',
   'public.footer': 'The latest published version applies.',
+  ...adjustmentsEn,
 };

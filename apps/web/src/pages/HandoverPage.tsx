@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { CommittedCard } from './handover/CommittedCard';
 import { SummaryCard } from './handover/SummaryCard';
+import { HandoverRecall } from './adjustments/HandoverRecall';
 
 /** The township's reason of a contested handover: the latest contest in its history. */
 export function contestReason(handover: Handover, history: readonly HistoryEntry[]): string | undefined {
@@ -70,6 +71,7 @@ export default function HandoverPage() {
         />
       )}
       <SummaryCard handover={current} onChanged={updated} onReload={reloadAll} />
+      <HandoverRecall handover={current} />
       {answerable && (
         <Card title={`${i18n.t('handover.accept')} / ${i18n.t('handover.contest')}`}>
           <AnswerPanel handover={current} onAnswered={updated} onReload={reloadAll} />

@@ -6,6 +6,7 @@ import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { QrCard } from './duty-list/QrCard';
+import { ListItemRecall, usePendingRecalls } from '../adjustments/township/ListItemRecall';
 
 /** The township's own list, read-only (three tabs), and the public page's QR code to print. */
 export default function MyDutyListPage() {
@@ -16,6 +17,8 @@ export default function MyDutyListPage() {
   const townships = useAsync(() => (user?.countyId ? api.townships(user.countyId).catch(() => []) : Promise.resolve([])), [user?.countyId]);
   const name = townships.data?.find((township) => township.id === townshipId)?.name ?? '';
   const data = list.data;
+  // 申请收回 on each item the township may hand back (the request is the county office's to decide).
+  const recalls = usePendingRecalls(townshipId);
   return (
     <>
       <Card
@@ -29,7 +32,12 @@ export default function MyDutyListPage() {
       >
         <Alert type="info" showIcon message={i18n.t('dutyList.readOnly')} style={{ marginBottom: 12 }} />
         <ProblemAlert error={list.error} onReload={list.reload} />
-        {data && <DutyItemsTabs list={data} />}
+        {data && (
+          <DutyItemsTabs
+            list={data}
+            actions={(item) => <ListItemRecall townshipId={townshipId} item={item} pending={recalls.pending} onFiled={recalls.reload} />}
+          />
+        )}
       </Card>
       {data && <QrCard townshipId={townshipId} townshipName={name} published={data.published !== null} />}
     </>
