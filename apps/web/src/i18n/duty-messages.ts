@@ -98,7 +98,7 @@ export const dutyZh = {
   'dutyList.version': '第 {version} 版',
   'dutyList.noVersions': '尚未发布任何版本',
   'dutyList.noChangesInVersion': '无变化',
-  'dutyList.readOnly': '职责清单由县级综合协调办公室编制和发布，这里只能查看。',
+  'dutyList.readOnly': '职责清单由县级综合协调办公室编制和发布；无力承担的事项可在此申请收回，由县里决定。',
   'dutyList.qr': '公示二维码',
   'dutyList.qrHelp': '打印后张贴在村（社区）公告栏，群众扫码即可查看本乡镇最新发布的职责清单。',
   'dutyList.qrNone': '清单发布后才有公示页面和二维码。',
@@ -205,7 +205,8 @@ export const dutyEn: Record<keyof typeof dutyZh, string> = {
   'dutyList.version': 'Version {version}',
   'dutyList.noVersions': 'No version published yet',
   'dutyList.noChangesInVersion': 'No changes',
-  'dutyList.readOnly': 'The county office compiles and publishes the list; it is read-only here.',
+  'dutyList.readOnly':
+    'The county office compiles and publishes the list; an item the township cannot carry can be asked back here, for the county to decide.',
   'dutyList.qr': 'QR code for the notice board',
   'dutyList.qrHelp': 'Print it for the village or community notice board: residents scan it to see the township’s latest published list.',
   'dutyList.qrNone': 'The public page and its QR code exist once the list is published.',
