@@ -118,6 +118,21 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
   return body as T;
 }
 
+/** A file the API sends (an export): fetched with the session's token, answered as a Blob to save. */
+export async function download(path: string, query?: RequestOptions['query']): Promise<Blob> {
+  const response = await fetch(urlOf(path, query), { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(
+    (error: unknown) => {
+      throw new ApiProblem({ status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) });
+    },
+  );
+  if (!response.ok) {
+    if (response.status === 401) onUnauthorized?.();
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ApiProblem({ ...(typeof body === 'object' && body !== null ? (body as ProblemDetails) : {}), status: response.status });
+  }
+  return response.blob();
+}
+
 export const http = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body: body ?? {} }),

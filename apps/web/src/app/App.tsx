@@ -28,6 +28,9 @@ const TeamPage = lazy(() => import('../pages/TeamPage'));
 const MyTeamPage = lazy(() => import('../pages/township/MyTeamPage'));
 const SystemPage = lazy(() => import('../pages/SystemPage'));
 const UsersPage = lazy(() => import('../pages/UsersPage'));
+const WhistlesPage = lazy(() => import('../pages/WhistlesPage'));
+const WhistlePage = lazy(() => import('../pages/WhistlePage'));
+const AssessmentsPage = lazy(() => import('../pages/AssessmentsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const PublicDutyListPage = lazy(() => import('../pages/public/PublicDutyListPage'));
 
@@ -81,6 +84,13 @@ export function App() {
                 <Route path="township" element={<RequireRoles roles={['township']} />}>
                   <Route path="awaiting" element={<Lazy page={<AwaitingPage />} />} />
                   <Route path="team" element={<Lazy page={<MyTeamPage />} />} />
+                </Route>
+                <Route path="whistles" element={<RequireRoles roles={[...county, 'township']} />}>
+                  <Route index element={<Lazy page={<WhistlesPage />} />} />
+                  <Route path=":id" element={<Lazy page={<WhistlePage />} />} />
+                </Route>
+                <Route path="assessments" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
+                  <Route index element={<Lazy page={<AssessmentsPage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />

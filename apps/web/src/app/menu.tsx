@@ -1,7 +1,9 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  BarChartOutlined,
   BookOutlined,
+  NotificationOutlined,
   FileAddOutlined,
   InboxOutlined,
   TeamOutlined,
@@ -32,6 +34,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
     case 'township':
       return [
         inboxItem(i18n, unread),
+        { key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') },
         { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
       ];
@@ -47,6 +50,8 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       ];
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
+      items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
+      if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       items.push(inboxItem(i18n, unread));
       if (user.role === 'county_admin') items.push({ key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') });
       return items;
@@ -65,6 +70,7 @@ export function selectedKey(items: ItemType[], path: string): string[] {
 export function pageTitle(i18n: I18n, items: ItemType[], path: string): string | undefined {
   if (path.startsWith('/handovers/')) return i18n.t('handover.title');
   if (path.startsWith('/teams/')) return i18n.t('nav.team');
+  if (path.startsWith('/whistles/')) return i18n.t('nav.whistles');
   const [key] = selectedKey(items, path);
   const item = items.find((candidate) => String(candidate?.key ?? '') === key);
   return item && 'title' in item && typeof item.title === 'string'

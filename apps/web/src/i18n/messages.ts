@@ -1,3 +1,5 @@
+import { whistleEn, whistleZh } from './whistle-messages';
+
 /**
  * The two dictionaries. Chinese is the default and the source of the keys; the English one is typed
  * `Record<MessageKey, string>`, so a missing or extra key fails the build. `{name}` marks a value.
@@ -576,6 +578,7 @@ export const zh = {
   'public.unknown.detail': '请核对二维码或网址是否完整。',
   'public.failed': '暂时无法读取职责清单，请稍后重试。',
   'public.footer': '清单以最新公布的版本为准。',
+  ...whistleZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1167,4 +1170,5 @@ export const en: Record<MessageKey, string> = {
   'public.unknown.detail': 'Check that the QR code or the address is complete.',
   'public.failed': 'The duty list cannot be read right now; try again later.',
   'public.footer': 'The latest published version applies.',
+  ...whistleEn,
 };

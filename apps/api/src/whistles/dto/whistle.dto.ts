@@ -29,7 +29,10 @@ export class WhistleDueDto {
   @ApiProperty({ format: 'date-time', description: "The step's deadline" })
   by!: string;
 
-  @ApiProperty({ description: 'Working time (ms) left to the deadline at the time of the answer; negative once it has passed', example: 5400000 })
+  @ApiProperty({
+    description: 'Working time (ms) left to the deadline at the time of the answer; negative once it has passed',
+    example: 5400000,
+  })
   workingMsLeft!: number;
 
   @ApiProperty({ description: "The step's limit in working time (ms): WHISTLE_*_WITHIN", example: 7200000 })

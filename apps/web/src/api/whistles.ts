@@ -1,0 +1,66 @@
+import { download, http } from './http';
+import type {
+  DecideExtension,
+  DepartmentAssessment,
+  DispatchWhistle,
+  DutyList,
+  EvaluateWhistle,
+  HistoryEntry,
+  RaiseWhistle,
+  RequestExtension,
+  Whistle,
+  WhistlePage,
+  WhistleStatus,
+} from './types';
+
+export interface WhistleQuery {
+  status?: WhistleStatus;
+  department?: string;
+  townshipId?: string;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A period of days in the county's time zone, `YYYY-MM-DD` both ends. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+// The steps are transitions the API checks itself (status, lead department): no If-Match, since
+// supervision appends to a whistle without changing what the next step is.
+const step = (id: string, action: string, body: object = {}) => http.post<Whistle>(`/whistles/${id}/${action}`, body);
+
+/** 吹哨报到 and the departments' assessment: only the public HTTP API. */
+export const whistleApi = {
+  list: (query: WhistleQuery) => http.get<WhistlePage>('/whistles', { query: { ...query } }),
+  get: (id: string) => http.get<Whistle>(`/whistles/${id}`),
+  history: (id: string) => http.get<HistoryEntry[]>(`/whistles/${id}/history`),
+  raise: (body: RaiseWhistle) => http.post<Whistle>('/whistles', body),
+  signOff: (id: string) => step(id, 'sign-off'),
+  dispatch: (id: string, body: DispatchWhistle) => step(id, 'dispatch', body),
+  accept: (id: string) => step(id, 'acceptance'),
+  arrive: (id: string) => step(id, 'arrival'),
+  resolve: (id: string, result: string) => step(id, 'resolution', { result }),
+  object: (id: string, reason: string) => step(id, 'objection', { reason }),
+  requestExtension: (id: string, body: RequestExtension) => step(id, 'extension', body),
+  decideExtension: (id: string, body: DecideExtension) => step(id, 'extension/decision', body),
+  evaluate: (id: string, body: EvaluateWhistle) => step(id, 'evaluation', body),
+  reopen: (id: string, reason: string) => step(id, 'reopen', { reason }),
+
+  dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
+  assessment: (period: Period) => http.get<DepartmentAssessment[]>('/assessments/departments', { query: { ...period } }),
+  assessmentSheet: (period: Period) => download('/assessments/departments/export.xlsx', { ...period }),
+};
+
+/** Every whistle of a query, page by page (the boards and the queue show them all, nearest deadline first). */
+export async function allWhistles(query: WhistleQuery = {}): Promise<Whistle[]> {
+  const pageSize = 100;
+  const items: Whistle[] = [];
+  for (let page = 1; ; page += 1) {
+    const result = await whistleApi.list({ ...query, page, pageSize });
+    items.push(...result.items);
+    if (result.items.length < pageSize || items.length >= result.total) return items;
+  }
+}
