@@ -207,4 +207,71 @@ describe('web app: a whistle from the township to the department and back, asses
 
     for (const page of [township, department, office]) expect(pageErrors(page)).toEqual([]);
   });
+
+  it('lets the county office dispatch a whistle the list does not settle, take it back on an objection, and grant an extension', async () => {
+    const title = '村道旁堆放大量不明废料';
+    const township = (await browser.newUser(app.baseUrl)).page;
+    await login(township, 'xiping.head', PASSWORD);
+    await township.goto('/whistles');
+    await township.getByTestId('raise-whistle').click();
+    await township.locator('#raise_title').fill(title);
+    await township.locator('#raise_description').fill('来源不明，疑似工业废料');
+    await township.getByTestId('raise-submit').click();
+    await waitForText(township.getByTestId('whistles-all').locator('tr', { hasText: title }), '待派单');
+
+    // The dispatch board: the whistle awaits the county office, which names the lead department.
+    const office = (await browser.newUser(app.baseUrl)).page;
+    await login(office, 'zhanyi.office', PASSWORD);
+    await office.getByRole('menuitem', { name: '吹哨报到' }).click();
+    await waitForText(office.getByRole('heading', { level: 3 }), '派单台');
+    const dispatch = async () => {
+      await office.goto('/whistles');
+      await office.getByTestId('whistles-pending').locator('tr', { hasText: title }).getByTestId('whistle-link').click();
+      await office.getByTestId('whistle-dispatch').click();
+      await office.locator('#dispatch_department').fill(WATER);
+      await office.getByTestId('dispatch-submit').click();
+      await statusIs(office, '待签收');
+    };
+    await office.goto('/whistles');
+    await waitForText(office.getByTestId('whistles-pending'), title);
+    await dispatch();
+    const id = new URL(office.url()).pathname.split('/').pop() ?? '';
+
+    // The department objects: back on the board, saying why.
+    const department = (await browser.newUser(app.baseUrl)).page;
+    await login(department, 'shuili.wang', PASSWORD);
+    await department.goto(`/whistles/${id}`);
+    await department.getByTestId('whistle-object').click();
+    await department.locator('#object_reason').fill('废料来源涉及生态环境部门职责');
+    await department.getByTestId('object-submit').click();
+    await department.waitForURL(/\/whistles$/);
+    await department.getByTestId('whistle-queue').waitFor();
+    expect(await department.getByTestId('whistle-queue').textContent()).not.toContain(title);
+    await dispatch();
+    await waitForText(office.getByTestId('whistle-summary'), '县综合协调办派单');
+
+    // Accepted, then an extension of the on-site deadline, granted by the county office.
+    await department.goto(`/whistles/${id}`);
+    await department.getByTestId('whistle-accept').click();
+    await statusIs(department, '已签收');
+    const until = new Date(Date.now() + 3 * 3_600_000);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(until);
+    await department.getByTestId('whistle-extension').click();
+    await department.locator('#extension_until').fill(local);
+    await department.locator('#extension_until').press('Enter');
+    await department.locator('#extension_reason').fill('需会同生态环境部门取样');
+    await department.getByTestId('extension-submit').click();
+    await waitForText(department.getByTestId('whistle-summary'), '需会同生态环境部门取样');
+
+    await office.goto('/whistles');
+    await office.getByTestId('whistles-extensions').locator('tr', { hasText: title }).getByTestId('whistle-link').click();
+    await office.getByTestId('whistle-decide').click();
+    await office.locator('#decision_reason').fill('同意延期');
+    await office.getByTestId('decision-submit').click();
+    await waitForText(office.getByTestId('history'), '同意延期');
+    await department.goto(`/whistles/${id}`);
+    await waitForText(department.getByTestId('due'), `报到时限 ${local.slice(0, 10).replaceAll('-', '/')} ${local.slice(11)}:00`);
+
+    for (const page of [township, department, office]) expect(pageErrors(page)).toEqual([]);
+  });
 });

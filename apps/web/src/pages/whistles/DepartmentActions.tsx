@@ -1,5 +1,6 @@
 import { Button, Space } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { whistleApi } from '../../api/whistles';
 import type { Whistle } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -22,6 +23,9 @@ export function DepartmentActions({
   const i18n = useI18n();
   const [open, setOpen] = useState<'resolve' | 'object' | 'extension' | null>(null);
   const close = () => setOpen(null);
+  const navigate = useNavigate();
+  // Objected to, the whistle goes back to the county office and out of the department's sight: back to the queue.
+  const backToQueue = async () => navigate('/whistles');
   const timed = (TIMED as readonly string[]).includes(whistle.status);
   if (!timed) return null;
   return (
@@ -78,7 +82,7 @@ export function DepartmentActions({
         danger
         send={(reason) => whistleApi.object(whistle.id, reason)}
         onClose={close}
-        onDone={onDone}
+        onDone={backToQueue}
       />
       <ExtensionDialog id={whistle.id} open={open === 'extension'} onClose={close} onDone={onDone} />
     </Space>
