@@ -1,3 +1,4 @@
+import { allPages } from './endpoints';
 import { download, http } from './http';
 import type {
   DecideExtension,
@@ -54,13 +55,7 @@ export const whistleApi = {
   assessmentSheet: (period: Period) => download('/assessments/departments/export.xlsx', { ...period }),
 };
 
-/** Every whistle of a query, page by page (the boards and the queue show them all, nearest deadline first). */
-export async function allWhistles(query: WhistleQuery = {}): Promise<Whistle[]> {
-  const pageSize = 100;
-  const items: Whistle[] = [];
-  for (let page = 1; ; page += 1) {
-    const result = await whistleApi.list({ ...query, page, pageSize });
-    items.push(...result.items);
-    if (result.items.length < pageSize || items.length >= result.total) return items;
-  }
+/** Every whistle of a query (the boards and the queue show them all, nearest deadline first). */
+export function allWhistles(query: WhistleQuery = {}): Promise<Whistle[]> {
+  return allPages((paging) => whistleApi.list({ ...query, ...paging }));
 }

@@ -30,22 +30,12 @@ export function DepartmentActions({
   if (!timed) return null;
   return (
     <Space wrap>
-      {whistle.status === 'dispatched' && (
+      {(whistle.status === 'dispatched' || whistle.status === 'accepted') && (
         <StepButton
           primary
-          label={i18n.t('whistle.action.accept')}
-          testId="whistle-accept"
-          send={() => whistleApi.accept(whistle.id)}
-          onDone={onDone}
-          onRefused={onRefused}
-        />
-      )}
-      {whistle.status === 'accepted' && (
-        <StepButton
-          primary
-          label={i18n.t('whistle.action.arrive')}
-          testId="whistle-arrive"
-          send={() => whistleApi.arrive(whistle.id)}
+          {...(whistle.status === 'dispatched'
+            ? { label: i18n.t('whistle.action.accept'), testId: 'whistle-accept', send: () => whistleApi.accept(whistle.id) }
+            : { label: i18n.t('whistle.action.arrive'), testId: 'whistle-arrive', send: () => whistleApi.arrive(whistle.id) })}
           onDone={onDone}
           onRefused={onRefused}
         />
