@@ -30,7 +30,7 @@ export function WhistleSummary({ whistle, townshipName }: { whistle: Whistle; to
       <Descriptions.Item label={i18n.t('whistle.field.duty')}>{whistle.dutyCode ?? i18n.t('app.none')}</Descriptions.Item>
       <Descriptions.Item label={i18n.t('whistle.field.department')}>
         {whistle.department ??
-          i18n.t(`whistle.dispatchBecause.${whistle.awaitingDispatchBecause ?? 'no-item'}` as 'whistle.dispatchBecause.no-item')}
+          i18n.tr(`whistle.dispatchBecause.${whistle.awaitingDispatchBecause ?? ''}`, i18n.t('whistle.status.awaiting-dispatch'))}
         {whistle.coDepartments.length > 0 && ` · ${i18n.t('whistle.field.coDepartments')}：${whistle.coDepartments.join('、')}`}
       </Descriptions.Item>
       {whistle.routedBy && (
