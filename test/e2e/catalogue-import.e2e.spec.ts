@@ -249,6 +249,22 @@ describe('catalogue import and export as spreadsheets (e2e)', () => {
     expect(merged.errors?.map((error) => [error.field, error.code])).toEqual([['rows[2].department', 'merged-cell']]);
   });
 
+  it('replays an import sent again with its Idempotency-Key, and refuses that key with another file', async () => {
+    const file = await workbook([powerRow(9001)]);
+    const send = (bytes: Buffer): Promise<Response> =>
+      office.post('/api/v1/powers/import').set('Idempotency-Key', 'import-9001').attach('file', bytes, 'powers.xlsx');
+    const first = await send(file);
+    expectStatus(first, 200);
+    expect(first.body).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    const log = await logLength();
+    const again = await send(file);
+    expectStatus(again, 200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    await refusedWithoutWriting(() => send(fourHundred), 422, 'idempotency-key-reused');
+    expect(await logLength()).toBe(log);
+  });
+
   it('refuses a file above 5 MB (50 MB too) with 413, and an upload without its file part', async () => {
     const tooLarge = await refusedWithoutWriting(
       () => importPowers(Buffer.alloc(6 * 1024 * 1024, 0x41), 'powers.csv'),

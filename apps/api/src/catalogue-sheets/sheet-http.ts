@@ -16,6 +16,8 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
+import { FieldErrorDto } from '../http/problem.dto';
+import { IdempotencyInterceptor } from '../http/idempotency/idempotency.interceptor';
 import { SheetUpload } from '../http/upload';
 import { booleanText } from '../http/dto/page.query';
 
@@ -42,7 +44,8 @@ export class ImportReportDto {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
   @ApiProperty() unchanged!: number;
-  @ApiProperty({ type: [Object], example: [] }) errors!: never[];
+  @ApiProperty({ type: FieldErrorDto, isArray: true, example: [], description: 'Always empty: bad rows are a 400 naming each' })
+  errors!: FieldErrorDto[];
 }
 
 /** `POST <resource>/import`: the county office's upload of one sheet (multipart part `file`), answered with the report. */
@@ -51,7 +54,7 @@ export function SheetImportRoute(summary: string): MethodDecorator & ClassDecora
     Post('import'),
     Roles('county_admin'),
     HttpCode(200),
-    UseInterceptors(SheetUpload),
+    UseInterceptors(SheetUpload, IdempotencyInterceptor),
     ApiConsumes('multipart/form-data'),
     ApiBody({ type: SheetUploadDto }),
     ApiOperation({ summary }),

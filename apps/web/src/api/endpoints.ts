@@ -1,5 +1,14 @@
-import { http } from './http';
+import { API_BASE, download, http } from './http';
 import type {
+  Duty,
+  DutyImportReport,
+  DutyList,
+  DutyListPublication,
+  DutyListVersion,
+  DutyPage,
+  RegisterDuty,
+  ReviseDuty,
+  SetDutyListItem,
   AddOfficer,
   AdminQueuesSession,
   AddOfficerResponse,
@@ -80,6 +89,28 @@ export const api = {
   renameTerm: (vocabulary: Vocabulary, code: string, name: string, version: number) =>
     http.put<VocabularyList>(`/vocabularies/${vocabulary}/${encodeURIComponent(code)}`, { name }, { ifMatch: version }),
 
+  duties: (query: { q?: string; domain?: string; page?: number; pageSize?: number }) => http.get<DutyPage>('/duties', { query }),
+  registerDuty: (body: RegisterDuty) => http.post<Duty>('/duties', body),
+  reviseDuty: (code: string, body: ReviseDuty, version: number) =>
+    http.put<Duty>(`/duties/${encodeURIComponent(code)}`, body, { ifMatch: version }),
+  importDuties: (file: File, dryRun: boolean) =>
+    http.upload<DutyImportReport>('/duties/import', file, { query: { dryRun: dryRun || undefined } }),
+  downloadDutyTemplate: () => download('/duties/import-template.xlsx', '职责事项导入模板.xlsx'),
+  exportDuties: () => download('/duties/export.xlsx', '职责目录.xlsx'),
+
+  dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
+  // The list's writes carry the version of the draft they were made on: a draft changed meanwhile is a 409.
+  setDutyListItem: (townshipId: string, dutyCode: string, body: SetDutyListItem, version: number) =>
+    http.put<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`, body, { ifMatch: version }),
+  removeDutyListItem: (townshipId: string, dutyCode: string, version: number) =>
+    http.delete<DutyList>(`/townships/${townshipId}/duty-list/items/${encodeURIComponent(dutyCode)}`, { ifMatch: version }),
+  compileDutyList: (townshipId: string, version: number) =>
+    http.post<DutyList>(`/townships/${townshipId}/duty-list/compile`, {}, { ifMatch: version }),
+  publishDutyList: (townshipId: string, body: { decisionRef: string; note?: string }, version: number) =>
+    http.post<DutyListPublication>(`/townships/${townshipId}/duty-list/publications`, body, { ifMatch: version }),
+  dutyListPublications: (townshipId: string) => http.get<DutyListVersion[]>(`/townships/${townshipId}/duty-list/publications`),
+  exportDutyList: (townshipId: string, filename: string) => download(`/townships/${townshipId}/duty-list/export.xlsx`, filename),
+
   queuesSession: () => http.post<AdminQueuesSession>('/admin/queues/session'),
 };
 
@@ -99,4 +130,9 @@ export async function allPages<T>(
 /** Every handover of the caller's scope (the dashboard's source). */
 export function allHandovers(query: { status?: HandoverStatus; teamId?: string } = {}): Promise<Handover[]> {
   return allPages((paging) => api.handovers({ ...query, ...paging }));
+}
+
+/** The QR code of a township's public list page (no token: an image the browser loads by its address). */
+export function dutyListQrUrl(townshipId: string, format: 'svg' | 'png' = 'svg'): string {
+  return `${API_BASE}/public/townships/${encodeURIComponent(townshipId)}/duty-list/qr.${format}`;
 }

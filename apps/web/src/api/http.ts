@@ -55,6 +55,8 @@ export function setUnauthorizedListener(listener: Listener | null): void {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A multipart body (a file upload), sent as it is instead of `body`'s JSON. */
+  form?: FormData;
   /** The version last seen: sent as `If-Match: "<version>"`. */
   ifMatch?: number;
   query?: Record<string, string | number | boolean | undefined | null>;
@@ -80,7 +82,7 @@ function urlOf(path: string, query?: RequestOptions['query']): string {
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   if (method === 'POST') headers['Idempotency-Key'] = options.idempotencyKey ?? randomKey();
@@ -90,7 +92,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
     response = await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -98,39 +100,46 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
     throw new ApiProblem({ status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) });
   }
 
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  if (!response.ok) {
-    const problem: ProblemDetails =
-      typeof body === 'object' && body !== null
-        ? { ...(body as ProblemDetails), status: response.status }
-        : { status: response.status, detail: typeof body === 'string' ? body : response.statusText };
-    if (response.status === 401 && !options.anonymous) onUnauthorized?.();
-    throw new ApiProblem(problem);
-  }
+  const body = parseBody(await response.text());
+  if (!response.ok) throw problemOf(response, body, options);
   return body as T;
 }
 
-/** A file the API sends (an export): fetched with the session's token, answered as a Blob to save. */
-export async function download(path: string, query?: RequestOptions['query']): Promise<Blob> {
-  const response = await fetch(urlOf(path, query), { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(
-    (error: unknown) => {
-      throw new ApiProblem({ status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) });
-    },
-  );
-  if (!response.ok) {
-    if (response.status === 401) onUnauthorized?.();
-    const body: unknown = await response.json().catch(() => undefined);
-    throw new ApiProblem({ ...(typeof body === 'object' && body !== null ? (body as ProblemDetails) : {}), status: response.status });
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
-  return response.blob();
+}
+
+function problemOf(response: Response, body: unknown, options: RequestOptions): ApiProblem {
+  const problem: ProblemDetails =
+    typeof body === 'object' && body !== null
+      ? { ...(body as ProblemDetails), status: response.status }
+      : { status: response.status, detail: typeof body === 'string' ? body : response.statusText };
+  if (response.status === 401 && !options.anonymous) onUnauthorized?.();
+  return new ApiProblem(problem);
+}
+
+/** Fetches a file the API makes (a spreadsheet) with the session's token and saves it under `filename`. */
+export async function download(path: string, filename: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch (error) {
+    throw new ApiProblem({ status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!response.ok) throw problemOf(response, parseBody(await response.text()), {});
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const http = {
@@ -138,4 +147,10 @@ export const http = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body: body ?? {} }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body: body ?? {} }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+  /** A file as `multipart/form-data` in the field `file`. */
+  upload: <T>(path: string, file: File, options?: RequestOptions) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<T>('POST', path, { ...options, form });
+  },
 };

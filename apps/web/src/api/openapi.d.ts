@@ -1937,8 +1937,11 @@ export interface components {
     };
     ImportReportDto: {
       created: number;
-      /** @example [] */
-      errors: Record<string, never>[];
+      /**
+       * @description Always empty: bad rows are a 400 naming each
+       * @example []
+       */
+      errors: components['schemas']['FieldErrorDto'][];
       unchanged: number;
       updated: number;
     };

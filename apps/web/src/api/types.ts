@@ -64,8 +64,30 @@ export type Delivery = Schemas['DeliveryDto'];
 /** A reminder of a handover with its deliveries (GET /handovers/:id/reminders). */
 export type HandoverReminder = Schemas['HandoverReminderDto'];
 
+export type DutyCategory = Schemas['DutyCategory'];
+export type DutyDomain = Schemas['DutyDomain'];
+/** An entry of the county's duty catalogue (GET /duties/:code). */
+export type Duty = Schemas['DutyDto'];
+export type RegisterDuty = Schemas['RegisterDutyDto'];
+export type ReviseDuty = Schemas['DutyFieldsDto'];
+export type DutyPage = Schemas['DutyPageDto'];
+/** One item of a township's list: a catalogue duty, or a handover / admitted task the ledger puts there. */
+export type DutyListItem = Schemas['ListedDutyDto'];
+/** GET /townships/:townshipId/duty-list: the working draft. */
+export type DutyList = Schemas['DutyListDto'];
+export type SetDutyListItem = Schemas['SetDutyListItemDto'];
+export type PublishDutyList = Schemas['PublishDutyListDto'];
+export type DutyListChanges = Schemas['DutyListChangesDto'];
+/** What POST …/publications answers: the new version and its changes. */
+export type DutyListPublication = Schemas['DutyListPublicationDto'];
+/** A published version with its items (GET …/publications). */
+export type DutyListVersion = Schemas['DutyListVersionDto'];
+/** POST /duties/import (200, also with ?dryRun=true): how the sheet's rows compare with the catalogue. */
+export type DutyImportReport = Schemas['ImportReportDto'];
+
 // The enumerations the web app iterates over, checked against the generated unions both ways.
 export { POWER_CATEGORIES } from '@domain/resources';
+export { DUTY_CATEGORIES, DUTY_DOMAINS } from '@domain/duty/terms';
 export const HANDOVER_STATUSES = ['recorded', 'accepted', 'contested', 'active', 'revoked'] as const satisfies readonly HandoverStatus[];
 type Exhaustive<All, Listed> = [All] extends [Listed] ? true : never;
 const handoverStatusesListed: Exhaustive<HandoverStatus, (typeof HANDOVER_STATUSES)[number]> = true;
@@ -108,5 +130,3 @@ export type EvaluateWhistle = Schemas['EvaluateWhistleDto'];
 export type RequestExtension = Schemas['RequestExtensionDto'];
 export type DecideExtension = Schemas['DecideExtensionDto'];
 export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
-export type DutyList = Schemas['DutyListDto'];
-export type ListedDuty = Schemas['ListedDutyDto'];

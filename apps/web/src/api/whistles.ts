@@ -4,7 +4,6 @@ import type {
   DecideExtension,
   DepartmentAssessment,
   DispatchWhistle,
-  DutyList,
   EvaluateWhistle,
   HistoryEntry,
   RaiseWhistle,
@@ -50,9 +49,13 @@ export const whistleApi = {
   evaluate: (id: string, body: EvaluateWhistle) => step(id, 'evaluation', body),
   reopen: (id: string, reason: string) => step(id, 'reopen', { reason }),
 
-  dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
   assessment: (period: Period) => http.get<DepartmentAssessment[]>('/assessments/departments', { query: { ...period } }),
-  assessmentSheet: (period: Period) => download('/assessments/departments/export.xlsx', { ...period }),
+  /** Saves the assessment of the period as a spreadsheet. */
+  saveAssessmentSheet: (period: Period) =>
+    download(
+      `/assessments/departments/export.xlsx?${new URLSearchParams({ ...period }).toString()}`,
+      `部门考核-${period.from}-${period.to}.xlsx`,
+    ),
 };
 
 /** Every whistle of a query (the boards and the queue show them all, nearest deadline first). */

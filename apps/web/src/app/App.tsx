@@ -21,6 +21,9 @@ const DashboardPage = lazy(() => import('../pages/county/DashboardPage'));
 const HandoversPage = lazy(() => import('../pages/county/HandoversPage'));
 const RecordHandoverPage = lazy(() => import('../pages/county/RecordHandoverPage'));
 const CataloguePage = lazy(() => import('../pages/county/CataloguePage'));
+const DutyCataloguePage = lazy(() => import('../pages/county/DutyCataloguePage'));
+const DutyListsPage = lazy(() => import('../pages/county/DutyListsPage'));
+const MyDutyListPage = lazy(() => import('../pages/township/MyDutyListPage'));
 const HandoverPage = lazy(() => import('../pages/HandoverPage'));
 const InboxPage = lazy(() => import('../pages/township/InboxPage'));
 const AwaitingPage = lazy(() => import('../pages/township/AwaitingPage'));
@@ -80,10 +83,13 @@ export function App() {
                   <Route path="handovers" element={<Lazy page={<HandoversPage />} />} />
                   <Route path="handovers/new" element={<Lazy page={<RecordHandoverPage />} />} />
                   <Route path="catalogue" element={<Lazy page={<CataloguePage />} />} />
+                  <Route path="duties" element={<Lazy page={<DutyCataloguePage />} />} />
+                  <Route path="duty-lists" element={<Lazy page={<DutyListsPage />} />} />
                 </Route>
                 <Route path="township" element={<RequireRoles roles={['township']} />}>
                   <Route path="awaiting" element={<Lazy page={<AwaitingPage />} />} />
                   <Route path="team" element={<Lazy page={<MyTeamPage />} />} />
+                  <Route path="duty-list" element={<Lazy page={<MyDutyListPage />} />} />
                 </Route>
                 <Route path="whistles" element={<RequireRoles roles={[...county, 'township']} />}>
                   <Route index element={<Lazy page={<WhistlesPage />} />} />

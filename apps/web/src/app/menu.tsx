@@ -6,6 +6,8 @@ import {
   NotificationOutlined,
   FileAddOutlined,
   InboxOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -37,6 +39,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         { key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') },
         { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
+        { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
       ];
     case 'admin':
       return [
@@ -52,6 +55,15 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
+      items.push({
+        type: 'group',
+        key: 'duty-lists',
+        label: i18n.t('nav.dutyLists'),
+        children: [
+          { key: '/county/duties', icon: <ProfileOutlined />, label: i18n.t('nav.duties') },
+          { key: '/county/duty-lists', icon: <OrderedListOutlined />, label: i18n.t('nav.townshipLists') },
+        ],
+      });
       items.push(inboxItem(i18n, unread));
       if (user.role === 'county_admin') items.push({ key: '/users', icon: <UserOutlined />, label: i18n.t('nav.users') });
       return items;
@@ -59,9 +71,16 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
   }
 }
 
+/** The entries that open a page: the items, with the children of a group in place of the group. */
+function pagesOf(items: ItemType[]): ItemType[] {
+  return items.flatMap((item) => (item && 'children' in item && Array.isArray(item.children) ? pagesOf(item.children) : [item]));
+}
+
 /** The selected menu entry: the longest key the path starts with. */
 export function selectedKey(items: ItemType[], path: string): string[] {
-  const keys = items.map((item) => String(item?.key ?? '')).filter((key) => path === key || path.startsWith(`${key}/`));
+  const keys = pagesOf(items)
+    .map((item) => String(item?.key ?? ''))
+    .filter((key) => path === key || path.startsWith(`${key}/`));
   const best = keys.sort((a, b) => b.length - a.length)[0];
   return best ? [best] : [];
 }
@@ -72,7 +91,7 @@ export function pageTitle(i18n: I18n, items: ItemType[], path: string): string |
   if (path.startsWith('/teams/')) return i18n.t('nav.team');
   if (path.startsWith('/whistles/')) return i18n.t('nav.whistles');
   const [key] = selectedKey(items, path);
-  const item = items.find((candidate) => String(candidate?.key ?? '') === key);
+  const item = pagesOf(items).find((candidate) => String(candidate?.key ?? '') === key);
   return item && 'title' in item && typeof item.title === 'string'
     ? item.title
     : item && 'label' in item && typeof item.label === 'string'

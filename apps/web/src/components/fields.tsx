@@ -103,6 +103,7 @@ export function useRules() {
     picked: [{ required: true, message: i18n.t('vocabulary.pickRequired') }] as Rule[],
     text: [required, { max: limits.text }] as Rule[],
     optionalLabel: [{ max: limits.label }] as Rule[],
+    optionalText: [{ max: limits.text }] as Rule[],
     date: [
       { required: true, message: i18n.t('record.required') },
       { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' },

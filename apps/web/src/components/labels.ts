@@ -1,4 +1,5 @@
 import type { Gap, GapResource, HandoverStatus } from '../api/types';
+import type { DutyCategory } from '../api/types';
 import type { I18n } from '../i18n/i18n';
 
 /** An equipment kind by the county's name for it. */
@@ -42,3 +43,14 @@ export const STATUS_COLORS: Record<HandoverStatus, string> = {
 export function gapsSummary(i18n: I18n, gaps: readonly Gap[]): string {
   return gaps.map((gap) => `${itemLabel(i18n, gap)} ${i18n.t('awaiting.short', { missing: i18n.number(gap.missing) })}`).join('；');
 }
+
+export function dutyCategoryLabel(i18n: I18n, category: DutyCategory | string): string {
+  return i18n.tr(`dutyCategory.${category}`, category);
+}
+
+/** A duty's domain (领域): its Chinese name is its value; the English table translates it. */
+export function dutyDomainLabel(i18n: I18n, domain: string): string {
+  return i18n.tr(`dutyDomain.${domain}`, domain);
+}
+
+export const DUTY_CATEGORY_COLORS: Record<DutyCategory, string> = { basic: 'green', assisting: 'blue', returned: 'default' };

@@ -1,4 +1,5 @@
 import { whistleEn, whistleZh } from './whistle-messages';
+import { dutyEn, dutyZh } from './duty-messages';
 
 /**
  * The two dictionaries. Chinese is the default and the source of the keys; the English one is typed
@@ -547,6 +548,7 @@ export const zh = {
   'fieldCode.unknown-department': '本县没有这个部门',
   'fieldCode.unknown-training-course': '不是本县培训课程词表中的课程',
   'fieldCode.invalid': '内容无效',
+  ...dutyZh,
 
   'public.title': '{township}职责清单',
   'public.subtitle': '{county} · 一乡一单 · 公示',
@@ -1139,6 +1141,7 @@ export const en: Record<MessageKey, string> = {
   'fieldCode.unknown-department': 'no such department in the county',
   'fieldCode.unknown-training-course': 'is not one of the county’s training courses',
   'fieldCode.invalid': 'is invalid',
+  ...dutyEn,
 
   'public.title': 'Duty list of {township}',
   'public.subtitle': '{county} · one list per township · public notice',

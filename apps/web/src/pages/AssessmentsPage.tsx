@@ -10,16 +10,6 @@ import { useI18n } from '../i18n/i18n';
 import { AssessmentTable } from './assessments/AssessmentTable';
 import { ScoreChart } from './assessments/ScoreChart';
 
-/** Saves a Blob the way a link to a file would. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** 部门考核: the two-way assessment of the departments for a period (this year so far by default), its chart and its spreadsheet. */
 export default function AssessmentsPage() {
   const i18n = useI18n();
@@ -34,7 +24,7 @@ export default function AssessmentsPage() {
     setExporting(true);
     setExportError(undefined);
     try {
-      save(await whistleApi.assessmentSheet(period), `部门考核-${period.from}-${period.to}.xlsx`);
+      await whistleApi.saveAssessmentSheet(period);
     } catch (error) {
       setExportError(error);
     } finally {

@@ -25,7 +25,8 @@ function canonicalJson(value: unknown): string {
  * `Idempotency-Key` on any authenticated POST: the first request with a key runs and its response is
  * kept; a repeat with the same key and body gets that response again (header `Idempotent-Replayed`)
  * and writes nothing; the same key with another body is refused (422); a repeat while the first is
- * still running gets 409. Server errors free the key so that the client may retry.
+ * still running gets 409. Server errors free the key so that the client may retry. An upload's file is part
+ * of the request: the import routes run a second instance after the file interceptor (`SheetImportRoute`).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -40,6 +41,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header('idempotency-key');
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (request.method !== 'POST' || key === undefined || isPublic || !request.user) return next.handle();
+    // An upload is claimed by the route's own instance, after the file is read, so that the file is part of the request.
+    if (request.is('multipart/form-data') && request.file === undefined) return next.handle();
     if (!KEY_PATTERN.test(key)) {
       return throwError(() =>
         ProblemException.badRequest([{ field: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }]),
@@ -48,6 +51,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = request.user.userId;
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body)}`)
+      .update(request.file === undefined ? '' : `\n${request.file.originalname}\n`)
+      .update(request.file?.buffer ?? Buffer.alloc(0))
       .digest('hex');
     const response = http.getResponse<Response>();
 

@@ -4,6 +4,7 @@ import { IdempotencyStore } from '@fangquan/platform';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 @Module({
-  providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [IdempotencyStore, IdempotencyInterceptor, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  exports: [IdempotencyStore, IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

@@ -1,6 +1,7 @@
 import { Form, Input, Radio, Select } from 'antd';
+import { api } from '../../api/endpoints';
 import { whistleApi } from '../../api/whistles';
-import type { ListedDuty, RaiseWhistle } from '../../api/types';
+import type { DutyListItem, RaiseWhistle } from '../../api/types';
 import { useRules } from '../../components/fields';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n/i18n';
@@ -10,7 +11,7 @@ type Values = Omit<RaiseWhistle, 'townshipId'>;
 const NONE = '';
 
 /** Items a township whistles about: those it only assists with, and those its superiors took back. */
-function whistleable(item: ListedDuty): item is ListedDuty & { dutyCode: string } {
+function whistleable(item: DutyListItem): item is DutyListItem & { dutyCode: string } {
   return item.dutyCode !== undefined && (item.category === 'assisting' || item.category === 'returned');
 }
 
@@ -28,7 +29,7 @@ export function RaiseDialog({
 }) {
   const i18n = useI18n();
   const r = useRules();
-  const list = useAsync(() => whistleApi.dutyList(townshipId), [townshipId]);
+  const list = useAsync(() => api.dutyList(townshipId), [townshipId]);
   const items = (list.data?.items ?? []).filter(whistleable);
   return (
     <ActionDialog<Values>
