@@ -113,17 +113,28 @@ describe('web app: a whistle from the township to the department and back, asses
   async function evaluateAs(page: Page, id: string, score: number, satisfied: boolean, comment: string): Promise<void> {
     await page.goto(`/whistles/${id}`);
     await page.getByTestId('whistle-evaluate').click();
-    await page
-      .locator('#evaluate_score .ant-rate-star')
-      .nth(score - 1)
-      .click();
+    const dialog = page.locator('.ant-modal', { has: page.locator('#evaluate_score') });
+    await dialog.waitFor({ state: 'visible' });
+    // The stars take the click once the dialog has finished opening: click until the score shows.
+    await eventually(
+      async () => {
+        await page
+          .locator('#evaluate_score .ant-rate-star')
+          .nth(score - 1)
+          .click();
+        expect(await page.locator('#evaluate_score .ant-rate-star-full').count()).toBe(score);
+      },
+      { what: `${score} stars` },
+    );
     await page
       .locator('#evaluate_satisfied')
       .getByText(satisfied ? '满意' : '不满意', { exact: true })
       .click();
     await page.locator('#evaluate_comment').fill(comment);
     await page.getByTestId('evaluate-submit').click();
-    await statusIs(page, '已评价');
+    await statusIs(page, '已评价').catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; the dialog says: ${(await dialog.textContent()) ?? ''}`);
+    });
   }
 
   it('runs the whole journey across the township, the department and the county office', async () => {
