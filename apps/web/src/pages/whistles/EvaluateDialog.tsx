@@ -19,7 +19,7 @@ export function EvaluateDialog({ id, open, onClose, onDone }: { id: string; open
       onDone={onDone}
     >
       <Form.Item name="score" label={i18n.t('whistle.field.score')} rules={[{ required: true, message: i18n.t('record.required') }]}>
-        <Rate data-testid="evaluate-score" />
+        <Rate allowClear={false} data-testid="evaluate-score" />
       </Form.Item>
       <Form.Item
         name="satisfied"
