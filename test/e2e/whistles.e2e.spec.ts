@@ -23,6 +23,7 @@ interface Whistle {
   dutyCategory?: string;
   deadlines: { acceptBy: string | null; arriveBy: string | null; resolveBy: string | null };
   overdue: string[];
+  due: { step: string; by: string; workingMsLeft: number; workingMsAllowed: number } | null;
   onTime: { accept: boolean | null; arrive: boolean | null; resolve: boolean | null };
   result: string | null;
   evaluation: { score: number; satisfied: boolean } | null;
@@ -135,6 +136,10 @@ describe('whistles (e2e)', () => {
     expect(raised).toMatchObject({ status: 'dispatched', department: WATER, routedBy: 'list', dutyCategory: 'assisting', overdue: [] });
     expect(Date.parse(raised.deadlines.acceptBy ?? '')).toBeGreaterThan(Date.now());
     expect(raised.deadlines).toMatchObject({ arriveBy: null, resolveBy: null });
+    // What is due, with the working time left to it (the calendar here: every hour of every day works).
+    expect(raised.due).toMatchObject({ step: 'accept', by: raised.deadlines.acceptBy, workingMsAllowed: ACCEPT_WITHIN_MS });
+    expect(raised.due?.workingMsLeft).toBeGreaterThan(0);
+    expect(raised.due?.workingMsLeft).toBeLessThanOrEqual(ACCEPT_WITHIN_MS);
 
     // The department sees it in its queue; the township sees it; another township does not.
     const queue = await water.get('/api/v1/whistles?status=dispatched');
@@ -160,7 +165,7 @@ describe('whistles (e2e)', () => {
     expect(fieldsOf(await act(head, raised.id, 'evaluation', { score: 6, satisfied: 'yes' }))).toEqual(['satisfied', 'score']);
     expectProblem(await act(otherTownship, raised.id, 'evaluation', { score: 5, satisfied: true }), 403);
     const closed = ok(await act(head, raised.id, 'evaluation', { score: 5, satisfied: true, comment: '响应及时' }));
-    expect(closed).toMatchObject({ status: 'closed', evaluation: { score: 5, satisfied: true } });
+    expect(closed).toMatchObject({ status: 'closed', evaluation: { score: 5, satisfied: true }, due: null });
     expect(expectProblem(await act(water, raised.id, 'resolution', { result: '再次办结' }), 409).code).toBe('whistle-closed');
     expect(expectProblem(await act(head, raised.id, 'reopen', { reason: '再看看' }), 409).code).toBe('whistle-evaluated-satisfied');
 
@@ -270,6 +275,7 @@ describe('whistles (e2e)', () => {
     await sleep(Date.parse(raised.deadlines.acceptBy ?? '') - Date.now() + 300);
     const late = ok(await water.get(`/api/v1/whistles/${raised.id}`));
     expect(late.overdue).toEqual(['accept']);
+    expect(late.due?.workingMsLeft).toBeLessThan(0);
     const overdueList = (await county.get('/api/v1/whistles?overdue=true')).body as { items: Whistle[] };
     expect(overdueList.items.map((w) => w.id)).toContain(raised.id);
     const accepted = ok(await act(water, raised.id, 'acceptance'));

@@ -76,6 +76,7 @@ export * from './whistle/decide';
 export * from './whistle/evolve';
 export * from './whistle/decider';
 export * from './whistle/overdue';
+export * from './whistle/due';
 
 export * from './assessment/departments';
 

@@ -14,7 +14,7 @@ import {
 import type { RaisedWhistle } from '@fangquan/domain';
 import { UserDirectory } from '@fangquan/identity';
 import { type HistoryEntry, type WhistleResult, Whistles } from '@fangquan/ledger';
-import { CLOCK, type Clock } from '@fangquan/platform';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platform';
 import { ReadModelFreshness, WhistleQueries } from '@fangquan/read-models';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -61,6 +61,7 @@ export class WhistlesController {
     private readonly freshness: ReadModelFreshness,
     private readonly directory: UserDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -95,7 +96,7 @@ export class WhistlesController {
       { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE },
       now,
     );
-    return { items: page.items.map((item) => toWhistleDto(item.state, item.version, now)), total: page.total };
+    return { items: page.items.map((item) => toWhistleDto(item.state, item.version, now, this.config)), total: page.total };
   }
 
   @Get(':id')
@@ -105,7 +106,7 @@ export class WhistlesController {
   @ApiForbiddenResponse({ description: 'Another county' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('id')) id: string): Promise<WhistleDto> {
     const loaded = await this.visible(user, id);
-    return toWhistleDto(loaded.state, loaded.version, this.clock.now());
+    return toWhistleDto(loaded.state, loaded.version, this.clock.now(), this.config);
   }
 
   @Get(':id/history')
@@ -267,7 +268,7 @@ export class WhistlesController {
   private async answer(result: WhistleResult): Promise<WhistleDto> {
     const done = written(result);
     if (done.lastGlobalPosition !== null) await this.freshness.waitFor(done.lastGlobalPosition);
-    return toWhistleDto(done.state, done.version, this.clock.now());
+    return toWhistleDto(done.state, done.version, this.clock.now(), this.config);
   }
 
   /** The whistle from its stream; 404 when there is none or the caller does not see it, 403 for another county's. */

@@ -114,15 +114,22 @@ export const api = {
   queuesSession: () => http.post<AdminQueuesSession>('/admin/queues/session'),
 };
 
-/** Every handover of the caller's scope, fetched page by page (the dashboard's source). */
-export async function allHandovers(query: { status?: HandoverStatus; teamId?: string } = {}): Promise<Handover[]> {
+/** Every item of a paged list, fetched a hundred at a time. */
+export async function allPages<T>(
+  fetchPage: (paging: { page: number; pageSize: number }) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
   const pageSize = 100;
-  const items: Handover[] = [];
+  const items: T[] = [];
   for (let page = 1; ; page += 1) {
-    const result = await api.handovers({ ...query, page, pageSize });
+    const result = await fetchPage({ page, pageSize });
     items.push(...result.items);
     if (result.items.length < pageSize || items.length >= result.total) return items;
   }
+}
+
+/** Every handover of the caller's scope (the dashboard's source). */
+export function allHandovers(query: { status?: HandoverStatus; teamId?: string } = {}): Promise<Handover[]> {
+  return allPages((paging) => api.handovers({ ...query, ...paging }));
 }
 
 /** The QR code of a township's public list page (no token: an image the browser loads by its address). */

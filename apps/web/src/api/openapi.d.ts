@@ -2734,6 +2734,8 @@ export interface components {
        */
       department: string | null;
       description: string;
+      /** @description The step in progress, its deadline and the working time left (WORK_CALENDAR, WORK_HOURS); null when no step is timed */
+      due: components['schemas']['WhistleDueDto'] | null;
       /** @description The item's category on the list */
       dutyCategory?: components['schemas']['WhistleDutyCategory'];
       dutyCode?: string;
@@ -2768,6 +2770,28 @@ export interface components {
       urgency: components['schemas']['WhistleUrgency'];
       /** @example 3 */
       version: number;
+    };
+    WhistleDueDto: {
+      /**
+       * Format: date-time
+       * @description The step's deadline
+       */
+      by: string;
+      /**
+       * @description The step the lead department owes now
+       * @enum {string}
+       */
+      step: 'accept' | 'arrive' | 'resolve';
+      /**
+       * @description The step's limit in working time (ms): WHISTLE_*_WITHIN
+       * @example 7200000
+       */
+      workingMsAllowed: number;
+      /**
+       * @description Working time (ms) left to the deadline at the time of the answer; negative once it has passed
+       * @example 5400000
+       */
+      workingMsLeft: number;
     };
     /**
      * @description The item's category on the list

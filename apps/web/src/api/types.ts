@@ -3,6 +3,7 @@
  * OpenAPI document (openapi.d.ts, regenerated on every web build), so a server DTO the web app no
  * longer matches fails the web's type-check.
  */
+import type { RaisedWhistle } from '@domain/whistle/state';
 import type { components } from './openapi';
 
 type Schemas = components['schemas'];
@@ -123,3 +124,20 @@ export type TaskAdmission = Schemas['TaskAdmissionDto'];
 export type FileTaskAdmission = Schemas['FileTaskAdmissionDto'];
 export type TaskMeans = Schemas['TaskMeansDto'];
 export type AdmissionDecision = Schemas['TaskAdmissionDecisionDto'];
+
+/**
+ * A whistle (吹哨报到). The API documents its nested records as plain objects; their shapes are the
+ * domain's own (`RaisedWhistle`), so they are taken from there.
+ */
+export type Whistle = Omit<Schemas['WhistleDto'], 'signedOff' | 'evaluation' | 'extensionRequest' | 'reopening' | 'objections'> &
+  Pick<RaisedWhistle, 'signedOff' | 'evaluation' | 'extensionRequest' | 'reopening' | 'objections'>;
+export type WhistleStatus = Schemas['WhistleStatus'];
+export type WhistleUrgency = Schemas['WhistleUrgency'];
+export type WhistleDue = Schemas['WhistleDueDto'];
+export type WhistlePage = Omit<Schemas['WhistleListDto'], 'items'> & { items: Whistle[] };
+export type RaiseWhistle = Schemas['RaiseWhistleDto'];
+export type DispatchWhistle = Schemas['DispatchWhistleDto'];
+export type EvaluateWhistle = Schemas['EvaluateWhistleDto'];
+export type RequestExtension = Schemas['RequestExtensionDto'];
+export type DecideExtension = Schemas['DecideExtensionDto'];
+export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];

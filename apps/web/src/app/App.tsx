@@ -31,6 +31,9 @@ const TeamPage = lazy(() => import('../pages/TeamPage'));
 const MyTeamPage = lazy(() => import('../pages/township/MyTeamPage'));
 const SystemPage = lazy(() => import('../pages/SystemPage'));
 const UsersPage = lazy(() => import('../pages/UsersPage'));
+const WhistlesPage = lazy(() => import('../pages/WhistlesPage'));
+const WhistlePage = lazy(() => import('../pages/WhistlePage'));
+const AssessmentsPage = lazy(() => import('../pages/AssessmentsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const RecallsPage = lazy(() => import('../pages/adjustments/RecallsPage'));
 const AdmissionsPage = lazy(() => import('../pages/adjustments/AdmissionsPage'));
@@ -97,6 +100,13 @@ export function App() {
                 </Route>
                 <Route path="decisions" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
                   <Route index element={<Lazy page={<DecisionsPage />} />} />
+                </Route>
+                <Route path="whistles" element={<RequireRoles roles={[...county, 'township']} />}>
+                  <Route index element={<Lazy page={<WhistlesPage />} />} />
+                  <Route path=":id" element={<Lazy page={<WhistlePage />} />} />
+                </Route>
+                <Route path="assessments" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
+                  <Route index element={<Lazy page={<AssessmentsPage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />

@@ -2,7 +2,9 @@ import {
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  NotificationOutlined,
   FileAddOutlined,
   InboxOutlined,
   OrderedListOutlined,
@@ -37,6 +39,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
     case 'township':
       return [
         inboxItem(i18n, unread),
+        { key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') },
         { key: '/township/awaiting', icon: <AlertOutlined />, label: i18n.t('nav.awaiting') },
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
         { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
@@ -54,6 +57,8 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       ];
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
+      items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
+      if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       items.push({
         type: 'group',
         key: 'duty-lists',
@@ -91,6 +96,7 @@ export function selectedKey(items: ItemType[], path: string): string[] {
 export function pageTitle(i18n: I18n, items: ItemType[], path: string): string | undefined {
   if (path.startsWith('/handovers/')) return i18n.t('handover.title');
   if (path.startsWith('/teams/')) return i18n.t('nav.team');
+  if (path.startsWith('/whistles/')) return i18n.t('nav.whistles');
   const [key] = selectedKey(items, path);
   const item = pagesOf(items).find((candidate) => String(candidate?.key ?? '') === key);
   return item && 'title' in item && typeof item.title === 'string'

@@ -12,6 +12,12 @@ const COLORS: Record<string, string> = {
   HandoverActivated: 'green',
   HandoverRevoked: 'gray',
   ReminderSent: 'orange',
+  WhistleRaised: 'blue',
+  WhistleResolved: 'green',
+  WhistleObjected: 'red',
+  WhistleStepOverdue: 'red',
+  WhistleReopened: 'orange',
+  WhistleEvaluated: 'green',
 };
 
 function titleOf(i18n: I18n, entry: HistoryEntry): string {
@@ -39,6 +45,13 @@ function details(i18n: I18n, entry: HistoryEntry, who: (username: string) => str
   if (typeof data.reason === 'string' && data.reason) lines.push(i18n.t('event.reason', { reason: data.reason }));
   if (Array.isArray(data.gaps) && data.gaps.length > 0)
     lines.push(i18n.t('event.gapsAtTime', { gaps: gapsSummary(i18n, data.gaps as Gap[]) }));
+  // Whistles: where it went, what was done, how the township judged it.
+  if (entry.type === 'WhistleDispatched' && typeof data.department === 'string')
+    lines.push(i18n.t('event.department', { department: data.department }));
+  if (typeof data.result === 'string') lines.push(i18n.t('event.result', { result: data.result }));
+  if (typeof data.score === 'number')
+    lines.push(i18n.t('event.score', { score: data.score, satisfied: i18n.t(data.satisfied === true ? 'whistle.yes' : 'whistle.no') }));
+  if (typeof data.comment === 'string') lines.push(data.comment);
   if (entry.type === 'HandoverRecorded') {
     const text = committedText(i18n, data.committed as Commitments | undefined);
     lines.push(

@@ -1,3 +1,4 @@
+import { whistleEn, whistleZh } from './whistle-messages';
 import { dutyEn, dutyZh } from './duty-messages';
 
 /**
@@ -582,6 +583,7 @@ export const zh = {
   'public.failed': '暂时无法读取职责清单，请稍后重试。',
   'public.footer': '清单以最新公布的版本为准。',
   ...adjustmentsZh,
+  ...whistleZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1175,4 +1177,5 @@ export const en: Record<MessageKey, string> = {
   'public.failed': 'The duty list cannot be read right now; try again later.',
   'public.footer': 'The latest published version applies.',
   ...adjustmentsEn,
+  ...whistleEn,
 };

@@ -22,6 +22,23 @@ export class WhistleDeadlinesDto {
   resolveBy!: string | null;
 }
 
+export class WhistleDueDto {
+  @ApiProperty({ enum: WHISTLE_STEPS, description: 'The step the lead department owes now' })
+  step!: WhistleStep;
+
+  @ApiProperty({ format: 'date-time', description: "The step's deadline" })
+  by!: string;
+
+  @ApiProperty({
+    description: 'Working time (ms) left to the deadline at the time of the answer; negative once it has passed',
+    example: 5400000,
+  })
+  workingMsLeft!: number;
+
+  @ApiProperty({ description: "The step's limit in working time (ms): WHISTLE_*_WITHIN", example: 7200000 })
+  workingMsAllowed!: number;
+}
+
 export class WhistleDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -83,6 +100,13 @@ export class WhistleDto {
     description: 'Steps past their deadline and not done: recorded by supervision, or seen so at the time of the answer',
   })
   overdue!: WhistleStep[];
+
+  @ApiProperty({
+    type: WhistleDueDto,
+    nullable: true,
+    description: 'The step in progress, its deadline and the working time left (WORK_CALENDAR, WORK_HOURS); null when no step is timed',
+  })
+  due!: WhistleDueDto | null;
 
   @ApiProperty({ description: 'Whether each step was done by its deadline; null until done', type: Object })
   onTime!: Record<WhistleStep, boolean | null>;
