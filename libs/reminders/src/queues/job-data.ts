@@ -1,6 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { isValidDate } from '@fangquan/domain';
 import { DELIVERY_CHANNELS, type OutsideChannel } from '../policy/reminder-ids';
+import type { RequestType, SubjectReminderJob } from '../policy/subject-reminders';
 
 /**
  * The payloads of the reminder and delivery jobs, and their parsers: a job whose data is not what a
@@ -118,6 +119,33 @@ export function parseReminderJob(name: string, raw: unknown): ReminderJob {
         expiresOn: date(queue, data, 'expiresOn'),
         daysBefore: whole(queue, data, 'daysBefore'),
       };
+    default:
+      throw new MalformedJobError(queue, `unknown kind ${JSON.stringify(kind)}`);
+  }
+}
+
+const REQUEST_TYPES: readonly string[] = ['recall-request', 'task-admission'] satisfies RequestType[];
+export const SUBJECT_JOB_KINDS: readonly string[] = ['decision-due', 'decision-made'] satisfies SubjectReminderJob['kind'][];
+
+/** The job of a reminder about a request (see subject-reminders). */
+export function parseSubjectReminderJob(name: string, raw: unknown): SubjectReminderJob {
+  const queue = 'reminder';
+  const data = record(queue, raw);
+  const kind = data.kind;
+  if (kind !== name) throw new MalformedJobError(queue, `kind ${JSON.stringify(kind)} does not match the job name "${name}"`);
+  const subjectType = data.subjectType;
+  if (typeof subjectType !== 'string' || !REQUEST_TYPES.includes(subjectType))
+    throw new MalformedJobError(queue, `subjectType must be one of ${REQUEST_TYPES.join(', ')} (got ${JSON.stringify(subjectType)})`);
+  const ref = {
+    subjectType: subjectType as RequestType,
+    subjectId: text(queue, data, 'subjectId'),
+    streamId: text(queue, data, 'streamId'),
+  };
+  switch (kind) {
+    case 'decision-due':
+      return { kind, ...ref, step: whole(queue, data, 'step') };
+    case 'decision-made':
+      return { kind, ...ref };
     default:
       throw new MalformedJobError(queue, `unknown kind ${JSON.stringify(kind)}`);
   }
