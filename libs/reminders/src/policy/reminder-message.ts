@@ -172,7 +172,8 @@ export function webhookPayload(content: ReminderContent): Record<string, unknown
     step: content.step,
     escalated: content.escalated,
     handoverId: content.handoverId,
-    ...(content.subject === undefined ? {} : { subject: content.subject }),
+    // What the reminder is about when it is not a handover (`subject` is the message's subject line).
+    ...(content.subject === undefined ? {} : { about: content.subject }),
     township: content.townshipName,
     power: { code: content.powerCode, name: content.powerName },
     gaps: content.gaps,
