@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventStore } from '@fangquan/event-store';
-import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
+import { type RaisedWhistle, whistleDecider } from '@fangquan/domain';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, localDate } from '@fangquan/platform';
 import { outsideDeliveries } from '../policy/outside-deliveries';
 import type { Candidate } from '../policy/reminder-recipients';
 import {
@@ -12,6 +13,7 @@ import {
   type SubjectReminderDraft,
   type SubjectReminderJob,
 } from '../policy/subject-reminders';
+import { decideSupervision, type SupervisionJob, supervisionReminderId, whistleOf } from '../policy/supervision';
 import type { OutsideDelivery } from './reminder-records';
 import type { ScheduledSubjectReminder } from '../queues/reminder-queues';
 import type { DeliveryResult } from './reminder-delivery.service';
@@ -22,13 +24,24 @@ import { recipientsOf } from './reminder-records';
 export type SubjectDeliveryResult = Omit<DeliveryResult, 'next'> & { readonly next?: ScheduledSubjectReminder };
 
 const REMINDABLE = `role IN ('county_admin', 'department', 'township')`;
+const SYSTEM_ACTOR = 'system:reminders';
+
+/** The users of a county who can be reminded. */
+function countyCandidates(tx: EntityManager, countyId: string): Promise<Candidate[]> {
+  return tx.query(
+    `SELECT id::text AS id, username, role, department, township_id::text AS "townshipId", head FROM users
+     WHERE county_id = $1::uuid AND ${REMINDABLE} ORDER BY username`,
+    [countyId],
+  ) as Promise<Candidate[]>;
+}
 
 /**
- * Delivers a reminder about a request, exactly once in effect, in ONE transaction: a lock on the
+ * Delivers a reminder about a request or a whistle, exactly once in effect, in ONE transaction: a lock on the
  * reminder id (two runs of one job go one at a time), whether it is written, the request folded from
  * its stream and the county's users are read; the decision (decideSubjectDelivery) is written — the
  * reminder, one inbox row per recipient (superseding the recipient's unread items of the same subject),
- * the delivery rows — each insert idempotent. The reminders row is the record that it went: a job run
+ * the delivery rows — each insert idempotent; a supervision first records the step overdue on the whistle
+ * (its own rule, appended in the same transaction against the version read). The reminders row is the record that it went: a job run
  * again after a crash finds it and only queues what follows (the next step, the outside deliveries).
  */
 @Injectable()
@@ -37,6 +50,7 @@ export class SubjectReminderDelivery {
     private readonly dataSource: DataSource,
     private readonly eventStore: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   deliver(reminderId: string, job: SubjectReminderJob): Promise<SubjectDeliveryResult> {
@@ -46,25 +60,40 @@ export class SubjectReminderDelivery {
         { delivered: boolean },
       ];
       const events = await this.eventStore.readStream(job.streamId, 1, { transaction: tx });
+      const schedule = { stepsMs: this.config.reminderStepsMs, repeatMs: this.config.reminderRepeatMs };
+      if (job.kind === 'supervision') {
+        const whistle = whistleOf(events);
+        const now = this.clock.now();
+        const candidates = whistle === undefined ? [] : await countyCandidates(tx, whistle.countyId);
+        const decision = decideSupervision({ reminderId, job, delivered, whistle, candidates, schedule, now: now.toISOString() });
+        if (whistle !== undefined && decision.kind !== 'obsolete' && decision.kind !== 'not-ready')
+          await this.recordOverdue(tx, job, whistle, events.length, now);
+        return this.carryOut(tx, reminderId, decision);
+      }
       const request = requestFactsOf(job, events);
-      const candidates =
-        request === undefined
-          ? []
-          : ((await tx.query(
-              `SELECT id::text AS id, username, role, department, township_id::text AS "townshipId", head FROM users
-               WHERE county_id = $1::uuid AND ${REMINDABLE} ORDER BY username`,
-              [request.countyId],
-            )) as Candidate[]);
-      const decision = decideSubjectDelivery({
-        reminderId,
-        job,
-        delivered,
-        request,
-        candidates,
-        schedule: { stepsMs: this.config.reminderStepsMs, repeatMs: this.config.reminderRepeatMs },
-      });
-      return this.carryOut(tx, reminderId, decision);
+      const candidates = request === undefined ? [] : await countyCandidates(tx, request.countyId);
+      return this.carryOut(tx, reminderId, decideSubjectDelivery({ reminderId, job, delivered, request, candidates, schedule }));
     });
+  }
+
+  /**
+   * Records the step overdue on the whistle, in the delivery's transaction, through the whistle's own rule
+   * (RecordStepOverdue: once per step and deadline, so a round after the first, or a run again, adds
+   * nothing), expecting the stream's version just read.
+   */
+  private async recordOverdue(tx: EntityManager, job: SupervisionJob, whistle: RaisedWhistle, version: number, now: Date): Promise<void> {
+    const ctx = { now: now.toISOString(), today: localDate(now, this.config.timeZone) };
+    const decision = whistleDecider.decide({ type: 'RecordStepOverdue', data: { step: job.step, deadline: job.deadline } }, whistle, ctx);
+    if (!decision.ok) throw new Error(`whistle ${job.whistleId} refused its overdue ${job.step}: ${JSON.stringify(decision.error)}`);
+    if (decision.events.length === 0) return;
+    const metadata = {
+      actor: SYSTEM_ACTOR,
+      countyId: whistle.countyId,
+      correlationId: supervisionReminderId(job),
+      causationId: supervisionReminderId(job),
+      occurredAt: ctx.now,
+    };
+    await this.eventStore.append(job.streamId, version, decision.events, metadata, { transaction: tx });
   }
 
   private async carryOut(tx: EntityManager, reminderId: string, decision: SubjectDeliveryDecision): Promise<SubjectDeliveryResult> {

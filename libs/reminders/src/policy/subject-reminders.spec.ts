@@ -6,7 +6,7 @@ import {
   requestFactsOf,
   type RequestFacts,
   type SubjectDeliveryInput,
-  type SubjectReminderJob,
+  type RequestReminderJob as SubjectReminderJob,
 } from './subject-reminders';
 
 const user = (id: string, role: string, extra: Partial<Candidate> = {}): Candidate => ({

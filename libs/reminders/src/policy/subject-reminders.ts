@@ -16,6 +16,7 @@ import {
 import { type Candidate, selectRecipients } from './reminder-recipients';
 import { safeId } from './reminder-ids';
 import { isEscalatedStep, type ReminderSchedule } from './reminder-schedule';
+import { type SupervisionJob, supervisionReminderId } from './supervision';
 
 /**
  * Reminders about a request awaiting the county office's decision (a recall request, a task admission):
@@ -34,8 +35,12 @@ export interface RequestRef {
   readonly streamId: string;
 }
 
-export type SubjectReminderJob =
+/** The jobs of reminders about a request. */
+export type RequestReminderJob =
   (RequestRef & { readonly kind: 'decision-due'; readonly step: number }) | (RequestRef & { readonly kind: 'decision-made' });
+
+/** Every job of a reminder about a subject other than a handover. */
+export type SubjectReminderJob = RequestReminderJob | SupervisionJob;
 
 /** `decision.<request>.<step>`: one per step; a step is due once the one before has gone. */
 export function decisionDueReminderId(requestId: string, step: number): string {
@@ -48,7 +53,18 @@ export function decisionMadeReminderId(requestId: string): string {
 }
 
 export function subjectReminderId(job: SubjectReminderJob): string {
-  return job.kind === 'decision-due' ? decisionDueReminderId(job.subjectId, job.step) : decisionMadeReminderId(job.subjectId);
+  switch (job.kind) {
+    case 'decision-due':
+      return decisionDueReminderId(job.subjectId, job.step);
+    case 'decision-made':
+      return decisionMadeReminderId(job.subjectId);
+    case 'supervision':
+      return supervisionReminderId(job);
+    default: {
+      const unknown: never = job;
+      throw new Error(`Unknown subject reminder job ${JSON.stringify(unknown)}`);
+    }
+  }
 }
 
 /** A request as the reminders see it, folded from its stream. */
@@ -105,7 +121,7 @@ export interface SubjectReminderDraft {
 
 export interface SubjectDeliveryInput {
   readonly reminderId: string;
-  readonly job: SubjectReminderJob;
+  readonly job: RequestReminderJob;
   /** Whether the reminder is written already. */
   readonly delivered: boolean;
   /** The request, or undefined when its stream does not hold it yet. */
@@ -237,10 +253,10 @@ export function planRequestReminders(
     if (event.type === 'RecallRequested' || event.type === 'TaskAdmissionFiled') {
       const filedAt = text(event, 'filedAt');
       if (filedAt === undefined) continue;
-      const job: SubjectReminderJob = { kind: 'decision-due', ...ref, step: 0 };
+      const job: RequestReminderJob = { kind: 'decision-due', ...ref, step: 0 };
       plan.add.push({ id: subjectReminderId(job), job, delayMs: Math.max(0, Date.parse(dueAt(filedAt)) - now.getTime()) });
     } else if ((REQUEST_EVENT_TYPES as readonly string[]).includes(event.type)) {
-      const job: SubjectReminderJob = { kind: 'decision-made', ...ref };
+      const job: RequestReminderJob = { kind: 'decision-made', ...ref };
       plan.remove.push(decisionDueReminderId(subjectId, 0));
       plan.add.push({ id: subjectReminderId(job), job, delayMs: 0 });
     }
