@@ -22,6 +22,7 @@ export {
   REMINDERS_SUBSCRIPTION,
 } from './chain/chain-partitions';
 export { ReminderDispatch } from './chain/reminder-dispatch';
+export { SubjectReminderDelivery } from './delivery/subject-reminder-delivery';
 export { ReminderSubscriptions } from './chain/reminder-subscriptions';
 export { FOLLOW_UP_LEAD_MS, FollowUpRelay } from './chain/follow-up-relay';
 export * from './schema/reminders-schema';
