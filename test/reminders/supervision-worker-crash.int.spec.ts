@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Whistles } from '@fangquan/ledger';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, expectStatus, PASSWORD, type World } from './support/reminder-world';
-import { type AppProcess, startWorkerProcess } from './support/app-processes';
+import { type AppProcess, startWorkerProcess, workerEnvOf } from './support/app-processes';
 
 /**
  * Supervision (督办) exactly once across a worker killed with SIGKILL: 200 whistles whose accept deadline
@@ -45,15 +43,7 @@ describe('supervision: a worker killed mid-burst (separate process, PostgreSQL +
         .send({ category: 'assisting', cooperation: '巡查发现、及时报告', leadDepartment: WATER }),
       200,
     );
-    env = {
-      ...settings,
-      DATABASE_URL: t.databaseUrl,
-      REDIS_URL: t.config.redis.kind === 'external' ? t.config.redis.url : '',
-      QUEUE_PREFIX: t.config.queuePrefix,
-      JWT_SECRET: 'test-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-worker-')),
-      LOG_LEVEL: 'error',
-    };
+    env = workerEnvOf(t, settings);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@fangquan/domain';
-import type { Candidate } from './reminder-recipients';
+import { candidate } from '../../test/fixtures';
 import {
   decideSubjectDelivery,
   planRequestReminders,
@@ -9,23 +9,13 @@ import {
   type RequestReminderJob as SubjectReminderJob,
 } from './subject-reminders';
 
-const user = (id: string, role: string, extra: Partial<Candidate> = {}): Candidate => ({
-  id,
-  username: id,
-  role,
-  department: null,
-  townshipId: null,
-  head: false,
-  ...extra,
-});
-
-const CANDIDATES: Candidate[] = [
-  user('admin-a', 'county_admin', { head: true }),
-  user('admin-b', 'county_admin'),
-  user('xp', 'township', { townshipId: 'xiping' }),
-  user('bs', 'township', { townshipId: 'baishui' }),
-  user('ny', 'department', { department: '农业农村局' }),
-  user('cg', 'department', { department: '城市管理局' }),
+const CANDIDATES = [
+  candidate('admin-a', 'county_admin', { head: true }),
+  candidate('admin-b', 'county_admin'),
+  candidate('xp', 'township', { townshipId: 'xiping' }),
+  candidate('bs', 'township', { townshipId: 'baishui' }),
+  candidate('ny', 'department', { department: '农业农村局' }),
+  candidate('cg', 'department', { department: '城市管理局' }),
 ];
 
 const RECALL_STREAM = 'recall-xiping-h1';
@@ -101,7 +91,7 @@ describe('reminders about requests', () => {
       reminder: { kind: 'decision-due', step: 0, escalated: false, outcome: null, subject: { type: 'recall-request', id: 'r1' } },
       next: { id: 'decision.r1.1', job: { kind: 'decision-due', step: 1 }, delayMs: 5000 },
     });
-    expect(decision.kind === 'deliver' && decision.reminder.recipients.map((r) => r.id)).toEqual(['admin-a', 'admin-b']);
+    expect(decision.kind === 'deliver' && decision.reminder.recipients.map((r) => r.username)).toEqual(['admin-a', 'admin-b']);
   });
 
   it('escalates the steps past the REMINDER_STEPS like a gap chain', () => {
@@ -133,12 +123,12 @@ describe('reminders about requests', () => {
     );
     expect(recall).toMatchObject({ kind: 'deliver', reminder: { kind: 'decision-made', outcome: 'rejected', step: 0 } });
     expect(recall).not.toHaveProperty('next');
-    expect(recall.kind === 'deliver' && recall.reminder.recipients.map((r) => r.id)).toEqual(['xp']);
+    expect(recall.kind === 'deliver' && recall.reminder.recipients.map((r) => r.username)).toEqual(['xp']);
     const admission = decideSubjectDelivery(
       input({ kind: 'decision-made', ...admissionRef }, requestFactsOf(admissionRef, [admissionFiled, admitted])),
     );
     expect(admission).toMatchObject({ kind: 'deliver', reminder: { outcome: 'admitted' } });
-    expect(admission.kind === 'deliver' && admission.reminder.recipients.map((r) => r.id)).toEqual(['ny']);
+    expect(admission.kind === 'deliver' && admission.reminder.recipients.map((r) => r.username)).toEqual(['ny']);
     // Ahead of the log: the decision is not on the stream yet.
     expect(
       decideSubjectDelivery(input({ kind: 'decision-made', ...recallRef }, requestFactsOf(recallRef, [recallRequested]))),

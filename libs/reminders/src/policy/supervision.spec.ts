@@ -1,23 +1,13 @@
 import type { DomainEvent } from '@fangquan/domain';
-import type { Candidate } from './reminder-recipients';
+import { candidate } from '../../test/fixtures';
 import { decideSupervision, planSupervision, type SupervisionInput, type SupervisionJob, whistleOf } from './supervision';
 
-const user = (id: string, role: string, extra: Partial<Candidate> = {}): Candidate => ({
-  id,
-  username: id,
-  role,
-  department: null,
-  townshipId: null,
-  head: false,
-  ...extra,
-});
-
 const CANDIDATES = [
-  user('county', 'county_admin'),
-  user('water-head', 'department', { department: '水利局', head: true }),
-  user('water-clerk', 'department', { department: '水利局' }),
-  user('land-head', 'department', { department: '自然资源局', head: true }),
-  user('xp-head', 'township', { townshipId: 'xiping', head: true }),
+  candidate('county', 'county_admin'),
+  candidate('water-head', 'department', { department: '水利局', head: true }),
+  candidate('water-clerk', 'department', { department: '水利局' }),
+  candidate('land-head', 'department', { department: '自然资源局', head: true }),
+  candidate('xp-head', 'township', { townshipId: 'xiping', head: true }),
 ];
 
 const ACCEPT_BY = '2026-12-07T04:00:00.000Z';
@@ -109,7 +99,7 @@ describe('supervision of whistles', () => {
       reminder: { kind: 'supervision', step: 0, subject: { type: 'whistle', id: 'w1', title: '河道夜间非法采砂' }, countyId: 'c1' },
       next: { id: `supervision.w1.accept.${Date.parse(ACCEPT_BY)}.1`, job: job(1), delayMs: 3000 },
     });
-    expect(decision.kind === 'deliver' && decision.reminder.recipients.map((r) => r.id)).toEqual(['county', 'water-head']);
+    expect(decision.kind === 'deliver' && decision.reminder.recipients.map((r) => r.username)).toEqual(['county', 'water-head']);
   });
 
   it('ends when the step is done or its deadline moved, and waits for a deadline not passed', () => {
