@@ -275,17 +275,17 @@ describe('recall requests and task admission (e2e)', () => {
       expect((await recalls(countyAdmin, `?townshipId=${xiping.id}&status=pending`)).map((request) => request.id)).toEqual([id]);
     });
 
-    it('shows when the decision falls due (10 days after filing by default) and which pending requests are past it', async () => {
+    it('shows when the decision falls due (10 working days after filing by default) and which pending requests are past it', async () => {
       const handoverId = await acceptedHandover(POWER.code);
       const filed = await xipingUser.post('/api/v1/recall-requests').send({ townshipId: xiping.id, handoverId, reason: '无人承接' });
       expectStatus(filed, 201);
       const request = filed.body as RecallRequest & { decisionDueAt: string; overdue: boolean };
-      expect(request).toMatchObject({ decisionDueAt: '2026-12-17T02:00:00.000Z', overdue: false });
+      expect(request).toMatchObject({ decisionDueAt: '2026-12-21T02:00:00.000Z', overdue: false });
       const byId = async (): Promise<{ overdue: boolean; status: string }> =>
         (await recalls(countyAdmin)).find((one) => one.id === request.id) as unknown as { overdue: boolean; status: string };
-      clock.set('2026-12-17T01:59:59.000Z');
+      clock.set('2026-12-21T01:59:59.000Z');
       expect(await byId()).toMatchObject({ overdue: false });
-      clock.set('2026-12-17T02:00:00.000Z');
+      clock.set('2026-12-21T02:00:00.000Z');
       expect(await byId()).toMatchObject({ overdue: true });
       expectStatus(
         await countyAdmin.post(`/api/v1/recall-requests/${request.id}/decision`).send({ approved: false, reason: '暂不收回' }),

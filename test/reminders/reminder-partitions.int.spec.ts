@@ -1,5 +1,12 @@
 import { teamStreamId } from '@fangquan/domain';
-import { ALL_PARTITIONS, partitionOf, partitionSubscription, REMINDER_PARTITIONS, ReminderSubscriptions } from '@fangquan/reminders';
+import {
+  ALL_PARTITIONS,
+  partitionOf,
+  partitionSubscription,
+  REMINDER_PARTITIONS,
+  ReminderSubscriptions,
+  REQUEST_REMINDERS_SUBSCRIPTION,
+} from '@fangquan/reminders';
 import { eventStoreMigrations } from '@fangquan/event-store';
 import { ChainPartitionCheckpoints1764700000000 } from '@fangquan/reminders';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -34,10 +41,10 @@ describe('reminders: one process manager per partition of the chains (PostgreSQL
 
   afterAll(() => t?.close());
 
-  it('runs one subscription per partition in the worker', () => {
+  it("runs one subscription per partition in the worker, and the requests' one", () => {
     const names = t.app.get(ReminderSubscriptions).runners.map((runner) => runner.name);
-    expect(names).toEqual(ALL_PARTITIONS.map(partitionSubscription));
-    expect(new Set(names).size).toBe(REMINDER_PARTITIONS);
+    expect(names).toEqual([...ALL_PARTITIONS.map(partitionSubscription), REQUEST_REMINDERS_SUBSCRIPTION]);
+    expect(new Set(names).size).toBe(REMINDER_PARTITIONS + 1);
   });
 
   it('reminds every handover of a team whose officer leaves, in every partition, once each; the new officer closes them all', async () => {

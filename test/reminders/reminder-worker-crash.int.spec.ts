@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Handovers } from '@fangquan/ledger';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createWorld, eventually, registerPower, type World } from './support/reminder-world';
-import { type AppProcess, startWorkerProcess } from './support/app-processes';
+import { type AppProcess, startWorkerProcess, workerEnvOf } from './support/app-processes';
 
 /**
  * No reminder lost, none twice: the worker runs as a separate OS process (the production
@@ -24,15 +21,7 @@ describe('reminders: a worker killed mid-burst (separate process, PostgreSQL + R
     t = await startTestApp({ withWorker: false, env: steps });
     world = await createWorld(t, 'crash');
     await registerPower(world, { code: 'XC-BURST', certifiedOfficers: 0, equipment: [{ kind: 'drone', quantity: 1 }] });
-    env = {
-      ...steps,
-      DATABASE_URL: t.databaseUrl,
-      REDIS_URL: t.config.redis.kind === 'external' ? t.config.redis.url : '',
-      QUEUE_PREFIX: t.config.queuePrefix,
-      JWT_SECRET: 'test-secret',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-worker-')),
-      LOG_LEVEL: 'error',
-    };
+    env = workerEnvOf(t, steps);
   });
 
   afterAll(async () => {

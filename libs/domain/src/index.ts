@@ -5,6 +5,7 @@ export * from './decider';
 export * from './domain-error';
 export * from './calendar';
 export * from './decision-due';
+export * from './reminder-subjects';
 export * from './resources';
 export * from './limits';
 export * from './parsing';

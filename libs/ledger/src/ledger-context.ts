@@ -26,7 +26,11 @@ export class LedgerContext {
   /** When a request filed at `filedAt` falls due for the county office's decision, and whether it is past that now. */
   decisionDue(filedAt: string): { decisionDueAt: string; pastDue: boolean } {
     const delay = this.config.decisionReminder;
-    return { decisionDueAt: decisionDueAt(filedAt, delay), pastDue: isDecisionOverdue(filedAt, delay, this.clock.now().toISOString()) };
+    const calendar = this.config.workCalendar;
+    return {
+      decisionDueAt: decisionDueAt(filedAt, delay, calendar),
+      pastDue: isDecisionOverdue(filedAt, delay, calendar, this.clock.now().toISOString()),
+    };
   }
 
   forCommand(actor: LedgerActor, options: CommandOptions): CommandContext {

@@ -9,6 +9,7 @@ import { ALL_PARTITIONS } from './chain/chain-partitions';
 import { FollowUpRelay } from './chain/follow-up-relay';
 import { ReminderDispatch } from './chain/reminder-dispatch';
 import { ReminderProcessManager } from './chain/reminder-process-manager';
+import { RequestReminderProcessManager } from './chain/request-reminder-process-manager';
 import { ReminderSubscriptions } from './chain/reminder-subscriptions';
 import { EmailChannel } from './channels/email.channel';
 import { OutsideDeliveryProcessor } from './channels/outside-delivery.processor';
@@ -18,6 +19,7 @@ import { WebhookChannel } from './channels/webhook.channel';
 import { GapDeliveryBatcher } from './delivery/gap-delivery.batcher';
 import { ReminderDeliveryService } from './delivery/reminder-delivery.service';
 import { ReminderProcessor } from './delivery/reminder.processor';
+import { SubjectReminderDelivery } from './delivery/subject-reminder-delivery';
 import { HandoverReminderQueries } from './queries/handover-reminders.queries';
 import { InboxQueries } from './queries/inbox.queries';
 import { REMINDER_QUEUE_NAMES, WORKER_BULL_CONFIG } from './queues/queue-names';
@@ -58,21 +60,36 @@ export class RemindersModule {
       FollowUpRelay,
       {
         provide: ReminderSubscriptions,
-        useFactory: (store: EventStore, reassessment: ChainReassessment, dispatcher: ReminderDispatch, clock: Clock, config: AppConfig) =>
-          new ReminderSubscriptions(
-            ALL_PARTITIONS.map(
+        useFactory: (
+          store: EventStore,
+          reassessment: ChainReassessment,
+          dispatcher: ReminderDispatch,
+          queues: ReminderQueues,
+          clock: Clock,
+          config: AppConfig,
+        ) => {
+          const runnerOptions = {
+            batchSize: 1000,
+            pollIntervalMs: options.pollIntervalMs ?? 100,
+            maxBackoffMs: 2000,
+            logger: eventStoreLogger(logger),
+          };
+          return new ReminderSubscriptions([
+            ...ALL_PARTITIONS.map(
               (partition) =>
-                new SubscriptionRunner(store, new ReminderProcessManager(partition, reassessment, dispatcher, clock, config), {
-                  batchSize: 1000,
-                  pollIntervalMs: options.pollIntervalMs ?? 100,
-                  maxBackoffMs: 2000,
-                  logger: eventStoreLogger(logger),
-                }),
+                new SubscriptionRunner(
+                  store,
+                  new ReminderProcessManager(partition, reassessment, dispatcher, clock, config),
+                  runnerOptions,
+                ),
             ),
-          ),
-        inject: [EventStore, ChainReassessment, ReminderDispatch, CLOCK, APP_CONFIG],
+            new SubscriptionRunner(store, new RequestReminderProcessManager(queues, clock, config), runnerOptions),
+          ]);
+        },
+        inject: [EventStore, ChainReassessment, ReminderDispatch, ReminderQueues, CLOCK, APP_CONFIG],
       },
       ReminderDeliveryService,
+      SubjectReminderDelivery,
       GapDeliveryBatcher,
       ReminderProcessor,
       WebhookChannel,

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '@fangquan/platform';
+import type { TestApp } from '../../support/test-app';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -59,6 +62,19 @@ export function startWorkerProcess(env: Record<string, string>, timeoutMs = 45_0
     intervalMs: 20,
     nodeArgs,
   });
+}
+
+/** What a worker process started beside `t` needs: its database, Redis and queue prefix, and `settings`. */
+export function workerEnvOf(t: TestApp, settings: Record<string, string>): Record<string, string> {
+  return {
+    ...settings,
+    DATABASE_URL: t.databaseUrl,
+    REDIS_URL: t.config.redis.kind === 'external' ? t.config.redis.url : '',
+    QUEUE_PREFIX: t.config.queuePrefix,
+    JWT_SECRET: 'test-secret',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'fangquan-worker-')),
+    LOG_LEVEL: 'error',
+  };
 }
 
 /**

@@ -1482,6 +1482,11 @@ export interface components {
       /** @example 该事项不属于本部门职责 */
       reason: string;
     };
+    /**
+     * @description decision-made: the decision
+     * @enum {string}
+     */
+    DecisionOutcome: 'approved' | 'rejected' | 'admitted' | 'refused';
     DeliveryDto: {
       attempts: number;
       /** @enum {string} */
@@ -1950,16 +1955,29 @@ export interface components {
       createdAt: string;
       /** @description What is missing (gap reminders) */
       gaps?: components['schemas']['GapDto'][];
-      /** Format: uuid */
-      handoverId: string;
+      /**
+       * Format: uuid
+       * @description Null for a reminder about another subject (`subject`)
+       */
+      handoverId: string | null;
       /** Format: uuid */
       id: string;
-      kind: components['schemas']['ReminderKind'];
+      /** @description decision-due: a request awaits the county office decision; decision-made: the requester hears the decision; supervision: a whistle step is overdue */
+      kind: components['schemas']['InboxKind'];
+      /** @description decision-made: the decision */
+      outcome?: components['schemas']['DecisionOutcome'];
       /** Format: date-time */
       readAt: string | null;
       /** @description 0 for the first reminder of a chain; escalated after the last REMINDER_STEPS delay */
       step: number;
+      /** @description What the reminder is about when it is not a handover */
+      subject?: components['schemas']['ReminderSubjectDto'];
     };
+    /**
+     * @description decision-due: a request awaits the county office decision; decision-made: the requester hears the decision; supervision: a whistle step is overdue
+     * @enum {string}
+     */
+    InboxKind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed' | 'decision-due' | 'decision-made' | 'supervision';
     ListedDutyDto: {
       /** @description source admission: the admitted task */
       admissionId?: string;
@@ -2294,7 +2312,7 @@ export interface components {
       decision: components['schemas']['RecallDecisionViewDto'] | null;
       /**
        * Format: date-time
-       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)
+       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS working days after filing)
        */
       decisionDueAt: string;
       dutyCode?: string;
@@ -2452,6 +2470,15 @@ export interface components {
     };
     /** @enum {string} */
     ReminderKind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
+    ReminderSubjectDto: {
+      /** @description The request id or the whistle id */
+      id: string;
+      /** @description The task's title, the recalled duty's code or the request's reason, the whistle's matter */
+      title?: string;
+      type: components['schemas']['ReminderSubjectType'];
+    };
+    /** @enum {string} */
+    ReminderSubjectType: 'recall-request' | 'task-admission' | 'whistle';
     RemoveOfficerDto: {
       /**
        * @description Why the officer leaves (kept with the event)
@@ -2536,7 +2563,7 @@ export interface components {
       decision: components['schemas']['TaskAdmissionDecisionViewDto'] | null;
       /**
        * Format: date-time
-       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)
+       * @description When the county office is reminded if still undecided (DECISION_REMINDER_DAYS working days after filing)
        */
       decisionDueAt: string;
       department: string;

@@ -43,7 +43,7 @@ export interface AppConfig extends WorkingTimeConfig {
   readonly certificateNoticeDays: number;
   /**
    * How long a recall or task admission request may wait for the county office's decision before it is
-   * reminded (`DECISION_REMINDER_DAYS`): whole days, or a duration such as `5s` (tests).
+   * reminded (`DECISION_REMINDER_DAYS`): working days of `workCalendar`, or a plain duration such as `5s` (tests).
    */
   readonly decisionReminder: { readonly days: number } | { readonly ms: number };
   /** Days before the effective date at which a township that has not answered a handover is reminded (largest first). */

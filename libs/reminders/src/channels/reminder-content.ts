@@ -1,19 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { Gap, InboxKind, ReminderSubjectType } from '@fangquan/domain';
 import type { OutsideChannel } from '../policy/reminder-ids';
 import type { ReminderContent, ReminderDetail } from '../policy/reminder-message';
 
 interface ContentRow {
   id: string;
-  handover_id: string;
-  kind: ReminderKind;
+  handover_id: string | null;
+  subject_type: ReminderSubjectType | null;
+  subject_id: string | null;
+  subject_title: string | null;
+  kind: InboxKind;
   step: number;
   escalated: boolean;
   gaps: Gap[] | null;
   detail: ReminderDetail | null;
   recipients: { userId: string; username: string }[];
   township_name: string | null;
-  power_code: string;
+  power_code: string | null;
   power_name: string | null;
   created_at: Date;
 }
@@ -21,7 +24,7 @@ interface ContentRow {
 /** A delivered reminder as the outside channels describe it; null when there is none by that id. */
 export async function loadReminderContent(executor: Pick<EntityManager, 'query'>, reminderId: string): Promise<ReminderContent | null> {
   const [row] = (await executor.query(
-    `SELECT id, handover_id, kind, step, escalated, gaps, detail, recipients, township_name, power_code, power_name, created_at FROM reminders WHERE id = $1`,
+    `SELECT id, handover_id, subject_type, subject_id, subject_title, kind, step, escalated, gaps, detail, recipients, township_name, power_code, power_name, created_at FROM reminders WHERE id = $1`,
     [reminderId],
   )) as ContentRow[];
   if (row === undefined) return null;
@@ -31,6 +34,9 @@ export async function loadReminderContent(executor: Pick<EntityManager, 'query'>
     step: Number(row.step),
     escalated: row.escalated,
     handoverId: row.handover_id,
+    ...(row.subject_type === null || row.subject_id === null
+      ? {}
+      : { subject: { type: row.subject_type, id: row.subject_id, ...(row.subject_title === null ? {} : { title: row.subject_title }) } }),
     townshipName: row.township_name,
     powerCode: row.power_code,
     powerName: row.power_name,

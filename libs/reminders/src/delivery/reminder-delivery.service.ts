@@ -10,7 +10,7 @@ import { hasOutsideChannels, outsideDeliveries } from '../policy/outside-deliver
 import type { Candidate } from '../policy/reminder-recipients';
 import { delayAfterStep, type ReminderSchedule } from '../policy/reminder-schedule';
 import type { ReminderJob } from '../queues/job-data';
-import { ReminderQueues, type ScheduledDelivery, type ScheduledReminder } from '../queues/reminder-queues';
+import { ReminderQueues, type ScheduledDelivery, type ScheduledReminder, type ScheduledSubjectReminder } from '../queues/reminder-queues';
 import { advanceChain } from '../chain/chain-rows';
 import { ChainNotReadyError } from './delivery-errors';
 import { remindedInEpisode } from './recipient-directory';
@@ -269,7 +269,10 @@ export class ReminderDeliveryService {
   }
 
   /** Queues the webhook / e-mail jobs and the next step (after the delivery committed); `more`: further next steps. */
-  async followUp(result: Pick<DeliveryResult, 'outside' | 'next'>, more: readonly ScheduledReminder[] = []): Promise<void> {
+  async followUp(
+    result: { readonly outside: ScheduledDelivery[]; readonly next?: ScheduledReminder | ScheduledSubjectReminder },
+    more: readonly ScheduledReminder[] = [],
+  ): Promise<void> {
     const next = result.next === undefined ? [...more] : [result.next, ...more];
     await Promise.all([this.queues.addDeliveries(result.outside), this.queues.addReminders(next)]);
   }

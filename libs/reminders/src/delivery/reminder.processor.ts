@@ -9,11 +9,13 @@ import {
   handoverRecordedReminderId,
   unansweredReminderId,
 } from '../policy/reminder-ids';
-import { MalformedJobError, parseReminderJob, type ReminderJob } from '../queues/job-data';
+import { subjectReminderId } from '../policy/subject-reminders';
+import { MalformedJobError, parseReminderJob, parseSubjectReminderJob, type ReminderJob, SUBJECT_JOB_KINDS } from '../queues/job-data';
 import { throttledErrorLog } from '../queues/redis-error-log';
 import { REMINDER_QUEUE, WORKER_BULL_CONFIG, WORKER_LOCK_MS, WORKER_MAX_STALLED, WORKER_STALLED_INTERVAL_MS } from '../queues/queue-names';
 import { GapDeliveryBatcher } from './gap-delivery.batcher';
 import { ReminderDeliveryService } from './reminder-delivery.service';
+import { SubjectReminderDelivery } from './subject-reminder-delivery';
 
 /** The id a reminder job must carry: the reminder id its data names. */
 export function expectedReminderId(job: ReminderJob): string {
@@ -58,11 +60,13 @@ export class ReminderProcessor extends WorkerHost {
   constructor(
     private readonly delivery: ReminderDeliveryService,
     private readonly batcher: GapDeliveryBatcher,
+    private readonly subjects: SubjectReminderDelivery,
   ) {
     super();
   }
 
   async process(job: Job): Promise<string> {
+    if (SUBJECT_JOB_KINDS.includes(job.name)) return this.processSubject(job);
     const data = parseReminderJob(job.name, job.data);
     const expected = expectedReminderId(data);
     if (job.id !== expected)
@@ -71,6 +75,17 @@ export class ReminderProcessor extends WorkerHost {
       data.kind === 'gap' || data.kind === 'gap-update'
         ? await this.batcher.submit({ reminderId: expected, job: data })
         : await this.delivery.deliver(expected, data);
+    await this.delivery.followUp(result);
+    return result.reason === undefined ? result.status : `${result.status}: ${result.reason}`;
+  }
+
+  /** A reminder about a request (decision due, decision made). */
+  private async processSubject(job: Job): Promise<string> {
+    const data = parseSubjectReminderJob(job.name, job.data);
+    const expected = subjectReminderId(data);
+    if (job.id !== expected)
+      throw new MalformedJobError('reminder', `job id ${String(job.id)} is not the reminder id ${expected} its data names`);
+    const result = await this.subjects.deliver(expected, data);
     await this.delivery.followUp(result);
     return result.reason === undefined ? result.status : `${result.status}: ${result.reason}`;
   }

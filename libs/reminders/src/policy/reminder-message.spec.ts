@@ -1,5 +1,6 @@
 import { gapReminderContent as content, sampleGaps as gaps } from '../../test/fixtures';
-import { describeGap, reminderMessage, webhookPayload } from './reminder-message';
+import { describeGap, type ReminderContent, reminderMessage, webhookPayload } from './reminder-message';
+import { reminderLink } from './robot-message';
 
 describe('reminder message', () => {
   it('names the township, the power (name and code) and what is missing, in Chinese', () => {
@@ -57,6 +58,47 @@ describe('reminder message', () => {
       township: '西平街道',
       power: { code: 'CF-CG-0001' },
       gaps,
+    });
+  });
+
+  describe('reminders about other subjects', () => {
+    const request: ReminderContent = {
+      ...content,
+      reminderId: 'decision.r-1.0',
+      kind: 'decision-due',
+      handoverId: null,
+      subject: { type: 'recall-request', id: 'r-1', title: '街道无持证人员' },
+      townshipName: null,
+      powerCode: null,
+      powerName: null,
+      gaps: null,
+      detail: null,
+    };
+
+    it('tells the county office a request awaits its decision, and escalates like a gap chain', () => {
+      const { subject, text } = reminderMessage(request);
+      expect(subject).toBe('【待决定】收回申请「街道无持证人员」已到决定期限');
+      expect(text).toContain('尚未作出决定');
+      expect(reminderMessage({ ...request, step: 4, escalated: true }).subject).toMatch(/^【督办】/);
+    });
+
+    it('tells the requester the decision', () => {
+      const made = { ...request, reminderId: 'decided.a-1', kind: 'decision-made' as const };
+      const admission = { ...made, subject: { type: 'task-admission' as const, id: 'a-1', title: '秸秆禁烧巡查' } };
+      expect(reminderMessage({ ...admission, detail: { type: 'decision', outcome: 'refused' } }).subject).toBe(
+        '【已决定】事项准入申请「秸秆禁烧巡查」：不予准入',
+      );
+      expect(reminderMessage({ ...made, detail: { type: 'decision', outcome: 'approved' } }).subject).toBe(
+        '【已决定】收回申请「街道无持证人员」：同意',
+      );
+    });
+
+    it('names the subject in the webhook and links to where it is decided or followed', () => {
+      expect(webhookPayload(request)).toMatchObject({ handoverId: null, about: { type: 'recall-request', id: 'r-1' } });
+      expect(reminderLink(request, 'https://fq.example.cn/')).toBe('https://fq.example.cn/decisions');
+      const whistle = { ...request, kind: 'supervision' as const, subject: { type: 'whistle' as const, id: 'w-1' } };
+      expect(reminderLink(whistle, 'https://fq.example.cn')).toBe('https://fq.example.cn/whistles/w-1');
+      expect(reminderMessage(whistle).subject).toBe('【督办】吹哨的环节已超期');
     });
   });
 });

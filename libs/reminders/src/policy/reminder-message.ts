@@ -1,14 +1,17 @@
-import { COUNTY_OFFICE, type Gap, type ReminderKind } from '@fangquan/domain';
+import { COUNTY_OFFICE, type DecisionOutcome, type Gap, type InboxKind, type ReminderSubject } from '@fangquan/domain';
 
 /** What a reminder says, for the e-mail, webhook and robot channels (the inbox keeps the structured fields). */
 export interface ReminderContent {
   readonly reminderId: string;
-  readonly kind: ReminderKind;
+  readonly kind: InboxKind;
   readonly step: number;
   readonly escalated: boolean;
-  readonly handoverId: string;
+  /** Null for a reminder about another subject. */
+  readonly handoverId: string | null;
+  /** What a reminder is about when it is not a handover (a request, a whistle). */
+  readonly subject?: ReminderSubject;
   readonly townshipName: string | null;
-  readonly powerCode: string;
+  readonly powerCode: string | null;
   readonly powerName: string | null;
   readonly gaps: readonly Gap[] | null;
   /** Certificate notices: the officer and the expiry; unanswered notices: the effective date, and whether told at recording. */
@@ -33,6 +36,11 @@ export type ReminderDetail =
       readonly daysBefore: number;
       /** The township's notice when the handover was recorded; absent on the sweep's reminders as the effective date nears. */
       readonly atRecording?: true;
+    }
+  | {
+      /** A decision-made notice: the decision. */
+      readonly type: 'decision';
+      readonly outcome: DecisionOutcome;
     };
 
 const RESOURCE_NAMES: Record<Gap['resource'], string> = { officers: '持证执法人员', training: '培训', equipment: '执法装备' };
@@ -49,7 +57,22 @@ export function describeGap(gap: Gap): string {
 }
 
 function powerLabel(content: ReminderContent): string {
-  return content.powerName === null ? content.powerCode : `${content.powerName}（${content.powerCode}）`;
+  const code = content.powerCode ?? '';
+  return content.powerName === null ? code : `${content.powerName}（${code}）`;
+}
+
+const SUBJECT_NAMES: Record<ReminderSubject['type'], string> = {
+  'recall-request': '收回申请',
+  'task-admission': '事项准入申请',
+  whistle: '吹哨',
+};
+const OUTCOME_NAMES: Record<DecisionOutcome, string> = { approved: '同意', rejected: '不同意', admitted: '准予准入', refused: '不予准入' };
+
+/** `收回申请「…」`: the kind of subject and its title. */
+function subjectLabel(content: ReminderContent): string {
+  const subject = content.subject;
+  if (subject === undefined) return '事项';
+  return subject.title === undefined ? SUBJECT_NAMES[subject.type] : `${SUBJECT_NAMES[subject.type]}「${subject.title}」`;
 }
 
 /** What every outside message of a reminder ends with: its id and how many times it has come. */
@@ -111,6 +134,21 @@ export function reminderBody(content: ReminderContent): { subject: string; lines
       );
       break;
     }
+    case 'decision-due':
+      subject = `${content.escalated ? '【督办】' : '【待决定】'}${subjectLabel(content)}已到决定期限`;
+      lines.push(`${subjectLabel(content)}已到县级统筹部门的决定期限，尚未作出决定，请尽快在“待决定”中审议并说明理由。`);
+      if (content.escalated) lines.push('', '已多次提醒仍未决定，现督办。');
+      break;
+    case 'decision-made': {
+      const outcome = content.detail?.type === 'decision' ? OUTCOME_NAMES[content.detail.outcome] : '已决定';
+      subject = `【已决定】${subjectLabel(content)}：${outcome}`;
+      lines.push(`县级统筹部门已对${subjectLabel(content)}作出决定：${outcome}。决定理由请在平台查看。`);
+      break;
+    }
+    case 'supervision':
+      subject = `【督办】${subjectLabel(content)}的环节已超期`;
+      lines.push(`${subjectLabel(content)}的当前环节已超过办理时限，请尽快办理。`);
+      break;
     default: {
       const unknown: never = content.kind;
       throw new Error(`Unknown reminder kind ${String(unknown)}`);
@@ -134,6 +172,8 @@ export function webhookPayload(content: ReminderContent): Record<string, unknown
     step: content.step,
     escalated: content.escalated,
     handoverId: content.handoverId,
+    // What the reminder is about when it is not a handover (`subject` is the message's subject line).
+    ...(content.subject === undefined ? {} : { about: content.subject }),
     township: content.townshipName,
     power: { code: content.powerCode, name: content.powerName },
     gaps: content.gaps,

@@ -27,10 +27,17 @@ function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** The address of the handover's page under the public base URL, if one is configured. */
+/**
+ * The address of what the reminder is about under the public base URL, if one is configured: the
+ * handover's page, the county's 待决定 queue for a request, the whistle's page.
+ */
 export function reminderLink(content: ReminderContent, linkBaseUrl: string | undefined): string | undefined {
   if (linkBaseUrl === undefined) return undefined;
-  return `${linkBaseUrl.replace(/\/+$/, '')}/handovers/${encodeURIComponent(content.handoverId)}`;
+  const base = linkBaseUrl.replace(/\/+$/, '');
+  if (content.handoverId !== null) return `${base}/handovers/${encodeURIComponent(content.handoverId)}`;
+  const subject = content.subject;
+  if (subject === undefined) return undefined;
+  return subject.type === 'whistle' ? `${base}/whistles/${encodeURIComponent(subject.id)}` : `${base}/decisions`;
 }
 
 function recipientsLine(recipients: readonly string[]): string | undefined {

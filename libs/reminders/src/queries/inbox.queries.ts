@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { DecisionOutcome, Gap, InboxKind, ReminderSubject, ReminderSubjectType } from '@fangquan/domain';
 
 /** A reminder in a user's inbox, as `GET /inbox` shows it. */
 export interface InboxItem {
   readonly id: string;
-  readonly handoverId: string;
-  readonly kind: ReminderKind;
+  /** Null for a reminder about another subject (`subject`). */
+  readonly handoverId: string | null;
+  readonly kind: InboxKind;
   readonly gaps?: Gap[];
+  /** What the reminder is about when it is not a handover. */
+  readonly subject?: ReminderSubject;
+  /** decision-made: the decision. */
+  readonly outcome?: DecisionOutcome;
   readonly step: number;
   /** ISO-8601. */
   readonly createdAt: string;
@@ -16,8 +21,12 @@ export interface InboxItem {
 
 interface InboxRow {
   id: string;
-  handover_id: string;
-  kind: ReminderKind;
+  handover_id: string | null;
+  subject_type: ReminderSubjectType | null;
+  subject_id: string | null;
+  subject_title: string | null;
+  outcome: DecisionOutcome | null;
+  kind: InboxKind;
   gaps: Gap[] | null;
   step: number;
   created_at: Date;
@@ -32,13 +41,17 @@ function toItem(row: InboxRow): InboxItem {
     handoverId: row.handover_id,
     kind: row.kind,
     ...(row.gaps === null ? {} : { gaps: row.gaps }),
+    ...(row.subject_type === null || row.subject_id === null
+      ? {}
+      : { subject: { type: row.subject_type, id: row.subject_id, ...(row.subject_title === null ? {} : { title: row.subject_title }) } }),
+    ...(row.outcome === null ? {} : { outcome: row.outcome }),
     step: Number(row.step),
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
   };
 }
 
-const COLUMNS = 'id::text AS id, handover_id, kind, gaps, step, created_at, read_at';
+const COLUMNS = 'id::text AS id, handover_id, subject_type, subject_id, subject_title, outcome, kind, gaps, step, created_at, read_at';
 
 /** The in-app inbox: a user's own reminders only. */
 @Injectable()

@@ -1,6 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { isValidDate } from '@fangquan/domain';
 import { DELIVERY_CHANNELS, type OutsideChannel } from '../policy/reminder-ids';
+import type { RequestType, SubjectReminderJob } from '../policy/subject-reminders';
+import { isWhistleStep } from '../policy/supervision';
 
 /**
  * The payloads of the reminder and delivery jobs, and their parsers: a job whose data is not what a
@@ -118,6 +120,48 @@ export function parseReminderJob(name: string, raw: unknown): ReminderJob {
         expiresOn: date(queue, data, 'expiresOn'),
         daysBefore: whole(queue, data, 'daysBefore'),
       };
+    default:
+      throw new MalformedJobError(queue, `unknown kind ${JSON.stringify(kind)}`);
+  }
+}
+
+const REQUEST_TYPES: readonly string[] = ['recall-request', 'task-admission'] satisfies RequestType[];
+export const SUBJECT_JOB_KINDS: readonly string[] = ['decision-due', 'decision-made', 'supervision'] satisfies SubjectReminderJob['kind'][];
+
+/** The job of a reminder about a request (see subject-reminders). */
+export function parseSubjectReminderJob(name: string, raw: unknown): SubjectReminderJob {
+  const queue = 'reminder';
+  const data = record(queue, raw);
+  const kind = data.kind;
+  if (kind !== name) throw new MalformedJobError(queue, `kind ${JSON.stringify(kind)} does not match the job name "${name}"`);
+  if (kind === 'supervision') {
+    const step = data.step;
+    if (!isWhistleStep(step)) throw new MalformedJobError(queue, `step must be a whistle step (got ${JSON.stringify(step)})`);
+    const deadline = text(queue, data, 'deadline');
+    if (Number.isNaN(Date.parse(deadline)))
+      throw new MalformedJobError(queue, `deadline must be an ISO-8601 time (got ${JSON.stringify(deadline)})`);
+    return {
+      kind,
+      whistleId: text(queue, data, 'whistleId'),
+      streamId: text(queue, data, 'streamId'),
+      step,
+      deadline,
+      round: whole(queue, data, 'round'),
+    };
+  }
+  const subjectType = data.subjectType;
+  if (typeof subjectType !== 'string' || !REQUEST_TYPES.includes(subjectType))
+    throw new MalformedJobError(queue, `subjectType must be one of ${REQUEST_TYPES.join(', ')} (got ${JSON.stringify(subjectType)})`);
+  const ref = {
+    subjectType: subjectType as RequestType,
+    subjectId: text(queue, data, 'subjectId'),
+    streamId: text(queue, data, 'streamId'),
+  };
+  switch (kind) {
+    case 'decision-due':
+      return { kind, ...ref, step: whole(queue, data, 'step') };
+    case 'decision-made':
+      return { kind, ...ref };
     default:
       throw new MalformedJobError(queue, `unknown kind ${JSON.stringify(kind)}`);
   }

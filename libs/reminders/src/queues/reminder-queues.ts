@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
 import { isRobot, ROBOTS, type Robot } from '../policy/reminder-ids';
+import type { SubjectReminderJob } from '../policy/subject-reminders';
 import type { DeliveryJob, ReminderJob, SweepName } from './job-data';
 import { DELIVERY_QUEUE, REMINDER_QUEUE, ROBOT_QUEUES, SWEEP_QUEUE } from './queue-names';
 import { RedisConnections } from './redis-connections';
@@ -12,6 +13,13 @@ import { withDeadline } from './redis-timeout';
 export interface ScheduledReminder {
   readonly id: string;
   readonly job: ReminderJob;
+  readonly delayMs: number;
+}
+
+/** A reminder job about a subject other than a handover (see subject-reminders). */
+export interface ScheduledSubjectReminder {
+  readonly id: string;
+  readonly job: SubjectReminderJob;
   readonly delayMs: number;
 }
 
@@ -32,6 +40,7 @@ const DAY_S = 86_400;
 @Injectable()
 export class ReminderQueues {
   private readonly logger = new Logger(ReminderQueues.name);
+  /** Typed by its handover jobs, which the tests read back; the subjects' jobs share it (addReminders). */
   readonly reminders: Queue<ReminderJob>;
   readonly deliveries: Queue<DeliveryJob>;
   readonly sweeps: Queue<{ sweep: SweepName }>;
@@ -71,10 +80,12 @@ export class ReminderQueues {
     return [this.reminders, this.deliveries, this.sweeps, ...ROBOTS.map((robot) => this.robots[robot])] as Queue[];
   }
 
-  async addReminders(reminders: readonly ScheduledReminder[]): Promise<void> {
+  async addReminders(reminders: readonly (ScheduledReminder | ScheduledSubjectReminder)[]): Promise<void> {
     if (reminders.length === 0) return;
     await withDeadline('adding reminder jobs', REDIS_DEADLINE_MS, () =>
-      this.reminders.addBulk(reminders.map(({ id, job, delayMs }) => ({ name: job.kind, data: job, opts: jobOptions(id, delayMs) }))),
+      (this.reminders as Queue<ReminderJob | SubjectReminderJob>).addBulk(
+        reminders.map(({ id, job, delayMs }) => ({ name: job.kind, data: job, opts: jobOptions(id, delayMs) })),
+      ),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { DecisionOutcome, Gap, InboxKind, ReminderSubjectType } from '@fangquan/domain';
 
 /** A reminder in one user's in-app inbox (table `inbox`): one row per reminder and recipient. */
 @Entity({ name: 'inbox' })
@@ -18,11 +18,25 @@ export class InboxEntryRow {
   @Column('text', { name: 'county_id' })
   countyId!: string;
 
-  @Column('text', { name: 'handover_id' })
-  handoverId!: string;
+  /** Null for a reminder about another subject. */
+  @Column('text', { name: 'handover_id', nullable: true })
+  handoverId!: string | null;
+
+  @Column('text', { name: 'subject_type', nullable: true })
+  subjectType!: ReminderSubjectType | null;
+
+  @Column('text', { name: 'subject_id', nullable: true })
+  subjectId!: string | null;
+
+  @Column('text', { name: 'subject_title', nullable: true })
+  subjectTitle!: string | null;
+
+  /** A decision-made item: the decision. */
+  @Column('text', { nullable: true })
+  outcome!: DecisionOutcome | null;
 
   @Column('text')
-  kind!: ReminderKind;
+  kind!: InboxKind;
 
   @Column('jsonb', { nullable: true })
   gaps!: Gap[] | null;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Gap, ReminderKind } from '@fangquan/domain';
+import type { Gap, InboxKind, ReminderSubjectType } from '@fangquan/domain';
 import type { ReminderDetail } from '../policy/reminder-message';
 
 /** One reminder as delivered (table `reminders`); its id is the deterministic reminder id. */
@@ -9,14 +9,24 @@ export class ReminderRow {
   @PrimaryColumn('text')
   id!: string;
 
-  @Column('text', { name: 'handover_id' })
-  handoverId!: string;
+  /** Null for a reminder about another subject (subject_type, subject_id). */
+  @Column('text', { name: 'handover_id', nullable: true })
+  handoverId!: string | null;
+
+  @Column('text', { name: 'subject_type', nullable: true })
+  subjectType!: ReminderSubjectType | null;
+
+  @Column('text', { name: 'subject_id', nullable: true })
+  subjectId!: string | null;
+
+  @Column('text', { name: 'subject_title', nullable: true })
+  subjectTitle!: string | null;
 
   @Column('text', { name: 'county_id' })
   countyId!: string;
 
   @Column('text')
-  kind!: ReminderKind;
+  kind!: InboxKind;
 
   @Column('integer')
   step!: number;
@@ -41,8 +51,8 @@ export class ReminderRow {
   @Column('text', { name: 'township_name', nullable: true })
   townshipName!: string | null;
 
-  @Column('text', { name: 'power_code' })
-  powerCode!: string;
+  @Column('text', { name: 'power_code', nullable: true })
+  powerCode!: string | null;
 
   @Column('text', { name: 'power_name', nullable: true })
   powerName!: string | null;

@@ -4,6 +4,7 @@ import { ChainPartitionCheckpoints1764700000000 } from './1764700000000-chain-pa
 import { ChainFollowUps1764800000000 } from './1764800000000-chain-follow-ups';
 import { TownshipNotices1764900000000 } from './1764900000000-township-notices';
 import { RobotChannels1765310000000 } from './1765310000000-robot-channels';
+import { ReminderSubjects1765400000000 } from './1765400000000-reminder-subjects';
 import { InboxEntryRow } from './inbox-entry.entity';
 import { ReminderChainRow } from './reminder-chain.entity';
 import { ReminderDeliveryRow } from './reminder-delivery.entity';
@@ -21,6 +22,7 @@ export const reminderMigrations = [
   ChainFollowUps1764800000000,
   TownshipNotices1764900000000,
   RobotChannels1765310000000,
+  ReminderSubjects1765400000000,
 ];
 
 export {
@@ -34,4 +36,5 @@ export {
   ChainFollowUps1764800000000,
   TownshipNotices1764900000000,
   RobotChannels1765310000000,
+  ReminderSubjects1765400000000,
 };

@@ -99,7 +99,7 @@ export class RecallRequestDto {
   @ApiProperty({ enum: RECALL_STATUSES, enumName: 'RecallStatus' }) status!: RecallStatus;
   @ApiProperty({
     format: 'date-time',
-    description: 'When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)',
+    description: 'When the county office is reminded if still undecided (DECISION_REMINDER_DAYS working days after filing)',
   })
   decisionDueAt!: string;
   @ApiProperty({ description: 'Still pending past decisionDueAt' }) overdue!: boolean;

@@ -115,7 +115,7 @@ export class TaskAdmissionDto {
   @ApiProperty({ enum: ADMISSION_STATUSES, enumName: 'AdmissionStatus' }) status!: AdmissionStatus;
   @ApiProperty({
     format: 'date-time',
-    description: 'When the county office is reminded if still undecided (DECISION_REMINDER_DAYS after filing)',
+    description: 'When the county office is reminded if still undecided (DECISION_REMINDER_DAYS working days after filing)',
   })
   decisionDueAt!: string;
   @ApiProperty({ description: 'Still pending past decisionDueAt' }) overdue!: boolean;

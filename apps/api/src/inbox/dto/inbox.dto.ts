@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { REMINDER_KINDS, type ReminderKind } from '@fangquan/domain';
+import {
+  DECISION_OUTCOMES,
+  type DecisionOutcome,
+  INBOX_KINDS,
+  type InboxKind,
+  REMINDER_KINDS,
+  REMINDER_SUBJECT_TYPES,
+  type ReminderKind,
+  type ReminderSubjectType,
+} from '@fangquan/domain';
 import { DELIVERY_CHANNELS, type DeliveryChannel, DELIVERY_STATUSES, type DeliveryStatus, MAX_INBOX_PAGE } from '@fangquan/reminders';
 import { GapDto } from '../../handovers/dto/handover.dto';
 import { booleanText } from '../../http/dto/page.query';
@@ -22,15 +31,37 @@ export class InboxQuery {
   limit?: number;
 }
 
+export class ReminderSubjectDto {
+  @ApiProperty({ enum: REMINDER_SUBJECT_TYPES, enumName: 'ReminderSubjectType' })
+  type!: ReminderSubjectType;
+
+  @ApiProperty({ description: 'The request id or the whistle id' })
+  id!: string;
+
+  @ApiPropertyOptional({ description: "The task's title, the recalled duty's code or the request's reason, the whistle's matter" })
+  title?: string;
+}
+
 export class InboxItemDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  handoverId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a reminder about another subject (`subject`)' })
+  handoverId!: string | null;
 
-  @ApiProperty({ enum: REMINDER_KINDS, enumName: 'ReminderKind' })
-  kind!: ReminderKind;
+  @ApiProperty({
+    enum: INBOX_KINDS,
+    enumName: 'InboxKind',
+    description:
+      'decision-due: a request awaits the county office decision; decision-made: the requester hears the decision; supervision: a whistle step is overdue',
+  })
+  kind!: InboxKind;
+
+  @ApiPropertyOptional({ type: ReminderSubjectDto, description: 'What the reminder is about when it is not a handover' })
+  subject?: ReminderSubjectDto;
+
+  @ApiPropertyOptional({ enum: DECISION_OUTCOMES, enumName: 'DecisionOutcome', description: 'decision-made: the decision' })
+  outcome?: DecisionOutcome;
 
   @ApiPropertyOptional({ type: GapDto, isArray: true, description: 'What is missing (gap reminders)' })
   gaps?: GapDto[];

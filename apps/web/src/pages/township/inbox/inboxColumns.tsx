@@ -10,9 +10,43 @@ const KIND_COLORS: Record<string, string> = {
   unanswered: 'warning',
   'certificate-expiry': 'orange',
   'gaps-closed': 'success',
+  'decision-due': 'warning',
+  'decision-made': 'processing',
+  supervision: 'error',
 };
 
-/** The inbox table's columns: kind, handover (opening it reads the reminder), gaps, when, read or not. */
+const OUTCOME_COLORS: Record<string, string> = { approved: 'success', admitted: 'success', rejected: 'default', refused: 'default' };
+
+/** Where a reminder about another subject opens: the county's 待决定 queue for a request, the whistle's page. */
+function subjectPath(subject: NonNullable<InboxItem['subject']>): string {
+  return subject.type === 'whistle' ? `/whistles/${encodeURIComponent(subject.id)}` : '/decisions';
+}
+
+/** A reminder about a request or a whistle: what it is about (opening it reads the reminder), and a decision's outcome. */
+function SubjectCell({ item, i18n, markRead }: { item: InboxItem; i18n: I18n; markRead: (item: InboxItem) => Promise<void> }) {
+  const { subject, outcome } = item;
+  if (!subject) return <>—</>;
+  const label = i18n.t(`inbox.subject.${subject.type}`);
+  return (
+    <>
+      <Link
+        to={subjectPath(subject)}
+        onClick={() => !item.readAt && void markRead(item)}
+        data-testid="inbox-open-subject"
+        data-subject={subject.id}
+      >
+        {subject.title ? `${label}：${subject.title}` : label}
+      </Link>
+      {outcome && (
+        <Tag color={OUTCOME_COLORS[outcome] ?? 'default'} style={{ marginLeft: 8 }} data-testid="inbox-outcome" data-outcome={outcome}>
+          {i18n.t(`inbox.outcome.${outcome}`)}
+        </Tag>
+      )}
+    </>
+  );
+}
+
+/** The inbox table's columns: kind, handover or other subject (opening it reads the reminder), gaps, when, read or not. */
 export function inboxColumns(
   i18n: I18n,
   handovers: Map<string, Handover> | undefined,
@@ -38,7 +72,7 @@ export function inboxColumns(
             {handover ? `${handover.powerName ?? handover.powerCode} → ${handover.townshipName ?? ''}` : i18n.t('inbox.open')}
           </Link>
         ) : (
-          '—'
+          <SubjectCell item={item} i18n={i18n} markRead={markRead} />
         );
       },
     },
