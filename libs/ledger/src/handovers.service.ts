@@ -284,28 +284,31 @@ export class Handovers {
     build: (gaps: Gap[]) => HandoverCommand,
     inTransaction: InTransaction = {},
   ): Promise<HandoverResult> {
-    return retryOnStaleRead(async (fromCache) => {
-      const current = await this.load(handoverId, inTransaction);
-      if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
-      const { countyId, townshipId, department } = current.state;
-      const refusal = accessRefusal(actor, { countyId, townshipId, department }, wording);
-      if (refusal !== null) return refused(refusal, current.version);
-      const inputs = await this.readinessInputs(current.state, fromCache, inTransaction);
-      const ctx = this.context.forCommand(actor, options);
-      const gaps = gapsAgainst(current.state, inputs, ctx.decision.today);
-      const result = await runCommand(
-        () =>
-          this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), {
-            expectedVersion: options.expectedVersion,
-            unchanged: inputs.reads,
-            transaction: inTransaction.transaction,
-          }),
-        existing<HandoverState>('handover'),
-      );
-      if (!result.ok) return result;
-      const after = result.state.committed === current.state.committed ? gaps : gapsAgainst(result.state, inputs, ctx.decision.today);
-      return { ...result, gaps: after };
-    });
+    return retryOnStaleRead(
+      async (fromCache) => {
+        const current = await this.load(handoverId, inTransaction);
+        if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
+        const { countyId, townshipId, department } = current.state;
+        const refusal = accessRefusal(actor, { countyId, townshipId, department }, wording);
+        if (refusal !== null) return refused(refusal, current.version);
+        const inputs = await this.readinessInputs(current.state, fromCache, inTransaction);
+        const ctx = this.context.forCommand(actor, options);
+        const gaps = gapsAgainst(current.state, inputs, ctx.decision.today);
+        const result = await runCommand(
+          () =>
+            this.aggregates.handle(handoverStreamId(handoverId), build(gaps), ctx.decision, ctx.metadata(countyId), {
+              expectedVersion: options.expectedVersion,
+              unchanged: inputs.reads,
+              transaction: inTransaction.transaction,
+            }),
+          existing<HandoverState>('handover'),
+        );
+        if (!result.ok) return result;
+        const after = result.state.committed === current.state.committed ? gaps : gapsAgainst(result.state, inputs, ctx.decision.today);
+        return { ...result, gaps: after };
+      },
+      { inCallersTransaction: inTransaction.transaction !== undefined },
+    );
   }
 }
 

@@ -57,6 +57,18 @@ describe('retryOnStaleRead', () => {
     expect(run.asked).toEqual([true, false, false]);
   });
 
+  it("in the caller's transaction, decides once on fresh loads and leaves a conflict to the caller: a failed statement has aborted it", async () => {
+    const refusal = scripted(refusedAsNotReady);
+    expect(await retryOnStaleRead(refusal.attempt, { inCallersTransaction: true })).toEqual(refusedAsNotReady);
+    expect(refusal.asked).toEqual([false]);
+    const moved = scripted(stale());
+    expect(await retryOnStaleRead(moved.attempt, { inCallersTransaction: true })).toMatchObject({
+      ok: false,
+      error: { kind: 'version-conflict' },
+    });
+    expect(moved.asked).toEqual([false]);
+  });
+
   it('lets any other error through at once', async () => {
     const run = scripted(new Error('database away'));
     await expect(retryOnStaleRead(run.attempt)).rejects.toThrow('database away');

@@ -39,16 +39,21 @@ const STALE_READ_ATTEMPTS = 3;
  * decision to write nothing, is never checked so: it too is decided again on fresh loads, so that no
  * one is refused on an outdated state. If the states keep moving, the caller gets a version conflict.
  */
-export async function retryOnStaleRead<R extends LedgerResult<unknown>>(attempt: (fromCache: boolean) => Promise<R>): Promise<R | Refused> {
+export async function retryOnStaleRead<R extends LedgerResult<unknown>>(
+  attempt: (fromCache: boolean) => Promise<R>,
+  options: { inCallersTransaction?: boolean } = {},
+): Promise<R | Refused> {
+  // A failed statement aborts the caller's transaction: decide once on fresh loads, and leave a conflict to the caller to retry whole.
+  const attempts = options.inCallersTransaction === true ? 1 : STALE_READ_ATTEMPTS;
   for (let round = 1; ; round += 1) {
-    const fromCache = round === 1;
+    const fromCache = round === 1 && attempts > 1;
     try {
       const result = await attempt(fromCache);
       if (fromCache && (!result.ok || result.lastGlobalPosition === null)) continue;
       return result;
     } catch (error) {
       if (!(error instanceof StaleReadError)) throw error;
-      if (round >= STALE_READ_ATTEMPTS) {
+      if (round >= attempts) {
         return refused({
           kind: 'version-conflict',
           detail: 'What this command depends on was changed by someone else at the same time; try again',
