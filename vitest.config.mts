@@ -3,10 +3,11 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers in one run: pure unit specs beside the code, integration specs (all of them under
+ * Three tiers in `npm test`: pure unit specs beside the code, integration specs (all of them under
  * test/, by lib: test/event-store/, test/ledger/, test/read-models/, …) against the real PostgreSQL
  * and Redis that test/support/global-setup.ts starts, and browser specs (test/browser/) driving the
- * built web app in Chromium.
+ * built web app in Chromium. A fourth, `failover` (`*.failover.spec.ts`: a worker killed, Redis away,
+ * deliveries raced), runs on its own (`npm run test:failover`), after the others in CI when time allows.
  * Vitest runs NestJS 12 (ESM-only) natively; SWC keeps decorator metadata for Nest's DI.
  */
 const libs = ['domain', 'event-store', 'platform', 'read-models', 'reminders', 'identity', 'ledger', 'spreadsheets'];
@@ -51,7 +52,21 @@ export default defineConfig({
           name: 'int',
           globals: true,
           include: ['test/**/*.spec.ts'],
-          exclude: ['**/node_modules/**', 'test/browser/**'],
+          exclude: ['**/node_modules/**', 'test/browser/**', 'test/**/*.failover.spec.ts'],
+          globalSetup: ['./test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: true,
+        },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'failover',
+          globals: true,
+          include: ['test/**/*.failover.spec.ts'],
+          exclude: ['**/node_modules/**'],
           globalSetup: ['./test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
