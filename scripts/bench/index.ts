@@ -5,6 +5,7 @@ import { main as publicDutyListBench } from './public-duty-list.bench';
 import { main as importBench } from './import.bench';
 import { main as remindersBench } from './reminders.bench';
 import { main as webBundleBench } from './web-bundle.bench';
+import { main as whistlesBench } from './whistles.bench';
 
 async function main(): Promise<void> {
   await eventStoreBench();
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   await publicDutyListBench();
   await importBench();
   await remindersBench();
+  await whistlesBench();
   await webBundleBench();
 }
 

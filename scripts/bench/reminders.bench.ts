@@ -154,7 +154,7 @@ async function recordGaps(store: EventStore, world: World, count: number, perSec
 }
 
 /** The database's clock: inbox rows are stamped by it. */
-async function databaseNow(dataSource: DataSource): Promise<Date> {
+export async function databaseNow(dataSource: DataSource): Promise<Date> {
   const [row] = (await dataSource.query(`SELECT now() AS now`)) as { now: Date }[];
   if (!row) throw new Error('no clock');
   return row.now;
