@@ -54,8 +54,14 @@ describe('web app: access and forms', () => {
 
     // Nothing filled in: every required field says so, nothing is sent.
     await page.getByTestId('add-power').click();
-    await page.getByTestId('power-submit').click();
-    await eventually(async () => expect(await fieldErrors(page, 'power_code')).toContain('必填'), { what: 'the code error' });
+    // A click that lands while the dialog is still opening is lost: click again until the form has checked itself.
+    await eventually(
+      async () => {
+        await page.getByTestId('power-submit').click();
+        expect(await fieldErrors(page, 'power_code')).toContain('必填');
+      },
+      { what: 'the code error' },
+    );
     expect(await fieldErrors(page, 'power_name')).toContain('必填');
     expect(await fieldErrors(page, 'power_legalBasis')).toContain('必填');
     expect(await fieldErrors(page, 'power_department')).toContain('必填');
