@@ -1,0 +1,4 @@
+export * from './replay';
+export * from './readiness-at';
+export * from './evaluate';
+export * from './as-of';
