@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  addDays,
   asOfTownship,
   type AsOfEvidence,
   comparePositions,
@@ -8,18 +9,27 @@ import {
   type EvaluationPeriod,
   evaluatePeriod,
   HANDOVER_EVENT_TYPES,
+  instantAt,
   type LoggedEvent,
   type PeriodEvaluation,
   POWER_ITEM_EVENT_TYPES,
   TEAM_EVENT_TYPES,
   USAGE_RECORDED,
+  WHISTLE_EVENT_TYPES,
 } from '@fangquan/domain';
 import { EventStore, type RecordedEvent } from '@fangquan/event-store';
-import { APP_CONFIG, type AppConfig } from '@fangquan/platform';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platform';
 
-/** What an evaluation replays: the catalogue, the teams, the handovers (with their reminders and usage), recall requests. */
+/** What an evaluation replays: the catalogue, the teams, the handovers (with their reminders and usage), recall requests, whistles. */
 const EVALUATED_TYPES = [
-  ...new Set<string>([...POWER_ITEM_EVENT_TYPES, ...TEAM_EVENT_TYPES, ...HANDOVER_EVENT_TYPES, USAGE_RECORDED, 'RecallRequested']),
+  ...new Set<string>([
+    ...POWER_ITEM_EVENT_TYPES,
+    ...TEAM_EVENT_TYPES,
+    ...HANDOVER_EVENT_TYPES,
+    USAGE_RECORDED,
+    'RecallRequested',
+    ...WHISTLE_EVENT_TYPES,
+  ]),
 ];
 
 /** The events naming the township a stream belongs to. */
@@ -38,12 +48,17 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000;
 export class Evaluations {
   constructor(
     private readonly eventStore: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async evaluate(countyId: string, period: EvaluationPeriod, filter: EvaluationFilter = {}): Promise<PeriodEvaluation> {
     const events = await this.eventStore.readCountyEvents(countyId, EVALUATED_TYPES);
-    return evaluatePeriod(this.logged(events), period, filter);
+    // The whistles' steps are judged as of the end of the period, or now while it lasts.
+    const endOfPeriod = instantAt(this.config.timeZone, addDays(period.to, 1), 0);
+    const now = this.clock.now().getTime();
+    const asOf = new Date(Math.min(now, endOfPeriod)).toISOString();
+    return evaluatePeriod(this.logged(events), period, filter, { asOf, weights: this.config.assessmentWeights });
   }
 
   async asOf(countyId: string, townshipId: string, date: string): Promise<AsOfEvidence> {

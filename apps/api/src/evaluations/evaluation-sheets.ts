@@ -54,6 +54,7 @@ const TOWNSHIP_COLUMNS = columns(
   ['承诺项', 'promised', 8],
   ['已兑现', 'delivered', 8],
   ['逾期天数', 'lateDays', 9],
+  ['吹哨件数', 'whistles', 9],
 );
 
 const DEPARTMENT_COLUMNS = columns(
@@ -64,6 +65,9 @@ const DEPARTMENT_COLUMNS = columns(
   ['按时兑现', 'deliveredOnTime', 9],
   ['逾期天数', 'lateDays', 9],
   ['缺口天数', 'gapDays', 9],
+  ['吹哨件数', 'whistles', 9],
+  ['按时办结', 'whistlesResolvedOnTime', 9],
+  ['考核得分', 'whistleScore', 9],
 );
 
 export function evaluationWorkbook(evaluation: PeriodEvaluation, townshipNames: ReadonlyMap<string, string>): Promise<Buffer> {
@@ -105,7 +109,11 @@ export function evaluationWorkbook(evaluation: PeriodEvaluation, townshipNames: 
     {
       name: '部门汇总',
       columns: DEPARTMENT_COLUMNS,
-      rows: evaluation.totals.departments.map((row) => ({ ...row, department: responsibleName(row.department) })),
+      rows: evaluation.totals.departments.map(({ whistleScore, ...row }) => ({
+        ...row,
+        department: responsibleName(row.department),
+        whistleScore: whistleScore ?? undefined,
+      })),
     },
   ];
   return writeWorkbook(sheets);

@@ -1700,6 +1700,12 @@ export interface components {
       handovers: number;
       lateDays: number;
       promised: number;
+      /** @description Whistles it led, raised within the period */
+      whistles: number;
+      /** @description Its two-way assessment score (0–100) over those whistles; null without whistles */
+      whistleScore: number | null;
+      /** @description Of them, resolved on time */
+      whistlesResolvedOnTime: number;
     };
     DispatchWhistleDto: {
       /**
@@ -2948,6 +2954,8 @@ export interface components {
       remindersSent: number;
       /** Format: uuid */
       townshipId: string;
+      /** @description Whistles (吹哨) it raised within the period */
+      whistles: number;
       /** @description Handovers flagged zero-use */
       zeroUse: number;
     };

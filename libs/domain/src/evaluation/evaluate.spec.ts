@@ -280,6 +280,47 @@ describe('resources promised against delivered', () => {
   });
 });
 
+describe('whistles', () => {
+  const raised = (whistleId: string, day: string): DomainEvent => ({
+    type: 'WhistleRaised',
+    data: {
+      whistleId,
+      countyId: COUNTY,
+      townshipId: TOWNSHIP,
+      title: '河道采砂',
+      description: '夜间采砂',
+      urgency: 'normal',
+      raisedBy: 'u',
+      raisedAt: `${day}T02:00:00.000Z`,
+    },
+  });
+  const dispatched = (day: string, acceptBy: string): DomainEvent => ({
+    type: 'WhistleDispatched',
+    data: { department: '水利局', coDepartments: [], routedBy: 'list', dispatchedBy: 'u', dispatchedAt: `${day}T02:00:00.000Z`, acceptBy },
+  });
+
+  it('counts the whistles raised in the period per township and assesses the departments that led them', () => {
+    // w0 was raised before the period (log order is date order).
+    const log = new Log()
+      .on('2026-02-20', 'whistle-w0', raised('w0', '2026-02-20'))
+      .power('2026-02-21', registered())
+      .team('2026-02-21', teamFormed())
+      .handover('2026-03-01', recorded())
+      .on('2026-03-02', 'whistle-w1', raised('w1', '2026-03-02'))
+      .on('2026-03-02', 'whistle-w1', dispatched('2026-03-02', '2026-03-02T04:00:00.000Z'));
+    const { totals } = evaluatePeriod(log.events, MARCH, {}, { asOf: '2026-03-31T00:00:00.000Z' });
+    expect(totals.townships).toEqual([expect.objectContaining({ townshipId: TOWNSHIP, whistles: 1 })]);
+    // Not accepted by its deadline: due and late, so the score is below the neutral 50.
+    expect(totals.departments.find((row) => row.department === '水利局')).toMatchObject({
+      handovers: 0,
+      whistles: 1,
+      whistlesResolvedOnTime: 0,
+    });
+    expect(totals.departments.find((row) => row.department === '水利局')?.whistleScore).toBeLessThan(50);
+    expect(evaluatePeriod(log.events, MARCH, { powerCode: POWER }).totals.townships[0]?.whistles).toBe(0);
+  });
+});
+
 describe('nextMonth', () => {
   it('rolls over the year', () => {
     expect(nextMonth('2026-12')).toBe('2027-01');

@@ -1,3 +1,9 @@
+import {
+  type AssessmentWeights,
+  assessDepartments,
+  DEFAULT_ASSESSMENT_WEIGHTS,
+  type DepartmentAssessment,
+} from '../assessment/departments';
 import { addDays, daysBetween, laterOf } from '../calendar';
 import type { RecordedHandover } from '../handover/state';
 import type { Gap } from '../readiness/readiness';
@@ -101,6 +107,10 @@ export interface DepartmentTotals {
   readonly deliveredOnTime: number;
   readonly lateDays: number;
   readonly gapDays: number;
+  /** Whistles it led, raised within the period (吹哨报到), of them resolved on time, and its assessment score (null without whistles). */
+  readonly whistles: number;
+  readonly whistlesResolvedOnTime: number;
+  readonly whistleScore: number | null;
 }
 
 /** Readiness of a township month by month (only the days its handovers existed). */
@@ -118,7 +128,8 @@ export interface PeriodEvaluation {
   readonly to: string;
   readonly handovers: HandoverEvaluation[];
   readonly totals: {
-    readonly townships: (EvaluationTotals & { readonly townshipId: string })[];
+    /** `whistles`: raised by the township within the period. */
+    readonly townships: (EvaluationTotals & { readonly townshipId: string; readonly whistles: number })[];
     readonly powers: (EvaluationTotals & { readonly powerCode: string })[];
     readonly departments: DepartmentTotals[];
   };
@@ -129,6 +140,13 @@ export interface PeriodEvaluation {
 export interface EvaluationFilter {
   readonly townshipId?: string;
   readonly powerCode?: string;
+}
+
+/** How the departments' whistles are assessed: as of the end of the period (at most now), with the county's weights. */
+export interface WhistleAssessment {
+  /** ISO-8601 instant. */
+  readonly asOf: string;
+  readonly weights?: AssessmentWeights;
 }
 
 /** Reminders that ask someone to act; `gaps-closed` only tells that they did. */
@@ -317,7 +335,12 @@ export function nextMonth(month: string): string {
  * Replays the log (events in log order, each with its day) up to the end of `period.to` and evaluates
  * the period.
  */
-export function evaluatePeriod(events: Iterable<LoggedEvent>, period: EvaluationPeriod, filter: EvaluationFilter = {}): PeriodEvaluation {
+export function evaluatePeriod(
+  events: Iterable<LoggedEvent>,
+  period: EvaluationPeriod,
+  filter: EvaluationFilter = {},
+  whistleAssessment: WhistleAssessment = { asOf: `${addDays(period.to, 1)}T00:00:00.000Z` },
+): PeriodEvaluation {
   const replay = new LogReplay();
   const tracker = new ReadinessTracker(replay, period);
   let currentDay: string | null = null;
@@ -358,14 +381,33 @@ export function evaluatePeriod(events: Iterable<LoggedEvent>, period: Evaluation
     .filter((point) => townshipIds.has(point.townshipId))
     .map((point) => ({ ...point, readyShare: share(point.readyDays, point.days) }))
     .sort((a, b) => (a.townshipId === b.townshipId ? (a.month < b.month ? -1 : 1) : a.townshipId < b.townshipId ? -1 : 1));
+  // Whistles are not about one power: a period filtered by power has none.
+  const whistles = [...replay.whistles.values()]
+    .filter(({ state, raisedOn }) => state.status !== 'none' && raisedOn >= period.from && raisedOn <= period.to)
+    .map(({ state }) => state)
+    .filter(
+      (state) =>
+        filter.powerCode === undefined &&
+        (filter.townshipId === undefined || (state.status !== 'none' && state.townshipId === filter.townshipId)),
+    );
+  const whistlesOf = new Map<string, number>();
+  for (const whistle of whistles)
+    if (whistle.status !== 'none') whistlesOf.set(whistle.townshipId, (whistlesOf.get(whistle.townshipId) ?? 0) + 1);
   return {
     from: period.from,
     to: period.to,
     handovers,
     totals: {
-      townships: groupTotals(handovers, (handover) => handover.townshipId).map(([townshipId, totals]) => ({ townshipId, ...totals })),
+      townships: groupTotals(handovers, (handover) => handover.townshipId).map(([townshipId, totals]) => ({
+        townshipId,
+        ...totals,
+        whistles: whistlesOf.get(townshipId) ?? 0,
+      })),
       powers: groupTotals(handovers, (handover) => handover.powerCode).map(([powerCode, totals]) => ({ powerCode, ...totals })),
-      departments: departmentTotals(handovers),
+      departments: departmentTotals(
+        handovers,
+        assessDepartments(whistles, whistleAssessment.asOf, whistleAssessment.weights ?? DEFAULT_ASSESSMENT_WEIGHTS),
+      ),
     },
     series,
   };
@@ -516,12 +558,23 @@ export function totalsOf(handovers: readonly HandoverEvaluation[]): EvaluationTo
   };
 }
 
-function departmentTotals(handovers: readonly HandoverEvaluation[]): DepartmentTotals[] {
+function departmentTotals(handovers: readonly HandoverEvaluation[], assessments: readonly DepartmentAssessment[]): DepartmentTotals[] {
   const rows = new Map<string, { -readonly [K in keyof DepartmentTotals]: DepartmentTotals[K] }>();
   const rowOf = (department: string): { -readonly [K in keyof DepartmentTotals]: DepartmentTotals[K] } => {
     let row = rows.get(department);
     if (row === undefined) {
-      row = { department, handovers: 0, promised: 0, delivered: 0, deliveredOnTime: 0, lateDays: 0, gapDays: 0 };
+      row = {
+        department,
+        handovers: 0,
+        promised: 0,
+        delivered: 0,
+        deliveredOnTime: 0,
+        lateDays: 0,
+        gapDays: 0,
+        whistles: 0,
+        whistlesResolvedOnTime: 0,
+        whistleScore: null,
+      };
       rows.set(department, row);
     }
     return row;
@@ -535,6 +588,12 @@ function departmentTotals(handovers: readonly HandoverEvaluation[]): DepartmentT
     row.deliveredOnTime += lines.filter((line) => line.deliveredOn !== null && line.lateDays === 0).length;
     row.lateDays += handover.committedDelivered.lateDays;
     for (const [responsible, days] of Object.entries(handover.gapDays)) rowOf(responsible).gapDays += days;
+  }
+  for (const assessment of assessments) {
+    const row = rowOf(assessment.department);
+    row.whistles = assessment.whistles;
+    row.whistlesResolvedOnTime = assessment.resolvedOnTime;
+    row.whistleScore = assessment.score;
   }
   return [...rows.values()].sort((a, b) => (a.department < b.department ? -1 : 1));
 }

@@ -13,6 +13,9 @@ import { dutyListStreamId, handoverIdOf, powerCodeOf, teamIdOf } from '../stream
 import { isTeamEvent } from '../team/events';
 import { evolveTeam } from '../team/evolve';
 import { initialTeamState, type TeamState } from '../team/state';
+import { isWhistleEvent } from '../whistle/events';
+import { evolveWhistle } from '../whistle/evolve';
+import { initialWhistleState, type WhistleState } from '../whistle/state';
 
 /**
  * Replaying the log: the states of a county's powers, teams, handovers and duty lists as they stood
@@ -88,6 +91,8 @@ export class LogReplay {
   readonly deliveries = new Map<string, TeamDeliveries>();
   readonly handoversOfTeam = new Map<string, Set<string>>();
   readonly handoversOfPower = new Map<string, Set<string>>();
+  /** Whistle stream → state, and the day it was raised. */
+  readonly whistles = new Map<string, { state: WhistleState; raisedOn: string }>();
   /** The last event applied. */
   last: LoggedEvent | null = null;
 
@@ -112,6 +117,14 @@ export class LogReplay {
     if (isDutyListEvent(event)) {
       const townshipId = streamId.startsWith(dutyListStreamId('')) ? streamId.slice(dutyListStreamId('').length) : '';
       this.dutyLists.set(townshipId, evolveDutyList(this.dutyLists.get(townshipId) ?? initialDutyListState, event));
+      return NOTHING;
+    }
+    if (isWhistleEvent(event)) {
+      const whistle = this.whistles.get(streamId);
+      this.whistles.set(streamId, {
+        state: evolveWhistle(whistle?.state ?? initialWhistleState, event),
+        raisedOn: whistle?.raisedOn ?? logged.day,
+      });
       return NOTHING;
     }
     if (isRecallEvent(event) && event.type === 'RecallRequested' && event.data.handoverId !== undefined) {

@@ -162,6 +162,9 @@ export class EvaluationTotalsDto {
 export class TownshipTotalsDto extends EvaluationTotalsDto {
   @ApiProperty({ format: 'uuid' })
   townshipId!: string;
+
+  @ApiProperty({ description: 'Whistles (吹哨) it raised within the period' })
+  whistles!: number;
 }
 
 export class PowerTotalsDto extends EvaluationTotalsDto {
@@ -190,6 +193,19 @@ export class DepartmentTotalsDto {
 
   @ApiProperty({ description: 'Days handovers were not ready for a gap it was responsible for' })
   gapDays!: number;
+
+  @ApiProperty({ description: 'Whistles it led, raised within the period' })
+  whistles!: number;
+
+  @ApiProperty({ description: 'Of them, resolved on time' })
+  whistlesResolvedOnTime!: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Its two-way assessment score (0–100) over those whistles; null without whistles',
+  })
+  whistleScore!: number | null;
 }
 
 export class EvaluationTotalsByDto {
