@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { startTestApp, TEST_ADMIN, type AuthorizedClient, type TestApp } from '../support/test-app';
+import { downloadWorkbook } from '../support/workbook-download';
 
 interface ProblemBody {
   type: string;
@@ -56,20 +57,7 @@ async function download(
   client: AuthorizedClient,
   path: string,
 ): Promise<{ bytes: Buffer; sheet: ExcelJS.Worksheet; book: ExcelJS.Workbook }> {
-  const response = await client
-    .get(path)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-  expectStatus(response, 200);
-  expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  expect(response.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+\.xlsx"; filename\*=UTF-8''/);
-  const bytes = response.body as Buffer;
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const { bytes, book } = await downloadWorkbook(client, path);
   const sheet = book.worksheets[0] as ExcelJS.Worksheet;
   // The header row stays in view and stands out.
   expect(sheet.getRow(1).font?.bold).toBe(true);

@@ -217,12 +217,12 @@ describe('evaluation and as-of evidence (e2e)', () => {
   });
 
   it('exports the evaluation and the evidence as workbooks', async () => {
-    const workbook = await downloadWorkbook(countyAdmin, `/api/v1/evaluations/export.xlsx?from=${DATE(1)}&to=${DATE(30)}`);
+    const { book: workbook } = await downloadWorkbook(countyAdmin, `/api/v1/evaluations/export.xlsx?from=${DATE(1)}&to=${DATE(30)}`);
     const rows = workbook.getWorksheet('逐项评估')!.getSheetValues();
     expect(rows[2]).toEqual(expect.arrayContaining(['西平街道', POWER.code, '66.7%', 10, '零办件']));
     expect(workbook.getWorksheet('零办件事项')!.rowCount).toBe(2);
 
-    const evidence = await downloadWorkbook(countyAdmin, `/api/v1/townships/${xiping.id}/as-of/export.xlsx?date=${DATE(5)}`);
+    const { book: evidence } = await downloadWorkbook(countyAdmin, `/api/v1/townships/${xiping.id}/as-of/export.xlsx?date=${DATE(5)}`);
     expect(String(evidence.getWorksheet('事项')!.getRow(2).getCell(6).value)).toContain(`责任：${POWER.department}`);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../decider';
 import { dutyListStreamId, handoverStreamId, powerStreamId, teamStreamId } from '../stream-ids';
-import { COUNTY, officers, TEAM, TOWNSHIP, teamFormed, URBAN_MANAGEMENT } from '../testing/sample-data';
+import { COUNTY, handoverRecorded, officers, TEAM, TOWNSHIP, teamFormed, URBAN_MANAGEMENT } from '../testing/sample-data';
 import { asOfTownship } from './as-of';
 import type { LoggedEvent } from './replay';
 
@@ -42,26 +42,15 @@ const history = log([
   [
     '2026-03-01',
     handoverStreamId('h1'),
-    {
-      type: 'HandoverRecorded',
-      data: {
-        handoverId: 'h1',
-        countyId: COUNTY,
-        powerCode: POWER,
-        powerCategory: 'penalty',
-        teamId: TEAM,
-        townshipId: TOWNSHIP,
-        department: URBAN_MANAGEMENT,
-        mode: 'transfer',
-        instrument: '沾政发〔2026〕1号',
-        effectiveOn: '2026-03-01',
-        committed: {
-          officers: [{ name: liNa.name, certificateNumber: liNa.certificateNumber, certificateExpiresOn: '2030-12-31' }],
-          equipment: [],
-          training: [],
-        },
+    handoverRecorded({
+      handoverId: 'h1',
+      powerCode: POWER,
+      committed: {
+        officers: [{ name: liNa.name, certificateNumber: liNa.certificateNumber, certificateExpiresOn: '2030-12-31' }],
+        equipment: [],
+        training: [],
       },
-    },
+    }),
   ],
   [
     '2026-03-03',

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../decider';
-import type { HandoverEvent, HandoverRecorded } from '../handover/events';
+import type { HandoverEvent } from '../handover/events';
 import type { PowerItemEvent } from '../power/events';
 import { handoverStreamId, powerStreamId, teamStreamId } from '../stream-ids';
 import type { TeamEvent } from '../team/events';
-import { COUNTY, MARKET_REGULATION, officers, TEAM, TOWNSHIP, teamFormed, URBAN_MANAGEMENT } from '../testing/sample-data';
+import {
+  COUNTY,
+  handoverRecorded,
+  MARKET_REGULATION,
+  officers,
+  TEAM,
+  TOWNSHIP,
+  teamFormed,
+  URBAN_MANAGEMENT,
+} from '../testing/sample-data';
 import type { Commitments } from '../resources';
 import { COUNTY_OFFICE } from '../readiness/readiness';
 import { evaluatePeriod, type HandoverEvaluation, nextMonth } from './evaluate';
@@ -53,23 +62,7 @@ const registered = (certifiedOfficers = 2): PowerItemEvent => ({
   },
 });
 
-const recorded = (overrides: Partial<HandoverRecorded['data']> = {}): HandoverEvent => ({
-  type: 'HandoverRecorded',
-  data: {
-    handoverId: HANDOVER,
-    countyId: COUNTY,
-    powerCode: POWER,
-    powerCategory: 'penalty',
-    teamId: TEAM,
-    townshipId: TOWNSHIP,
-    department: URBAN_MANAGEMENT,
-    mode: 'transfer',
-    instrument: '沾政发〔2026〕1号',
-    effectiveOn: '2026-03-01',
-    committed: { officers: [], equipment: [], training: [] },
-    ...overrides,
-  },
-});
+const recorded = handoverRecorded;
 
 const joined = (officer: (typeof officers)[keyof typeof officers], certificateExpiresOn = '2030-12-31'): TeamEvent => ({
   type: 'OfficerJoined',

@@ -5,6 +5,7 @@
 import type { Requirements } from '../resources';
 import type { PowerItemRegistered } from '../power/events';
 import type { TeamEvent } from '../team/events';
+import type { HandoverEvent, HandoverRecorded } from '../handover/events';
 
 export const COUNTY = 'county-zhanyi'; // 曲靖市沾益区
 export const TOWNSHIP = 'township-xiping'; // 西平街道
@@ -117,4 +118,25 @@ export const officers = {
 
 export function teamFormed(): TeamEvent {
   return { type: 'TeamFormed', data: { teamId: TEAM, countyId: COUNTY, townshipId: TOWNSHIP, townshipName: '西平街道' } };
+}
+
+/** 对随地吐痰的处罚 (CF-CG-0001) handed by 城市管理局 to 西平街道, effective 1 March 2026, nothing promised. */
+export function handoverRecorded(overrides: Partial<HandoverRecorded['data']> = {}): HandoverEvent {
+  return {
+    type: 'HandoverRecorded',
+    data: {
+      handoverId: 'handover-1',
+      countyId: COUNTY,
+      powerCode: 'CF-CG-0001',
+      powerCategory: 'penalty',
+      teamId: TEAM,
+      townshipId: TOWNSHIP,
+      department: URBAN_MANAGEMENT,
+      mode: 'transfer',
+      instrument: '沾政发〔2026〕1号',
+      effectiveOn: '2026-03-01',
+      committed: { officers: [], equipment: [], training: [] },
+      ...overrides,
+    },
+  };
 }
