@@ -25,6 +25,9 @@ export interface EventRow {
  */
 export const READ_COUNTY_EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.county_id = $1 AND e.type = ANY($2::text[]) ORDER BY e.global_position`;
 
+/** Of several streams, the events of some types, by stream and version. $1 stream ids, $2 types. */
+export const READ_STREAMS_EVENTS_OF_TYPES_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) AND e.type = ANY($2::text[]) ORDER BY e.stream_id, e.stream_version`;
+
 /** $1 stream id, $2 first version to read (inclusive). */
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ORDER BY e.stream_version`;
 

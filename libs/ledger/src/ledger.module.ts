@@ -4,6 +4,7 @@ import { Duties } from './duties.service';
 import { DutyLists } from './duty-lists.service';
 import { DutyImports } from './duty-imports.service';
 import { Handovers } from './handovers.service';
+import { UsageSheets } from './usage.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
 import { RecallRequests } from './recall-requests.service';
@@ -26,6 +27,7 @@ import { Whistles } from './whistles.service';
     PowerItems,
     Teams,
     Handovers,
+    UsageSheets,
     Duties,
     DutyLists,
     DutyImports,
@@ -39,6 +41,7 @@ import { Whistles } from './whistles.service';
     PowerItems,
     Teams,
     Handovers,
+    UsageSheets,
     Duties,
     DutyLists,
     DutyImports,
