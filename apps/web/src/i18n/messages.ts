@@ -6,6 +6,7 @@ import { dutyEn, dutyZh } from './duty-messages';
  * `Record<MessageKey, string>`, so a missing or extra key fails the build. `{name}` marks a value.
  */
 import { adjustmentsEn, adjustmentsZh } from './messages-adjustments';
+import { usageEn, usageZh } from './usage-messages';
 
 export const zh = {
   'app.name': '放权',
@@ -596,6 +597,7 @@ export const zh = {
   'public.failed': '暂时无法读取职责清单，请稍后重试。',
   'public.footer': '清单以最新公布的版本为准。',
   ...adjustmentsZh,
+  ...usageZh,
   ...whistleZh,
 } as const;
 
@@ -1204,5 +1206,6 @@ export const en: Record<MessageKey, string> = {
   'public.failed': 'The duty list cannot be read right now; try again later.',
   'public.footer': 'The latest published version applies.',
   ...adjustmentsEn,
+  ...usageEn,
   ...whistleEn,
 };
