@@ -60,7 +60,7 @@ export function UsageCard({ handover, onRecorded }: { handover: Handover; onReco
       {writable && (
         <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
           <Typography.Text type="secondary">{i18n.t('usage.help')}</Typography.Text>
-          <Form form={form} layout="inline" onFinish={() => void record()} data-testid="usage-form">
+          <Form form={form} name="usage" layout="inline" onFinish={() => void record()} data-testid="usage-form">
             <Form.Item name="month" label={i18n.t('usage.month')} rules={[{ required: true, message: i18n.t('usage.monthRequired') }]}>
               <DatePicker
                 picker="month"
