@@ -65,6 +65,8 @@ describe('usage (办件量) of handovers (e2e)', () => {
   let first: string;
   let second: string;
   let baishuiHandover: string;
+  /** Revoked in December 2026. */
+  let revoked: string;
 
   async function createUser(body: Record<string, unknown>): Promise<void> {
     expectStatus(await admin.post('/api/v1/users').send({ ...body, password }), 201);
@@ -127,6 +129,7 @@ describe('usage (办件量) of handovers (e2e)', () => {
     first = await handover(xp.teamId);
     second = await handover(xp.teamId);
     baishuiHandover = await handover(bs.teamId);
+    revoked = await handover(xp.teamId);
   });
 
   afterAll(async () => {
@@ -172,6 +175,7 @@ describe('usage (办件量) of handovers (e2e)', () => {
     refusedOn(await record(xiping, first, { month: '2026-12', cases: -1 }), 'cases');
     refusedOn(await record(xiping, first, { month: '2026-12', cases: 2.5 }), 'cases');
     expect(await usageEvents(first)).toHaveLength(2);
+    expectStatus(await office.post(`/api/v1/handovers/${revoked}/revocation`).send({ reason: '街道无持证人员' }), 200);
   });
 
   it('imports a sheet all or none, naming each bad row, and exports what imports back unchanged', async () => {
@@ -244,5 +248,11 @@ describe('usage (办件量) of handovers (e2e)', () => {
     refusedOn(await office.get('/api/v1/usage/export.xlsx?from=2027-02&to=2027-01'), 'from');
     refusedOn(await office.get('/api/v1/usage/export.xlsx?from=2027-13'), 'from');
     expectProblem(await department.post('/api/v1/usage/import').attach('file', good, 'usage.xlsx'), 403);
+  });
+
+  it('takes a revoked handover’s figures up to the month of its revocation', async () => {
+    refusedOn(await record(xiping, revoked, { month: '2027-01', cases: 1 }), 'month', 'usage-month-out-of-range');
+    expectStatus(await record(xiping, revoked, { month: '2026-12', cases: 1 }), 200);
+    expect(await months(xiping, revoked)).toEqual([{ month: '2026-12', cases: 1 }]);
   });
 });
