@@ -212,5 +212,16 @@ describe('read-models projection: given events, then rows (PostgreSQL)', () => {
         }),
       ])
       .thenRows((rows) => expect(rows.handovers).toEqual([{ ...handover, gaps: [], ready: true, version: 3, updated_at: stamp(10) }]));
+    // A month's cases (办件量) likewise: the version moves, what the handover lacks does not.
+    await spec
+      .given([
+        ...given,
+        ...eventsInStream(handoverStreamId(HANDOVER), {
+          type: 'HandoverUsageRecorded',
+          data: { month: '2025-07', cases: 6, previousCases: null },
+          metadata: at(11),
+        }),
+      ])
+      .thenRows((rows) => expect(rows.handovers).toEqual([{ ...handover, version: 3, updated_at: stamp(11) }]));
   });
 });

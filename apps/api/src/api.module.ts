@@ -9,6 +9,7 @@ import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueSheetsModule } from './catalogue-sheets/catalogue-sheets.module';
 import { HandoversModule } from './handovers/handovers.module';
+import { UsageModule } from './usage/usage.module';
 import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { DutiesModule } from './duties/duties.module';
 import { WhistlesModule } from './whistles/whistles.module';
@@ -57,6 +58,7 @@ export class ApiModule {
         VocabulariesModule,
         AdjustmentsModule,
         HandoversModule,
+        UsageModule,
         DutiesModule,
         WhistlesModule,
         EvaluationsModule,

@@ -72,3 +72,17 @@ function fromEpochDay(epochDay: number): string {
 function assertDate(value: string): void {
   if (!isValidDate(value)) throw new RangeError(`Not a YYYY-MM-DD date: ${value}`);
 }
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A calendar month written `YYYY-MM`; for valid months the string order is the calendar order. */
+export function isValidMonth(value: unknown): value is string {
+  const match = typeof value === 'string' ? MONTH_PATTERN.exec(value) : null;
+  return match !== null && Number(match[1]) >= 1000;
+}
+
+/** The month (`YYYY-MM`) a date falls in. */
+export function monthOf(date: string): string {
+  assertDate(date);
+  return date.slice(0, 7);
+}

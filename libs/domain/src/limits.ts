@@ -17,3 +17,5 @@ export const HOURS_MAX = 10_000;
 export const CERTIFIED_OFFICERS_MAX = 1000;
 /** Largest budget committed to one handover, in yuan. */
 export const BUDGET_MAX_YUAN = 1e12;
+/** Most cases (办件量) one handover may record for one month. */
+export const CASES_MAX = 100_000;

@@ -33,6 +33,8 @@ export const FIND_COUNTY_STREAMS_SQL = `SELECT DISTINCT e.stream_id FROM events 
 
 /** Several streams' events merged in log order. $1 stream ids. */
 export const READ_STREAMS_IN_LOG_ORDER_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.global_position`;
+/** Of several streams, the events of some types, by stream and version. $1 stream ids, $2 types. */
+export const READ_STREAMS_EVENTS_OF_TYPES_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) AND e.type = ANY($2::text[]) ORDER BY e.stream_id, e.stream_version`;
 
 /** $1 stream id, $2 first version to read (inclusive). */
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ORDER BY e.stream_version`;

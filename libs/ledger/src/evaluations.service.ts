@@ -14,7 +14,6 @@ import {
   type PeriodEvaluation,
   POWER_ITEM_EVENT_TYPES,
   TEAM_EVENT_TYPES,
-  USAGE_RECORDED,
   WHISTLE_EVENT_TYPES,
 } from '@fangquan/domain';
 import { EventStore, type RecordedEvent } from '@fangquan/event-store';
@@ -22,14 +21,7 @@ import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platfor
 
 /** What an evaluation replays: the catalogue, the teams, the handovers (with their reminders and usage), recall requests, whistles. */
 const EVALUATED_TYPES = [
-  ...new Set<string>([
-    ...POWER_ITEM_EVENT_TYPES,
-    ...TEAM_EVENT_TYPES,
-    ...HANDOVER_EVENT_TYPES,
-    USAGE_RECORDED,
-    'RecallRequested',
-    ...WHISTLE_EVENT_TYPES,
-  ]),
+  ...new Set<string>([...POWER_ITEM_EVENT_TYPES, ...TEAM_EVENT_TYPES, ...HANDOVER_EVENT_TYPES, 'RecallRequested', ...WHISTLE_EVENT_TYPES]),
 ];
 
 /** The events naming the township a stream belongs to. */

@@ -11,6 +11,7 @@ import {
   type Gap,
   type HandoverCommand,
   handoverDecider,
+  HANDOVER_RECORD_ONLY_EVENTS,
   parseHandoverCommand,
   parsingFirst,
   type HandoverEvent,
@@ -25,7 +26,15 @@ import {
   type TeamState,
   linesReferences,
 } from '@fangquan/domain';
-import { AggregateStore, EventStore, type InTransaction, loadAggregates, readsOf, type StreamAt } from '@fangquan/event-store';
+import {
+  type AggregateLoadRequest,
+  AggregateStore,
+  EventStore,
+  type InTransaction,
+  loadAggregates,
+  readsOf,
+  type StreamAt,
+} from '@fangquan/event-store';
 import { accessRefusal, type AccessWording } from './access';
 import { type HistoryEntry, streamHistory } from './history';
 import { LedgerContext } from './ledger-context';
@@ -59,6 +68,18 @@ export interface RecordHandoverInput {
 export interface AcceptInput {
   readonly conditional?: boolean;
   readonly reason?: string;
+}
+
+/** The cases (办件量) of one month, as a caller sends them. */
+export interface UsageInput {
+  readonly month: string;
+  readonly cases: number;
+}
+
+/** The dates of a handover's stream a usage figure is decided on, in the county's calendar. */
+export interface HandoverDates {
+  readonly recordedOn: string;
+  readonly revokedOn?: string;
 }
 
 export interface ReminderSentInput {
@@ -100,10 +121,11 @@ export class Handovers {
     private readonly vocabularies: Vocabularies,
   ) {
     // Reminders append to the handover's stream for as long as gaps stay open (hence snapshots), and a
-    // reminder sent does not change what a user's If-Match protects: it never makes that version stale.
+    // reminder sent or a month's cases recorded do not change what a user's If-Match protects: they never
+    // make that version stale. v2: the state keeps the cases per month.
     this.aggregates = new AggregateStore(eventStore, parsingFirst(handoverDecider, parseHandoverCommand), {
-      snapshot: { schema: 'handover-state-v1', every: 50 },
-      concurrencyNeutralEvents: ['ReminderSent'],
+      snapshot: { schema: 'handover-state-v2', every: 50 },
+      concurrencyNeutralEvents: HANDOVER_RECORD_ONLY_EVENTS,
     });
   }
 
@@ -242,6 +264,61 @@ export class Handovers {
         ...(input.gaps === undefined ? {} : { gaps: input.gaps }),
       },
     }));
+  }
+
+  /**
+   * Records the cases of one month: the township's users for their township's handovers, the county's
+   * users for any. The same figure as the one standing writes nothing; another one stands instead.
+   */
+  recordUsage(actor: LedgerActor, handoverId: string, input: UsageInput, options: CommandOptions): Promise<LedgerResult<RecordedHandover>> {
+    return retryOnStaleRead(async () => {
+      const current = await this.load(handoverId);
+      if (current.state.status === 'none') return refused(notFound(`Handover ${handoverId} does not exist`));
+      const { countyId, townshipId, department } = current.state;
+      const refusal = accessRefusal(actor, { countyId, townshipId, department }, HANDOVER_WORDING);
+      if (refusal !== null) return refused(refusal, current.version);
+      const dates = (await this.datesOf([handoverId])).get(handoverId);
+      if (dates === undefined) return refused(notFound(`Handover ${handoverId} does not exist`));
+      const ctx = this.context.forCommand(actor, options);
+      const command: HandoverCommand = { type: 'RecordUsage', data: { month: input.month, cases: input.cases, ...dates } };
+      return runCommand(
+        () =>
+          this.aggregates.handle(handoverStreamId(handoverId), command, ctx.decision, ctx.metadata(countyId), {
+            expectedVersion: options.expectedVersion,
+          }),
+        existing<HandoverState>('handover'),
+      );
+    });
+  }
+
+  /**
+   * The local dates each handover was recorded (and revoked) on, from the metadata of those events, in
+   * one round trip; a handover never recorded is absent.
+   */
+  async datesOf(handoverIds: readonly string[], options: InTransaction = {}): Promise<Map<string, HandoverDates>> {
+    const events = await this.eventStore.readStreamsEventsOfTypes(
+      handoverIds.map(handoverStreamId),
+      ['HandoverRecorded', 'HandoverRevoked'],
+      options,
+    );
+    const dates = new Map<string, HandoverDates>();
+    const byStream = new Map(handoverIds.map((id) => [handoverStreamId(id), id]));
+    for (const event of events) {
+      const id = byStream.get(event.streamId);
+      if (id === undefined) continue;
+      const on = this.context.localDateOf(event.metadata.occurredAt);
+      if (event.type === 'HandoverRecorded') dates.set(id, { recordedOn: on });
+      else {
+        const recorded = dates.get(id);
+        if (recorded !== undefined) dates.set(id, { ...recorded, revokedOn: on });
+      }
+    }
+    return dates;
+  }
+
+  /** What loading a handover reads, to be read together with others (`loadAggregates`). */
+  loadRequest(handoverId: string): AggregateLoadRequest<HandoverState> {
+    return this.aggregates.loadRequest(handoverStreamId(handoverId));
   }
 
   /** The current gaps of a handover: its power's requirements against its team as it is today (both read afresh). */

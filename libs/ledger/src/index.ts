@@ -9,6 +9,7 @@ export * from './catalogue-import';
 export * from './duty-imports.service';
 export * from './teams.service';
 export * from './handovers.service';
+export * from './usage.service';
 export * from './vocabularies.service';
 export * from './recall-requests.service';
 export * from './task-admissions.service';

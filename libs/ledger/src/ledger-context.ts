@@ -23,6 +23,11 @@ export class LedgerContext {
     return localDate(this.clock.now(), this.config.timeZone);
   }
 
+  /** The county's calendar date (`YYYY-MM-DD`) of an instant, e.g. of an event's `occurredAt`. */
+  localDateOf(instant: string): string {
+    return localDate(new Date(instant), this.config.timeZone);
+  }
+
   /** When a request filed at `filedAt` falls due for the county office's decision, and whether it is past that now. */
   decisionDue(filedAt: string): { decisionDueAt: string; pastDue: boolean } {
     const delay = this.config.decisionReminder;

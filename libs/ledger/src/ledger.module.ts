@@ -5,6 +5,7 @@ import { DutyLists } from './duty-lists.service';
 import { DutyImports } from './duty-imports.service';
 import { Evaluations } from './evaluations.service';
 import { Handovers } from './handovers.service';
+import { UsageSheets } from './usage.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
 import { RecallRequests } from './recall-requests.service';
@@ -27,6 +28,7 @@ import { Whistles } from './whistles.service';
     PowerItems,
     Teams,
     Handovers,
+    UsageSheets,
     Duties,
     DutyLists,
     DutyImports,
@@ -41,6 +43,7 @@ import { Whistles } from './whistles.service';
     PowerItems,
     Teams,
     Handovers,
+    UsageSheets,
     Duties,
     DutyLists,
     DutyImports,

@@ -1,4 +1,4 @@
-import { RuleCodes, VocabularyFieldCodes } from '@fangquan/domain';
+import { RuleCodes, UsageFieldCodes, VocabularyFieldCodes } from '@fangquan/domain';
 import { AccessCodes } from '@fangquan/ledger';
 import { TableFieldCodes, TableProblemCodes } from '@fangquan/spreadsheets';
 
@@ -102,6 +102,7 @@ export const FIELD_ERROR_CODES = [
   'not-on-duty-list',
   'unknown-department',
   ...Object.values(VocabularyFieldCodes),
+  ...Object.values(UsageFieldCodes),
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -176,6 +177,7 @@ const MESSAGE_CODES: ReadonlyArray<readonly [RegExp, FieldErrorCode]> = [
   [/malformed JSON/, 'malformed-json'],
   [/malformed %-escape/, 'malformed-path'],
   [/reused with a different request/, 'key-reused'],
+  [/must be a month YYYY-MM/, 'not-a-month'],
   [/must be 1|must be the version in quotes|must be a power code|must be 3 to 64/, 'bad-format'],
 ];
 

@@ -5,6 +5,7 @@ describe('uploads', () => {
   it('are taken on the import routes only', () => {
     expect(takesUpload('/powers/import')).toBe(true);
     expect(takesUpload('/duties/import/')).toBe(true);
+    expect(takesUpload('/usage/import')).toBe(true);
     expect(takesUpload('/powers')).toBe(false);
     expect(takesUpload('/powers/import/x')).toBe(false);
     expect(takesUpload('/handovers')).toBe(false);

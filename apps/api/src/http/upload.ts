@@ -6,7 +6,7 @@ import { problem, type ProblemDetails } from './problem';
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
 /** The API routes that take a `multipart/form-data` upload instead of a JSON body (the path after the prefix). */
-const UPLOAD_ROUTES: readonly RegExp[] = [/^\/(duties|powers)\/import\/?$/];
+const UPLOAD_ROUTES: readonly RegExp[] = [/^\/(duties|powers|usage)\/import\/?$/];
 
 /** Whether `path` (below the API prefix, e.g. `/powers/import`) takes an upload. */
 export function takesUpload(path: string): boolean {

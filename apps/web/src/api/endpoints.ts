@@ -2,6 +2,9 @@ import { API_BASE, download, http } from './http';
 import type {
   Duty,
   DutyImportReport,
+  Usage,
+  UsageImportReport,
+  UsageMonths,
   DutyList,
   DutyListPublication,
   DutyListVersion,
@@ -97,6 +100,17 @@ export const api = {
     http.upload<DutyImportReport>('/duties/import', file, { query: { dryRun: dryRun || undefined } }),
   downloadDutyTemplate: () => download('/duties/import-template.xlsx', '职责事项导入模板.xlsx'),
   exportDuties: () => download('/duties/export.xlsx', '职责目录.xlsx'),
+
+  usage: (handoverId: string) => http.get<UsageMonths>(`/handovers/${handoverId}/usage`),
+  recordUsage: (handoverId: string, body: { month: string; cases: number }) => http.post<Usage>(`/handovers/${handoverId}/usage`, body),
+  importUsage: (file: File, dryRun: boolean) =>
+    http.upload<UsageImportReport>('/usage/import', file, { query: { dryRun: dryRun || undefined } }),
+  downloadUsageTemplate: () => download('/usage/import-template.xlsx', '办件量导入模板.xlsx'),
+  exportUsage: (range: { from?: string; to?: string }) => {
+    const query = new URLSearchParams(Object.entries(range).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const suffix = query.size > 0 ? `?${query.toString()}` : '';
+    return download(`/usage/export.xlsx${suffix}`, '办件量.xlsx');
+  },
 
   dutyList: (townshipId: string) => http.get<DutyList>(`/townships/${townshipId}/duty-list`),
   // The list's writes carry the version of the draft they were made on: a draft changed meanwhile is a 409.

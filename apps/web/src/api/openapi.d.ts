@@ -408,6 +408,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/handovers/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The months of a handover with the figure standing for each, oldest first (from the handover’s stream) */
+    get: operations['UsageController_months'];
+    put?: never;
+    /**
+     * Record a month's cases (办件量) of a handover (its township; county_admin)
+     * @description The same figure as the one standing for the month writes nothing; another figure stands instead (the history keeps both). The month lies between the one the handover was recorded in and the current one (its revocation month once revoked): otherwise 400 usage-month-out-of-range on month.
+     */
+    post: operations['UsageController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/inbox': {
     parameters: {
       query?: never;
@@ -900,6 +921,63 @@ export interface paths {
     put?: never;
     /** Publish the draft as the next version with its decision reference (county_admin) */
     post: operations['DutyListsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/usage/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The standing figures of the months from..to as an .xlsx in the template's columns (it imports back unchanged)
+     * @description The county’s handovers; a township’s users their township’s, a department’s users their department’s.
+     */
+    get: operations['UsageController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/usage/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import months’ cases from an .xlsx or UTF-8 .csv sheet in the columns of the template: all rows or none
+     * @description One row per handover and month, each decided as POST /handovers/:id/usage decides it; a township’s users only for their township’s handovers. created: a month’s first figure; updated: another figure for a month; unchanged: the same figure.
+     */
+    post: operations['UsageController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/usage/import-template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The empty sheet to fill for POST /usage/import: its Chinese column headers and how to fill them */
+    get: operations['UsageController_template'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1961,6 +2039,8 @@ export interface components {
       | 'unknown-department'
       | 'unknown-equipment-kind'
       | 'unknown-training-course'
+      | 'not-a-month'
+      | 'usage-month-out-of-range'
       | 'invalid';
     FieldErrorDto: {
       /**
@@ -2693,6 +2773,18 @@ export interface components {
        */
       version: number;
     };
+    RecordUsageDto: {
+      /**
+       * @description Cases handled in that month (a whole number)
+       * @example 12
+       */
+      cases: number;
+      /**
+       * @description From the month the handover was recorded to the current month (its revocation month once revoked)
+       * @example 2026-03
+       */
+      month: string;
+    };
     RegisterDutyDto: {
       /**
        * @description 事项编码; unique within the county
@@ -2991,6 +3083,27 @@ export interface components {
        * @example 4
        */
       hours: number;
+    };
+    UsageDto: {
+      /** @example 12 */
+      cases: number;
+      /** Format: uuid */
+      handoverId: string;
+      /** @example 2026-03 */
+      month: string;
+      /** @description The handover stream version after the command (unchanged when the same figure was sent again) */
+      version: number;
+    };
+    UsageMonthDto: {
+      /** @example 12 */
+      cases: number;
+      /** @example 2026-03 */
+      month: string;
+    };
+    UsageMonthsDto: {
+      /** Format: uuid */
+      handoverId: string;
+      months: components['schemas']['UsageMonthDto'][];
     };
     UserDto: {
       /** Format: uuid */
@@ -4071,6 +4184,94 @@ export interface operations {
         };
       };
       /** @description Already revoked; stale If-Match */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsageController_months: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsageMonthsDto'];
+        };
+      };
+      /** @description Another county or township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown handover */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsageController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordUsageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsageDto'];
+        };
+      };
+      /** @description month not YYYY-MM or out of range, cases not a whole number 0..100000: each field named */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another county's or another township's handover; a role other than the township's and the county office's */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown handover */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Written meanwhile by someone else; try again */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5359,6 +5560,103 @@ export interface operations {
       };
       /** @description The draft is the same as the last version (duty-list-unchanged), empty or incomplete; stale If-Match */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsageController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description From this month (inclusive); default: the first recorded */
+        from?: string;
+        /** @description To this month (inclusive); default: the last recorded */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description from or to not YYYY-MM, or from after to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsageController_import: {
+    parameters: {
+      query?: {
+        /** @description true: decide every row and report, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['SheetUploadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description Not a readable sheet, wrong columns, or bad rows: each named rows[N].<column> */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Handovers of the file changed meanwhile; nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is larger than 5 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsageController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workbook */
+      200: {
         headers: {
           [name: string]: unknown;
         };

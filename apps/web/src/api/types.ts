@@ -84,6 +84,12 @@ export type DutyListPublication = Schemas['DutyListPublicationDto'];
 export type DutyListVersion = Schemas['DutyListVersionDto'];
 /** POST /duties/import (200, also with ?dryRun=true): how the sheet's rows compare with the catalogue. */
 export type DutyImportReport = Schemas['ImportReportDto'];
+/** POST /usage/import: the same report (created: a month's first figure, updated: another figure, unchanged: the same). */
+export type UsageImportReport = Schemas['ImportReportDto'];
+/** POST /handovers/:id/usage (200): the figure standing for the month. */
+export type Usage = Schemas['UsageDto'];
+/** GET /handovers/:id/usage: the months with their standing figures, oldest first. */
+export type UsageMonths = Schemas['UsageMonthsDto'];
 
 // The enumerations the web app iterates over, checked against the generated unions both ways.
 export { POWER_CATEGORIES } from '@domain/resources';

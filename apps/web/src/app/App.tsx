@@ -22,6 +22,7 @@ const HandoversPage = lazy(() => import('../pages/county/HandoversPage'));
 const RecordHandoverPage = lazy(() => import('../pages/county/RecordHandoverPage'));
 const CataloguePage = lazy(() => import('../pages/county/CataloguePage'));
 const DutyCataloguePage = lazy(() => import('../pages/county/DutyCataloguePage'));
+const UsagePage = lazy(() => import('../pages/usage/UsagePage'));
 const DutyListsPage = lazy(() => import('../pages/county/DutyListsPage'));
 const MyDutyListPage = lazy(() => import('../pages/township/MyDutyListPage'));
 const HandoverPage = lazy(() => import('../pages/HandoverPage'));
@@ -107,6 +108,9 @@ export function App() {
                 </Route>
                 <Route path="assessments" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
                   <Route index element={<Lazy page={<AssessmentsPage />} />} />
+                </Route>
+                <Route path="usage" element={<RequireRoles roles={[...county, 'township']} />}>
+                  <Route index element={<Lazy page={<UsagePage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />

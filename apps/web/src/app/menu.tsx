@@ -6,6 +6,7 @@ import {
   BookOutlined,
   NotificationOutlined,
   FileAddOutlined,
+  FileExcelOutlined,
   InboxOutlined,
   OrderedListOutlined,
   ProfileOutlined,
@@ -44,6 +45,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
         { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
         { key: '/township/recalls', icon: <RollbackOutlined />, label: i18n.t('nav.recalls') },
+        { key: '/usage', icon: <FileExcelOutlined />, label: i18n.t('nav.usage') },
       ];
     case 'admin':
       return [
@@ -58,6 +60,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
+      items.push({ key: '/usage', icon: <FileExcelOutlined />, label: i18n.t('nav.usage') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       items.push({
         type: 'group',

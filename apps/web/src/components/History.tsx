@@ -12,6 +12,7 @@ const COLORS: Record<string, string> = {
   HandoverActivated: 'green',
   HandoverRevoked: 'gray',
   ReminderSent: 'orange',
+  HandoverUsageRecorded: 'cyan',
   WhistleRaised: 'blue',
   WhistleResolved: 'green',
   WhistleObjected: 'red',
@@ -60,6 +61,14 @@ function details(i18n: I18n, entry: HistoryEntry, who: (username: string) => str
   }
   if (entry.type === 'HandoverCommitmentsAmended')
     lines.push(committedText(i18n, data.committed as Commitments | undefined) || i18n.t('handover.noCommitted'));
+  if (entry.type === 'HandoverUsageRecorded' && typeof data.month === 'string' && typeof data.cases === 'number') {
+    const values = { month: data.month, cases: i18n.number(data.cases) };
+    lines.push(
+      typeof data.previousCases === 'number'
+        ? i18n.t('event.usageReplaced', { ...values, previous: i18n.number(data.previousCases) })
+        : i18n.t('event.usage', values),
+    );
+  }
   if (entry.type === 'ReminderSent') {
     const recipients = Array.isArray(data.recipients) ? [...new Set((data.recipients as unknown[]).map((name) => who(String(name))))] : [];
     if (typeof data.step === 'number') lines.push(i18n.t('handover.step', { step: data.step + 1 }));

@@ -6,6 +6,7 @@ import { dutyEn, dutyZh } from './duty-messages';
  * `Record<MessageKey, string>`, so a missing or extra key fails the build. `{name}` marks a value.
  */
 import { adjustmentsEn, adjustmentsZh } from './messages-adjustments';
+import { usageEn, usageZh } from './usage-messages';
 
 export const zh = {
   'app.name': '放权',
@@ -295,6 +296,7 @@ export const zh = {
   'event.HandoverActivated': '事项生效',
   'event.HandoverRevoked': '收回事项',
   'event.ReminderSent': '发送提醒',
+  'event.HandoverUsageRecorded': '登记办件量',
   'event.GapsClosed': '缺口已补齐',
   'event.other': '事件 {type}',
   'event.by': '{actor} · {when}',
@@ -557,6 +559,8 @@ export const zh = {
   'fieldCode.not-an-instant': '必须是带时区的时间（ISO 8601）',
   'fieldCode.too-early': '时间太早',
   'fieldCode.period-too-long': '期间不得超过5年',
+  'fieldCode.not-a-month': '须为年-月，如 2026-03',
+  'fieldCode.usage-month-out-of-range': '月份须在事项登记的当月到本月之间（已收回的事项到收回的当月）',
   'fieldCode.not-on-duty-list': '不在本乡镇（街道）的职责清单上',
   'fieldCode.unknown-department': '本县没有这个部门',
   'fieldCode.unknown-training-course': '不是本县培训课程词表中的课程',
@@ -594,6 +598,7 @@ export const zh = {
   'public.failed': '暂时无法读取职责清单，请稍后重试。',
   'public.footer': '清单以最新公布的版本为准。',
   ...adjustmentsZh,
+  ...usageZh,
   ...whistleZh,
 } as const;
 
@@ -893,6 +898,7 @@ export const en: Record<MessageKey, string> = {
   'event.HandoverActivated': 'Became active',
   'event.HandoverRevoked': 'Revoked',
   'event.ReminderSent': 'Reminder sent',
+  'event.HandoverUsageRecorded': 'Cases recorded',
   'event.GapsClosed': 'Gaps closed',
   'event.other': 'Event {type}',
   'event.by': '{actor} · {when}',
@@ -1162,6 +1168,9 @@ export const en: Record<MessageKey, string> = {
   'fieldCode.not-an-instant': 'must be a time with its time zone (ISO 8601)',
   'fieldCode.too-early': 'is too early',
   'fieldCode.period-too-long': 'the period is longer than 5 years',
+  'fieldCode.not-a-month': 'must be a month YYYY-MM',
+  'fieldCode.usage-month-out-of-range':
+    'must lie between the month the handover was recorded and the current month (its revocation month once revoked)',
   'fieldCode.not-on-duty-list': "not on the township's duty list",
   'fieldCode.unknown-department': 'no such department in the county',
   'fieldCode.unknown-training-course': 'is not one of the county’s training courses',
@@ -1199,5 +1208,6 @@ export const en: Record<MessageKey, string> = {
   'public.failed': 'The duty list cannot be read right now; try again later.',
   'public.footer': 'The latest published version applies.',
   ...adjustmentsEn,
+  ...usageEn,
   ...whistleEn,
 };

@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { CommittedCard } from './handover/CommittedCard';
 import { SummaryCard } from './handover/SummaryCard';
+import { UsageCard } from './handover/UsageCard';
 import { HandoverRecall } from './adjustments/HandoverRecall';
 
 /** The township's reason of a contested handover: the latest contest in its history. */
@@ -25,7 +26,7 @@ export function contestReason(handover: Handover, history: readonly HistoryEntry
   return typeof contest?.data['reason'] === 'string' ? contest.data['reason'] : undefined;
 }
 
-/** One handover: summary (the township's reason first when contested), answer, gaps, requirements, commitments, history, reminders. */
+/** One handover: summary (the township's reason first when contested), answer, gaps, requirements, commitments, usage, history, reminders. */
 export default function HandoverPage() {
   const { id = '' } = useParams();
   const i18n = useI18n();
@@ -95,6 +96,7 @@ export default function HandoverPage() {
         </Col>
       </Row>
       <CommittedCard committed={current.committed} team={context.data?.team} />
+      <UsageCard handover={current} onRecorded={() => void history.reload()} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title={i18n.t('handover.history')} loading={history.loading && !history.data}>

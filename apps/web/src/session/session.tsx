@@ -127,6 +127,8 @@ export function can(user: SessionUser | null) {
     amendHandover: (department: string) => role === 'county_admin' || (role === 'department' && user?.department === department),
     revokeHandover: role === 'county_admin',
     answerHandover: (townshipId: string) => role === 'township' && user?.townshipId === townshipId,
+    /** 办件量: the handover's township, or the county office. */
+    recordUsage: (townshipId: string) => role === 'county_admin' || (role === 'township' && user?.townshipId === townshipId),
     writeTeam: (townshipId: string) => role === 'county_admin' || (role === 'township' && user?.townshipId === townshipId),
     readOnly: role === 'auditor',
   };

@@ -193,15 +193,13 @@ describe('reminders, usage and recall requests', () => {
   });
 
   it('sums the cases of the months the period touches, the last figure of a month standing, and flags zero use', () => {
-    const usage = (month: string, cases: number): DomainEvent => ({
+    const usage = (month: string, cases: number): HandoverEvent => ({
       type: 'HandoverUsageRecorded',
       data: { month, cases, previousCases: null },
     });
-    const log = lackingOneOfficer()
-      .team('2026-03-11', joined(liNa))
-      .handover('2026-04-02', usage('2026-03', 4) as HandoverEvent);
+    const log = lackingOneOfficer().team('2026-03-11', joined(liNa)).handover('2026-04-02', usage('2026-03', 4));
     expect(only(log, { from: '2026-03-01', to: '2026-04-30' })).toMatchObject({ cases: 4, flags: [] });
-    log.handover('2026-04-03', usage('2026-03', 6) as HandoverEvent).handover('2026-04-03', usage('2026-01', 9) as HandoverEvent);
+    log.handover('2026-04-03', usage('2026-03', 6)).handover('2026-04-03', usage('2026-01', 9));
     expect(only(log, { from: '2026-03-01', to: '2026-04-30' })).toMatchObject({ cases: 6 });
     expect(only(log, { from: '2026-04-01', to: '2026-04-30' })).toMatchObject({ cases: 0, flags: ['zero-use'] });
   });

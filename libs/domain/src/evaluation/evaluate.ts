@@ -424,7 +424,7 @@ function evaluationOf(
   const firstMonth = period.from.slice(0, 7);
   const lastMonth = period.to.slice(0, 7);
   let cases = 0;
-  for (const [month, figure] of replay.usage.get(track.handoverId) ?? []) if (month >= firstMonth && month <= lastMonth) cases += figure;
+  for (const [month, figure] of Object.entries(state.usage)) if (month >= firstMonth && month <= lastMonth) cases += figure;
   const remindersSent = (replay.reminders.get(track.handoverId) ?? []).filter(
     (reminder) => ACTING_REMINDERS.has(reminder.data.kind) && inPeriod(reminder.day),
   ).length;

@@ -36,9 +36,6 @@ export interface LoggedEvent {
   readonly event: DomainEvent;
 }
 
-/** The usage figure a handover's `HandoverUsageRecorded` sets for a month (the last one stands). */
-export const USAGE_RECORDED: string = 'HandoverUsageRecorded';
-
 /** A reminder as the log recorded it on a handover's stream. */
 export interface LoggedReminder {
   readonly handoverId: string;
@@ -84,8 +81,6 @@ export class LogReplay {
   readonly handovers = new Map<string, HandoverState>();
   readonly dutyLists = new Map<string, DutyListState>();
   readonly recordings = new Map<string, HandoverRecording>();
-  /** Handover id → month → cases. */
-  readonly usage = new Map<string, Map<string, number>>();
   readonly reminders = new Map<string, LoggedReminder[]>();
   readonly recallRequests = new Map<string, LoggedRecallRequest[]>();
   readonly deliveries = new Map<string, TeamDeliveries>();
@@ -131,10 +126,6 @@ export class LogReplay {
       const { requestId, handoverId } = event.data;
       pushTo(this.recallRequests, handoverId, { requestId, handoverId, day: logged.day });
     }
-    if (event.type === USAGE_RECORDED) {
-      // Before the handover's own evolve knows this event, its figures are read from the data here.
-      this.applyUsage(handoverIdOf(streamId), event.data);
-    }
     return NOTHING;
   }
 
@@ -144,7 +135,7 @@ export class LogReplay {
     if (!isHandoverEvent(event)) return NOTHING;
     this.handovers.set(handoverId, evolveHandover(this.handovers.get(handoverId) ?? initialHandoverState, event));
     if (event.type === 'HandoverRecorded') this.indexRecording(handoverId, event.data, logged);
-    if (event.type === 'ReminderSent') {
+    if (event.type === 'ReminderSent')
       pushTo(this.reminders, handoverId, {
         handoverId,
         day: logged.day,
@@ -152,12 +143,8 @@ export class LogReplay {
         position: logged.position,
         data: event.data,
       });
-      return NOTHING;
-    }
-    if (event.type === USAGE_RECORDED) {
-      this.applyUsage(handoverId, event.data);
-      return NOTHING;
-    }
+    // Neither a reminder nor a usage figure changes what the handover lacks.
+    if (event.type === 'ReminderSent' || event.type === 'HandoverUsageRecorded') return NOTHING;
     return { handoverIds: [handoverId], teamId: null };
   }
 
@@ -165,15 +152,6 @@ export class LogReplay {
     this.recordings.set(handoverId, { day: logged.day, position: logged.position });
     addTo(this.handoversOfTeam, data.teamId, handoverId);
     addTo(this.handoversOfPower, data.powerCode, handoverId);
-  }
-
-  private applyUsage(handoverId: string | undefined, data: object): void {
-    if (handoverId === undefined) return;
-    const { month, cases } = data as { month?: unknown; cases?: unknown };
-    if (typeof month !== 'string' || typeof cases !== 'number') return;
-    let months = this.usage.get(handoverId);
-    if (months === undefined) this.usage.set(handoverId, (months = new Map()));
-    months.set(month, cases);
   }
 
   private recordDelivery(teamId: string, logged: LoggedEvent): void {

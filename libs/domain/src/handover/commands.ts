@@ -25,5 +25,19 @@ export type RecordReminderSent = DomainCommand<
   { reminderId: string; kind: ReminderKind; step: number; recipients: string[]; gaps?: Gap[] }
 >;
 
+/**
+ * The cases (办件量) handled under the handover in one month. `recordedOn`, and `revokedOn` for a
+ * revoked handover, are the local dates of those events, supplied by the caller from the stream's
+ * metadata so that the rule stays pure.
+ */
+export type RecordUsage = DomainCommand<'RecordUsage', { month: string; cases: number; recordedOn: string; revokedOn?: string }>;
+
 export type HandoverCommand =
-  RecordHandover | AcceptHandover | ContestHandover | AmendCommitments | ActivateHandover | RevokeHandover | RecordReminderSent;
+  | RecordHandover
+  | AcceptHandover
+  | ContestHandover
+  | AmendCommitments
+  | ActivateHandover
+  | RevokeHandover
+  | RecordReminderSent
+  | RecordUsage;

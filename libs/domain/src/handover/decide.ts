@@ -1,4 +1,4 @@
-import { isAfter } from '../calendar';
+import { isAfter, monthOf } from '../calendar';
 import { exhaustive, type Decision, type DecisionContext } from '../decider';
 import { accept, invalid, notFound, refuse, rule, RuleCodes, type DomainError } from '../domain-error';
 import type {
@@ -9,9 +9,11 @@ import type {
   HandoverCommand,
   RecordHandover,
   RecordReminderSent,
+  RecordUsage,
   RevokeHandover,
 } from './commands';
 import { type HandoverEvent, reminderSentEvent } from './events';
+import { UsageFieldCodes } from './parse';
 import type { HandoverState, HandoverStatus, RecordedHandover } from './state';
 
 /**
@@ -35,6 +37,8 @@ export function decideHandover(command: HandoverCommand, state: HandoverState, c
       return revokeHandover(command, state);
     case 'RecordReminderSent':
       return recordReminderSent(command, state);
+    case 'RecordUsage':
+      return recordUsage(command, state, ctx);
     default:
       return exhaustive(command, 'handover command');
   }
@@ -127,6 +131,33 @@ function recordReminderSent({ data }: RecordReminderSent, state: HandoverState):
   if (state.sentReminderIds.includes(data.reminderId)) return accept();
   if (state.status === 'revoked') return refuse(revoked(state));
   return accept(reminderSentEvent(data));
+}
+
+/**
+ * The cases of a month the handover was held in: from the month it was recorded to the current month
+ * (to its revocation's month once revoked). The same figure again writes nothing; another one stands
+ * instead of the last, which stays on record.
+ */
+function recordUsage({ data }: RecordUsage, state: HandoverState, ctx: DecisionContext): Decision<HandoverEvent> {
+  if (state.status === 'none') return refuse(notHere());
+  const { month, cases, recordedOn, revokedOn } = data;
+  const first = monthOf(recordedOn);
+  if (month < first) return refuse(monthOutOfRange(`must not be before ${first}, the month the handover was recorded`));
+  const current = monthOf(ctx.today);
+  if (month > current) return refuse(monthOutOfRange(`must not be after ${current}, the current month`));
+  if (state.status === 'revoked') {
+    // The revocation's date comes with the command; without it the months held are unknown.
+    if (revokedOn === undefined) return refuse(revoked(state));
+    const last = monthOf(revokedOn);
+    if (month > last) return refuse(monthOutOfRange(`must not be after ${last}, the month the handover was revoked`));
+  }
+  const standing = state.usage[month];
+  if (standing === cases) return accept();
+  return accept({ type: 'HandoverUsageRecorded', data: { month, cases, previousCases: standing ?? null } });
+}
+
+function monthOutOfRange(message: string): DomainError {
+  return invalid([{ field: 'month', message, code: UsageFieldCodes.monthOutOfRange }]);
 }
 
 type InStatus = { ok: true; state: RecordedHandover } | { ok: false; error: DomainError };

@@ -80,8 +80,21 @@ export function reminderSentEvent(facts: ReminderSentFacts): ReminderSent {
   };
 }
 
+/**
+ * The cases (办件量) handled under the handover in `month` (`YYYY-MM`); the last figure for a month
+ * stands. `previousCases`: the figure it replaces, null for the month's first.
+ */
+export type HandoverUsageRecorded = DomainEvent<'HandoverUsageRecorded', { month: string; cases: number; previousCases: number | null }>;
+
 export type HandoverEvent =
-  HandoverRecorded | HandoverAccepted | HandoverContested | HandoverCommitmentsAmended | HandoverActivated | HandoverRevoked | ReminderSent;
+  | HandoverRecorded
+  | HandoverAccepted
+  | HandoverContested
+  | HandoverCommitmentsAmended
+  | HandoverActivated
+  | HandoverRevoked
+  | ReminderSent
+  | HandoverUsageRecorded;
 
 export const HANDOVER_EVENT_TYPES = [
   'HandoverRecorded',
@@ -91,7 +104,21 @@ export const HANDOVER_EVENT_TYPES = [
   'HandoverActivated',
   'HandoverRevoked',
   'ReminderSent',
+  'HandoverUsageRecorded',
 ] as const satisfies readonly HandoverEvent['type'][];
+
+/**
+ * Events that put something on the handover's record without changing its status, commitments or
+ * gaps: the read side only moves the row's version, the reminders pass them over, and they never
+ * make a caller's If-Match stale.
+ */
+export const HANDOVER_RECORD_ONLY_EVENTS = ['ReminderSent', 'HandoverUsageRecorded'] as const satisfies readonly HandoverEvent['type'][];
+
+export function isRecordOnlyHandoverEvent(
+  event: HandoverEvent,
+): event is Extract<HandoverEvent, { type: (typeof HANDOVER_RECORD_ONLY_EVENTS)[number] }> {
+  return (HANDOVER_RECORD_ONLY_EVENTS as readonly string[]).includes(event.type);
+}
 
 export function isHandoverEvent(event: DomainEvent): event is HandoverEvent {
   return (HANDOVER_EVENT_TYPES as readonly string[]).includes(event.type);

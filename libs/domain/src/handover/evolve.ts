@@ -24,6 +24,7 @@ export function handoverStatusAfter(status: RecordedStatus, event: HandoverEvent
     case 'HandoverRevoked':
       return 'revoked';
     case 'ReminderSent':
+    case 'HandoverUsageRecorded':
       return status;
     default:
       return exhaustive(event, 'handover event');
@@ -40,6 +41,7 @@ export function evolveHandover(state: HandoverState, event: HandoverEvent): Hand
       activatedOn: null,
       revocation: null,
       sentReminderIds: [],
+      usage: {},
     };
   }
   if (state.status === 'none') return state;
@@ -57,6 +59,8 @@ export function evolveHandover(state: HandoverState, event: HandoverEvent): Hand
       return { ...state, status, revocation: { ...event.data } };
     case 'ReminderSent':
       return { ...state, sentReminderIds: [...state.sentReminderIds, event.data.reminderId] };
+    case 'HandoverUsageRecorded':
+      return { ...state, usage: { ...state.usage, [event.data.month]: event.data.cases } };
     default:
       return exhaustive(event, 'handover event');
   }

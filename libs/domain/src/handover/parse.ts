@@ -1,6 +1,7 @@
 import { exhaustive } from '../decider';
 import type { FieldError } from '../domain-error';
-import { BUDGET_MAX_YUAN, HOURS_MAX, LABEL_MAX, LIST_MAX, TEXT_MAX } from '../limits';
+import { isValidMonth } from '../calendar';
+import { BUDGET_MAX_YUAN, CASES_MAX, HOURS_MAX, LABEL_MAX, LIST_MAX, TEXT_MAX } from '../limits';
 import { parseEquipmentLines } from '../parse-resources';
 import { parsedOr, type Result } from '../parsing';
 import { GAP_RESOURCES, type Gap } from '../readiness/readiness';
@@ -28,6 +29,7 @@ import type {
   HandoverCommand,
   RecordHandover,
   RecordReminderSent,
+  RecordUsage,
   RevokeHandover,
 } from './commands';
 import { FILED_CASES_STAY_WITH_FILING_UNIT, type RevocationByRecall } from './events';
@@ -54,6 +56,8 @@ export function parseHandoverCommand(command: HandoverCommand): Result<HandoverC
       return parseRevokeHandover(command.data);
     case 'RecordReminderSent':
       return parseRecordReminderSent(command.data);
+    case 'RecordUsage':
+      return parseRecordUsage(command.data);
     default:
       return exhaustive(command, 'handover command');
   }
@@ -154,6 +158,35 @@ export function parseRecordReminderSent(input: unknown): Result<RecordReminderSe
     type: 'RecordReminderSent',
     data: { reminderId, kind, step, recipients, ...(gaps === undefined ? {} : { gaps }) },
   });
+}
+
+/** Stable codes of the field errors about usage (办件量). */
+export const UsageFieldCodes = {
+  notAMonth: 'not-a-month',
+  monthOutOfRange: 'usage-month-out-of-range',
+} as const;
+
+/** `month` a `YYYY-MM` month, `cases` a whole number 0..CASES_MAX; the dates come from the stream (not from the caller's input). */
+export function parseRecordUsage(input: unknown): Result<RecordUsage, FieldError[]> {
+  const data = isRecord(input) ? input : {};
+  const errors: FieldErrors = [];
+  const month = requireMonth(errors, 'month', data.month);
+  const cases = requireInteger(errors, 'cases', data.cases, 0);
+  checkAtMost(errors, 'cases', data.cases, CASES_MAX);
+  const recordedOn = requireDate(errors, 'recordedOn', data.recordedOn);
+  const revokedOn = optionalDate(errors, 'revokedOn', data.revokedOn);
+  return parsedOr(errors, {
+    type: 'RecordUsage',
+    data: { month, cases, recordedOn, ...(revokedOn === undefined ? {} : { revokedOn }) },
+  });
+}
+
+function requireMonth(errors: FieldErrors, field: string, value: unknown): string {
+  if (!isValidMonth(value)) {
+    errors.push({ field, message: 'must be a month YYYY-MM', code: UsageFieldCodes.notAMonth });
+    return '';
+  }
+  return value;
 }
 
 /** Validates and normalises commitments; missing lists count as empty. Field paths start with `committed`. */

@@ -21,6 +21,8 @@ interface HandoverAnswers {
   activatedOn: HandoverActivated['data']['activatedOn'] | null;
   revocation: HandoverRevoked['data'] | null;
   sentReminderIds: ReminderSent['data']['reminderId'][];
+  /** The cases (办件量) standing for each month recorded (`YYYY-MM` → the last figure). */
+  usage: Record<string, number>;
 }
 
 export type HandoverState = { status: 'none' } | RecordedHandover;

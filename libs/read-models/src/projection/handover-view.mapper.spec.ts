@@ -70,8 +70,14 @@ describe('applyHandoverEvent', () => {
     expect(reminded).toMatchObject({ status: 'accepted', version: 5, updatedAt: at(5).occurredAt });
     const active = applyHandoverEvent(reminded, { type: 'HandoverActivated', data: { activatedOn: '2025-07-01' } }, at(6));
     expect(active).toMatchObject({ status: 'active' });
-    const revoked = applyHandoverEvent(active, { type: 'HandoverRevoked', data: { reason: '收回', previousStatus: 'active' } }, at(7));
-    expect(revoked).toMatchObject({ status: 'revoked', version: 7 });
+    const used = applyHandoverEvent(
+      active,
+      { type: 'HandoverUsageRecorded', data: { month: '2025-07', cases: 4, previousCases: null } },
+      at(7),
+    );
+    expect(used).toEqual({ ...active, version: 7, updatedAt: at(7).occurredAt });
+    const revoked = applyHandoverEvent(used, { type: 'HandoverRevoked', data: { reason: '收回', previousStatus: 'active' } }, at(8));
+    expect(revoked).toMatchObject({ status: 'revoked', version: 8 });
   });
 
   it('keeps an accepted handover accepted when its commitments are amended', () => {

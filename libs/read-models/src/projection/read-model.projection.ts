@@ -3,6 +3,7 @@ import {
   handoverIdOf,
   isHandoverEvent,
   isPowerItemEvent,
+  isRecordOnlyHandoverEvent,
   isTeamEvent,
   powerCodeOf,
   teamIdOf,
@@ -60,8 +61,8 @@ class BatchKeys implements BatchRowKeys {
 }
 
 /**
- * A handover's row whose batch holds nothing for it but reminders sent: only its version and time
- * move (a reminder never changes what the handover lacks), in one UPDATE for the batch instead of
+ * A handover's row whose batch holds nothing for it but reminders sent and months' cases recorded
+ * (HANDOVER_RECORD_ONLY_EVENTS): only its version and time move (neither changes what the handover lacks), in one UPDATE for the batch instead of
  * reading and rewriting the whole row. Guarded like every row: an older or equal version is skipped.
  * $1 the bumps (JSON), $2 their ids: through the ids the planner finds the rows by key, where joining
  * the JSON rows alone (estimated at 100) it read the whole handovers table for every batch.
@@ -77,16 +78,16 @@ interface VersionBump {
 }
 
 /**
- * The handovers of a batch that only had reminders sent, with the version and time of the last one;
+ * The handovers of a batch that only had reminders sent (or cases recorded), with the version and time of the last one;
  * none when the batch changes a team or a power (their handovers' rows are read and rewritten whole).
  */
-function reminderOnlyHandovers(placed: readonly PlacedEvent[]): Map<string, VersionBump> {
+function recordOnlyHandovers(placed: readonly PlacedEvent[]): Map<string, VersionBump> {
   const bumps = new Map<string, VersionBump>();
   if (placed.some((event) => event.kind !== 'handover')) return bumps;
   const otherwise = new Set<string>();
   for (const event of placed) {
     if (event.kind !== 'handover') continue;
-    if (event.event.type !== 'ReminderSent') otherwise.add(event.handoverId);
+    if (!isRecordOnlyHandoverEvent(event.event)) otherwise.add(event.handoverId);
     else {
       const { version, occurredAt } = placeOf(event.recorded);
       bumps.set(event.handoverId, { id: event.handoverId, version, updated_at: occurredAt.toISOString() });
@@ -135,7 +136,7 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
   /** The batch's writes: every changed row, to be committed with the checkpoint (see GatedSubscriptionHandler). */
   async plan(events: RecordedEvent[], dataSource: DataSource): Promise<GatedWrite[]> {
     const placed = events.map((recorded) => this.place(recorded)).filter((event): event is PlacedEvent => event !== undefined);
-    const bumps = reminderOnlyHandovers(placed);
+    const bumps = recordOnlyHandovers(placed);
     const rows = await this.apply(
       placed.filter((event) => event.kind !== 'handover' || !bumps.has(event.handoverId)),
       dataSource.manager,
@@ -228,8 +229,8 @@ export class ReadModelProjection implements GatedSubscriptionHandler {
     if (event.type === 'HandoverRevoked') {
       // Frozen as of the revocation's own date, against the power and team as they stood then in the log.
       rows.reassess(next, localDate(place.occurredAt, this.timeZone));
-    } else if (event.type !== 'ReminderSent') {
-      // A reminder sent changes the row's version, never what the handover lacks.
+    } else if (!isRecordOnlyHandoverEvent(event)) {
+      // A reminder sent or a month's cases change the row's version, never what the handover lacks.
       affected.handoverIds.add(handoverId);
     }
   }

@@ -43,6 +43,15 @@ describe('handover facts of a reminder chain', () => {
     expect(applyHandoverEvent(undefined, { type: 'HandoverAccepted', data: { conditional: false, gaps: [] } }, 2)).toBeUndefined();
   });
 
+  it('passes over a reminder sent and a month’s cases (办件量): neither changes what the chain needs', () => {
+    expect(applyHandoverEvent(start, { type: 'HandoverUsageRecorded', data: { month: '2026-07', cases: 3, previousCases: null } }, 2)).toBe(
+      start,
+    );
+    expect(
+      applyHandoverEvent(start, { type: 'ReminderSent', data: { reminderId: 'r-1', kind: 'gap', step: 0, recipients: ['u-1'] } }, 2),
+    ).toBe(start);
+  });
+
   it('records when an episode opens and closes', () => {
     if (start === undefined) throw new Error('no chain');
     const gap = { resource: 'equipment' as const, item: 'drone', required: 1, available: 0, missing: 1, responsible: 'county-office' };

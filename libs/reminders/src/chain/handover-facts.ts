@@ -1,10 +1,10 @@
-import { handoverStatusAfter, type HandoverEvent } from '@fangquan/domain';
+import { handoverStatusAfter, isRecordOnlyHandoverEvent, type HandoverEvent } from '@fangquan/domain';
 import type { ChainRecord } from './chain-record';
 
 /**
  * The handover's facts that readiness needs, kept in the chain record from the handover's events
  * (so the process manager never reads a handover's stream). Idempotent: an event at or below the
- * record's version is skipped. ReminderSent changes nothing the chain needs.
+ * record's version is skipped. A reminder sent or a month's cases change nothing the chain needs.
  */
 export function applyHandoverEvent(record: ChainRecord | undefined, event: HandoverEvent, version: number): ChainRecord | undefined {
   if (record !== undefined && version <= record.handoverVersion) return record;
@@ -35,7 +35,7 @@ export function applyHandoverEvent(record: ChainRecord | undefined, event: Hando
     };
   }
   if (record === undefined) return undefined;
-  if (event.type === 'ReminderSent') return record;
+  if (isRecordOnlyHandoverEvent(event)) return record;
   const next: ChainRecord = { ...record, handoverStatus: handoverStatusAfter(record.handoverStatus, event), handoverVersion: version };
   return event.type === 'HandoverCommitmentsAmended' ? { ...next, committed: event.data.committed } : next;
 }

@@ -4,7 +4,9 @@ import {
   handoverIdOf,
   handoverStreamId,
   teamStreamId,
+  HANDOVER_RECORD_ONLY_EVENTS,
   isHandoverEvent,
+  isRecordOnlyHandoverEvent,
   isPowerItemEvent,
   isTeamEvent,
   powerCodeOf,
@@ -23,7 +25,7 @@ import type { ReminderDispatch } from './reminder-dispatch';
 
 /**
  * The events a partition's process manager acts on, as SQL on the log's row `e` (SubscriptionHandler.relevant):
- * its own handovers' events but their reminders, the teams' events after their forming, and the revisions
+ * its own handovers' events but their reminders and months' cases (HANDOVER_RECORD_ONLY_EVENTS), the teams' events after their forming, and the revisions
  * of powers' requirements. The rest of the log — half of it the reminders themselves under a burst — is
  * read as positions alone.
  */
@@ -33,7 +35,8 @@ function eventsOfPartition(partition: ChainPartition): string {
     partition.count === 1
       ? 'true'
       : `${chainPartitionSql(`substr(e.stream_id, ${handovers.length + 1})`, String(partition.count))} = ${partition.index}`;
-  return `(e.stream_id LIKE '${handovers}%' AND e.type <> 'ReminderSent' AND ${own})
+  const recordOnly = HANDOVER_RECORD_ONLY_EVENTS.map((type) => `'${type}'`).join(', ');
+  return `(e.stream_id LIKE '${handovers}%' AND e.type NOT IN (${recordOnly}) AND ${own})
     OR (e.stream_id LIKE '${teamStreamId('')}%' AND e.type <> 'TeamFormed')
     OR e.type = 'PowerRequirementsRevised'`;
 }
@@ -78,7 +81,7 @@ export class ReminderProcessManager implements SubscriptionHandler {
       const domainEvent: DomainEvent = { type: event.type, data: event.data };
       if (isHandoverEvent(domainEvent)) {
         const id = handoverIdOf(event.streamId);
-        if (id === undefined || domainEvent.type === 'ReminderSent' || !this.owns(id)) continue;
+        if (id === undefined || isRecordOnlyHandoverEvent(domainEvent) || !this.owns(id)) continue;
         own.push({ id, event: domainEvent, version: event.streamVersion });
       } else if (isTeamEvent(domainEvent)) {
         const teamId = teamIdOf(event.streamId);

@@ -13,8 +13,31 @@ interface Check {
   error?: unknown;
 }
 
-/** Import of the catalogue: the chosen file is checked at once (dry run, nothing written); 确认导入 once the check passed. */
-export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(): void }) {
+/** What a sheet other than the duty catalogue's changes: its upload, title, help and column names. */
+export interface ImportKind {
+  upload(file: File, dryRun: boolean): Promise<DutyImportReport>;
+  title: string;
+  help: string;
+  columnLabel(column: string): string;
+  /** The toast after the import. */
+  done(report: DutyImportReport): string;
+}
+
+/**
+ * Import of a sheet (the duty catalogue unless `kind` says otherwise): the chosen file is checked at
+ * once (dry run, nothing written); 确认导入 once the check passed.
+ */
+export function ImportDialog({
+  open,
+  onClose,
+  onImported,
+  kind,
+}: {
+  open: boolean;
+  onClose(): void;
+  onImported(): void;
+  kind?: ImportKind;
+}) {
   const i18n = useI18n();
   const message = useToast();
   const [check, setCheck] = useState<Check | undefined>(undefined);
@@ -23,9 +46,13 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const run = async (file: File, dryRun: boolean) => {
     setBusy(true);
     try {
-      const report = await api.importDuties(file, dryRun);
+      const report = await (kind ? kind.upload(file, dryRun) : api.importDuties(file, dryRun));
       if (dryRun) return setCheck({ file, report });
-      message.success(i18n.t('dutyImport.done', { created: report.created, updated: report.updated, unchanged: report.unchanged }));
+      message.success(
+        kind
+          ? kind.done(report)
+          : i18n.t('dutyImport.done', { created: report.created, updated: report.updated, unchanged: report.unchanged }),
+      );
       setCheck(undefined);
       onClose();
       onImported();
@@ -43,7 +70,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   return (
     <Modal
       open={open}
-      title={i18n.t('dutyImport.title')}
+      title={kind?.title ?? i18n.t('dutyImport.title')}
       onCancel={close}
       onOk={() => check?.report && void run(check.file, false)}
       okText={i18n.t('dutyImport.confirm')}
@@ -51,7 +78,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       width={760}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{i18n.t('dutyImport.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{kind?.help ?? i18n.t('dutyImport.help')}</Typography.Paragraph>
       <Upload.Dragger
         accept=".xlsx,.csv"
         maxCount={1}
@@ -69,7 +96,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
         <p>{check?.file.name ?? i18n.t('dutyImport.pick')}</p>
       </Upload.Dragger>
       {busy && !check && <Typography.Paragraph style={{ marginTop: 12 }}>{i18n.t('dutyImport.checking')}</Typography.Paragraph>}
-      {check && <ImportReport report={check.report} error={check.error} />}
+      {check && <ImportReport report={check.report} error={check.error} columnLabel={kind?.columnLabel} />}
     </Modal>
   );
 }

@@ -5,8 +5,16 @@ import { fieldErrorText, ProblemAlert } from '../../../components/problems';
 import { importErrorRows, type ImportErrorRow } from '../../../domain/import-report';
 import { useI18n } from '../../../i18n/i18n';
 
-/** The dry run's answer: the rows it would create, update or leave unchanged; or each bad cell by row and column. */
-export function ImportReport({ report, error }: { report?: DutyImportReport; error?: unknown }) {
+/** The dry run's answer: the rows it would create, update or leave unchanged; or each bad cell by row and column (named by `columnLabel`, the duty sheet's by default). */
+export function ImportReport({
+  report,
+  error,
+  columnLabel,
+}: {
+  report?: DutyImportReport;
+  error?: unknown;
+  columnLabel?: (column: string) => string;
+}) {
   const i18n = useI18n();
   if (report) {
     return (
@@ -42,7 +50,7 @@ export function ImportReport({ report, error }: { report?: DutyImportReport; err
             title: i18n.t('dutyImport.column'),
             dataIndex: 'column',
             width: 160,
-            render: (column: string) => i18n.tr(`duty.${column}`, column),
+            render: (column: string) => (columnLabel ? columnLabel(column) : i18n.tr(`duty.${column}`, column)),
           },
           { title: i18n.t('dutyImport.problem'), key: 'problem', render: (_, row) => fieldErrorText(i18n, row.error) },
         ]}
