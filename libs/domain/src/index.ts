@@ -97,3 +97,6 @@ export * from './admission/decide';
 export * from './admission/evolve';
 export * from './admission/decider';
 export * from './admission/list-items';
+
+export * from './evaluation/plan';
+export * from './evaluation/forecast';
