@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
+  CalculatorOutlined,
   NotificationOutlined,
   FileAddOutlined,
   InboxOutlined,
@@ -59,6 +61,8 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
+      if (user.role === 'county_admin') items.push({ key: '/plans', icon: <CalculatorOutlined />, label: i18n.t('nav.batchPlan') });
+      if (user.role !== 'department') items.push({ key: '/forecast', icon: <CalendarOutlined />, label: i18n.t('nav.forecast') });
       items.push({
         type: 'group',
         key: 'duty-lists',

@@ -1,5 +1,6 @@
 import { whistleEn, whistleZh } from './whistle-messages';
 import { dutyEn, dutyZh } from './duty-messages';
+import { planningEn, planningZh } from './planning-messages';
 
 /**
  * The two dictionaries. Chinese is the default and the source of the keys; the English one is typed
@@ -594,6 +595,7 @@ export const zh = {
   'public.footer': '清单以最新公布的版本为准。',
   ...adjustmentsZh,
   ...whistleZh,
+  ...planningZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1198,4 +1200,5 @@ export const en: Record<MessageKey, string> = {
   'public.footer': 'The latest published version applies.',
   ...adjustmentsEn,
   ...whistleEn,
+  ...planningEn,
 };
