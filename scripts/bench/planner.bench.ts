@@ -115,7 +115,9 @@ export async function main(): Promise<void> {
     }
     await analyzeDatabase(services.databaseUrl);
 
-    const body = { powerCodes, townshipIds, effectiveOn: '2099-01-01' };
+    // A month from now: the certificates (valid to 2027 and 2030) still count.
+    const effectiveOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const body = { powerCodes, townshipIds, effectiveOn };
     const plan = await api(baseUrl, 'POST', '/api/v1/plans/handover-batch', office, body);
     const pairs = (plan.ready as unknown[]).length + (plan.notReady as unknown[]).length;
     if (pairs !== TOWNSHIPS * POWERS)

@@ -1,7 +1,7 @@
 /** The texts of the batch planner and the gap forecast, spread into both dictionaries of messages.ts. */
 export const planningZh = {
   'nav.batchPlan': '批量赋权评估',
-  'nav.forecast': '未来12个月缺口预测',
+  'nav.forecast': '缺口预测',
 
   'plan.title': '批量赋权评估',
   'plan.hint': '成熟一批、赋予一批：选定乡镇（街道）、权力事项和拟生效日期，按各事项现行要求和各执法队伍现有力量逐一评估，不登记任何内容。',
@@ -43,7 +43,7 @@ export const planningZh = {
 
 export const planningEn: Record<keyof typeof planningZh, string> = {
   'nav.batchPlan': 'Batch planner',
-  'nav.forecast': '12-month gap forecast',
+  'nav.forecast': 'Gap forecast',
 
   'plan.title': 'Batch planner',
   'plan.hint':

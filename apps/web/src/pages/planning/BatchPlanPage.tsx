@@ -69,6 +69,7 @@ export default function BatchPlanPage() {
                 onChange={setTownshipIds}
                 optionFilterProp="label"
                 options={all.map((township) => ({ value: township.id, label: township.name }))}
+                id="plan-townships"
                 data-testid="plan-townships"
               />
             </Space>
@@ -81,6 +82,7 @@ export default function BatchPlanPage() {
               onChange={setPowerCodes}
               optionFilterProp="label"
               options={(names.data?.powers ?? []).map((power) => ({ value: power.code, label: `${power.code} ${power.name}` }))}
+              id="plan-powers"
               data-testid="plan-powers"
             />
           </Form.Item>
