@@ -88,6 +88,7 @@ describe('batch planner and forecast (e2e)', () => {
   let baishui: { id: string; teamId: string };
   let longtan: { id: string; teamId: string };
   let stranger: { id: string; teamId: string };
+  let countyId: string;
   const handovers: Record<string, string> = {};
 
   async function township(countyId: string, name: string): Promise<{ id: string; teamId: string }> {
@@ -115,6 +116,7 @@ describe('batch planner and forecast (e2e)', () => {
     t = await startTestApp({ clock, withWorker: false });
     admin = await t.loginAs(TEST_ADMIN.username, TEST_ADMIN.password);
     const county = ((await admin.post('/api/v1/counties').send({ name: '沾益区' })).body as { id: string }).id;
+    countyId = county;
     const countyB = ((await admin.post('/api/v1/counties').send({ name: '柯桥区' })).body as { id: string }).id;
     xiping = await township(county, '西平街道');
     baishui = await township(county, '白水镇');
@@ -276,7 +278,15 @@ describe('batch planner and forecast (e2e)', () => {
       expect(exported.headers['content-type']).toMatch(/spreadsheetml/);
     });
 
-    it('months outside 1..24 or not a number is 400 naming months', async () => {
+    it('a department sees its own handovers; months outside 1..24 or not a number is 400 naming months', async () => {
+      // A department sees its own handovers' months only: none of these is the market regulator's.
+      const market = await admin
+        .post('/api/v1/users')
+        .send({ username: 'zy.sc', password: 'planner-password-1', role: 'department', countyId, department: '市场监管局' });
+      expectStatus(market, 201);
+      const marketForecast = await (await t.loginAs('zy.sc', 'planner-password-1')).get('/api/v1/forecast');
+      expectStatus(marketForecast, 200);
+      expect((marketForecast.body as Forecast).months.flatMap((month) => [...month.opens, ...month.closes])).toEqual([]);
       for (const months of ['0', '25', 'abc', '1.5', '-1'])
         expect(fieldsOf(await countyAdmin.get(`/api/v1/forecast?months=${months}`))).toEqual(['months']);
       expectStatus(await xipingUser.get('/api/v1/forecast'), 403);

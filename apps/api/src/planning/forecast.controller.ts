@@ -6,13 +6,14 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { xlsxDownload } from '../catalogue-sheets/sheet-http';
 import { ProblemException } from '../http/problem';
-import { countyOf } from '../http/scope';
+import { countyOf, listReachOf } from '../http/scope';
 import { ForecastDto, ForecastQuery } from './dto/forecast.dto';
 import { forecastWorkbook } from './planning-sheets';
 import { PlanningService } from './planning.service';
 import { SheetNamesService } from './sheet-names.service';
 
-const COUNTY_ROLES = ['admin', 'county_admin', 'auditor'] as const;
+/** The county's own users; a department sees the handovers it made. */
+const COUNTY_ROLES = ['admin', 'county_admin', 'auditor', 'department'] as const;
 
 /**
  * The forecast: month by month, the gaps that will open (certificates expiring, entrustments ending)
@@ -29,11 +30,14 @@ export class ForecastController {
 
   @Get()
   @Roles(...COUNTY_ROLES)
-  @ApiOperation({ summary: 'The gaps of the next months: what opens and why, what scheduled training closes (county users)' })
+  @ApiOperation({
+    summary:
+      'The gaps of the next months: what opens and why, what scheduled training closes (county users; a department: its own handovers)',
+  })
   @ApiOkResponse({ type: ForecastDto })
   @ApiBadRequestResponse({ description: 'months not a whole number from 1 to 24' })
   forecast(@CurrentUser() user: AuthenticatedUser, @Query() query: ForecastQuery): Promise<Forecast> {
-    return this.planning.forecast(countyOf(user, query.countyId), monthsOf(query.months));
+    return this.planning.forecast(countyOf(user, query.countyId), monthsOf(query.months), listReachOf(user).department);
   }
 
   @Get('export.xlsx')
@@ -42,7 +46,7 @@ export class ForecastController {
   @ApiOperation({ summary: 'The same forecast as a workbook, one row per gap opening or closing' })
   async export(@CurrentUser() user: AuthenticatedUser, @Query() query: ForecastQuery): Promise<StreamableFile> {
     const countyId = countyOf(user, query.countyId);
-    const forecast = await this.planning.forecast(countyId, monthsOf(query.months));
+    const forecast = await this.planning.forecast(countyId, monthsOf(query.months), listReachOf(user).department);
     return xlsxDownload(await forecastWorkbook(forecast, await this.names.of(countyId)), `缺口预测-${forecast.from}.xlsx`);
   }
 }

@@ -86,8 +86,8 @@ export class PlanningService {
     return planHandoverBatch({ powers, townships: planned, effectiveOn: request.effectiveOn, today });
   }
 
-  /** Month 1 is the current month in the county's time zone. */
-  async forecast(countyId: string, months: number): Promise<Forecast> {
+  /** Month 1 is the current month in the county's time zone; with `department`, that department's handovers only. */
+  async forecast(countyId: string, months: number, department?: string): Promise<Forecast> {
     const [catalogue, teams, handovers] = await Promise.all([
       this.powers.list(countyId),
       this.teams.ofCounty(countyId),
@@ -98,17 +98,19 @@ export class PlanningService {
       months,
       requirements: new Map(catalogue.map((power) => [power.code, power.requirements])),
       teams: teams.map((team) => ({ teamId: team.id, townshipId: team.townshipId, officers: team.officers, capacity: capacityOf(team) })),
-      handovers: handovers.map((handover) => ({
-        handoverId: handover.id,
-        townshipId: handover.townshipId,
-        teamId: handover.teamId,
-        powerCode: handover.powerCode,
-        department: handover.department,
-        mode: handover.mode,
-        effectiveOn: handover.effectiveOn,
-        endsOn: handover.endsOn,
-        committed: handover.committed,
-      })),
+      handovers: handovers
+        .filter((handover) => department === undefined || handover.department === department)
+        .map((handover) => ({
+          handoverId: handover.id,
+          townshipId: handover.townshipId,
+          teamId: handover.teamId,
+          powerCode: handover.powerCode,
+          department: handover.department,
+          mode: handover.mode,
+          effectiveOn: handover.effectiveOn,
+          endsOn: handover.endsOn,
+          committed: handover.committed,
+        })),
     });
   }
 }

@@ -238,7 +238,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The gaps of the next months: what opens and why, what scheduled training closes (county users) */
+    /** The gaps of the next months: what opens and why, what scheduled training closes (county users; a department: its own handovers) */
     get: operations['ForecastController_forecast'];
     put?: never;
     post?: never;

@@ -113,7 +113,7 @@ export function App() {
                 <Route path="plans" element={<RequireRoles roles={['county_admin']} />}>
                   <Route index element={<Lazy page={<BatchPlanPage />} />} />
                 </Route>
-                <Route path="forecast" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
+                <Route path="forecast" element={<RequireRoles roles={county} />}>
                   <Route index element={<Lazy page={<ForecastPage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />

@@ -62,7 +62,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       if (user.role === 'county_admin') items.push({ key: '/plans', icon: <CalculatorOutlined />, label: i18n.t('nav.batchPlan') });
-      if (user.role !== 'department') items.push({ key: '/forecast', icon: <CalendarOutlined />, label: i18n.t('nav.forecast') });
+      items.push({ key: '/forecast', icon: <CalendarOutlined />, label: i18n.t('nav.forecast') });
       items.push({
         type: 'group',
         key: 'duty-lists',
