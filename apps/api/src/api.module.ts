@@ -14,6 +14,7 @@ import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { DutiesModule } from './duties/duties.module';
 import { WhistlesModule } from './whistles/whistles.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { PlanningModule } from './planning/planning.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -62,6 +63,7 @@ export class ApiModule {
         DutiesModule,
         WhistlesModule,
         EvaluationsModule,
+        PlanningModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
         SettingsModule,

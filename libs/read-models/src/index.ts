@@ -16,4 +16,5 @@ export { READ_MODELS_SUBSCRIPTION, ReadModelProjection } from './projection/read
 export { ReadinessRefresher, type RefreshOutcome } from './projection/readiness.refresher';
 export { rebuildReadModels, type RebuildOptions, type RebuildOutcome } from './projection/rebuild-read-models';
 export { readinessOf, type Readiness } from './projection/handover-readiness';
+export { capacityOf } from './projection/team-view.mapper';
 export { powerStreamId, teamStreamId, handoverStreamId } from '@fangquan/domain';

@@ -123,11 +123,20 @@ function problemOf(response: Response, body: unknown, options: RequestOptions): 
   return new ApiProblem(problem);
 }
 
-/** Fetches a file the API makes (a spreadsheet) with the session's token and saves it under `filename`. */
-export async function download(path: string, filename: string): Promise<void> {
+/**
+ * Fetches a file the API makes (a spreadsheet) with the session's token and saves it under `filename`;
+ * with `body`, POSTed as JSON (a file made from a question, like the batch plan's).
+ */
+export async function download(path: string, filename: string, body?: unknown): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(urlOf(path), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    response = await fetch(
+      urlOf(path),
+      body === undefined
+        ? { headers: auth }
+        : { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    );
   } catch (error) {
     throw new ApiProblem({ status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) });
   }

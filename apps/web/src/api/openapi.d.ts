@@ -265,6 +265,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gaps of the next months: what opens and why, what scheduled training closes (county users; a department: its own handovers) */
+    get: operations['ForecastController_forecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecast/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same forecast as a workbook, one row per gap opening or closing */
+    get: operations['ForecastController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handovers': {
     parameters: {
       query?: never;
@@ -491,6 +525,40 @@ export interface paths {
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/handover-batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Who is ready, who is not and why, and the totals missing, for powers × townships from a date (county_admin); writes nothing */
+    post: operations['PlansController_plan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/plans/handover-batch/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The same plan as a workbook: 可赋予, 暂不具备 (the gaps in Chinese), 缺口合计 */
+    post: operations['PlansController_export'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1973,6 +2041,12 @@ export interface components {
       /** @example 2 */
       quantity: number;
     };
+    EquipmentShortfallDto: {
+      /** @example body-camera */
+      kind: string;
+      /** @example 2 */
+      quantity: number;
+    };
     EvaluateWhistleDto: {
       /** @example 响应及时 */
       comment?: string;
@@ -2098,6 +2172,75 @@ export interface components {
       /** @description Townships of the county (at least one, each once) */
       townshipIds: string[];
     };
+    ForecastClosingDto: {
+      /** @example 行政执法基础 */
+      course: string;
+      /**
+       * @description The department that committed the training
+       * @example 市场监管局
+       */
+      department: string;
+      /** Format: uuid */
+      handoverId: string;
+      /**
+       * Format: date
+       * @description The day the training is scheduled
+       */
+      on: string;
+      /** @example CF-SC-0006 */
+      powerCode: string;
+      /** @enum {string} */
+      reason: 'scheduled-training';
+      /** Format: uuid */
+      townshipId: string;
+    };
+    ForecastDto: {
+      /**
+       * @description The current month in the county’s time zone
+       * @example 2027-01
+       */
+      from: string;
+      /** @description Every month of the horizon, empty or not */
+      months: components['schemas']['ForecastMonthDto'][];
+    };
+    ForecastMonthDto: {
+      closes: components['schemas']['ForecastClosingDto'][];
+      /** @example 2027-01 */
+      month: string;
+      opens: components['schemas']['ForecastOpeningDto'][];
+    };
+    ForecastOfficerDto: {
+      /** Format: date */
+      certificateExpiresOn: string;
+      /** @example 张伟 */
+      name: string;
+      /** Format: uuid */
+      officerId: string;
+    };
+    ForecastOpeningDto: {
+      /** @description certificate-expiry only: the certified-officer gap the day after the expiry */
+      gap?: components['schemas']['GapDto'];
+      /** Format: uuid */
+      handoverId: string;
+      /** @description certificate-expiry only */
+      officer?: components['schemas']['ForecastOfficerDto'];
+      /**
+       * Format: date
+       * @description The expiry date or the entrustment’s end date
+       */
+      on: string;
+      /** @example CF-SC-0006 */
+      powerCode: string;
+      /** @enum {string} */
+      reason: 'certificate-expiry' | 'entrustment-end';
+      /**
+       * Format: uuid
+       * @description certificate-expiry only
+       */
+      teamId?: string;
+      /** Format: uuid */
+      townshipId: string;
+    };
     GapDto: {
       /** @example 0 */
       available: number;
@@ -2119,6 +2262,33 @@ export interface components {
     };
     /** @enum {string} */
     GapResource: 'officers' | 'training' | 'equipment';
+    HandoverBatchDto: {
+      /**
+       * Format: date
+       * @description The day the powers would take effect: today or later
+       * @example 2027-01-01
+       */
+      effectiveOn: string;
+      /**
+       * @description Power codes of the county catalogue, 1..200, each once
+       * @example [
+       *       "CF-SC-0006"
+       *     ]
+       */
+      powerCodes: string[];
+      /** @description Townships of the county, 1..100, each once */
+      townshipIds: string[];
+    };
+    HandoverBatchPlanDto: {
+      /** @description Per township, what its team lacks to be ready for all its pairs at once: per item the largest shortfall over its pairs */
+      byTownship: components['schemas']['TownshipShortfallDto'][];
+      /** Format: date */
+      effectiveOn: string;
+      /** @description The county's total: the sum of every pair's gaps */
+      missing: components['schemas']['ShortfallDto'];
+      notReady: components['schemas']['UnreadyPairDto'][];
+      ready: components['schemas']['PlannedPairDto'][];
+    };
     HandoverDto: {
       committed: components['schemas']['CommitmentsDto'];
       /** Format: uuid */
@@ -2393,6 +2563,12 @@ export interface components {
        */
       to: string;
       totals: components['schemas']['EvaluationTotalsByDto'];
+    };
+    PlannedPairDto: {
+      /** @example CF-SC-0006 */
+      powerCode: string;
+      /** Format: uuid */
+      townshipId: string;
     };
     /** @enum {string} */
     PowerCategory: 'penalty' | 'inspection' | 'coercion' | 'permit' | 'other';
@@ -2926,6 +3102,15 @@ export interface components {
        */
       file: string;
     };
+    ShortfallDto: {
+      equipment: components['schemas']['EquipmentShortfallDto'][];
+      /**
+       * @description Certified officers missing
+       * @example 2
+       */
+      officers: number;
+      training: components['schemas']['TrainingShortfallDto'][];
+    };
     TaskAdmissionDecisionDto: {
       /** @description true: admitted (准入); false: refused */
       admitted: boolean;
@@ -3029,6 +3214,17 @@ export interface components {
        */
       teamId: string;
     };
+    TownshipShortfallDto: {
+      equipment: components['schemas']['EquipmentShortfallDto'][];
+      /**
+       * @description Certified officers missing
+       * @example 2
+       */
+      officers: number;
+      /** Format: uuid */
+      townshipId: string;
+      training: components['schemas']['TrainingShortfallDto'][];
+    };
     TownshipTotalsDto: {
       cases: number;
       days: number;
@@ -3083,6 +3279,27 @@ export interface components {
        * @example 4
        */
       hours: number;
+    };
+    TrainingShortfallDto: {
+      /** @example 行政执法基础 */
+      course: string;
+      /**
+       * @description Hours to give: officers missing × the hours the power requires of the course
+       * @example 24
+       */
+      hours: number;
+      /**
+       * @description Officers still to be trained on the course
+       * @example 3
+       */
+      officers: number;
+    };
+    UnreadyPairDto: {
+      gaps: components['schemas']['GapDto'][];
+      /** @example CF-SC-0006 */
+      powerCode: string;
+      /** Format: uuid */
+      townshipId: string;
     };
     UsageDto: {
       /** @example 12 */
@@ -3868,6 +4085,59 @@ export interface operations {
       };
     };
   };
+  ForecastController_forecast: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description Months of the horizon, the current one first */
+        months?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastDto'];
+        };
+      };
+      /** @description months not a whole number from 1 to 24 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ForecastController_export: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description Months of the horizon, the current one first */
+        months?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   HandoversController_list: {
     parameters: {
       query?: {
@@ -4373,6 +4643,64 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserDto'];
         };
+      };
+    };
+  };
+  PlansController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandoverBatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoverBatchPlanDto'];
+        };
+      };
+      /** @description Every bad field named: powerCodes[i] unknown or repeated, townshipIds[i] not of the county, effectiveOn before today */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not the county office */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandoverBatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

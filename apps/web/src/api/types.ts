@@ -147,3 +147,9 @@ export type EvaluateWhistle = Schemas['EvaluateWhistleDto'];
 export type RequestExtension = Schemas['RequestExtensionDto'];
 export type DecideExtension = Schemas['DecideExtensionDto'];
 export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
+
+export type HandoverBatchRequest = Schemas['HandoverBatchDto'];
+export type HandoverBatchPlan = Schemas['HandoverBatchPlanDto'];
+export type Shortfall = Schemas['ShortfallDto'];
+/** The forecast's openings are a union of two shapes by `reason`: the domain's own type says which fields each has. */
+export type { Forecast, ForecastOpening, ScheduledTrainingClosing } from '@domain/evaluation/forecast';

@@ -35,6 +35,8 @@ const UsersPage = lazy(() => import('../pages/UsersPage'));
 const WhistlesPage = lazy(() => import('../pages/WhistlesPage'));
 const WhistlePage = lazy(() => import('../pages/WhistlePage'));
 const AssessmentsPage = lazy(() => import('../pages/AssessmentsPage'));
+const BatchPlanPage = lazy(() => import('../pages/planning/BatchPlanPage'));
+const ForecastPage = lazy(() => import('../pages/planning/ForecastPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const RecallsPage = lazy(() => import('../pages/adjustments/RecallsPage'));
 const AdmissionsPage = lazy(() => import('../pages/adjustments/AdmissionsPage'));
@@ -111,6 +113,12 @@ export function App() {
                 </Route>
                 <Route path="usage" element={<RequireRoles roles={[...county, 'township']} />}>
                   <Route index element={<Lazy page={<UsagePage />} />} />
+                </Route>
+                <Route path="plans" element={<RequireRoles roles={['county_admin']} />}>
+                  <Route index element={<Lazy page={<BatchPlanPage />} />} />
+                </Route>
+                <Route path="forecast" element={<RequireRoles roles={county} />}>
+                  <Route index element={<Lazy page={<ForecastPage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />

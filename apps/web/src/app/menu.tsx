@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
+  CalculatorOutlined,
   NotificationOutlined,
   FileAddOutlined,
   FileExcelOutlined,
@@ -62,6 +64,8 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
       items.push({ key: '/usage', icon: <FileExcelOutlined />, label: i18n.t('nav.usage') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
+      if (user.role === 'county_admin') items.push({ key: '/plans', icon: <CalculatorOutlined />, label: i18n.t('nav.batchPlan') });
+      items.push({ key: '/forecast', icon: <CalendarOutlined />, label: i18n.t('nav.forecast') });
       items.push({
         type: 'group',
         key: 'duty-lists',

@@ -1,5 +1,6 @@
 import { whistleEn, whistleZh } from './whistle-messages';
 import { dutyEn, dutyZh } from './duty-messages';
+import { planningEn, planningZh } from './planning-messages';
 
 /**
  * The two dictionaries. Chinese is the default and the source of the keys; the English one is typed
@@ -600,6 +601,7 @@ export const zh = {
   ...adjustmentsZh,
   ...usageZh,
   ...whistleZh,
+  ...planningZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1210,4 +1212,5 @@ export const en: Record<MessageKey, string> = {
   ...adjustmentsEn,
   ...usageEn,
   ...whistleEn,
+  ...planningEn,
 };

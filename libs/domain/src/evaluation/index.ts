@@ -3,3 +3,5 @@ export * from './readiness-at';
 export * from './evaluate';
 export * from './as-of';
 export * from './period';
+export * from './plan';
+export * from './forecast';

@@ -32,4 +32,14 @@ export class TeamQueries {
     const row = await query.getOne();
     return row === null ? null : toTeamReadModel(row);
   }
+
+  /** Every team of the county, by township name. */
+  async ofCounty(countyId: string): Promise<TeamReadModel[]> {
+    const rows = await this.teams
+      .createQueryBuilder('t')
+      .where('t.county_id = :countyId', { countyId })
+      .orderBy('t.township_name', 'ASC')
+      .getMany();
+    return rows.map(toTeamReadModel);
+  }
 }
