@@ -141,3 +141,18 @@ export type EvaluateWhistle = Schemas['EvaluateWhistleDto'];
 export type RequestExtension = Schemas['RequestExtensionDto'];
 export type DecideExtension = Schemas['DecideExtensionDto'];
 export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
+
+/**
+ * Evaluation (放得下、接得住、管得好、有监督) and the as-of evidence (容错免责), replayed from the log
+ * by the server; the shapes are the domain's own.
+ */
+export type {
+  CommittedDelivered,
+  DepartmentTotals,
+  EvaluationFlag,
+  EvaluationTotals,
+  HandoverEvaluation,
+  PeriodEvaluation,
+  ReadinessPoint,
+} from '@domain/evaluation/evaluate';
+export type { AsOfDutyList, AsOfEvidence, AsOfHandover, AsOfOfficer, AsOfReminder, AsOfTeam } from '@domain/evaluation/as-of';

@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  FileProtectOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   FileAddOutlined,
   InboxOutlined,
@@ -44,6 +46,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         { key: '/township/team', icon: <TeamOutlined />, label: i18n.t('nav.team') },
         { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
         { key: '/township/recalls', icon: <RollbackOutlined />, label: i18n.t('nav.recalls') },
+        { key: '/as-of', icon: <FileProtectOutlined />, label: i18n.t('nav.asOf') },
       ];
     case 'admin':
       return [
@@ -58,6 +61,8 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
+      items.push({ key: '/evaluations', icon: <LineChartOutlined />, label: i18n.t('nav.evaluations') });
+      items.push({ key: '/as-of', icon: <FileProtectOutlined />, label: i18n.t('nav.asOf') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       items.push({
         type: 'group',
@@ -97,6 +102,7 @@ export function pageTitle(i18n: I18n, items: ItemType[], path: string): string |
   if (path.startsWith('/handovers/')) return i18n.t('handover.title');
   if (path.startsWith('/teams/')) return i18n.t('nav.team');
   if (path.startsWith('/whistles/')) return i18n.t('nav.whistles');
+  if (/^\/townships\/[^/]+\/as-of$/.test(path)) return i18n.t('nav.asOf');
   const [key] = selectedKey(items, path);
   const item = pagesOf(items).find((candidate) => String(candidate?.key ?? '') === key);
   return item && 'title' in item && typeof item.title === 'string'

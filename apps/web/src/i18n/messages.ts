@@ -6,6 +6,7 @@ import { dutyEn, dutyZh } from './duty-messages';
  * `Record<MessageKey, string>`, so a missing or extra key fails the build. `{name}` marks a value.
  */
 import { adjustmentsEn, adjustmentsZh } from './messages-adjustments';
+import { evaluationEn, evaluationZh } from './evaluation-messages';
 
 export const zh = {
   'app.name': '放权',
@@ -594,6 +595,7 @@ export const zh = {
   'public.footer': '清单以最新公布的版本为准。',
   ...adjustmentsZh,
   ...whistleZh,
+  ...evaluationZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1198,4 +1200,5 @@ export const en: Record<MessageKey, string> = {
   'public.footer': 'The latest published version applies.',
   ...adjustmentsEn,
   ...whistleEn,
+  ...evaluationEn,
 };
