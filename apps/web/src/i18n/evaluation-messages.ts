@@ -65,7 +65,7 @@ export const evaluationZh = {
   'asOf.print': '打印',
   'asOf.export': '导出 .xlsx',
   'asOf.heading': '{township}执法放权履职情况证明',
-  'asOf.asOfDate': '截至 {date} 终了',
+  'asOf.asOfDate': '截至 {date}终了',
   'asOf.source': '本材料根据执法放权台账记录自动生成，截至该日终了，最后一条记录位置 #{position}（{occurredAt}）。',
   'asOf.sourceEmpty': '本材料根据执法放权台账记录自动生成，截至该日终了，台账中尚无记录。',
   'asOf.handovers': '一、下放事项',

@@ -78,8 +78,15 @@ export function ReminderChart({ handovers }: { handovers: HandoverEvaluation[] }
           height={HEIGHT}
           autoFit
           style={{ maxWidth: 48 }}
-          label={{ text: 'count', position: 'top' }}
-          axis={{ x: { title: i18n.t('evaluation.chart.bucket') }, y: { title: i18n.t('evaluation.chart.closings') } }}
+          label={{ text: (bar: { count: number }) => (bar.count > 0 ? String(bar.count) : ''), position: 'top' }}
+          axis={{
+            x: { title: i18n.t('evaluation.chart.bucket') },
+            // Closings are counted: whole numbers only on the axis.
+            y: {
+              title: i18n.t('evaluation.chart.closings'),
+              labelFormatter: (value: number) => (Number.isInteger(value) ? String(value) : ''),
+            },
+          }}
         />
       </div>
     </Card>
