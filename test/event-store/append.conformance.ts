@@ -48,6 +48,31 @@ export function appendConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.readStream(streamName('nothing'))).toEqual([]);
     });
 
+    it("finds a county's streams by a field of their events, and reads several streams merged in log order", async () => {
+      const [a, b, other] = [streamName('handover'), streamName('handover'), streamName('handover')];
+      const inCounty = metadata({ countyId: 'county-330110' });
+      await ctx.store.append(a, 'no-stream', [{ type: 'HandoverRecorded', data: { townshipId: 'xianlin' } }], inCounty);
+      await ctx.store.append(other, 'no-stream', [{ type: 'HandoverRecorded', data: { townshipId: 'qiaosi' } }], inCounty);
+      await ctx.store.append(b, 'no-stream', [{ type: 'HandoverRecorded', data: { townshipId: 'xianlin' } }], inCounty);
+      await ctx.store.append(a, 1, [{ type: 'HandoverAccepted', data: {} }], inCounty);
+      await ctx.store.append(
+        streamName('handover'),
+        'no-stream',
+        [{ type: 'HandoverRecorded', data: { townshipId: 'xianlin' } }],
+        metadata(),
+      );
+
+      expect(await ctx.store.findCountyStreams('county-330110', ['HandoverRecorded'], 'townshipId', 'xianlin')).toEqual([a, b].sort());
+      expect(await ctx.store.findCountyStreams('county-330110', ['HandoverAccepted'], 'townshipId', 'xianlin')).toEqual([]);
+      const merged = await ctx.store.readStreamsInLogOrder([a, b]);
+      expect(merged.map((event) => [event.streamId, event.type])).toEqual([
+        [a, 'HandoverRecorded'],
+        [b, 'HandoverRecorded'],
+        [a, 'HandoverAccepted'],
+      ]);
+      expect(await ctx.store.readStreamsInLogOrder([])).toEqual([]);
+    });
+
     it("checks the expected version: 'no-stream', exact and 'any'; a conflict writes nothing", async () => {
       const stream = streamName('team');
       const one = [{ type: 'OfficerAssigned', data: { officer: 'o-1' } }];

@@ -12,6 +12,7 @@ import { HandoversModule } from './handovers/handovers.module';
 import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { DutiesModule } from './duties/duties.module';
 import { WhistlesModule } from './whistles/whistles.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { TeamsModule } from './teams/teams.module';
 import { VocabulariesModule } from './vocabularies/vocabularies.module';
 import { RemindersModule } from '@fangquan/reminders';
@@ -58,6 +59,7 @@ export class ApiModule {
         HandoversModule,
         DutiesModule,
         WhistlesModule,
+        EvaluationsModule,
         RemindersModule.forRoot({ runWorkers: options.withWorker }),
         InboxModule,
         SettingsModule,

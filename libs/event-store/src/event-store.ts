@@ -34,6 +34,8 @@ import {
   READ_STREAM_SQL,
   READ_COUNTY_EVENTS_SQL,
   READ_STREAMS_AFTER_SNAPSHOTS_SQL,
+  FIND_COUNTY_STREAMS_SQL,
+  READ_STREAMS_IN_LOG_ORDER_SQL,
   type SnapshotOrEventRow,
 } from './read.sql';
 import { toRecordedEvent } from './recorded-event.mapper';
@@ -249,6 +251,31 @@ export class EventStore {
    */
   async readCountyEvents(countyId: string, types: readonly string[], options: InTransaction = {}): Promise<RecordedEvent[]> {
     const rows = await this.run<EventRow>('readCountyEvents', options, READ_COUNTY_EVENTS_SQL, [countyId, [...types]]);
+    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+  }
+
+  /** The county's streams holding an event of `types` whose data `field` is `value` (text), e.g. a township's handovers. */
+  async findCountyStreams(
+    countyId: string,
+    types: readonly string[],
+    field: string,
+    value: string,
+    options: InTransaction = {},
+  ): Promise<string[]> {
+    const rows = await this.run<{ stream_id: unknown }>('findCountyStreams', options, FIND_COUNTY_STREAMS_SQL, [
+      countyId,
+      [...types],
+      field,
+      value,
+    ]);
+    return rows.map((row) => String(row.stream_id)).sort();
+  }
+
+  /** Every event of the given streams, merged in log order, upcasted (a replay of part of the log). */
+  async readStreamsInLogOrder(streamIds: readonly string[], options: InTransaction = {}): Promise<RecordedEvent[]> {
+    const ids = streamIds.map((id) => validateStreamId(id));
+    if (ids.length === 0) return [];
+    const rows = await this.run<EventRow>('readStreamsInLogOrder', options, READ_STREAMS_IN_LOG_ORDER_SQL, [ids]);
     return rows.map((row) => toRecordedEvent(row, this.upcasters));
   }
 

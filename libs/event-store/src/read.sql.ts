@@ -25,6 +25,15 @@ export interface EventRow {
  */
 export const READ_COUNTY_EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.county_id = $1 AND e.type = ANY($2::text[]) ORDER BY e.global_position`;
 
+/**
+ * The streams of a county holding an event of the given types whose data field $3 has the text value
+ * $4 (a township's handovers and team: their recording events name the township). $1 county id, $2 types.
+ */
+export const FIND_COUNTY_STREAMS_SQL = `SELECT DISTINCT e.stream_id FROM events e WHERE e.county_id = $1 AND e.type = ANY($2::text[]) AND e.data ->> $3 = $4`;
+
+/** Several streams' events merged in log order. $1 stream ids. */
+export const READ_STREAMS_IN_LOG_ORDER_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.global_position`;
+
 /** $1 stream id, $2 first version to read (inclusive). */
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ORDER BY e.stream_version`;
 

@@ -15,5 +15,6 @@ export * from './task-admissions.service';
 export * from './duties.service';
 export * from './duty-lists.service';
 export * from './whistles.service';
+export * from './evaluations.service';
 export * from './ledger.module';
 export { EventStoreModule } from './event-store.provider';

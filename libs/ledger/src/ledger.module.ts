@@ -3,6 +3,7 @@ import { EventStoreModule } from './event-store.provider';
 import { Duties } from './duties.service';
 import { DutyLists } from './duty-lists.service';
 import { DutyImports } from './duty-imports.service';
+import { Evaluations } from './evaluations.service';
 import { Handovers } from './handovers.service';
 import { LedgerContext } from './ledger-context';
 import { PowerItems } from './power-items.service';
@@ -32,6 +33,7 @@ import { Whistles } from './whistles.service';
     RecallRequests,
     TaskAdmissions,
     Whistles,
+    Evaluations,
   ],
   exports: [
     LedgerContext,
@@ -45,6 +47,7 @@ import { Whistles } from './whistles.service';
     RecallRequests,
     TaskAdmissions,
     Whistles,
+    Evaluations,
   ],
 })
 export class LedgerModule {}

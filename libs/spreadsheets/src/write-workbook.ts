@@ -12,20 +12,23 @@ export interface WorkbookSheet {
 }
 
 /**
- * An `.xlsx` workbook of one sheet: the columns' headers in row 1 (bold, frozen, so they stay in view),
- * each column as wide as given, every value written as a value (text stays text, never a formula).
+ * An `.xlsx` workbook of one sheet, or of several in order: the columns' headers in row 1 (bold,
+ * frozen, so they stay in view), each column as wide as given, every value written as a value (text
+ * stays text, never a formula).
  */
-export async function writeWorkbook(sheet: WorkbookSheet): Promise<Buffer> {
+export async function writeWorkbook(sheets: WorkbookSheet | readonly WorkbookSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fangquan';
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = sheet.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 16 }));
-  worksheet.getRow(1).font = { bold: true };
-  for (const row of sheet.rows) worksheet.addRow(row);
-  if (sheet.notes !== undefined) {
-    const notes = workbook.addWorksheet(sheet.notesName ?? 'Notes');
-    notes.getColumn(1).width = 100;
-    for (const line of sheet.notes) notes.addRow([line]);
+  for (const sheet of Array.isArray(sheets) ? (sheets as readonly WorkbookSheet[]) : [sheets as WorkbookSheet]) {
+    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = sheet.columns.map((column) => ({ header: column.header, key: column.field, width: column.width ?? 16 }));
+    worksheet.getRow(1).font = { bold: true };
+    for (const row of sheet.rows) worksheet.addRow(row);
+    if (sheet.notes !== undefined) {
+      const notes = workbook.addWorksheet(sheet.notesName ?? 'Notes');
+      notes.getColumn(1).width = 100;
+      for (const line of sheet.notes) notes.addRow([line]);
+    }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

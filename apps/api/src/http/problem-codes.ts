@@ -98,6 +98,7 @@ export const FIELD_ERROR_CODES = [
   'differs-from-catalogue',
   'not-an-instant',
   'too-early',
+  'period-too-long',
   'not-on-duty-list',
   'unknown-department',
   ...Object.values(VocabularyFieldCodes),

@@ -231,6 +231,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per handover over a period: ready share (by each day’s end), days to first ready, promised against delivered, reminders, cases, recall requests, flags; totals per township, power and department */
+    get: operations['EvaluationsController_evaluate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluations/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same evaluation as a workbook: per handover, zero-use items, township and department totals */
+    get: operations['EvaluationsController_exportEvaluation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handovers': {
     parameters: {
       query?: never;
@@ -745,6 +779,40 @@ export interface paths {
     put?: never;
     /** An officer of the team completed a training course */
     post: operations['TeamsController_recordTraining'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/as-of': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The township's handovers, readiness and gaps with who was responsible, team, duty list in force and reminders sent, as the record stood at the end of the day */
+    get: operations['EvaluationsController_asOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/townships/{townshipId}/as-of/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same evidence as a workbook */
+    get: operations['EvaluationsController_exportAsOf'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1341,6 +1409,82 @@ export interface components {
       /** @description Replaces the commitments of a recorded or contested handover */
       committed: components['schemas']['CommitmentsDto'];
     };
+    AsOfDutyListDto: {
+      /** @description Items per category (basic, assisting, returned) */
+      counts: components['schemas']['DutyCategoryCountsDto'];
+      decisionRef: string;
+      /** Format: date-time */
+      publishedAt: string;
+      version: number;
+    };
+    AsOfEvidenceDto: {
+      /** Format: date */
+      date: string;
+      /** @description The version in force at the end of the day */
+      dutyList: components['schemas']['AsOfDutyListDto'] | null;
+      handovers: components['schemas']['AsOfHandoverDto'][];
+      /** @description The last event of the record read */
+      lastEvent: components['schemas']['LogPlaceDto'] | null;
+      /** @description Reminders sent up to the end of the day */
+      reminders: components['schemas']['AsOfReminderDto'][];
+      team: components['schemas']['AsOfTeamDto'];
+      /** Format: uuid */
+      townshipId: string;
+      townshipName: string | null;
+    };
+    AsOfHandoverDto: {
+      committed: components['schemas']['CommitmentsDto'];
+      department: string;
+      /** Format: date */
+      effectiveOn: string;
+      /** Format: date */
+      endsOn: string | null;
+      gaps: components['schemas']['GapDto'][];
+      /** Format: uuid */
+      handoverId: string;
+      /** @enum {string} */
+      mode: 'transfer' | 'entrustment';
+      powerCode: string;
+      /** @description false once revoked */
+      ready: boolean;
+      /** @enum {string} */
+      status: 'recorded' | 'accepted' | 'contested' | 'active' | 'revoked';
+    };
+    AsOfOfficerDto: {
+      /** Format: date */
+      certificateExpiresOn: string;
+      certificateNumber: string;
+      /** @description The certificate was valid on the day */
+      certified: boolean;
+      name: string;
+      officerId: string;
+    };
+    AsOfReminderDto: {
+      gaps: components['schemas']['GapDto'][];
+      /** Format: uuid */
+      handoverId: string;
+      /** @enum {string} */
+      kind: 'gap' | 'unanswered' | 'certificate-expiry' | 'gaps-closed';
+      powerCode: string;
+      recipients: string[];
+      reminderId: string;
+      /** Format: date-time */
+      sentAt: string;
+      step: number;
+    };
+    AsOfTeamDto: {
+      certifiedOfficers: number;
+      equipment: components['schemas']['EquipmentLineDto'][];
+      officers: components['schemas']['AsOfOfficerDto'][];
+      teamId: string | null;
+      training: components['schemas']['AsOfTrainingDto'][];
+    };
+    AsOfTrainingDto: {
+      course: string;
+      hours: number;
+      /** @description Current officers who had completed it */
+      officers: number;
+    };
     ChangedDutyDto: {
       category: components['schemas']['DutyCategory'];
       dutyCode?: string;
@@ -1378,6 +1522,35 @@ export interface components {
       /** @description Seconded officers (下沉) */
       officers?: components['schemas']['CommittedOfficerDto'][];
       training?: components['schemas']['CommittedTrainingDto'][];
+    };
+    CommittedDeliveredDto: {
+      /** @description Of them, delivered by the end of the period */
+      delivered: number;
+      /** @description Days late, summed over the lines */
+      lateDays: number;
+      lines: components['schemas']['CommittedLineDeliveryDto'][];
+      /** @description Lines promised with the handover */
+      promised: number;
+    };
+    CommittedLineDeliveryDto: {
+      /**
+       * Format: date
+       * @description null while not delivered by the end of the period
+       */
+      deliveredOn: string | null;
+      /**
+       * Format: date
+       * @description The effective date (officers, equipment) or the scheduled date (training)
+       */
+      dueOn: string;
+      /** @description The certificate number, the equipment kind or the course */
+      item: string;
+      /** @description Days after dueOn it came, or (still missing) up to the end of the period */
+      lateDays: number;
+      /** @description 1 for an officer, the quantity of equipment, the hours of training */
+      quantity: number;
+      /** @enum {string} */
+      resource: 'officers' | 'equipment' | 'training';
     };
     CommittedOfficerDto: {
       /**
@@ -1516,6 +1689,18 @@ export interface components {
       /** @description Whistles it led, raised in the period */
       whistles: number;
     };
+    DepartmentTotalsDto: {
+      delivered: number;
+      deliveredOnTime: number;
+      /** @description A department, or 'county-office' for gaps nobody promised to fill */
+      department: string;
+      /** @description Days handovers were not ready for a gap it was responsible for */
+      gapDays: number;
+      /** @description Handovers it handed down */
+      handovers: number;
+      lateDays: number;
+      promised: number;
+    };
     DispatchWhistleDto: {
       /**
        * @description Co-handlers (协办): they see the whistle
@@ -1535,6 +1720,11 @@ export interface components {
      * @enum {string}
      */
     DutyCategory: 'basic' | 'assisting' | 'returned';
+    DutyCategoryCountsDto: {
+      assisting: number;
+      basic: number;
+      returned: number;
+    };
     DutyCountsDto: {
       assisting: number;
       basic: number;
@@ -1706,6 +1896,11 @@ export interface components {
       /** @example 4 */
       score: number;
     };
+    EvaluationTotalsByDto: {
+      departments: components['schemas']['DepartmentTotalsDto'][];
+      powers: components['schemas']['PowerTotalsDto'][];
+      townships: components['schemas']['TownshipTotalsDto'][];
+    };
     /**
      * @description Stable; translate this
      * @enum {string}
@@ -1755,6 +1950,7 @@ export interface components {
       | 'differs-from-catalogue'
       | 'not-an-instant'
       | 'too-early'
+      | 'period-too-long'
       | 'not-on-duty-list'
       | 'unknown-department'
       | 'unknown-equipment-kind'
@@ -1887,6 +2083,45 @@ export interface components {
        * @example 1
        */
       version: number;
+    };
+    HandoverEvaluationDto: {
+      /** @description Cases (办件量) recorded for the months the period touches */
+      cases: number;
+      committedDelivered: components['schemas']['CommittedDeliveredDto'];
+      /** @description Days of the period the handover existed (recorded, not revoked) */
+      days: number;
+      /** @description Days from the recording to the first ready day; null if never by the end of the period */
+      daysToFirstReady: number | null;
+      department: string;
+      flags: ('zero-use' | 'never-ready' | 'recall-requested')[];
+      /** @description Per stretch of gaps closed in the period after a reminder: days from the first reminder */
+      gapClosedAfterReminderDays: number[];
+      /** @description Days not ready, per party responsible for a gap (a department or 'county-office') */
+      gapDays: {
+        [key: string]: number;
+      };
+      /** Format: uuid */
+      handoverId: string;
+      powerCode: string;
+      /** @description Of them, days it was ready at the end of the day */
+      readyDays: number;
+      /** @description readyDays / days (0–1); null when it existed no day of the period */
+      readyShare: number | null;
+      /** @description Recall requests filed within the period */
+      recallRequests: number;
+      /** Format: date */
+      recordedOn: string;
+      /** @description Reminders sent within the period */
+      remindersSent: number;
+      /**
+       * @description At the end of the period
+       * @enum {string}
+       */
+      status: 'recorded' | 'accepted' | 'contested' | 'active' | 'revoked';
+      /** Format: uuid */
+      teamId: string;
+      /** Format: uuid */
+      townshipId: string;
     };
     HandoverListDto: {
       items: components['schemas']['HandoverDto'][];
@@ -2032,6 +2267,12 @@ export interface components {
       /** @example admin */
       username: string;
     };
+    LogPlaceDto: {
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description Global position in the log */
+      position: string;
+    };
     MarkedReadDto: {
       /**
        * @description How many reminders were unread and are now read
@@ -2054,6 +2295,19 @@ export interface components {
       /** @example 市场监管局 */
       secondedFrom?: string;
     };
+    PeriodEvaluationDto: {
+      /** Format: date */
+      from: string;
+      handovers: components['schemas']['HandoverEvaluationDto'][];
+      /** @description Readiness per township, month by month */
+      series: components['schemas']['ReadinessPointDto'][];
+      /**
+       * Format: date
+       * @description The last day evaluated (at most today)
+       */
+      to: string;
+      totals: components['schemas']['EvaluationTotalsByDto'];
+    };
     /** @enum {string} */
     PowerCategory: 'penalty' | 'inspection' | 'coercion' | 'permit' | 'other';
     PowerDto: {
@@ -2071,6 +2325,25 @@ export interface components {
        * @example 1
        */
       version: number;
+    };
+    PowerTotalsDto: {
+      cases: number;
+      days: number;
+      delivered: number;
+      handovers: number;
+      lateDays: number;
+      /** @description Handovers flagged never-ready */
+      neverReady: number;
+      powerCode: string;
+      promised: number;
+      readyDays: number;
+      readyShare: number | null;
+      /** @description Handovers flagged recall-requested */
+      recallRequested: number;
+      recallRequests: number;
+      remindersSent: number;
+      /** @description Handovers flagged zero-use */
+      zeroUse: number;
     };
     /**
      * @description Stable machine code (the slug of `type`); translate this. For 409 business rules, the rule
@@ -2281,6 +2554,15 @@ export interface components {
       gaps: components['schemas']['GapDto'][];
       /** @description No gaps */
       ready: boolean;
+    };
+    ReadinessPointDto: {
+      days: number;
+      /** @example 2026-03 */
+      month: string;
+      readyDays: number;
+      readyShare: number | null;
+      /** Format: uuid */
+      townshipId: string;
     };
     RecallDecisionDto: {
       /** @description true: approved (收回); false: rejected */
@@ -2648,6 +2930,26 @@ export interface components {
        * @description The township's enforcement team
        */
       teamId: string;
+    };
+    TownshipTotalsDto: {
+      cases: number;
+      days: number;
+      delivered: number;
+      handovers: number;
+      lateDays: number;
+      /** @description Handovers flagged never-ready */
+      neverReady: number;
+      promised: number;
+      readyDays: number;
+      readyShare: number | null;
+      /** @description Handovers flagged recall-requested */
+      recallRequested: number;
+      recallRequests: number;
+      remindersSent: number;
+      /** Format: uuid */
+      townshipId: string;
+      /** @description Handovers flagged zero-use */
+      zeroUse: number;
     };
     TrainingMeansDto: {
       /** @example 草地贪夜蛾防控 */
@@ -3365,6 +3667,78 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description The workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvaluationsController_evaluate: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description First day (in TZ_COUNTY); default: a year before `to` */
+        from?: string;
+        /** @description One power's handovers */
+        powerCode?: string;
+        /** @description Last day, inclusive; default and at most: today */
+        to?: string;
+        /** @description One township's handovers (a township's users: always their own) */
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodEvaluationDto'];
+        };
+      };
+      /** @description from after to or after today, a period over 5 years, an unknown township or power */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another county, or (a township user) another township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvaluationsController_exportEvaluation: {
+    parameters: {
+      query?: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description First day (in TZ_COUNTY); default: a year before `to` */
+        from?: string;
+        /** @description One power's handovers */
+        powerCode?: string;
+        /** @description Last day, inclusive; default and at most: today */
+        to?: string;
+        /** @description One township's handovers (a township's users: always their own) */
+        townshipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
       200: {
         headers: {
           [name: string]: unknown;
@@ -4619,6 +4993,77 @@ export interface operations {
       };
       /** @description Unknown team */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvaluationsController_asOf: {
+    parameters: {
+      query: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description The day (in TZ_COUNTY); the record as it stood at its end; not after today */
+        date: string;
+      };
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AsOfEvidenceDto'];
+        };
+      };
+      /** @description date missing, not a date, or after today */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Another county, or (a township user) another township */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such township */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvaluationsController_exportAsOf: {
+    parameters: {
+      query: {
+        /** @description The system admin names the county; everyone else gets their own (another county's is 403) */
+        countyId?: string;
+        /** @description The day (in TZ_COUNTY); the record as it stood at its end; not after today */
+        date: string;
+      };
+      header?: never;
+      path: {
+        townshipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
