@@ -21,7 +21,7 @@ export const evaluationApi = {
   period: (query: EvaluationQuery) => http.get<PeriodEvaluation>('/evaluations', { query: { ...query } }),
   /** Saves the evaluation of the period (every sheet: handovers, townships, departments…) as a workbook. */
   savePeriodSheet: (query: EvaluationQuery) =>
-    download(`/evaluations/export.xlsx?${searchOf(query)}`, `评估-${query.from}-${query.to}.xlsx`),
+    download(`/evaluations/export.xlsx?${searchOf(query)}`, `执法放权评估-${query.from}至${query.to}.xlsx`),
   asOf: (townshipId: string, date: string) =>
     http.get<AsOfEvidence>(`/townships/${encodeURIComponent(townshipId)}/as-of`, { query: { date } }),
   saveAsOfSheet: (townshipId: string, date: string, townshipName: string) =>

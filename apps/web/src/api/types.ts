@@ -142,17 +142,14 @@ export type RequestExtension = Schemas['RequestExtensionDto'];
 export type DecideExtension = Schemas['DecideExtensionDto'];
 export type DepartmentAssessment = Schemas['DepartmentAssessmentDto'];
 
-/**
- * Evaluation (放得下、接得住、管得好、有监督) and the as-of evidence (容错免责), replayed from the log
- * by the server; the shapes are the domain's own.
- */
-export type {
-  CommittedDelivered,
-  DepartmentTotals,
-  EvaluationFlag,
-  EvaluationTotals,
-  HandoverEvaluation,
-  PeriodEvaluation,
-  ReadinessPoint,
-} from '@domain/evaluation/evaluate';
-export type { AsOfDutyList, AsOfEvidence, AsOfHandover, AsOfOfficer, AsOfReminder, AsOfTeam } from '@domain/evaluation/as-of';
+/** Evaluation (放得下、接得住、管得好、有监督), replayed from the log by the server (GET /evaluations). */
+export type PeriodEvaluation = Schemas['PeriodEvaluationDto'];
+export type HandoverEvaluation = Schemas['HandoverEvaluationDto'];
+export type EvaluationFlag = HandoverEvaluation['flags'][number];
+export type TownshipTotals = Schemas['TownshipTotalsDto'];
+export type DepartmentTotals = Schemas['DepartmentTotalsDto'];
+export type ReadinessPoint = Schemas['ReadinessPointDto'];
+/** As-of evidence (容错免责): a township's record at the end of a day (GET /townships/:id/as-of). */
+export type AsOfEvidence = Schemas['AsOfEvidenceDto'];
+export type AsOfHandover = Schemas['AsOfHandoverDto'];
+export type AsOfReminder = Schemas['AsOfReminderDto'];

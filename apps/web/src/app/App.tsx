@@ -111,7 +111,7 @@ export function App() {
                 <Route path="assessments" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
                   <Route index element={<Lazy page={<AssessmentsPage />} />} />
                 </Route>
-                <Route path="evaluations" element={<RequireRoles roles={county} />}>
+                <Route path="evaluations" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
                   <Route index element={<Lazy page={<EvaluationPage />} />} />
                 </Route>
                 {/* 履职情况证明: the county for any township, a township for its own (the API checks). */}

@@ -61,7 +61,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       if (user.role !== 'auditor') items.push({ key: '/county/handovers/new', icon: <FileAddOutlined />, label: i18n.t('nav.record') });
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
-      items.push({ key: '/evaluations', icon: <LineChartOutlined />, label: i18n.t('nav.evaluations') });
+      if (user.role !== 'department') items.push({ key: '/evaluations', icon: <LineChartOutlined />, label: i18n.t('nav.evaluations') });
       items.push({ key: '/as-of', icon: <FileProtectOutlined />, label: i18n.t('nav.asOf') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       items.push({

@@ -103,10 +103,6 @@ export const evaluationZh = {
   'asOf.column.recipients': '接收人数',
   'asOf.column.aboutPower': '事项',
   'asOf.futureDate': '不能选择今天以后的日期',
-
-  'problemCode.invalid-period': '评估期间有误：开始日期不能晚于结束日期，且须为有效日期。',
-  'problemCode.date-in-future': '不能查询今天以后的日期。',
-  'problemCode.unknown-township': '本县没有这个乡镇（街道）。',
 } as const;
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
@@ -214,8 +210,4 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'asOf.column.recipients': 'Recipients',
   'asOf.column.aboutPower': 'Power',
   'asOf.futureDate': 'A date after today cannot be chosen',
-
-  'problemCode.invalid-period': 'The period is wrong: valid dates, the start not after the end.',
-  'problemCode.date-in-future': 'A date after today cannot be read.',
-  'problemCode.unknown-township': 'The county has no such township.',
 };

@@ -9,6 +9,7 @@ import type { AsOfEvidence, Gap } from '../../api/types';
 import { useCountyConfig } from '../../app/county-config';
 import { courseLabel, itemLabel, kindLabel, statusLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problems';
+import { fieldErrorsOf } from './field-errors';
 import { useAsync } from '../../components/useAsync';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -116,7 +117,11 @@ export default function AsOfPage() {
             </Button>
           </Space>
           {future && <Alert type="warning" showIcon message={i18n.t('asOf.futureDate')} />}
-          <ProblemAlert error={evidence.error ?? exportError ?? townships.error} onReload={evidence.reload} />
+          <ProblemAlert
+            error={evidence.error ?? exportError ?? townships.error}
+            onReload={evidence.reload}
+            leftover={fieldErrorsOf(evidence.error ?? exportError)}
+          />
         </Space>
       </Card>
       {!townshipId ? (

@@ -7,6 +7,7 @@ import { api } from '../../api/endpoints';
 import { evaluationApi, type EvaluationQuery } from '../../api/evaluations';
 import { useCountyConfig } from '../../app/county-config';
 import { ProblemAlert } from '../../components/problems';
+import { fieldErrorsOf } from './field-errors';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -113,7 +114,11 @@ export default function EvaluationPage() {
           </Button>
         </Space>
       </Card>
-      <ProblemAlert error={evaluation.error ?? exportError ?? names.error} onReload={evaluation.reload} />
+      <ProblemAlert
+        error={evaluation.error ?? exportError ?? names.error}
+        onReload={evaluation.reload}
+        leftover={fieldErrorsOf(evaluation.error ?? exportError)}
+      />
       {loading ? (
         <Card loading />
       ) : data ? (

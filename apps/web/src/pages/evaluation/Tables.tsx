@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { DepartmentTotals, EvaluationFlag, EvaluationTotals, HandoverEvaluation } from '../../api/types';
+import type { DepartmentTotals, EvaluationFlag, HandoverEvaluation, TownshipTotals } from '../../api/types';
 import { StatusTag } from '../../components/Tags';
 import { useI18n } from '../../i18n/i18n';
 import { percent } from './figures';
@@ -174,8 +174,6 @@ export function HandoversTable({
     </TableCard>
   );
 }
-
-type TownshipTotals = EvaluationTotals & { townshipId: string };
 
 /** Per township: its handovers' readiness and use added up, and the way to its as-of page. */
 export function TownshipsTable({ rows, context }: { rows: TownshipTotals[]; context: EvaluationContext }) {
