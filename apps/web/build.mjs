@@ -22,7 +22,18 @@ const dist = join(here, 'dist');
 const stampFile = join(dist, '.build-stamp');
 const force = process.argv.includes('--force');
 
-const PACKAGES = ['vite', 'esbuild', 'typescript', 'react', 'react-dom', 'react-router', 'antd', '@ant-design/icons', 'dayjs'];
+const PACKAGES = [
+  'vite',
+  'esbuild',
+  'typescript',
+  'react',
+  'react-dom',
+  'react-router',
+  'antd',
+  '@ant-design/icons',
+  '@ant-design/plots',
+  'dayjs',
+];
 
 function files(dir) {
   const out = [];

@@ -153,3 +153,14 @@ export type HandoverBatchPlan = Schemas['HandoverBatchPlanDto'];
 export type Shortfall = Schemas['ShortfallDto'];
 /** The forecast's openings are a union of two shapes by `reason`: the domain's own type says which fields each has. */
 export type { Forecast, ForecastOpening, ScheduledTrainingClosing } from '@domain/evaluation/forecast';
+/** Evaluation (放得下、接得住、管得好、有监督), replayed from the log by the server (GET /evaluations). */
+export type PeriodEvaluation = Schemas['PeriodEvaluationDto'];
+export type HandoverEvaluation = Schemas['HandoverEvaluationDto'];
+export type EvaluationFlag = HandoverEvaluation['flags'][number];
+export type TownshipTotals = Schemas['TownshipTotalsDto'];
+export type DepartmentTotals = Schemas['DepartmentTotalsDto'];
+export type ReadinessPoint = Schemas['ReadinessPointDto'];
+/** As-of evidence (容错免责): a township's record at the end of a day (GET /townships/:id/as-of). */
+export type AsOfEvidence = Schemas['AsOfEvidenceDto'];
+export type AsOfHandover = Schemas['AsOfHandoverDto'];
+export type AsOfReminder = Schemas['AsOfReminderDto'];

@@ -37,6 +37,9 @@ const WhistlePage = lazy(() => import('../pages/WhistlePage'));
 const AssessmentsPage = lazy(() => import('../pages/AssessmentsPage'));
 const BatchPlanPage = lazy(() => import('../pages/planning/BatchPlanPage'));
 const ForecastPage = lazy(() => import('../pages/planning/ForecastPage'));
+// The charts library comes with the evaluation page only.
+const EvaluationPage = lazy(() => import('../pages/evaluation/EvaluationPage'));
+const AsOfPage = lazy(() => import('../pages/evaluation/AsOfPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const RecallsPage = lazy(() => import('../pages/adjustments/RecallsPage'));
 const AdmissionsPage = lazy(() => import('../pages/adjustments/AdmissionsPage'));
@@ -119,6 +122,14 @@ export function App() {
                 </Route>
                 <Route path="forecast" element={<RequireRoles roles={county} />}>
                   <Route index element={<Lazy page={<ForecastPage />} />} />
+                </Route>
+                <Route path="evaluations" element={<RequireRoles roles={['county_admin', 'auditor']} />}>
+                  <Route index element={<Lazy page={<EvaluationPage />} />} />
+                </Route>
+                {/* 履职情况证明: the county for any township, a township for its own (the API checks). */}
+                <Route element={<RequireRoles roles={[...county, 'township']} />}>
+                  <Route path="as-of" element={<Lazy page={<AsOfPage />} />} />
+                  <Route path="townships/:townshipId/as-of" element={<Lazy page={<AsOfPage />} />} />
                 </Route>
                 <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
                 <Route path="handovers/:id" element={<Lazy page={<HandoverPage />} />} />

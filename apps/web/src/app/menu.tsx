@@ -6,6 +6,8 @@ import {
   BookOutlined,
   CalendarOutlined,
   CalculatorOutlined,
+  FileProtectOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   FileAddOutlined,
   FileExcelOutlined,
@@ -48,6 +50,7 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
         { key: '/township/duty-list', icon: <ProfileOutlined />, label: i18n.t('nav.myDutyList') },
         { key: '/township/recalls', icon: <RollbackOutlined />, label: i18n.t('nav.recalls') },
         { key: '/usage', icon: <FileExcelOutlined />, label: i18n.t('nav.usage') },
+        { key: '/as-of', icon: <FileProtectOutlined />, label: i18n.t('nav.asOf') },
       ];
     case 'admin':
       return [
@@ -63,6 +66,8 @@ export function menuOf(i18n: I18n, user: SessionUser, unread: number): ItemType[
       items.push({ key: '/county/catalogue', icon: <BookOutlined />, label: i18n.t('nav.catalogue') });
       items.push({ key: '/whistles', icon: <NotificationOutlined />, label: i18n.t('nav.whistles') });
       items.push({ key: '/usage', icon: <FileExcelOutlined />, label: i18n.t('nav.usage') });
+      if (user.role !== 'department') items.push({ key: '/evaluations', icon: <LineChartOutlined />, label: i18n.t('nav.evaluations') });
+      items.push({ key: '/as-of', icon: <FileProtectOutlined />, label: i18n.t('nav.asOf') });
       if (user.role !== 'department') items.push({ key: '/assessments', icon: <BarChartOutlined />, label: i18n.t('nav.assessments') });
       if (user.role === 'county_admin') items.push({ key: '/plans', icon: <CalculatorOutlined />, label: i18n.t('nav.batchPlan') });
       items.push({ key: '/forecast', icon: <CalendarOutlined />, label: i18n.t('nav.forecast') });
@@ -104,6 +109,7 @@ export function pageTitle(i18n: I18n, items: ItemType[], path: string): string |
   if (path.startsWith('/handovers/')) return i18n.t('handover.title');
   if (path.startsWith('/teams/')) return i18n.t('nav.team');
   if (path.startsWith('/whistles/')) return i18n.t('nav.whistles');
+  if (/^\/townships\/[^/]+\/as-of$/.test(path)) return i18n.t('nav.asOf');
   const [key] = selectedKey(items, path);
   const item = pagesOf(items).find((candidate) => String(candidate?.key ?? '') === key);
   return item && 'title' in item && typeof item.title === 'string'

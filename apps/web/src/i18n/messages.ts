@@ -8,6 +8,7 @@ import { planningEn, planningZh } from './planning-messages';
  */
 import { adjustmentsEn, adjustmentsZh } from './messages-adjustments';
 import { usageEn, usageZh } from './usage-messages';
+import { evaluationEn, evaluationZh } from './evaluation-messages';
 
 export const zh = {
   'app.name': '放权',
@@ -602,6 +603,7 @@ export const zh = {
   ...usageZh,
   ...whistleZh,
   ...planningZh,
+  ...evaluationZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1213,4 +1215,5 @@ export const en: Record<MessageKey, string> = {
   ...usageEn,
   ...whistleEn,
   ...planningEn,
+  ...evaluationEn,
 };
