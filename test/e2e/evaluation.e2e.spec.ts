@@ -208,6 +208,14 @@ describe('evaluation and as-of evidence (e2e)', () => {
     expect((today.body as AsOf).handovers[0]).toMatchObject({ ready: false });
   });
 
+  it('counts the cases the township records after the month, and no longer flags zero use', async () => {
+    expectStatus(await xipingUser.post(`/api/v1/handovers/${handoverId}/usage`).send({ month: '2027-03', cases: 7 }), 200);
+    const [handover] = (await evaluation(countyAdmin, `from=${DATE(1)}&to=${DATE(30)}`)).handovers;
+    expect(handover).toMatchObject({ handoverId, cases: 7, flags: [] });
+    // The as-of evidence is about readiness: the figure changes nothing there.
+    expect((await asOf(12)).handovers).toEqual([expect.objectContaining({ handoverId, ready: true })]);
+  });
+
   it('shows a township user its own township only', async () => {
     const own = await evaluation(xipingUser, `from=${DATE(1)}&to=${DATE(30)}`);
     expect(own.handovers.map((handover) => handover.townshipId)).toEqual([xiping.id]);
@@ -219,8 +227,9 @@ describe('evaluation and as-of evidence (e2e)', () => {
   it('exports the evaluation and the evidence as workbooks', async () => {
     const { book: workbook } = await downloadWorkbook(countyAdmin, `/api/v1/evaluations/export.xlsx?from=${DATE(1)}&to=${DATE(30)}`);
     const rows = workbook.getWorksheet('逐项评估')!.getSheetValues();
-    expect(rows[2]).toEqual(expect.arrayContaining(['西平街道', POWER.code, '66.7%', 10, '零办件']));
-    expect(workbook.getWorksheet('零办件事项')!.rowCount).toBe(2);
+    // 乡镇, 编码, …, 具备率, 首次具备用时, 办件量 (7 since the township recorded March).
+    expect(rows[2]).toEqual(expect.arrayContaining(['西平街道', POWER.code, '66.7%', 10, 7]));
+    expect(workbook.getWorksheet('零办件事项')!.rowCount).toBe(1);
 
     const { book: evidence } = await downloadWorkbook(countyAdmin, `/api/v1/townships/${xiping.id}/as-of/export.xlsx?date=${DATE(5)}`);
     expect(String(evidence.getWorksheet('事项')!.getRow(2).getCell(6).value)).toContain(`责任：${POWER.department}`);

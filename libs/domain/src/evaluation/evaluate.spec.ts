@@ -202,6 +202,8 @@ describe('reminders, usage and recall requests', () => {
     log.handover('2026-04-03', usage('2026-03', 6)).handover('2026-04-03', usage('2026-01', 9));
     expect(only(log, { from: '2026-03-01', to: '2026-04-30' })).toMatchObject({ cases: 6 });
     expect(only(log, { from: '2026-04-01', to: '2026-04-30' })).toMatchObject({ cases: 0, flags: ['zero-use'] });
+    // March's cases recorded in April count for an evaluation of March.
+    expect(only(log, { from: '2026-03-01', to: '2026-03-31' })).toMatchObject({ cases: 6, flags: [] });
   });
 
   it('flags a handover whose township asked for it to be taken back', () => {

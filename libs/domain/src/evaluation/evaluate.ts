@@ -9,7 +9,9 @@ import type { RecordedHandover } from '../handover/state';
 import type { Gap } from '../readiness/readiness';
 import type { Commitments } from '../resources';
 import { ReplayReadiness } from './readiness-at';
-import { comparePositions, type HandoverRecording, type LoggedEvent, LogReplay, type TeamDeliveries, untilEndOf } from './replay';
+import { comparePositions, type HandoverRecording, type LoggedEvent, LogReplay, type TeamDeliveries } from './replay';
+import { isHandoverEvent } from '../handover/events';
+import { handoverIdOf } from '../stream-ids';
 
 /**
  * The evaluation of a period (放得下、接得住、管得好、有监督), replayed from the log.
@@ -324,6 +326,15 @@ function newTrack(handoverId: string, townshipId: string): Track {
   };
 }
 
+/** A usage figure recorded after the period: the last one for its month stands. */
+function collectUsage(usage: Map<string, Record<string, number>>, logged: LoggedEvent): void {
+  const { event } = logged;
+  if (!isHandoverEvent(event) || event.type !== 'HandoverUsageRecorded') return;
+  const handoverId = handoverIdOf(logged.streamId);
+  if (handoverId === undefined) return;
+  usage.set(handoverId, { ...usage.get(handoverId), [event.data.month]: event.data.cases });
+}
+
 /** `YYYY-MM` of the month after. */
 export function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
@@ -333,7 +344,8 @@ export function nextMonth(month: string): string {
 
 /**
  * Replays the log (events in log order, each with its day) up to the end of `period.to` and evaluates
- * the period.
+ * the period. The log's order is the order of record: an event dated before one already read counts
+ * on the later day. After the period only usage figures are read.
  */
 export function evaluatePeriod(
   events: Iterable<LoggedEvent>,
@@ -346,7 +358,16 @@ export function evaluatePeriod(
   let currentDay: string | null = null;
   const touchedHandovers = new Set<string>();
   const touchedTeams = new Set<string>();
-  for (const logged of untilEndOf(events, period.to)) {
+  // Usage is recorded after the month it counts (March's cases in early April): figures recorded after the period still count.
+  const laterUsage = new Map<string, Record<string, number>>();
+  let running = '';
+  for (const recorded of events) {
+    if (recorded.day > running) running = recorded.day;
+    if (running > period.to) {
+      collectUsage(laterUsage, recorded);
+      continue;
+    }
+    const logged = recorded.day === running ? recorded : { ...recorded, day: running };
     const day = logged.day;
     if (day !== currentDay) {
       if (currentDay !== null) tracker.endOfDay(currentDay, touchedHandovers, touchedTeams);
@@ -371,7 +392,7 @@ export function evaluatePeriod(
     if (filter.townshipId !== undefined && state.townshipId !== filter.townshipId) continue;
     if (filter.powerCode !== undefined && state.powerCode !== filter.powerCode) continue;
     if (track.days === 0 && recording.day < period.from) continue;
-    handovers.push(evaluationOf(replay, track, state, recording, period));
+    handovers.push(evaluationOf(replay, track, { ...state.usage, ...laterUsage.get(track.handoverId) }, recording, period, state));
   }
   handovers.sort((a, b) =>
     a.townshipId + a.powerCode < b.townshipId + b.powerCode ? -1 : a.townshipId + a.powerCode > b.townshipId + b.powerCode ? 1 : 0,
@@ -416,15 +437,16 @@ export function evaluatePeriod(
 function evaluationOf(
   replay: LogReplay,
   track: Track,
-  state: RecordedHandover,
+  usage: Readonly<Record<string, number>>,
   recording: HandoverRecording,
   period: EvaluationPeriod,
+  state: RecordedHandover,
 ): HandoverEvaluation {
   const inPeriod = (day: string): boolean => day >= period.from && day <= period.to;
   const firstMonth = period.from.slice(0, 7);
   const lastMonth = period.to.slice(0, 7);
   let cases = 0;
-  for (const [month, figure] of Object.entries(state.usage)) if (month >= firstMonth && month <= lastMonth) cases += figure;
+  for (const [month, figure] of Object.entries(usage)) if (month >= firstMonth && month <= lastMonth) cases += figure;
   const remindersSent = (replay.reminders.get(track.handoverId) ?? []).filter(
     (reminder) => ACTING_REMINDERS.has(reminder.data.kind) && inPeriod(reminder.day),
   ).length;
