@@ -112,7 +112,7 @@ describe('web app: the evaluation of a period and the as-of evidence of a townsh
     // The print dialog is the browser's; here printing only records that it was asked for.
     await context.addInitScript({ content: "window.print = () => { document.body.dataset.printed = 'true'; };" });
     await login(page, 'zhanyi.office', PASSWORD);
-    await page.getByRole('menuitem', { name: '评估' }).click();
+    await page.getByRole('menuitem', { name: '放权评估' }).click();
     await page.waitForURL(/\/evaluations/);
 
     // Each chart draws (G2 renders to a canvas inside its container).

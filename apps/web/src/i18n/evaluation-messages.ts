@@ -1,6 +1,6 @@
 /** The texts of the evaluation (评估) and of the as-of evidence (履职情况证明), spread into both dictionaries of messages.ts. */
 export const evaluationZh = {
-  'nav.evaluations': '评估',
+  'nav.evaluations': '放权评估',
   'nav.asOf': '履职情况证明',
 
   'evaluation.title': '放权评估',
