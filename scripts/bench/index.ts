@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark of the repository, one after the other (the HTTP one runs the build). */
 import { main as eventStoreBench } from './event-store.bench';
+import { main as evaluationBench } from './evaluation.bench';
 import { main as httpBench } from './http.bench';
 import { main as publicDutyListBench } from './public-duty-list.bench';
 import { main as importBench } from './import.bench';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await importBench();
   await remindersBench();
   await whistlesBench();
+  await evaluationBench();
   await webBundleBench();
 }
 
