@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark of the repository, one after the other (the HTTP one runs the build). */
 import { main as eventStoreBench } from './event-store.bench';
+import { main as evaluationBench } from './evaluation.bench';
 import { main as httpBench } from './http.bench';
 import { main as plannerBench } from './planner.bench';
 import { main as publicDutyListBench } from './public-duty-list.bench';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   await remindersBench();
   await whistlesBench();
   await plannerBench();
+  await evaluationBench();
   await webBundleBench();
 }
 

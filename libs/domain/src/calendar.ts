@@ -59,14 +59,33 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Both conversions remembered: a replay of a year's log converts the same few hundred dates hundreds of
+ * thousands of times (a third of an evaluation's replay went into parsing and formatting them). Only
+ * valid dates are remembered; the maps are emptied when they grow past a bound.
+ */
+const REMEMBERED_DATES = 20_000;
+const epochDays = new Map<string, number>();
+const dates = new Map<number, string>();
+
 function toEpochDay(date: string): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
   assertDate(date);
   const [y, m, d] = date.split('-').map(Number);
-  return Math.round(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+  const epochDay = Math.round(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+  if (epochDays.size >= REMEMBERED_DATES) epochDays.clear();
+  epochDays.set(date, epochDay);
+  return epochDay;
 }
 
 function fromEpochDay(epochDay: number): string {
-  return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+  const known = dates.get(epochDay);
+  if (known !== undefined) return known;
+  const date = new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+  if (dates.size >= REMEMBERED_DATES) dates.clear();
+  dates.set(epochDay, date);
+  return date;
 }
 
 function assertDate(value: string): void {
