@@ -35,14 +35,13 @@ import {
   addDays,
   type Commitments,
   dutyListStreamId,
-  type DomainEvent,
   type EquipmentReceived,
   type Gap,
-  HANDOVER_EVENT_TYPES,
   type HandoverAccepted,
   type HandoverActivated,
   handoverStreamId,
   type HandoverRecorded,
+  type HandoverUsageRecorded,
   type OfficerJoined,
   type OfficerLeft,
   POWER_ITEM_EVENT_TYPES,
@@ -50,17 +49,15 @@ import {
   powerStreamId,
   type ReminderKind,
   type ReminderSent,
-  TEAM_EVENT_TYPES,
   type TeamFormed,
   teamStreamId,
   type TrainingCompleted,
-  USAGE_RECORDED,
 } from '@fangquan/domain';
 import { type EventMetadata, EventStore, type SingleAppend } from '@fangquan/event-store';
-import { Evaluations } from '@fangquan/ledger';
-import { dataSourceOptions, loadAppConfig, localDate } from '@fangquan/platform';
+import { EVALUATED_TYPES, Evaluations } from '@fangquan/ledger';
+import { dataSourceOptions, loadAppConfig, localDate, systemClock } from '@fangquan/platform';
 import { applicationSchema, READ_MODELS_SUBSCRIPTION } from '@fangquan/read-models';
-import { READ_COUNTY_EVENTS_SQL } from '../../libs/event-store/src/read.sql';
+import { REPLAY_COUNTY_EVENTS_SQL } from '../../libs/event-store/src/read.sql';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
 import { analyzeDatabase, BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
@@ -88,12 +85,6 @@ const KINDS = [
 ];
 const COURSES = ['综合行政执法实务', '行政处罚程序', '现场检查与取证'];
 
-/** What the evaluation replays (the service's own list, rebuilt from the domain's type lists). */
-const EVALUATED_TYPES = [
-  ...new Set<string>([...POWER_ITEM_EVENT_TYPES, ...TEAM_EVENT_TYPES, ...HANDOVER_EVENT_TYPES, USAGE_RECORDED, 'RecallRequested']),
-];
-
-type HandoverUsageRecorded = DomainEvent<'HandoverUsageRecorded', { month: string; cases: number; previousCases: number | null }>;
 type HistoryEvent =
   | PowerItemRegistered
   | TeamFormed
@@ -563,15 +554,15 @@ export async function main(): Promise<void> {
 
     // 3. Where the time goes, in this process: the log read (SQL, rows, JSON of data and metadata), the replay, the answer's JSON.
     const store = new EventStore(dataSource);
-    const evaluations = new Evaluations(store, loadAppConfig(env));
+    const evaluations = new Evaluations(store, systemClock, loadAppConfig(env));
     const period = { from: addDays(addDays(today, -DAYS), 1), to: today };
-    const countyEvents = await store.readCountyEvents(countyId, EVALUATED_TYPES);
-    const readCounty = await medianMs(5, () => store.readCountyEvents(countyId, EVALUATED_TYPES));
-    const countyRows = await medianMs(5, () => dataSource.query(READ_COUNTY_EVENTS_SQL, [countyId, EVALUATED_TYPES]));
+    const countyEvents = await store.replayCountyEvents(countyId, EVALUATED_TYPES);
+    const readCounty = await medianMs(5, () => store.replayCountyEvents(countyId, EVALUATED_TYPES));
+    const countyRows = await medianMs(5, () => dataSource.query(REPLAY_COUNTY_EVENTS_SQL, [countyId, EVALUATED_TYPES]));
     const executions: number[] = [];
     let plan = '';
     for (let i = 0; i < 3; i += 1) {
-      const [explained] = (await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${READ_COUNTY_EVENTS_SQL}`, [
+      const [explained] = (await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${REPLAY_COUNTY_EVENTS_SQL}`, [
         countyId,
         EVALUATED_TYPES,
       ])) as { 'QUERY PLAN': { 'Execution Time': number; Plan: { 'Node Type': string; 'Index Name'?: string } }[] }[];
@@ -587,11 +578,11 @@ export async function main(): Promise<void> {
     const readAsOf = await medianMs(5, async () => {
       const streams = await store.findCountyStreams(countyId, ['HandoverRecorded', 'TeamFormed'], 'townshipId', heavy.townshipId);
       await Promise.all([
-        store.readStreamsInLogOrder([...streams, dutyListStreamId(heavy.townshipId)]),
-        store.readCountyEvents(countyId, POWER_ITEM_EVENT_TYPES),
+        store.replayStreams([...streams, dutyListStreamId(heavy.townshipId)]),
+        store.replayCountyEvents(countyId, POWER_ITEM_EVENT_TYPES),
       ]);
     });
-    const ownEvents = await store.readStreamsInLogOrder([...township, dutyListStreamId(heavy.townshipId)]);
+    const ownEvents = await store.replayStreams([...township, dutyListStreamId(heavy.townshipId)]);
     const asOfTotal = await medianMs(5, () => evaluations.asOf(countyId, heavy.townshipId, today));
     const evidence = await evaluations.asOf(countyId, heavy.townshipId, today);
     const stringifyAsOf = await medianMs(5, async () => JSON.stringify(evidence));
@@ -639,16 +630,14 @@ export async function main(): Promise<void> {
     console.log('| step | ms |');
     console.log('| --- | ---: |');
     console.log(`| evaluation: the county's read executed in PostgreSQL (EXPLAIN ANALYZE, ${plan}) | ${ms(executions[1] ?? 0)} |`);
-    console.log(
-      `| evaluation: the same statement's rows through the driver (transfer, JSON parse of data and metadata) | ${ms(countyRows)} |`,
-    );
-    console.log(`| evaluation: readCountyEvents (${countyEvents.length} events: the rows, mapped and upcasted) | ${ms(readCounty)} |`);
+    console.log(`| evaluation: the same statement's rows through the driver (transfer, JSON parse of data) | ${ms(countyRows)} |`);
+    console.log(`| evaluation: replayCountyEvents (${countyEvents.length} events: the rows, mapped and upcasted) | ${ms(readCounty)} |`);
     console.log(`| evaluation: Evaluations.evaluate (the read and the replay) | ${ms(evaluateCounty)} |`);
     console.log(
       `| evaluation: JSON.stringify of the answer (${kb(Buffer.byteLength(JSON.stringify(evaluation)))}) | ${ms(stringifyCounty)} |`,
     );
     console.log(
-      `| as-of: findCountyStreams + readStreamsInLogOrder (${ownEvents.length} events) + the catalogue, side by side | ${ms(readAsOf)} |`,
+      `| as-of: findCountyStreams + replayStreams (${ownEvents.length} events) + the catalogue, side by side | ${ms(readAsOf)} |`,
     );
     console.log(`| as-of: Evaluations.asOf at today (the reads and the replay) | ${ms(asOfTotal)} |`);
     console.log(`| as-of: JSON.stringify of the answer (${kb(Buffer.byteLength(JSON.stringify(evidence)))}) | ${ms(stringifyAsOf)} |`);

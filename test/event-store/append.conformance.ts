@@ -48,7 +48,7 @@ export function appendConformance(ctx: ConformanceContext): void {
       expect(await ctx.store.readStream(streamName('nothing'))).toEqual([]);
     });
 
-    it("finds a county's streams by a field of their events, and reads several streams merged in log order", async () => {
+    it("finds a county's streams by a field of their events, and replays several streams, or a county's events of some types, in log order", async () => {
       const [a, b, other] = [streamName('handover'), streamName('handover'), streamName('handover')];
       const inCounty = metadata({ countyId: 'county-330110' });
       await ctx.store.append(a, 'no-stream', [{ type: 'HandoverRecorded', data: { townshipId: 'xianlin' } }], inCounty);
@@ -64,13 +64,23 @@ export function appendConformance(ctx: ConformanceContext): void {
 
       expect(await ctx.store.findCountyStreams('county-330110', ['HandoverRecorded'], 'townshipId', 'xianlin')).toEqual([a, b].sort());
       expect(await ctx.store.findCountyStreams('county-330110', ['HandoverAccepted'], 'townshipId', 'xianlin')).toEqual([]);
-      const merged = await ctx.store.readStreamsInLogOrder([a, b]);
+      const merged = await ctx.store.replayStreams([a, b]);
       expect(merged.map((event) => [event.streamId, event.type])).toEqual([
         [a, 'HandoverRecorded'],
         [b, 'HandoverRecorded'],
         [a, 'HandoverAccepted'],
       ]);
-      expect(await ctx.store.readStreamsInLogOrder([])).toEqual([]);
+      expect(merged[0]).toEqual({
+        streamId: a,
+        globalPosition: expect.stringMatching(/^\d+$/),
+        type: 'HandoverRecorded',
+        data: { townshipId: 'xianlin' },
+        countyId: 'county-330110',
+        occurredAt: inCounty.occurredAt,
+      });
+      expect(await ctx.store.replayStreams([])).toEqual([]);
+      const county = await ctx.store.replayCountyEvents('county-330110', ['HandoverAccepted', 'HandoverRecorded']);
+      expect(county.map((event) => event.streamId)).toEqual([a, other, b, a]);
     });
 
     it("checks the expected version: 'no-stream', exact and 'any'; a conflict writes nothing", async () => {

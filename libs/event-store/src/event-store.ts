@@ -24,6 +24,7 @@ import {
   type LogCheckpoint,
   type NewEvent,
   type RecordedEvent,
+  type ReplayedEvent,
 } from './event-store.types';
 import { validateExpectedVersion, validateNewEvents, validateStreamId } from './new-event';
 import {
@@ -36,10 +37,12 @@ import {
   READ_COUNTY_EVENTS_SQL,
   READ_STREAMS_AFTER_SNAPSHOTS_SQL,
   FIND_COUNTY_STREAMS_SQL,
-  READ_STREAMS_IN_LOG_ORDER_SQL,
+  REPLAY_COUNTY_EVENTS_SQL,
+  REPLAY_STREAMS_SQL,
+  type ReplayRow,
   type SnapshotOrEventRow,
 } from './read.sql';
-import { toRecordedEvent } from './recorded-event.mapper';
+import { toRecordedEvent, toReplayedEvent } from './recorded-event.mapper';
 import { asStoreError, assertInitialized, runStatement } from './sql-executor';
 import { UpcasterRegistry } from './upcaster-registry';
 import type { JsonValue } from './json';
@@ -289,12 +292,18 @@ export class EventStore {
     return rows.map((row) => String(row.stream_id)).sort();
   }
 
-  /** Every event of the given streams, merged in log order, upcasted (a replay of part of the log). */
-  async readStreamsInLogOrder(streamIds: readonly string[], options: InTransaction = {}): Promise<RecordedEvent[]> {
+  /** Every event of the given streams, merged in log order, as a replay reads them (see ReplayedEvent). */
+  async replayStreams(streamIds: readonly string[], options: InTransaction = {}): Promise<ReplayedEvent[]> {
     const ids = streamIds.map((id) => validateStreamId(id));
     if (ids.length === 0) return [];
-    const rows = await this.run<EventRow>('readStreamsInLogOrder', options, READ_STREAMS_IN_LOG_ORDER_SQL, [ids]);
-    return rows.map((row) => toRecordedEvent(row, this.upcasters));
+    const rows = await this.run<ReplayRow>('replayStreams', options, REPLAY_STREAMS_SQL, [ids]);
+    return rows.map((row) => toReplayedEvent(row, this.upcasters));
+  }
+
+  /** One county's events of the given types, in log order, as a replay reads them (see ReplayedEvent). */
+  async replayCountyEvents(countyId: string, types: readonly string[], options: InTransaction = {}): Promise<ReplayedEvent[]> {
+    const rows = await this.run<ReplayRow>('replayCountyEvents', options, REPLAY_COUNTY_EVENTS_SQL, [countyId, [...types]]);
+    return rows.map((row) => toReplayedEvent(row, this.upcasters));
   }
 
   /**

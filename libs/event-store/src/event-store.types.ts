@@ -41,6 +41,22 @@ export interface RecordedEvent {
 }
 
 /**
+ * An event as a replay of part of the log needs it: its place, when it happened and for which county
+ * (from the metadata), and its payload upcasted — without the rest of the metadata, read and parsed
+ * for nothing when a replay folds a county's hundred thousand events.
+ */
+export interface ReplayedEvent {
+  readonly streamId: string;
+  /** bigint, as a decimal string. */
+  readonly globalPosition: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly countyId: string | null;
+  /** The metadata's `occurredAt`. */
+  readonly occurredAt: string;
+}
+
+/**
  * A place in the global log, in `(transaction_id, global_position)` order. Both parts are decimal
  * strings (xid8 and bigint do not fit a JS number safely).
  */

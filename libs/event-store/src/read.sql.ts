@@ -31,8 +31,25 @@ export const READ_COUNTY_EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHE
  */
 export const FIND_COUNTY_STREAMS_SQL = `SELECT DISTINCT e.stream_id FROM events e WHERE e.county_id = $1 AND e.type = ANY($2::text[]) AND e.data ->> $3 = $4`;
 
-/** Several streams' events merged in log order. $1 stream ids. */
-export const READ_STREAMS_IN_LOG_ORDER_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.global_position`;
+/** What a replay reads of an event (see ReplayedEvent). */
+const REPLAY_COLUMNS = `e.stream_id, e.global_position::text AS global_position, e.type, e.schema_version, e.data, e.county_id,
+  e.metadata ->> 'occurredAt' AS occurred_at`;
+
+export interface ReplayRow {
+  readonly stream_id: unknown;
+  readonly global_position: unknown;
+  readonly type: unknown;
+  readonly schema_version: unknown;
+  readonly data: unknown;
+  readonly county_id: unknown;
+  readonly occurred_at: unknown;
+}
+
+/** Several streams' events merged in log order, for a replay. $1 stream ids. */
+export const REPLAY_STREAMS_SQL = `SELECT ${REPLAY_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.global_position`;
+
+/** A county's events of some types in log order, for a replay. $1 county id, $2 types. */
+export const REPLAY_COUNTY_EVENTS_SQL = `SELECT ${REPLAY_COLUMNS} FROM events e WHERE e.county_id = $1 AND e.type = ANY($2::text[]) ORDER BY e.global_position`;
 /** Of several streams, the events of some types, by stream and version. $1 stream ids, $2 types. */
 export const READ_STREAMS_EVENTS_OF_TYPES_SQL = `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) AND e.type = ANY($2::text[]) ORDER BY e.stream_id, e.stream_version`;
 

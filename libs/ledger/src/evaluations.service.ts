@@ -16,11 +16,11 @@ import {
   TEAM_EVENT_TYPES,
   WHISTLE_EVENT_TYPES,
 } from '@fangquan/domain';
-import { EventStore, type RecordedEvent } from '@fangquan/event-store';
+import { EventStore, type ReplayedEvent } from '@fangquan/event-store';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@fangquan/platform';
 
 /** What an evaluation replays: the catalogue, the teams, the handovers (with their reminders and usage), recall requests, whistles. */
-const EVALUATED_TYPES = [
+export const EVALUATED_TYPES = [
   ...new Set<string>([...POWER_ITEM_EVENT_TYPES, ...TEAM_EVENT_TYPES, ...HANDOVER_EVENT_TYPES, 'RecallRequested', ...WHISTLE_EVENT_TYPES]),
 ];
 
@@ -45,7 +45,7 @@ export class Evaluations {
   ) {}
 
   async evaluate(countyId: string, period: EvaluationPeriod, filter: EvaluationFilter = {}): Promise<PeriodEvaluation> {
-    const events = await this.eventStore.readCountyEvents(countyId, EVALUATED_TYPES);
+    const events = await this.eventStore.replayCountyEvents(countyId, EVALUATED_TYPES);
     // The whistles' steps are judged as of the end of the period, or now while it lasts.
     const endOfPeriod = instantAt(this.config.timeZone, addDays(period.to, 1), 0);
     const now = this.clock.now().getTime();
@@ -56,18 +56,18 @@ export class Evaluations {
   async asOf(countyId: string, townshipId: string, date: string): Promise<AsOfEvidence> {
     const streams = await this.eventStore.findCountyStreams(countyId, TOWNSHIP_RECORDINGS, 'townshipId', townshipId);
     const [own, catalogue] = await Promise.all([
-      this.eventStore.readStreamsInLogOrder([...streams, dutyListStreamId(townshipId)]),
-      this.eventStore.readCountyEvents(countyId, POWER_ITEM_EVENT_TYPES),
+      this.eventStore.replayStreams([...streams, dutyListStreamId(townshipId)]),
+      this.eventStore.replayCountyEvents(countyId, POWER_ITEM_EVENT_TYPES),
     ]);
     return asOfTownship(this.logged(mergeInLogOrder(own, catalogue)), townshipId, date);
   }
 
   /** The log's events with their local dates (one date computation per quarter hour of the clock). */
-  private *logged(events: readonly RecordedEvent[]): Generator<LoggedEvent> {
+  private *logged(events: readonly ReplayedEvent[]): Generator<LoggedEvent> {
     const days = new Map<number, string>();
     const format = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     for (const recorded of events) {
-      const instant = Date.parse(recorded.metadata.occurredAt);
+      const instant = Date.parse(recorded.occurredAt);
       const quarter = Math.floor(instant / QUARTER_HOUR_MS);
       let day = days.get(quarter);
       if (day === undefined) {
@@ -77,8 +77,8 @@ export class Evaluations {
       yield {
         streamId: recorded.streamId,
         position: recorded.globalPosition,
-        countyId: recorded.metadata.countyId,
-        occurredAt: recorded.metadata.occurredAt,
+        countyId: recorded.countyId,
+        occurredAt: recorded.occurredAt,
         day,
         event: { type: recorded.type, data: recorded.data },
       };
@@ -86,15 +86,15 @@ export class Evaluations {
   }
 }
 
-function mergeInLogOrder(a: readonly RecordedEvent[], b: readonly RecordedEvent[]): RecordedEvent[] {
-  const merged: RecordedEvent[] = [];
+function mergeInLogOrder(a: readonly ReplayedEvent[], b: readonly ReplayedEvent[]): ReplayedEvent[] {
+  const merged: ReplayedEvent[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     const left = a[i];
     const right = b[j];
     if (right === undefined || (left !== undefined && comparePositions(left.globalPosition, right.globalPosition) <= 0)) {
-      merged.push(left as RecordedEvent);
+      merged.push(left as ReplayedEvent);
       i += 1;
     } else {
       merged.push(right);

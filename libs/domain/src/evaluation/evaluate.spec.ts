@@ -128,6 +128,39 @@ describe('time-weighted readiness', () => {
     expect(only(log)).toMatchObject({ status: 'revoked', days: 15, readyDays: 15, readyShare: 1 });
   });
 
+  it('re-assesses on equipment and training the power requires, and only on those', () => {
+    const needing: PowerItemEvent = {
+      type: 'PowerItemRegistered',
+      data: {
+        ...(registered().data as Extract<PowerItemEvent, { type: 'PowerItemRegistered' }>['data']),
+        requirements: {
+          certifiedOfficers: 1,
+          equipment: [{ kind: 'body-camera', quantity: 2 }],
+          training: [{ course: '执法实务', hours: 4 }],
+        },
+      },
+    };
+    const log = new Log()
+      .power('2026-02-01', needing)
+      .team('2026-02-01', teamFormed())
+      .team('2026-02-01', joined(zhangWei))
+      .handover('2026-03-01', recorded())
+      .team('2026-03-05', { type: 'EquipmentReceived', data: { kind: 'drone', quantity: 1 } })
+      .team('2026-03-05', {
+        type: 'TrainingCompleted',
+        data: { trainingId: 't0', officerId: zhangWei.officerId, course: '其他课程', hours: 9, completedOn: '2026-03-05' },
+      })
+      .team('2026-03-06', {
+        type: 'TrainingCompleted',
+        data: { trainingId: 't1', officerId: zhangWei.officerId, course: '执法实务', hours: 4, completedOn: '2026-03-06' },
+      })
+      .team('2026-03-11', { type: 'EquipmentReceived', data: { kind: 'body-camera', quantity: 2 } });
+    const handover = only(log);
+    expect(handover).toMatchObject({ readyDays: 20, daysToFirstReady: 10 });
+    // The course missing 1–5 March, the cameras 1–10 March: the cameras' receipt, last, makes it ready.
+    expect(handover.gapDays).toEqual({ [COUNTY_OFFICE]: 10 });
+  });
+
   it('re-assesses every handover of a power when its requirements are revised', () => {
     const log = lackingOneOfficer()
       .team('2026-02-01', joined(liNa))
@@ -238,7 +271,7 @@ describe('resources promised against delivered', () => {
       .handover('2026-03-01', recorded({ department: MARKET_REGULATION, committed }))
       .team('2026-03-06', joined(liNa))
       .team('2026-03-08', { type: 'EquipmentReceived', data: { kind: 'body-camera', quantity: 1 } })
-      .team('2026-03-09', {
+      .team('2026-03-05', {
         type: 'TrainingCompleted',
         data: { trainingId: 't1', officerId: liNa.officerId, course: '市容环卫执法实务', hours: 4, completedOn: '2026-03-09' },
       });

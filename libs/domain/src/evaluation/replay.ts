@@ -10,7 +10,8 @@ import { evolvePowerItem } from '../power/evolve';
 import { initialPowerItemState, type PowerItemState } from '../power/state';
 import { isRecallEvent } from '../recall/events';
 import { dutyListStreamId, handoverIdOf, powerCodeOf, teamIdOf } from '../stream-ids';
-import { isTeamEvent } from '../team/events';
+import { isTeamEvent, type TeamEvent } from '../team/events';
+import type { Requirements } from '../resources';
 import { evolveTeam } from '../team/evolve';
 import { initialTeamState, type TeamState } from '../team/state';
 import { isWhistleEvent } from '../whistle/events';
@@ -101,7 +102,7 @@ export class LogReplay {
       if (teamId === undefined) return NOTHING;
       this.teams.set(teamId, evolveTeam(this.teams.get(teamId) ?? initialTeamState, event));
       this.recordDelivery(teamId, logged);
-      return { handoverIds: [...(this.handoversOfTeam.get(teamId) ?? [])], teamId };
+      return { handoverIds: this.concernedBy(event, this.handoversOfTeam.get(teamId)), teamId };
     }
     if (isPowerItemEvent(event)) {
       const code = powerCodeOf(streamId, logged.countyId);
@@ -127,6 +128,30 @@ export class LogReplay {
       pushTo(this.recallRequests, handoverId, { requestId, handoverId, day: logged.day });
     }
     return NOTHING;
+  }
+
+  /**
+   * The team's handovers a change can concern: equipment of a kind, or training in a course, only those
+   * whose power requires it (readiness reads nothing else of them); a change of officers, all.
+   */
+  private concernedBy(event: TeamEvent, handoverIds: ReadonlySet<string> | undefined): string[] {
+    if (handoverIds === undefined) return [];
+    let requires: ((requirements: Requirements) => boolean) | null = null;
+    if (event.type === 'EquipmentReceived' || event.type === 'EquipmentWrittenOff') {
+      const { kind } = event.data;
+      requires = (requirements) => requirements.equipment.some((line) => line.kind === kind);
+    } else if (event.type === 'TrainingCompleted') {
+      const { course } = event.data;
+      requires = (requirements) => requirements.training.some((line) => line.course === course);
+    }
+    if (requires === null) return [...handoverIds];
+    const concerned: string[] = [];
+    for (const handoverId of handoverIds) {
+      const handover = this.handovers.get(handoverId);
+      const power = handover === undefined || handover.status === 'none' ? undefined : this.powers.get(handover.powerCode);
+      if (power !== undefined && power.status === 'registered' && requires(power.requirements)) concerned.push(handoverId);
+    }
+    return concerned;
   }
 
   private applyHandover(logged: LoggedEvent, handoverId: string | undefined): Touched {
