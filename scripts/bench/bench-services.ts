@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -117,4 +117,12 @@ export function benchApiEnvironment(
 export function migrateBenchDatabase(env: NodeJS.ProcessEnv): void {
   const migrate = spawnSync(process.execPath, [resolve(__dirname, '../../dist/scripts/migrate.js')], { env, encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`migrate failed (run npm run build first): ${migrate.stderr}`);
+}
+
+/** Stops a process the benchmark started (SIGTERM) and waits until it has exited. */
+export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (child === undefined || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }

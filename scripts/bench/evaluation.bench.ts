@@ -60,7 +60,7 @@ import { applicationSchema, READ_MODELS_SUBSCRIPTION } from '@fangquan/read-mode
 import { REPLAY_COUNTY_EVENTS_SQL } from '../../libs/event-store/src/read.sql';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
-import { analyzeDatabase, BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
+import { analyzeDatabase, BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices, stopProcess } from './bench-services';
 import { medianMs } from './bench-timing';
 import { api } from './http.bench';
 
@@ -642,11 +642,7 @@ export async function main(): Promise<void> {
     console.log(`| as-of: Evaluations.asOf at today (the reads and the replay) | ${ms(asOfTotal)} |`);
     console.log(`| as-of: JSON.stringify of the answer (${kb(Buffer.byteLength(JSON.stringify(evidence)))}) | ${ms(stringifyAsOf)} |`);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(server);
     if (dataSource.isInitialized) await dataSource.destroy();
     await services.stop();
   }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
-import { BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
+import { BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices, stopProcess } from './bench-services';
 
 /**
  * Spreadsheet imports through the API, one request each: a 400-row workbook of new powers (400
@@ -139,11 +139,7 @@ export async function main(): Promise<void> {
     console.log('| --- | ---: | ---: |');
     for (const [name, times] of rows) console.log(`| ${name} | ${summary(times)} |`);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(server);
     await services.stop();
   }
 }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { SAMPLE_CATALOGUE } from '../../apps/api/src/demo/sample-catalogue';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
-import { analyzeDatabase, BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
+import { analyzeDatabase, BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices, stopProcess } from './bench-services';
 import { api } from './http.bench';
 
 const ROOT = resolve(__dirname, '../..');
@@ -144,11 +144,7 @@ export async function main(): Promise<void> {
     console.log(row('POST /api/v1/plans/handover-batch', planner));
     console.log(`\nPlanner p50 / live p50: ${(percentile(planner, 50) / percentile(live, 50)).toFixed(1)}×`);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(server);
     await services.stop();
   }
 }

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { findFreePort, waitFor } from '../../libs/platform/src/net';
 import { machineBaseline } from './bench-baseline';
 import { cpuPerOperation, sampleCpu } from './bench-cpu';
-import { BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices } from './bench-services';
+import { BENCH_ADMIN, benchApiEnvironment, migrateBenchDatabase, startBenchServices, stopProcess } from './bench-services';
 import { api, autocannon, type AutocannonResult } from './http.bench';
 
 const ROOT = resolve(__dirname, '../..');
@@ -98,11 +98,7 @@ export async function main(): Promise<void> {
     console.log(`${row('same, If-None-Match (304)', notModified.result)} (304s count as non-2xx)`);
     console.log(`\nAPI CPU ms per request: live ${live.cpu}; list gzip ${full.cpu}; list plain ${plain.cpu}; 304 ${notModified.cpu}`);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(server);
     await services.stop();
   }
 }
