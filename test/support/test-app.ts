@@ -82,6 +82,14 @@ async function migrate(databaseUrl: string): Promise<void> {
   }
 }
 
+/** A database of the test server with every migration run, for the test apps' databases to be copied from; its name. */
+export async function createMigratedTemplate(testDatabaseUrl: string): Promise<string> {
+  const template = 'fangquan_migrated';
+  await onServer(testDatabaseUrl, (client) => client.query(`CREATE DATABASE ${template}`));
+  await migrate(serverUrl(testDatabaseUrl, template));
+  return template;
+}
+
 /**
  * Starts the real API (with workers) on a fresh PostgreSQL database of the test server, on
  * 127.0.0.1 and a free port. One per test file: `beforeAll(() => startTestApp())`, `afterAll(close)`.
@@ -94,7 +102,8 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const database = `fangquan_e2e_${randomBytes(6).toString('hex')}`;
   const databaseUrl = serverUrl(testDatabaseUrl, database);
   const dataDir = mkdtempSync(join(tmpdir(), 'fangquan-e2e-'));
-  await onServer(testDatabaseUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  await onServer(testDatabaseUrl, (client) => client.query(`CREATE DATABASE ${database}${template ? ` TEMPLATE ${template}` : ''}`));
   const dropDatabase = async (): Promise<void> => {
     await onServer(testDatabaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     rmSync(dataDir, { recursive: true, force: true });
@@ -102,7 +111,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
 
   let app: NestExpressApplication | undefined;
   try {
-    await migrate(databaseUrl);
+    if (!template) await migrate(databaseUrl);
     const config = loadAppConfig({
       DATABASE_URL: databaseUrl,
       REDIS_URL: testRedisUrl,
