@@ -124,7 +124,7 @@ function problemOf(response: Response, body: unknown, options: RequestOptions): 
 }
 
 /**
- * Fetches a file the API makes (a spreadsheet) with the session's token and saves it under `filename`;
+ * Fetches a file the API makes (a spreadsheet) with the signed-in user's token and saves it under `filename`;
  * with `body`, POSTed as JSON (a file made from a question, like the batch plan's).
  */
 export async function download(path: string, filename: string, body?: unknown): Promise<void> {
